@@ -1,0 +1,33 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Common;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Core.Commune;
+
+public sealed class CommuneProfileService(IDbContextFactory<PhoChauDbContext> dbFactory, CommuneProfileValidator validator)
+{
+    public async Task<CommuneProfile> GetAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CommuneProfiles.AsNoTracking().SingleOrDefaultAsync(ct) ?? new CommuneProfile();
+    }
+
+    public async Task SaveAsync(Actor actor, CommuneProfile edited, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageAdministration);
+        await validator.EnsureValidAsync(edited, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.CommuneProfiles.SingleOrDefaultAsync(ct);
+        if (row is null) db.CommuneProfiles.Add(row = new CommuneProfile());
+        row.CommuneName = edited.CommuneName.Trim();
+        row.CommitteeName = edited.CommitteeName.Trim();
+        row.PlaceName = edited.PlaceName.Trim();
+        row.SuperiorBody = edited.SuperiorBody.Trim();
+        row.ChairmanName = edited.ChairmanName.Trim();
+        row.ViceChairmenNames = edited.ViceChairmenNames.Trim();
+        row.HallName = edited.HallName.Trim();
+        await db.SaveChangesAsync(actor, ct);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Common;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Core.Dialogues;
+
+/// <summary>The home page's figures; a department officer sees only its department's petitions.</summary>
+public sealed class DashboardService(IDbContextFactory<PhoChauDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>States in which a petition still waits for its department's answer.</summary>
+    public static readonly PetitionState[] AwaitingAnswer = [PetitionState.Received, PetitionState.Assigned, PetitionState.AnswerDrafted];
+
+    public static readonly PetitionState[] Finished = [PetitionState.Closed, PetitionState.Withdrawn, PetitionState.Merged];
+
+    public async Task<DashboardSummary> GetAsync(Actor actor, CancellationToken ct = default)
+    {
+        var today = VietnamTime.Today(clock);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        var upcoming = await db.Dialogues.AsNoTracking()
+            .Where(d => d.State != DialogueState.Closed && d.State != DialogueState.Cancelled
+                        && (d.SessionDate == null || d.SessionDate >= today || d.State == DialogueState.InSession))
+            .OrderBy(d => d.SessionDate == null).ThenBy(d => d.SessionDate)
+            .Select(d => new UpcomingDialogue(d.Id, d.Title, d.SessionDate, d.StartTime, d.Venue, d.State))
+            .FirstOrDefaultAsync(ct);
+
+        var petitions = db.Petitions.AsNoTracking().Where(p => !Finished.Contains(p.State));
+        if (!actor.Allows(Permission.ManageWorkflow) && !actor.IsIn(Roles.Viewer) && !actor.IsIn(Roles.Administrator))
+            petitions = petitions.Where(p => p.LeadDepartmentId == actor.DepartmentId);
+        var open = await petitions.CountAsync(ct);
+        var overduePetitions = await petitions
+            .Where(p => AwaitingAnswer.Contains(p.State) && p.AnswerDueDate != null && p.AnswerDueDate < today)
+            .OrderBy(p => p.AnswerDueDate).Take(20)
+            .Select(p => new OverdueItem("Trả lời kiến nghị", p.Code, p.AnswerDueDate!.Value))
+            .ToListAsync(ct);
+        var overdueCount = await petitions
+            .CountAsync(p => AwaitingAnswer.Contains(p.State) && p.AnswerDueDate != null && p.AnswerDueDate < today, ct);
+
+        var overdueDeadlines = await (from x in db.DialogueDeadlines.AsNoTracking()
+                                      join d in db.Dialogues on x.DialogueId equals d.Id
+                                      where x.MetOn == null && x.DueDate != null && x.DueDate < today
+                                            && d.State != DialogueState.Closed && d.State != DialogueState.Cancelled
+                                      orderby x.DueDate
+                                      select new OverdueItem(x.Name, d.Title, x.DueDate!.Value)).Take(20).ToListAsync(ct);
+
+        return new DashboardSummary(upcoming, open, overdueCount, [.. overdueDeadlines, .. overduePetitions]);
+    }
+}

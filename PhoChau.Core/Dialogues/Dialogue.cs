@@ -1,0 +1,33 @@
+using PhoChau.Core.Auditing;
+using PhoChau.Core.Common;
+
+namespace PhoChau.Core.Dialogues;
+
+/// <summary>A dialogue session between the Chairman and citizens (buổi đối thoại), plan section II.</summary>
+public class Dialogue : IAudited, IVersioned
+{
+    public int Id { get; set; }
+    public string Title { get; set; } = "";
+    /// <summary>"Số …/KH-UBND" of the plan that orders it.</summary>
+    public string PlanNumber { get; set; } = "";
+    public DateOnly? PlanDate { get; set; }
+    public int Year { get; set; }
+    public int? Quarter { get; set; }
+    /// <summary>Null until the date is fixed ("thời gian cụ thể sẽ có thông báo sau").</summary>
+    public DateOnly? SessionDate { get; set; }
+    public TimeOnly? StartTime { get; set; }
+    public string Venue { get; set; } = "";
+    public string ChairName { get; set; } = "";
+    /// <summary>A Vice-chairman chairs by written authorisation (ủy quyền); its reference is kept.</summary>
+    public bool ChairIsDelegated { get; set; }
+    public string DelegationReference { get; set; } = "";
+    public string SecretaryName { get; set; } = "";
+    public DialogueState State { get; set; }
+    /// <summary>Plan 4.2: speaking time per speaker; the chair's console counts it down.</summary>
+    public int SpeakingTimeSeconds { get; set; } = 180;
+    /// <summary>The programme, one step a line (plan 4.2 by default).</summary>
+    public string Agenda { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+    public int Version { get; set; }
+    public List<DialogueDeadline> Deadlines { get; set; } = [];
+}

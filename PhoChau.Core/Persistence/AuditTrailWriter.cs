@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PhoChau.Core.Auditing;
+using PhoChau.Core.Common;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Core.Persistence;
+
+/// <summary>Writes the audit trail beside the change, and turns a stale save into a clear conflict.</summary>
+internal static class AuditTrailWriter
+{
+    public static async Task<int> SaveAsync(PhoChauDbContext db, Actor actor, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var pending = new List<(EntityEntry Entry, AuditAction Action, List<AuditChange> Changes)>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State == EntityState.Deleted && entry.Entity is IAudited)
+                throw new InvalidOperationException("Workflow records are never deleted; use a withdrawn or cancelled state.");
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+                versioned.Version++;
+            if (entry.Entity is not IAudited) continue;
+            if (entry.State == EntityState.Added)
+                pending.Add((entry, AuditAction.Created, entry.Properties
+                    .Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null)
+                    .Select(p => new AuditChange(p.Metadata.Name, null, Format(p.CurrentValue))).ToList()));
+            else if (entry.State == EntityState.Modified)
+            {
+                var changes = entry.Properties
+                    .Where(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version)
+                        && !Equals(p.OriginalValue, p.CurrentValue))
+                    .Select(p => new AuditChange(p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue))).ToList();
+                if (changes.Count > 0) pending.Add((entry, AuditAction.Updated, changes));
+            }
+        }
+
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var count = await db.SaveChangesAsync(ct);
+            if (pending.Count > 0)
+            {
+                // Ids of added rows are known only after the first save.
+                db.AuditEntries.AddRange(pending.Select(p => new AuditEntry
+                {
+                    AtUtc = now,
+                    UserId = actor.UserId,
+                    UserName = actor.UserName,
+                    EntityType = p.Entry.Metadata.ClrType.Name,
+                    EntityId = ((IAudited)p.Entry.Entity).Id.ToString(CultureInfo.InvariantCulture),
+                    Action = p.Action,
+                    Changes = p.Changes,
+                }));
+                await db.SaveChangesAsync(ct);
+            }
+            if (tx is not null) await tx.CommitAsync(ct);
+            return count;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PhoChau.Core.Commune;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Core.Persistence;
+
+/// <summary>First start: migrate the file, switch it to WAL, seed roles, the commune, its units and `admin`.</summary>
+public sealed class DatabaseInitializer(IServiceProvider services, ILogger<DatabaseInitializer> log)
+{
+    public const string AdminUserName = "admin";
+
+    /// <returns>The generated admin password when one had to be generated, else null.</returns>
+    public async Task<string?> InitializeAsync(SeedOptions seed, CancellationToken ct = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            await db.Database.MigrateAsync(ct);
+            // WAL lets the projector's reads go on while the secretary writes; the mode is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+            await SeedReferenceDataAsync(db, ct);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        string? generated = null;
+        if (await users.FindByNameAsync(AdminUserName) is null && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count == 0)
+        {
+            var password = seed.AdminPassword;
+            if (string.IsNullOrEmpty(password)) password = generated = GeneratePassword();
+            var admin = new AppUser { UserName = AdminUserName, FullName = "Quản trị hệ thống" };
+            var result = await users.CreateAsync(admin, password);
+            if (!result.Succeeded)
+                throw new InvalidOperationException("Không tạo được tài khoản admin: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(admin, Roles.Administrator);
+            log.LogInformation("Created the first administrator account '{User}'.", AdminUserName);
+        }
+        return generated;
+    }
+
+    private static async Task SeedReferenceDataAsync(PhoChauDbContext db, CancellationToken ct)
+    {
+        if (!await db.CommuneProfiles.AnyAsync(ct)) db.CommuneProfiles.Add(new CommuneProfile());
+        if (!await db.Departments.AnyAsync(ct))
+        {
+            var order = 0;
+            foreach (var name in ReferenceUnits.Departments)
+                db.Departments.Add(new Department { Name = name, Kind = UnitKind.Department, SortOrder = ++order });
+            order = 0;
+            foreach (var name in ReferenceUnits.ParticipatingBodies)
+                db.Departments.Add(new Department { Name = name, Kind = UnitKind.ParticipatingBody, SortOrder = ++order });
+        }
+        await db.SaveChangesAsync(Actor.System, ct);
+    }
+
+    /// <summary>16 characters from an alphabet without look-alikes, with at least one digit.</summary>
+    public static string GeneratePassword()
+    {
+        const string letters = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+        const string digits = "23456789";
+        var chars = new char[16];
+        for (var i = 0; i < chars.Length; i++)
+            chars[i] = i % 4 == 3 ? digits[RandomNumberGenerator.GetInt32(digits.Length)] : letters[RandomNumberGenerator.GetInt32(letters.Length)];
+        return new string(chars);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PhoChau.Core.Auditing;
+using PhoChau.Core.Commune;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Security;
+using PhoChau.Core.Speakers;
+
+namespace PhoChau.Core.Persistence;
+
+public class PhoChauDbContext(DbContextOptions<PhoChauDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<CommuneProfile> CommuneProfiles => Set<CommuneProfile>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Village> Villages => Set<Village>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Dialogue> Dialogues => Set<Dialogue>();
+    public DbSet<DialogueDeadline> DialogueDeadlines => Set<DialogueDeadline>();
+    public DbSet<Petition> Petitions => Set<Petition>();
+    public DbSet<Speaker> Speakers => Set<Speaker>();
+
+    /// <summary>
+    /// Saves with the audit trail: every added or changed <see cref="IAudited"/> record gets an
+    /// <see cref="AuditEntry"/> (who, when, field old → new) in the same transaction.
+    /// </summary>
+    public Task<int> SaveChangesAsync(Actor actor, CancellationToken ct = default) =>
+        AuditTrailWriter.SaveAsync(this, actor, ct);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Enums as text: the database stays readable for an IT officer with a SQLite browser.
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.FullName).HasMaxLength(100);
+            e.HasOne<Department>().WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CommuneProfile>(e =>
+        {
+            e.Property(p => p.Id).ValueGeneratedNever();
+        });
+        b.Entity<Department>(e =>
+        {
+            e.Property(d => d.Name).HasMaxLength(UnitName.MaxLength).IsRequired();
+            e.HasIndex(d => d.Name).IsUnique();
+        });
+        b.Entity<Village>(e =>
+        {
+            e.Property(v => v.Name).HasMaxLength(UnitName.MaxLength).IsRequired();
+            e.HasIndex(v => v.Name).IsUnique();
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.Property(a => a.Changes).HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                v => JsonSerializer.Deserialize<List<AuditChange>>(v, JsonSerializerOptions.Default) ?? new List<AuditChange>(),
+                new ValueComparer<List<AuditChange>>((a, c) => a!.SequenceEqual(c!), v => v.Count, v => v.ToList()));
+        });
+        b.Entity<Dialogue>(e =>
+        {
+            e.Property(d => d.Title).HasMaxLength(300).IsRequired();
+            e.Property(d => d.Version).IsConcurrencyToken();
+            e.HasMany(d => d.Deadlines).WithOne().HasForeignKey(x => x.DialogueId);
+        });
+        b.Entity<DialogueDeadline>().HasIndex(d => new { d.DialogueId, d.Key }).IsUnique();
+        b.Entity<Petition>(e =>
+        {
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => new { p.DialogueId, p.Number }).IsUnique();
+            e.HasIndex(p => p.Code);
+            e.HasIndex(p => p.State);
+            e.HasIndex(p => p.NameSortKey);
+            e.HasOne<Dialogue>().WithMany().HasForeignKey(p => p.DialogueId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Village>().WithMany().HasForeignKey(p => p.VillageId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Department>().WithMany().HasForeignKey(p => p.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Speaker>(e =>
+        {
+            e.Property(s => s.Version).IsConcurrencyToken();
+            e.HasIndex(s => new { s.DialogueId, s.Position });
+            e.HasOne<Dialogue>().WithMany().HasForeignKey(s => s.DialogueId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

@@ -1,0 +1,8 @@
+namespace PhoChau.Core.Petitions;
+
+public enum PetitionState
+{
+    Received, Assigned, AnswerDrafted, AnswerApproved,
+    SettledAtSession, NotSettled, ReplySent, Closed,
+    Withdrawn, Merged,
+}

@@ -1,0 +1,3 @@
+namespace PhoChau.Core.Petitions;
+
+public enum PetitionerKind { Citizen, Organisation }

@@ -1,0 +1,30 @@
+namespace PhoChau.Core.Security;
+
+/// <summary>The roles of the portal (issue "Foundation"); names are stored in Identity, shown in Vietnamese by the UI.</summary>
+public static class Roles
+{
+    public const string Administrator = nameof(Administrator);
+    public const string Chairman = nameof(Chairman);
+    public const string ViceChairman = nameof(ViceChairman);
+    public const string Secretary = nameof(Secretary);
+    public const string DepartmentOfficer = nameof(DepartmentOfficer);
+    public const string Viewer = nameof(Viewer);
+
+    public static readonly IReadOnlyList<string> All =
+        [Administrator, Chairman, ViceChairman, Secretary, DepartmentOfficer, Viewer];
+
+    public static string DisplayName(string role) => role switch
+    {
+        Administrator => "Quản trị hệ thống",
+        Chairman => "Chủ tịch UBND",
+        ViceChairman => "Phó Chủ tịch UBND",
+        Secretary => "Thư ký (Văn phòng - Thống kê)",
+        DepartmentOfficer => "Công chức chuyên môn",
+        Viewer => "Người xem",
+        _ => role,
+    };
+
+    /// <summary>Comma lists for [Authorize(Roles = ...)] on pages.</summary>
+    public const string Leaders = Chairman + "," + ViceChairman;
+    public const string AuditReaders = Administrator + "," + Chairman;
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PhoChau.Core.Common;
+using PhoChau.Core.Persistence;
+
+namespace PhoChau.Core.Security;
+
+/// <summary>
+/// Accounts, managed by an administrator. Each operation takes its own scope (and so its own DbContext
+/// behind UserManager): a Blazor circuit lives for hours and must not hold one.
+/// </summary>
+public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValidator validator, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageAdministration);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PhoChauDbContext>>();
+        await using var ctx = await db.CreateDbContextAsync(ct);
+        var roles = await (from ur in ctx.UserRoles join r in ctx.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
+            .ToListAsync(ct);
+        var users = await ctx.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return users.Select(u => new UserSummary(u.Id, u.UserName!, u.FullName,
+            roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.DepartmentId, u.IsActive,
+            u.LockoutEnd is { } end && end > now)).ToList();
+    }
+
+    public async Task<string> CreateAsync(Actor actor, UserInput input, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageAdministration);
+        await validator.EnsureValidAsync(input, ct);
+        if (string.IsNullOrEmpty(input.Password)) throw new DomainException("Mật khẩu không được để trống.");
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        await EnsureDepartmentAsync(scope, input, ct);
+        var user = new AppUser
+        {
+            UserName = input.UserName,
+            FullName = input.FullName.Trim(),
+            DepartmentId = input.Role == Roles.DepartmentOfficer ? input.DepartmentId : null,
+        };
+        Check(await users.CreateAsync(user, input.Password));
+        Check(await users.AddToRoleAsync(user, input.Role));
+        await AuditAsync(scope, actor, user.Id, $"Tạo tài khoản {user.UserName} ({Roles.DisplayName(input.Role)})", ct);
+        return user.Id;
+    }
+
+    public async Task UpdateAsync(Actor actor, string userId, UserInput input, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageAdministration);
+        await validator.EnsureValidAsync(input, ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("Không tìm thấy tài khoản.");
+        await EnsureDepartmentAsync(scope, input, ct);
+        var oldRoles = await users.GetRolesAsync(user);
+        if (user.Id == actor.UserId && oldRoles.Contains(Roles.Administrator) && input.Role != Roles.Administrator)
+            throw new DomainException("Bạn không thể tự bỏ quyền quản trị của chính mình.");
+        user.FullName = input.FullName.Trim();
+        user.DepartmentId = input.Role == Roles.DepartmentOfficer ? input.DepartmentId : null;
+        Check(await users.UpdateAsync(user));
+        if (!oldRoles.SequenceEqual([input.Role]))
+        {
+            Check(await users.RemoveFromRolesAsync(user, oldRoles));
+            Check(await users.AddToRoleAsync(user, input.Role));
+        }
+        await AuditAsync(scope, actor, user.Id,
+            $"Cập nhật tài khoản {user.UserName}: {string.Join(", ", oldRoles.Select(Roles.DisplayName))} → {Roles.DisplayName(input.Role)}", ct);
+    }
+
+    public async Task ResetPasswordAsync(Actor actor, string userId, string newPassword, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageAdministration);
+        if (string.IsNullOrEmpty(newPassword)) throw new DomainException("Mật khẩu không được để trống.");
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("Không tìm thấy tài khoản.");
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        Check(await users.ResetPasswordAsync(user, token, newPassword));
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await AuditAsync(scope, actor, user.Id, $"Đặt lại mật khẩu cho {user.UserName}", ct);
+    }
+
+    /// <summary>Deactivating locks the account for good; the user stays so old records keep their names.</summary>
+    public async Task SetActiveAsync(Actor actor, string userId, bool active, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageAdministration);
+        if (!active && userId == actor.UserId) throw new DomainException("Bạn không thể tự khóa tài khoản của mình.");
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("Không tìm thấy tài khoản.");
+        user.IsActive = active;
+        Check(await users.UpdateAsync(user));
+        Check(await users.SetLockoutEndDateAsync(user, active ? null : DateTimeOffset.MaxValue));
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(scope, actor, user.Id, (active ? "Mở lại tài khoản " : "Khóa tài khoản ") + user.UserName, ct);
+    }
+
+    private static async Task EnsureDepartmentAsync(AsyncServiceScope scope, UserInput input, CancellationToken ct)
+    {
+        if (input.Role != Roles.DepartmentOfficer) return;
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PhoChauDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var dept = await db.Departments.FindAsync([input.DepartmentId], ct);
+        if (dept is null || !dept.IsActive) throw new DomainException("Bộ phận đã chọn không tồn tại hoặc đã ngừng hoạt động.");
+    }
+
+    private static async Task AuditAsync(AsyncServiceScope scope, Actor actor, string userId, string what, CancellationToken ct)
+    {
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PhoChauDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.AuditEntries.Add(new Auditing.AuditEntry
+        {
+            AtUtc = DateTime.UtcNow, UserId = actor.UserId, UserName = actor.UserName,
+            EntityType = nameof(AppUser), EntityId = userId, Action = Auditing.AuditAction.Updated,
+            Changes = [new Auditing.AuditChange("Tài khoản", null, what)],
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new DomainException(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
+    }
+}

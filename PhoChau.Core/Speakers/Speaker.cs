@@ -1,0 +1,23 @@
+using PhoChau.Core.Auditing;
+using PhoChau.Core.Common;
+
+namespace PhoChau.Core.Speakers;
+
+/// <summary>A registered speaker of a session (đăng ký phát biểu), heard in registration order (plan 4.2).</summary>
+public class Speaker : IAudited, IVersioned
+{
+    public int Id { get; set; }
+    public int DialogueId { get; set; }
+    public int Position { get; set; }
+    public string Name { get; set; } = "";
+    public string VillageOrOrganisation { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public SpeakerStatus Status { get; set; }
+    public bool IsPointOfOrder { get; set; }
+    public DateTime RegisteredAtUtc { get; set; }
+    public DateTime? StartedAtUtc { get; set; }
+    public DateTime? EndedAtUtc { get; set; }
+    public string Summary { get; set; } = "";
+    public string AnswerGiven { get; set; } = "";
+    public int Version { get; set; }
+}

@@ -1,0 +1,3 @@
+namespace PhoChau.Core.Speakers;
+
+public enum SpeakerStatus { Waiting, Speaking, Done, Absent, Withdrawn }

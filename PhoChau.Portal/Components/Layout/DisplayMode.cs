@@ -1,0 +1,3 @@
+namespace PhoChau.Portal.Components.Layout;
+
+public enum DisplayMode { Light, Dark, Projection }

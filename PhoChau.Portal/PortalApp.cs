@@ -1,0 +1,140 @@
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using PhoChau.Core.Auditing;
+using PhoChau.Core.Commune;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Security;
+using PhoChau.Portal.Components;
+using PhoChau.Portal.Features.Account;
+using PhoChau.Portal.Security;
+
+namespace PhoChau.Portal;
+
+/// <summary>Builds and runs the portal; tests build it the same way on a loopback port.</summary>
+public static class PortalApp
+{
+    public const string DefaultConnectionString = "Data Source=App_Data/phochau.db";
+    public static readonly string[] Cultures = ["vi-VN", "en-US"];
+
+    public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var app = Build(args, configure);
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (DatabaseStartupException)
+        {
+            // Already logged with the reason; a non-zero exit tells the service manager it did not start.
+            return 1;
+        }
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // The application name finds the static-asset manifests and must be the portal's even when a
+        // test host starts it in-process.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(PortalApp).Assembly.GetName().Name,
+        });
+        // `--demo` is the documented shortcut for Seed:Demo=true.
+        if (args.Contains("--demo")) builder.Configuration["Seed:Demo"] = "true";
+        // MudBlazor's CSS/JS come from the package: map them with `dotnet run` in any environment,
+        // not only Development (a published portal has them in wwwroot and this is a no-op).
+        builder.WebHost.UseStaticWebAssets();
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = builder.Configuration.GetConnectionString("Default") ?? DefaultConnectionString;
+        services.AddPhoChauDatabase(connectionString, builder.Environment.ContentRootPath);
+        services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
+        services.AddSingleton(TimeProvider.System);
+        // Sign-in cookies survive a restart of the hall laptop: keys live beside the database.
+        services.AddDataProtection().SetApplicationName("PhoChau.Portal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService<DatabaseStartup>();
+
+        services.AddValidatorsFromAssemblyContaining<UnitNameValidator>(ServiceLifetime.Singleton);
+        services.AddSingleton<DepartmentService>();
+        services.AddSingleton<VillageService>();
+        services.AddSingleton<CommuneProfileService>();
+        services.AddSingleton<AuditService>();
+        services.AddSingleton<UserAdminService>();
+        services.AddSingleton<PhoChau.Core.Dialogues.DashboardService>();
+        services.AddSingleton<PhoChau.Core.Dialogues.DemoDialogueSeeder>();
+
+        services.AddIdentityCore<AppUser>(IdentityRules.Apply)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PhoChauDbContext>()
+            .AddSignInManager()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            o.Cookie.Name = "phochau.auth";
+        });
+        // Revalidate the security stamp often: a deactivated account loses its open screens within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CurrentActor>();
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
+            // Only the cookie chooses: a browser set to English still gets the Vietnamese UI by default.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddHealthChecks().AddDbContextCheck<PhoChauDbContext>("database", customTestQuery: async (db, ct) =>
+        {
+            await using var cmd = db.Database.GetDbConnection().CreateCommand();
+            await db.Database.OpenConnectionAsync(ct);
+            cmd.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsHistory\";";
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
+        });
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseRequestLocalization();
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAntiforgery();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

@@ -1,0 +1,58 @@
+using PhoChau.Core.Auditing;
+using PhoChau.Core.Common;
+using PhoChau.Core.Departments;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.Core.Auditing;
+
+public sealed class AuditTrailTests
+{
+    [Fact]
+    public async Task A_rename_is_recorded_with_who_when_and_old_to_new()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var service = host.Get<DepartmentService>();
+        var dept = (await service.ListAsync()).First(d => d.Name == "Công an xã");
+
+        await service.RenameAsync(CoreTestHost.Admin, dept.Id, "Công an xã Phổ Châu");
+
+        var (rows, _) = await host.Get<AuditService>().FindAsync(CoreTestHost.Chairman, new AuditQuery(nameof(Department), dept.Id.ToString()));
+        var entry = Assert.Single(rows, r => r.Action == AuditAction.Updated);
+        Assert.Equal("admin", entry.UserName);
+        Assert.Equal("admin-id", entry.UserId);
+        var change = Assert.Single(entry.Changes);
+        Assert.Equal(("Name", "Công an xã", "Công an xã Phổ Châu"), (change.Field, change.Old, change.New));
+        Assert.True(entry.AtUtc > DateTime.UtcNow.AddMinutes(-1));
+    }
+
+    [Fact]
+    public async Task A_creation_is_recorded_with_its_values()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var v = await host.Get<VillageService>().AddAsync(CoreTestHost.Admin, "Thôn Châu Me");
+        var (rows, _) = await host.Get<AuditService>().FindAsync(CoreTestHost.Admin, new AuditQuery(nameof(Village), v.Id.ToString()));
+        var entry = Assert.Single(rows);
+        Assert.Equal(AuditAction.Created, entry.Action);
+        Assert.Contains(entry.Changes, c => c.Field == "Name" && c.Old == null && c.New == "Thôn Châu Me");
+    }
+
+    [Fact]
+    public async Task Only_the_chairman_and_the_administrator_read_the_audit_trail()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var audit = host.Get<AuditService>();
+        await Assert.ThrowsAsync<ForbiddenException>(() => audit.FindAsync(CoreTestHost.Viewer, new AuditQuery()));
+        await Assert.ThrowsAsync<ForbiddenException>(() => audit.FindAsync(CoreTestHost.Secretary, new AuditQuery()));
+        await Assert.ThrowsAsync<ForbiddenException>(() => audit.FindAsync(CoreTestHost.Officer(1), new AuditQuery()));
+    }
+
+    [Fact]
+    public async Task Deleting_an_audited_record_is_refused()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        await using var db = host.NewDb();
+        var dept = db.Departments.First();
+        db.Departments.Remove(dept);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(CoreTestHost.Admin));
+    }
+}

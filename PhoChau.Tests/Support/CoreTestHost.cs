@@ -1,0 +1,70 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PhoChau.Core.Auditing;
+using PhoChau.Core.Commune;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Tests.Support;
+
+/// <summary>Core services over a real, migrated SQLite file of their own, deleted on dispose.</summary>
+public sealed class CoreTestHost : IAsyncDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "phochau-tests", Guid.NewGuid().ToString("N"));
+
+    public ServiceProvider Services { get; }
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
+    public string DatabasePath => Path.Combine(_dir, "test.db");
+
+    private CoreTestHost()
+    {
+        Directory.CreateDirectory(_dir);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddPhoChauDatabase($"Data Source={DatabasePath}", _dir);
+        services.AddValidatorsFromAssemblyContaining<UnitNameValidator>(ServiceLifetime.Singleton);
+        services.AddIdentityCore<AppUser>(IdentityRules.Apply).AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PhoChauDbContext>().AddErrorDescriber<VietnameseIdentityErrorDescriber>().AddDefaultTokenProviders();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DepartmentService>();
+        services.AddSingleton<VillageService>();
+        services.AddSingleton<CommuneProfileService>();
+        services.AddSingleton<AuditService>();
+        services.AddSingleton<UserAdminService>();
+        services.AddSingleton<DashboardService>();
+        services.AddSingleton<DemoDialogueSeeder>();
+        CoreTestServices.Add(services);
+        Services = services.BuildServiceProvider();
+    }
+
+    public static async Task<CoreTestHost> StartAsync(string adminPassword = "Admin12345")
+    {
+        var host = new CoreTestHost();
+        await host.Get<DatabaseInitializer>().InitializeAsync(new SeedOptions { AdminPassword = adminPassword });
+        return host;
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public PhoChauDbContext NewDb() => Get<IDbContextFactory<PhoChauDbContext>>().CreateDbContext();
+
+    public static Actor Admin { get; } = new("admin-id", "admin", new HashSet<string> { Roles.Administrator });
+    public static Actor Viewer { get; } = new("viewer-id", "xem", new HashSet<string> { Roles.Viewer });
+    public static Actor Secretary { get; } = new("secretary-id", "thuky", new HashSet<string> { Roles.Secretary });
+    public static Actor Chairman { get; } = new("chair-id", "chutich", new HashSet<string> { Roles.Chairman });
+    public static Actor Officer(int departmentId) => new("officer-id", "canbo", new HashSet<string> { Roles.DepartmentOfficer }, departmentId);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}

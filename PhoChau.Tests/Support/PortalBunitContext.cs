@@ -1,0 +1,52 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Commune;
+using PhoChau.Core.Auditing;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Security;
+using PhoChau.Portal.Security;
+
+namespace PhoChau.Tests.Support;
+
+/// <summary>A bunit context with MudBlazor, Vietnamese resources and Core services over a real SQLite file.</summary>
+public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
+{
+    protected CoreTestHost Core { get; private set; } = default!;
+    protected BunitAuthorizationContext Auth { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Core = await CoreTestHost.StartAsync();
+        Services.AddMudServices();
+        Services.AddLocalization();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        foreach (var type in new[] { typeof(DepartmentService), typeof(VillageService), typeof(CommuneProfileService), typeof(AuditService), typeof(UserAdminService), typeof(DashboardService) })
+            Services.AddSingleton(type, Core.Services.GetRequiredService(type));
+        AddCoreServices(Services);
+        Services.AddScoped<CurrentActor>();
+        Auth = AddAuthorization();
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("vi-VN");
+    }
+
+    /// <summary>Later features add their services here.</summary>
+    protected virtual void AddCoreServices(IServiceCollection services) { }
+
+    protected void SignInAs(string userName, string role, int? departmentId = null)
+    {
+        Auth.SetAuthorized(userName);
+        Auth.SetRoles(role);
+        var claims = new List<System.Security.Claims.Claim> { new(System.Security.Claims.ClaimTypes.NameIdentifier, userName + "-id") };
+        if (departmentId is { } d) claims.Add(new(PortalClaimsPrincipalFactory.DepartmentClaim, d.ToString()));
+        Auth.SetClaims(claims.ToArray());
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Core.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

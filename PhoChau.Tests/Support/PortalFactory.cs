@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Tests.Support;
+
+/// <summary>The portal in memory (WebApplicationFactory) over its own SQLite file.</summary>
+public sealed partial class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "Admin12345";
+    public const string UserPassword = "Matkhau2026";
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "phochau-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_dir, "portal.db");
+    public string ExtraConnectionOptions { get; init; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_dir);
+        builder.UseEnvironment("Testing");
+        builder.UseContentRoot(_dir);
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}{ExtraConnectionOptions}");
+        builder.UseSetting("Seed:AdminPassword", AdminPassword);
+    }
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates an account with the given role (through the real user service).</summary>
+    public async Task CreateUserAsync(string userName, string role, int? departmentId = null)
+    {
+        var admin = new Actor("test-admin", "admin", new HashSet<string> { Roles.Administrator });
+        await Services.GetRequiredService<UserAdminService>().CreateAsync(admin, new UserInput
+        {
+            UserName = userName, FullName = "Người thử " + userName, Role = role, DepartmentId = departmentId, Password = UserPassword,
+        });
+    }
+
+    /// <summary>Signs in through the real form (antiforgery token included) and returns the client holding the cookie.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password)
+    {
+        var client = NewClient();
+        var (token, status) = await PostSignInAsync(client, userName, password);
+        Assert.True(status == HttpStatusCode.Redirect, $"sign-in answered {status}");
+        return client;
+    }
+
+    public static async Task<(string Location, HttpStatusCode Status)> PostSignInAsync(HttpClient client, string userName, string password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["userName"] = userName, ["password"] = password, ["returnUrl"] = "/",
+        }));
+        return (response.Headers.Location?.ToString() ?? "", response.StatusCode);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using PhoChau.Portal;
+
+namespace PhoChau.Tests.Support;
+
+/// <summary>
+/// The real portal on a loopback port (Kestrel, not the in-memory test server), for browsers and
+/// SignalR clients. It can be stopped and started again on the same database and port.
+/// </summary>
+public sealed class RunningPortal : IAsyncDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "phochau-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> _settings;
+    private WebApplication? _app;
+
+    public string BaseUrl { get; private set; } = "";
+    public IServiceProvider Services => _app!.Services;
+
+    private RunningPortal(Dictionary<string, string> settings) => _settings = settings;
+
+    public static async Task<RunningPortal> StartAsync(bool demo = false)
+    {
+        var portal = new RunningPortal(new Dictionary<string, string>
+        {
+            ["Seed:AdminPassword"] = PortalFactory.AdminPassword,
+            ["Seed:Demo"] = demo ? "true" : "false",
+            ["Seed:DemoPassword"] = PortalFactory.UserPassword,
+        });
+        Directory.CreateDirectory(portal._dir);
+        portal._settings["ConnectionStrings:Default"] = $"Data Source={Path.Combine(portal._dir, "portal.db")}";
+        await portal.StartOnAsync("http://127.0.0.1:0");
+        return portal;
+    }
+
+    private async Task StartOnAsync(string url)
+    {
+        var args = new List<string> { "--urls", url, "--environment", "Testing", "--contentRoot", _dir };
+        foreach (var (k, v) in _settings) args.AddRange(["--" + k, v]);
+        _app = PortalApp.Build([.. args]);
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    /// <summary>Stops the process's server and starts a new one on the same port and database (a restart).</summary>
+    public async Task RestartAsync()
+    {
+        var url = BaseUrl;
+        await _app!.StopAsync();
+        await _app.DisposeAsync();
+        await StartOnAsync(url);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
