@@ -1,12 +1,9 @@
-using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
-using PhoChau.Core.Auditing;
-using PhoChau.Core.Commune;
-using PhoChau.Core.Departments;
+using PhoChau.Core;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
 using PhoChau.Portal.Components;
@@ -67,17 +64,9 @@ public static class PortalApp
         // Sign-in cookies survive a restart of the hall laptop: keys live beside the database.
         services.AddDataProtection().SetApplicationName("PhoChau.Portal")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
-        services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartup>();
 
-        services.AddValidatorsFromAssemblyContaining<UnitNameValidator>(ServiceLifetime.Singleton);
-        services.AddSingleton<DepartmentService>();
-        services.AddSingleton<VillageService>();
-        services.AddSingleton<CommuneProfileService>();
-        services.AddSingleton<AuditService>();
-        services.AddSingleton<UserAdminService>();
-        services.AddSingleton<PhoChau.Core.Dialogues.DashboardService>();
-        services.AddSingleton<PhoChau.Core.Dialogues.DemoDialogueSeeder>();
+        services.AddPhoChauCore();
 
         services.AddIdentityCore<AppUser>(IdentityRules.Apply)
             .AddRoles<IdentityRole>()

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PhoChau.Core.Calendar;
 using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Persistence;
@@ -17,7 +18,7 @@ namespace PhoChau.Core.Dialogues;
 /// a session three weeks ahead, 30 petitions from several villages and fields, registered speakers,
 /// and one account per role. Runs only on a database without dialogues.
 /// </summary>
-public sealed class DemoDialogueSeeder(IServiceProvider services, TimeProvider clock, ILogger<DemoDialogueSeeder> log)
+public sealed class DemoDialogueSeeder(IServiceProvider services, CalendarService calendar, TimeProvider clock, ILogger<DemoDialogueSeeder> log)
 {
     public static readonly string[] Villages =
         ["Thôn Vĩnh Tuy", "Thôn Châu Me", "Thôn Tân Hy", "Thôn Định Tân", "Thôn Vĩnh Thành", "Thôn Phước Thạnh"];
@@ -77,6 +78,7 @@ public sealed class DemoDialogueSeeder(IServiceProvider services, TimeProvider c
             State = DialogueState.Announced,
             Agenda = DefaultAgenda.Text,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Deadlines = DeadlineService.Defaults(),
         };
         db.Dialogues.Add(dialogue);
         await db.SaveChangesAsync(Actor.System, ct);
@@ -106,6 +108,8 @@ public sealed class DemoDialogueSeeder(IServiceProvider services, TimeProvider c
                 State = state,
                 LeadDepartmentId = state == PetitionState.Received ? null : departments[topic.Dept].Id,
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                AssignedAtUtc = state == PetitionState.Received ? null : clock.GetUtcNow().UtcDateTime,
+                Answer = state is PetitionState.AnswerDrafted or PetitionState.AnswerApproved ? "Bộ phận đã kiểm tra hồ sơ và sẽ trả lời cụ thể tại buổi đối thoại." : null,
             });
         }
         for (var i = 0; i < 6; i++)
@@ -115,6 +119,9 @@ public sealed class DemoDialogueSeeder(IServiceProvider services, TimeProvider c
                 VillageOrOrganisation = villages[i % villages.Count].Name, Topic = Topics[i].Text[..Math.Min(60, Topics[i].Text.Length)],
                 RegisteredAtUtc = clock.GetUtcNow().UtcDateTime,
             });
+        await db.SaveChangesAsync(Actor.System, ct);
+        // Deadlines and the petitions' answer due dates from the working-day calendar.
+        await DeadlineService.RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);
         await db.SaveChangesAsync(Actor.System, ct);
 
         if (!string.IsNullOrEmpty(demoPassword)) await SeedUsersAsync(demoPassword, departments);

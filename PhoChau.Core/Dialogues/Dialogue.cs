@@ -27,6 +27,12 @@ public class Dialogue : IAudited, IVersioned
     public int SpeakingTimeSeconds { get; set; } = 180;
     /// <summary>The programme, one step a line (plan 4.2 by default).</summary>
     public string Agenda { get; set; } = "";
+    /// <summary>Index of the agenda step the hall is at (0-based), once in session.</summary>
+    public int CurrentAgendaStep { get; set; }
+    public DateTime? OpenedAtUtc { get; set; }
+    public DateTime? ConcludedAtUtc { get; set; }
+    /// <summary>The chair's conclusion (plan 4.2, step 5), the source of the notice of conclusions.</summary>
+    public string Conclusion { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
     public int Version { get; set; }
     public List<DialogueDeadline> Deadlines { get; set; } = [];

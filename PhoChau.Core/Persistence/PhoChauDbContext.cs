@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PhoChau.Core.Auditing;
+using PhoChau.Core.Calendar;
 using PhoChau.Core.Commune;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
@@ -22,6 +23,12 @@ public class PhoChauDbContext(DbContextOptions<PhoChauDbContext> options) : Iden
     public DbSet<DialogueDeadline> DialogueDeadlines => Set<DialogueDeadline>();
     public DbSet<Petition> Petitions => Set<Petition>();
     public DbSet<Speaker> Speakers => Set<Speaker>();
+    public DbSet<SpeakerPetition> SpeakerPetitions => Set<SpeakerPetition>();
+    public DbSet<PetitionSupport> PetitionSupports => Set<PetitionSupport>();
+    public DbSet<PetitionAttachment> PetitionAttachments => Set<PetitionAttachment>();
+    public DbSet<DialogueParticipant> DialogueParticipants => Set<DialogueParticipant>();
+    public DbSet<CalendarCorrection> CalendarCorrections => Set<CalendarCorrection>();
+    public DbSet<AddedHoliday> AddedHolidays => Set<AddedHoliday>();
 
     /// <summary>
     /// Saves with the audit trail: every added or changed <see cref="IAudited"/> record gets an
@@ -85,6 +92,30 @@ public class PhoChauDbContext(DbContextOptions<PhoChauDbContext> options) : Iden
             e.HasOne<Village>().WithMany().HasForeignKey(p => p.VillageId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Department>().WithMany().HasForeignKey(p => p.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
         });
+        b.Entity<PetitionSupport>(e =>
+        {
+            e.HasKey(x => new { x.PetitionId, x.DepartmentId });
+            e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId);
+            e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<PetitionAttachment>(e =>
+        {
+            e.HasIndex(x => x.PetitionId);
+            e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<SpeakerPetition>(e =>
+        {
+            e.HasKey(x => new { x.SpeakerId, x.PetitionId });
+            e.HasOne<Speaker>().WithMany().HasForeignKey(x => x.SpeakerId);
+            e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<DialogueParticipant>(e =>
+        {
+            e.HasKey(x => new { x.DialogueId, x.DepartmentId });
+            e.HasOne<Dialogue>().WithMany().HasForeignKey(x => x.DialogueId);
+            e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CalendarCorrection>().HasIndex(c => c.Date);
         b.Entity<Speaker>(e =>
         {
             e.Property(s => s.Version).IsConcurrencyToken();

@@ -27,9 +27,33 @@ public class Petition : IAudited, IVersioned
     public string? ProcedureName { get; set; }
     public string Text { get; set; } = "";
     public PetitionState State { get; set; }
+    /// <summary>The one department that answers; supporting ones are in <see cref="PetitionSupport"/>.</summary>
     public int? LeadDepartmentId { get; set; }
+    public DateTime? AssignedAtUtc { get; set; }
+    /// <summary>Plan 4.1: the department's answer is due 7 working days before the session.</summary>
     public DateOnly? AnswerDueDate { get; set; }
+    /// <summary>The department's prepared answer (drafted, then approved or returned).</summary>
     public string? Answer { get; set; }
+    public DateTime? AnswerSubmittedAtUtc { get; set; }
+    public string? AnswerSubmittedBy { get; set; }
+    public DateTime? AnswerApprovedAtUtc { get; set; }
+    public string? AnswerApprovedBy { get; set; }
+    /// <summary>Why the chair or secretary returned the answer to the department.</summary>
+    public string? ReturnComment { get; set; }
+
+    /// <summary>At the session: the answer given and by whom (settled), or the department that must reply (not settled).</summary>
+    public string? SessionAnswer { get; set; }
+    public string? SessionAnsweredBy { get; set; }
+    public DateTime? SessionOutcomeAtUtc { get; set; }
+    /// <summary>Plan 4.3: a written reply within 10 working days after the session.</summary>
+    public DateOnly? ReplyDueDate { get; set; }
+    public string? ReplyText { get; set; }
+    public DateTime? ReplyApprovedAtUtc { get; set; }
+    public string? ReplyApprovedBy { get; set; }
+    public DateOnly? ReplySentOn { get; set; }
+    public ReplyChannel? ReplyChannel { get; set; }
+    public DateTime? ClosedAtUtc { get; set; }
+
     public int? MergedIntoPetitionId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public int Version { get; set; }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using PhoChau.Core.Auditing;
+using PhoChau.Core;
 using PhoChau.Core.Commune;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
@@ -29,18 +29,9 @@ public sealed class CoreTestHost : IAsyncDisposable
         services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddPhoChauDatabase($"Data Source={DatabasePath}", _dir);
-        services.AddValidatorsFromAssemblyContaining<UnitNameValidator>(ServiceLifetime.Singleton);
         services.AddIdentityCore<AppUser>(IdentityRules.Apply).AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PhoChauDbContext>().AddErrorDescriber<VietnameseIdentityErrorDescriber>().AddDefaultTokenProviders();
-        services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<DepartmentService>();
-        services.AddSingleton<VillageService>();
-        services.AddSingleton<CommuneProfileService>();
-        services.AddSingleton<AuditService>();
-        services.AddSingleton<UserAdminService>();
-        services.AddSingleton<DashboardService>();
-        services.AddSingleton<DemoDialogueSeeder>();
-        CoreTestServices.Add(services);
+        services.AddPhoChauCore();
         Services = services.BuildServiceProvider();
     }
 

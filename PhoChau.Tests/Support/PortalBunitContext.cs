@@ -23,7 +23,7 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        foreach (var type in new[] { typeof(DepartmentService), typeof(VillageService), typeof(CommuneProfileService), typeof(AuditService), typeof(UserAdminService), typeof(DashboardService) })
+        foreach (var type in new[] { typeof(DepartmentService), typeof(VillageService), typeof(CommuneProfileService), typeof(AuditService), typeof(UserAdminService), typeof(DashboardService), typeof(PhoChau.Core.Calendar.CalendarService), typeof(DeadlineService) })
             Services.AddSingleton(type, Core.Services.GetRequiredService(type));
         AddCoreServices(Services);
         Services.AddScoped<CurrentActor>();

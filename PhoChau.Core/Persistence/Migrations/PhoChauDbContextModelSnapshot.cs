@@ -186,6 +186,84 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Calendar.AddedHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AddedHolidays");
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Calendar.CalendarCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRevoked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("CalendarCorrections");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Commune.CommuneProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -296,11 +374,24 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ConcludedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CurrentAgendaStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DelegationReference")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PlanDate")
@@ -391,6 +482,21 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.ToTable("DialogueDeadlines");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Dialogues.DialogueParticipant", b =>
+                {
+                    b.Property<int>("DialogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DialogueId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("DialogueParticipants");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Petitions.Petition", b =>
                 {
                     b.Property<int>("Id")
@@ -403,12 +509,30 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<string>("Answer")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnswerApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerApprovedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AnswerDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnswerSubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerSubmittedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AssignedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -460,8 +584,39 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReplyApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyApprovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyChannel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReplyDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReplySentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnComment")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionAnswer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionAnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SessionOutcomeAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
@@ -496,6 +651,68 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("Petitions");
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Petitions.PetitionAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId");
+
+                    b.ToTable("PetitionAttachments");
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Petitions.PetitionSupport", b =>
+                {
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PetitionId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("PetitionSupports");
                 });
 
             modelBuilder.Entity("PhoChau.Core.Security.AppUser", b =>
@@ -635,6 +852,21 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.ToTable("Speakers");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Speakers.SpeakerPetition", b =>
+                {
+                    b.Property<int>("SpeakerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SpeakerId", "PetitionId");
+
+                    b.HasIndex("PetitionId");
+
+                    b.ToTable("SpeakerPetitions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -695,6 +927,21 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Dialogues.DialogueParticipant", b =>
+                {
+                    b.HasOne("PhoChau.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
+                        .WithMany()
+                        .HasForeignKey("DialogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PhoChau.Core.Petitions.Petition", b =>
                 {
                     b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
@@ -714,6 +961,30 @@ namespace PhoChau.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Petitions.PetitionAttachment", b =>
+                {
+                    b.HasOne("PhoChau.Core.Petitions.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Petitions.PetitionSupport", b =>
+                {
+                    b.HasOne("PhoChau.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhoChau.Core.Petitions.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PhoChau.Core.Security.AppUser", b =>
                 {
                     b.HasOne("PhoChau.Core.Departments.Department", null)
@@ -728,6 +999,21 @@ namespace PhoChau.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("DialogueId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Speakers.SpeakerPetition", b =>
+                {
+                    b.HasOne("PhoChau.Core.Petitions.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhoChau.Core.Speakers.Speaker", null)
+                        .WithMany()
+                        .HasForeignKey("SpeakerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

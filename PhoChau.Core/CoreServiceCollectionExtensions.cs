@@ -1,0 +1,35 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using PhoChau.Core.Auditing;
+using PhoChau.Core.Calendar;
+using PhoChau.Core.Commune;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Every Core service, the same for the portal and the tests. Services are singletons: they hold no
+    /// state of a user and open one short-lived DbContext per operation.
+    /// </summary>
+    public static IServiceCollection AddPhoChauCore(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssemblyContaining<UnitNameValidator>(ServiceLifetime.Singleton);
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DemoDialogueSeeder>();
+        services.AddSingleton<AuditService>();
+        services.AddSingleton<UserAdminService>();
+        services.AddSingleton<CommuneProfileService>();
+        services.AddSingleton<DepartmentService>();
+        services.AddSingleton<VillageService>();
+        services.AddSingleton<CalendarService>();
+        services.AddSingleton<DeadlineService>();
+        services.AddSingleton<ICalendarChangeListener>(sp => sp.GetRequiredService<DeadlineService>());
+        services.AddSingleton<DashboardService>();
+        return services;
+    }
+}

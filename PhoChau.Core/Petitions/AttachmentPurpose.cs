@@ -1,0 +1,3 @@
+namespace PhoChau.Core.Petitions;
+
+public enum AttachmentPurpose { Petition, Answer, Reply }

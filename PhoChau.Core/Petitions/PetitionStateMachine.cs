@@ -1,0 +1,56 @@
+namespace PhoChau.Core.Petitions;
+
+/// <summary>
+/// The one place that lists a petition's allowed transitions (issue "Before the session"):
+/// Received → Assigned → Answer drafted → Answer approved → (session) Settled | Not settled → Reply sent → Closed;
+/// Withdrawn or Merged from any open state. A refused transition says why, in Vietnamese.
+/// </summary>
+public static class PetitionStateMachine
+{
+    private static readonly Dictionary<PetitionState, PetitionState[]> Allowed = new()
+    {
+        [PetitionState.Received] = [PetitionState.Assigned, PetitionState.Withdrawn, PetitionState.Merged],
+        // Reassigning keeps the state; returning a draft sends it back to Assigned.
+        [PetitionState.Assigned] = [PetitionState.Assigned, PetitionState.AnswerDrafted, PetitionState.SettledAtSession, PetitionState.NotSettled, PetitionState.Withdrawn, PetitionState.Merged],
+        [PetitionState.AnswerDrafted] = [PetitionState.AnswerApproved, PetitionState.Assigned, PetitionState.SettledAtSession, PetitionState.NotSettled, PetitionState.Withdrawn, PetitionState.Merged],
+        [PetitionState.AnswerApproved] = [PetitionState.SettledAtSession, PetitionState.NotSettled, PetitionState.Assigned, PetitionState.Withdrawn, PetitionState.Merged],
+        [PetitionState.SettledAtSession] = [PetitionState.Closed],
+        [PetitionState.NotSettled] = [PetitionState.ReplySent, PetitionState.Withdrawn],
+        [PetitionState.ReplySent] = [PetitionState.Closed],
+        [PetitionState.Closed] = [],
+        [PetitionState.Withdrawn] = [],
+        [PetitionState.Merged] = [],
+    };
+
+    public static IReadOnlyList<PetitionState> NextStates(PetitionState from) => Allowed[from];
+
+    public static bool CanMove(PetitionState from, PetitionState to) => Allowed[from].Contains(to);
+
+    /// <summary>Null when allowed, else the Vietnamese reason.</summary>
+    public static string? Refusal(PetitionState from, PetitionState to) => CanMove(from, to)
+        ? null
+        : $"Không thể chuyển kiến nghị từ trạng thái \"{StateName(from)}\" sang \"{StateName(to)}\".";
+
+    public static void EnsureCanMove(PetitionState from, PetitionState to)
+    {
+        if (Refusal(from, to) is { } why) throw new Common.DomainException(why);
+    }
+
+    /// <summary>States whose petition is finished: no more work, no deadline.</summary>
+    public static bool IsFinished(PetitionState s) => s is PetitionState.Closed or PetitionState.Withdrawn or PetitionState.Merged;
+
+    public static string StateName(PetitionState s) => s switch
+    {
+        PetitionState.Received => "Đã tiếp nhận",
+        PetitionState.Assigned => "Đã giao bộ phận",
+        PetitionState.AnswerDrafted => "Đã có dự thảo trả lời",
+        PetitionState.AnswerApproved => "Trả lời đã duyệt",
+        PetitionState.SettledAtSession => "Đã giải quyết tại buổi đối thoại",
+        PetitionState.NotSettled => "Chưa giải quyết tại buổi đối thoại",
+        PetitionState.ReplySent => "Đã gửi văn bản trả lời",
+        PetitionState.Closed => "Đã kết thúc",
+        PetitionState.Withdrawn => "Đã rút",
+        PetitionState.Merged => "Đã gộp vào kiến nghị khác",
+        _ => s.ToString(),
+    };
+}

@@ -1,0 +1,8 @@
+namespace PhoChau.Core.Petitions;
+
+/// <summary>A supporting department of a petition (the lead one is on the petition itself).</summary>
+public class PetitionSupport
+{
+    public int PetitionId { get; set; }
+    public int DepartmentId { get; set; }
+}
