@@ -8,6 +8,7 @@ using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
 using PhoChau.Portal.Components;
 using PhoChau.Portal.Features.Account;
+using PhoChau.Portal.Features.Calendar;
 using PhoChau.Portal.Security;
 
 namespace PhoChau.Portal;
@@ -107,6 +108,9 @@ public static class PortalApp
             cmd.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsHistory\";";
             return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
         });
+        // JSON keeps Vietnamese letters readable instead of \uXXXX escapes.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
+            System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
     }
@@ -124,6 +128,7 @@ public static class PortalApp
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapCalendarApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

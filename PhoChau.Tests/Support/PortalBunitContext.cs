@@ -25,6 +25,7 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         foreach (var type in new[] { typeof(DepartmentService), typeof(VillageService), typeof(CommuneProfileService), typeof(AuditService), typeof(UserAdminService), typeof(DashboardService), typeof(PhoChau.Core.Calendar.CalendarService), typeof(DeadlineService) })
             Services.AddSingleton(type, Core.Services.GetRequiredService(type));
+        Services.AddSingleton<TimeProvider>(Core.Clock);
         AddCoreServices(Services);
         Services.AddScoped<CurrentActor>();
         Auth = AddAuthorization();

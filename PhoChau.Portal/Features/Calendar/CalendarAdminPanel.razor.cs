@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using PhoChau.Core.Calendar;
+using PhoChau.Portal.Resources;
+
+namespace PhoChau.Portal.Features.Calendar;
+
+public partial class CalendarAdminPanel
+{
+    [Inject] private CalendarService Calendar { get; set; } = default!;
+    [Inject] private IStringLocalizer<CalendarText> T { get; set; } = default!;
+
+    [Parameter] public int Year { get; set; }
+    [Parameter] public EventCallback Changed { get; set; }
+
+    private IReadOnlyList<CalendarCorrection> _corrections = [];
+    private IReadOnlyList<AddedHoliday> _holidays = [];
+    private int _loadedYear;
+    private string? _date, _name, _reason, _holidayName, _holidayReason;
+    private DateBasis _basis = DateBasis.Solar;
+    private int _day = 1, _month = 1, _fromYear = DateTime.Today.Year + 1, _length = 1;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedYear != Year) await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _loadedYear = Year;
+        _corrections = await Calendar.ListCorrectionsAsync(Year);
+        _holidays = await Calendar.ListAddedHolidaysAsync();
+    }
+
+    private async Task AddCorrectionAsync(CalendarDayKind kind)
+    {
+        if (!DateOnly.TryParseExact(_date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Snackbar.Add(T["BadDate"], MudBlazor.Severity.Error);
+            return;
+        }
+        if (await RunAndReloadAsync(() => Calendar.AddCorrectionAsync(Actor, new CalendarAdjustment(date, kind, _name ?? "", _reason ?? "")), ReloadAsync))
+            (_date, _name, _reason) = (null, null, null);
+    }
+
+    private async Task AddHolidayAsync()
+    {
+        var rule = new HolidayRule(_holidayName ?? "", _basis, _month, _day, _fromYear, _length);
+        if (await RunAndReloadAsync(() => Calendar.AddHolidayAsync(Actor, rule, _holidayReason), ReloadAsync))
+            (_holidayName, _holidayReason) = (null, null);
+    }
+
+    private Task RevokeAsync(int id) => RunAndReloadAsync(() => Calendar.RevokeCorrectionAsync(Actor, id), ReloadAsync);
+
+    private Task DeactivateAsync(int id) => RunAndReloadAsync(() => Calendar.DeactivateHolidayAsync(Actor, id), ReloadAsync);
+
+    private async Task ReloadAsync()
+    {
+        await LoadAsync();
+        await Changed.InvokeAsync();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using PhoChau.Core.Calendar;
+
+namespace PhoChau.Portal.Features.Calendar;
+
+/// <summary>
+/// Public, read-only JSON API so the one-stop desk's other software counts the same deadlines
+/// (README: "Working-day calendar API"). Bad input answers 400 with a problem description.
+/// </summary>
+public static class CalendarApi
+{
+    private const string DateFormat = "yyyy-MM-dd";
+
+    public static void MapCalendarApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/calendar").AllowAnonymous();
+
+        api.MapGet("/{year}", async (string year, CalendarService calendar) =>
+        {
+            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < LunarCalendar.MinYear || y > LunarCalendar.MaxYear)
+                return Problem($"Năm phải là số từ {LunarCalendar.MinYear} đến {LunarCalendar.MaxYear}.");
+            var schedule = await calendar.GetYearAsync(y);
+            return Results.Ok(new YearResponse(
+                y,
+                schedule.Source == ScheduleSource.Official ? "official" : "rules",
+                schedule.DaysOff.Select(d => new DayResponse(Format(d.Date), d.Name)).ToList(),
+                schedule.MakeUpWorkingDays.Select(d => new DayResponse(Format(d.Date), d.Name)).ToList()));
+        });
+
+        api.MapGet("/add-working-days", async (string? from, string? days, CalendarService calendar) =>
+        {
+            if (!TryParseDate(from, out var start)) return Problem("Tham số 'from' phải là ngày dạng yyyy-MM-dd.");
+            if (!int.TryParse(days, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) || Math.Abs(n) > WorkingCalendar.MaxWorkingDays)
+                return Problem($"Tham số 'days' phải là số nguyên từ -{WorkingCalendar.MaxWorkingDays} đến {WorkingCalendar.MaxWorkingDays}.");
+            try
+            {
+                var result = (await calendar.GetCalendarAsync()).AddWorkingDays(start, n);
+                return Results.Ok(new AddWorkingDaysResponse(Format(start), n, Format(result)));
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                return Problem(ex.Message);
+            }
+        });
+
+        api.MapGet("/lunar", (string? date) =>
+        {
+            if (!TryParseDate(date, out var d)) return Problem("Tham số 'date' phải là ngày dạng yyyy-MM-dd.");
+            try
+            {
+                var lunar = LunarCalendar.FromSolar(d);
+                return Results.Ok(new LunarResponse(Format(d), lunar.Day, lunar.Month, lunar.Year, lunar.IsLeapMonth));
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                return Problem(ex.Message);
+            }
+        });
+    }
+
+    private static bool TryParseDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static string Format(DateOnly d) => d.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    private static IResult Problem(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Tham số không hợp lệ");
+
+    public sealed record DayResponse(string Date, string Name);
+    public sealed record YearResponse(int Year, string Source, IReadOnlyList<DayResponse> DaysOff, IReadOnlyList<DayResponse> MakeUpWorkingDays);
+    public sealed record AddWorkingDaysResponse(string From, int Days, string Result);
+    public sealed record LunarResponse(string Date, int LunarDay, int LunarMonth, int LunarYear, bool LeapMonth);
+}

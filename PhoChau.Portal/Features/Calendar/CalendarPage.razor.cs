@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using PhoChau.Core.Calendar;
+using PhoChau.Core.Common;
+using PhoChau.Portal.Components.Shared;
+using PhoChau.Portal.Resources;
+
+namespace PhoChau.Portal.Features.Calendar;
+
+public partial class CalendarPage
+{
+    [Inject] private CalendarService Calendar { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private IStringLocalizer<CalendarText> T { get; set; } = default!;
+
+    private static readonly string[] WeekDays = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"];
+    private int _year;
+    private YearSchedule? _schedule;
+    private IReadOnlyList<MonthGrid> _months = [];
+    private string? _from;
+    private int _days = 5;
+    private string? _result;
+
+    protected override async Task OnActorReadyAsync()
+    {
+        var today = VietnamTime.Today(Clock);
+        _from = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await ShowYearAsync(today.Year);
+    }
+
+    private async Task ShowYearAsync(int year)
+    {
+        if (year is < LunarCalendar.MinYear or > LunarCalendar.MaxYear) return;
+        _year = year;
+        _schedule = await Calendar.GetYearAsync(year);
+        _months = Enumerable.Range(1, 12).Select(m => MonthGrid.Build(_schedule, m)).ToList();
+    }
+
+    private async Task CalculateAsync()
+    {
+        if (!DateOnly.TryParseExact(_from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        {
+            Snackbar.Add(T["BadDate"], MudBlazor.Severity.Error);
+            return;
+        }
+        try
+        {
+            var cal = await Calendar.GetCalendarAsync();
+            var result = cal.AddWorkingDays(from, _days);
+            _result = string.Format(CultureInfo.InvariantCulture, T["CalculatorResult"], Formats.Date(from), _days,
+                Formats.Date(result), WeekDayName(result));
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            Snackbar.Add(ex.Message, MudBlazor.Severity.Error);
+        }
+    }
+
+    private static string CellClass(DayCell cell) => cell.Kind switch
+    {
+        DayKind.DayOff => "cal-day cal-off",
+        DayKind.MakeUpWorkingDay => "cal-day cal-makeup",
+        DayKind.Weekend => "cal-day cal-weekend",
+        _ => "cal-day",
+    };
+
+    private static string Tooltip(DayCell cell) =>
+        $"{Formats.Date(cell.Date)} — âm lịch {cell.Lunar.Day}/{cell.Lunar.Month}{(cell.Lunar.IsLeapMonth ? " (nhuận)" : "")}/{cell.Lunar.Year}"
+        + (cell.Name is null ? "" : " — " + cell.Name);
+
+    private static string WeekDayName(DateOnly d) => d.DayOfWeek switch
+    {
+        DayOfWeek.Monday => "Thứ Hai",
+        DayOfWeek.Tuesday => "Thứ Ba",
+        DayOfWeek.Wednesday => "Thứ Tư",
+        DayOfWeek.Thursday => "Thứ Năm",
+        DayOfWeek.Friday => "Thứ Sáu",
+        DayOfWeek.Saturday => "Thứ Bảy",
+        _ => "Chủ nhật",
+    };
+}
