@@ -27,6 +27,13 @@ public static class CalendarAdjustmentRules
             return null;
         }
 
+        if (candidate.Kind == CalendarDayKind.CancelledDayOff)
+        {
+            if (!schedule.IsDayOff(date))
+                return $"Ngày {shown} không phải là ngày nghỉ, không có gì để hủy.";
+            return null;
+        }
+
         if (WeeklyRest.Includes(date))
             return $"Ngày {shown} là thứ Bảy hoặc Chủ nhật, vốn là ngày nghỉ hằng tuần; chỉ thêm ngày nghỉ vào ngày từ thứ Hai đến thứ Sáu.";
         if (schedule.IsDayOff(date) || sameDay.Any(a => a.Kind == CalendarDayKind.DayOff))

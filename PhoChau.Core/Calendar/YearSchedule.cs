@@ -58,8 +58,16 @@ public sealed class YearSchedule
         foreach (var a in ofYear)
         {
             var day = new CalendarDay(a.Date, a.Name, a.Kind);
-            (a.Kind == CalendarDayKind.DayOff ? daysOff : makeUp).Add(day);
+            switch (a.Kind)
+            {
+                case CalendarDayKind.DayOff: daysOff.Add(day); break;
+                case CalendarDayKind.MakeUpWorkingDay: makeUp.Add(day); break;
+                // Applied after the others: a cancelled day off is worked whatever gave it.
+                case CalendarDayKind.CancelledDayOff: break;
+            }
         }
+        var cancelled = ofYear.Where(a => a.Kind == CalendarDayKind.CancelledDayOff).Select(a => a.Date).ToHashSet();
+        daysOff.RemoveAll(d => cancelled.Contains(d.Date));
 
         var source = official is not null || ofYear.Count > 0 ? ScheduleSource.Official : ScheduleSource.Rules;
         return new YearSchedule(year, source, daysOff, makeUp);

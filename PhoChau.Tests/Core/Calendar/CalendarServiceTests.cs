@@ -106,4 +106,24 @@ public sealed class CalendarServiceTests
         Assert.True((await service.GetCalendarAsync()).IsWorkingDay(new DateOnly(2027, 3, 3)));
         Assert.True(Assert.Single(await service.ListCorrectionsAsync(2027)).IsRevoked);
     }
+
+    [Fact]
+    public async Task A_day_off_given_by_the_rules_can_be_cancelled_when_the_government_chooses_another()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var service = host.Get<CalendarService>();
+        // 2027 by rules: Quốc khánh Thu 2/9 and Fri 3/9. The announcement picks Wed 1/9 instead of 3/9.
+        var rules = await service.GetYearAsync(2027);
+        Assert.Contains(rules.DaysOff, d => d.Date == new DateOnly(2027, 9, 3));
+
+        await service.AddCorrectionAsync(CoreTestHost.Admin, new CalendarAdjustment(new DateOnly(2027, 9, 3), CalendarDayKind.CancelledDayOff, "Đi làm", "TB 99/TB-BNV"));
+        await service.AddCorrectionAsync(CoreTestHost.Admin, new CalendarAdjustment(new DateOnly(2027, 9, 1), CalendarDayKind.DayOff, "Quốc khánh", "TB 99/TB-BNV"));
+
+        var cal = await service.GetCalendarAsync();
+        Assert.True(cal.IsWorkingDay(new DateOnly(2027, 9, 3)));
+        Assert.False(cal.IsWorkingDay(new DateOnly(2027, 9, 1)));
+        var ex = await Assert.ThrowsAsync<DomainException>(() => service.AddCorrectionAsync(CoreTestHost.Admin,
+            new CalendarAdjustment(new DateOnly(2027, 9, 7), CalendarDayKind.CancelledDayOff, "Đi làm", "TB 99")));
+        Assert.Contains("không phải là ngày nghỉ", ex.Message);
+    }
 }
