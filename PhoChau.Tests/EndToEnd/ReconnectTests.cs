@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using PhoChau.Core.Departments;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.EndToEnd;
+
+public sealed class ReconnectTests
+{
+    [Fact]
+    public async Task After_the_portal_restarts_an_open_page_comes_back_by_itself_with_the_current_data()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var portal = await RunningPortal.StartAsync();
+        var page = await browser.NewPageAsync();
+        await Browser.SignInAsync(page, portal.BaseUrl, "admin", PortalFactory.AdminPassword);
+        await page.GotoAsync(portal.BaseUrl + "/departments");
+        await page.WaitForSelectorAsync("[data-testid=departments] [data-testid=unit-name]");
+
+        // The hall laptop restarts; meanwhile someone adds a department.
+        await portal.RestartAsync();
+        await portal.Services.GetRequiredService<DepartmentService>()
+            .AddAsync(CoreTestHost.Admin, "Bộ phận Một cửa", UnitKind.Department);
+
+        // No reload by the test: the page reconnects, finds its circuit gone, reloads itself (the sign-in
+        // cookie survives the restart) and renders the current list.
+        await page.WaitForSelectorAsync("[data-testid=departments] >> text=Bộ phận Một cửa", new() { Timeout = 60_000 });
+        Assert.Contains("/departments", page.Url);
+    }
+}
