@@ -6,6 +6,7 @@ using PhoChau.Core.Commune;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
+using PhoChau.Core.Petitions;
 using PhoChau.Core.Security;
 
 namespace PhoChau.Core;
@@ -30,6 +31,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DeadlineService>();
         services.AddSingleton<ICalendarChangeListener>(sp => sp.GetRequiredService<DeadlineService>());
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<DialogueService>();
+        services.AddSingleton<PetitionService>();
+        services.AddSingleton<PetitionQuery>();
+        services.AddSingleton<PetitionImport>();
+        services.AddSingleton<AttachmentService>();
         return services;
     }
 }

@@ -68,6 +68,11 @@ public static class PortalApp
         services.AddHostedService<DatabaseStartup>();
 
         services.AddPhoChauCore();
+        services.Configure<PhoChau.Core.Petitions.AttachmentOptions>(o =>
+        {
+            builder.Configuration.GetSection("Attachments").Bind(o);
+            o.Root = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.Root));
+        });
 
         services.AddIdentityCore<AppUser>(IdentityRules.Apply)
             .AddRoles<IdentityRole>()

@@ -20,6 +20,7 @@ public sealed class CoreTestHost : IAsyncDisposable
     public ServiceProvider Services { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
     public string DatabasePath => Path.Combine(_dir, "test.db");
+    public string AttachmentsRoot => Path.Combine(_dir, "attachments");
 
     private CoreTestHost()
     {
@@ -32,6 +33,7 @@ public sealed class CoreTestHost : IAsyncDisposable
         services.AddIdentityCore<AppUser>(IdentityRules.Apply).AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PhoChauDbContext>().AddErrorDescriber<VietnameseIdentityErrorDescriber>().AddDefaultTokenProviders();
         services.AddPhoChauCore();
+        services.Configure<PhoChau.Core.Petitions.AttachmentOptions>(o => o.Root = Path.Combine(_dir, "attachments"));
         Services = services.BuildServiceProvider();
     }
 

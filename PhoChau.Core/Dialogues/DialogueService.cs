@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Calendar;
+using PhoChau.Core.Common;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Core.Dialogues;
+
+/// <summary>Setting a dialogue up and moving it through its states (plan 4.1); deadlines follow its date.</summary>
+public sealed class DialogueService(
+    IDbContextFactory<PhoChauDbContext> dbFactory, DialogueInputValidator validator, CalendarService calendar, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<DialogueSummary>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Dialogues.AsNoTracking()
+            .OrderByDescending(d => d.Year).ThenByDescending(d => d.SessionDate).ThenByDescending(d => d.Id)
+            .Select(d => new DialogueSummary(d.Id, d.Title, d.Year, d.SessionDate, d.StartTime, d.Venue, d.State,
+                db.Petitions.Count(p => p.DialogueId == d.Id)))
+            .ToListAsync(ct);
+    }
+
+    public async Task<Dialogue> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Dialogues.AsNoTracking().Include(d => d.Deadlines).SingleOrDefaultAsync(d => d.Id == id, ct)
+            ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
+    }
+
+    public async Task<IReadOnlyList<int>> ParticipantIdsAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.DialogueParticipants.Where(p => p.DialogueId == id).Select(p => p.DepartmentId).ToListAsync(ct);
+    }
+
+    /// <summary>Each deadline with the working days left today (negative when overdue).</summary>
+    public async Task<IReadOnlyList<(DialogueDeadline Deadline, DueStatus? Status)>> DeadlinesAsync(int id, CancellationToken ct = default)
+    {
+        var dialogue = await GetAsync(id, ct);
+        var cal = await calendar.GetCalendarAsync(ct);
+        var today = VietnamTime.Today(clock);
+        return dialogue.Deadlines.OrderBy(d => d.Id)
+            .Select(d => (d, d.DueDate is { } due && d.MetOn is null ? DueStatus.Of(cal, today, due) : (DueStatus?)null))
+            .ToList();
+    }
+
+    public async Task<Dialogue> CreateAsync(Actor actor, DialogueInput input, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        await validator.EnsureValidAsync(input, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureParticipantsAsync(db, input.ParticipantIds, ct);
+        var dialogue = new Dialogue { State = DialogueState.Draft, CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Deadlines = DeadlineService.Defaults() };
+        Apply(dialogue, input);
+        db.Dialogues.Add(dialogue);
+        await DeadlineService.RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);
+        await db.SaveChangesAsync(actor, ct);
+        db.DialogueParticipants.AddRange(input.ParticipantIds.Distinct().Select(pid => new DialogueParticipant { DialogueId = dialogue.Id, DepartmentId = pid }));
+        await db.SaveChangesAsync(actor, ct);
+        return dialogue;
+    }
+
+    /// <summary>Saves the edited details; a new date recounts every open deadline. A stale version is refused.</summary>
+    public async Task UpdateAsync(Actor actor, int id, int expectedVersion, DialogueInput input, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        await validator.EnsureValidAsync(input, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dialogue = await db.Dialogues.Include(d => d.Deadlines).SingleOrDefaultAsync(d => d.Id == id, ct)
+            ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
+        if (dialogue.Version != expectedVersion) throw new ConcurrencyConflictException();
+        if (!DialogueStateMachine.IsEditable(dialogue.State))
+            throw new DomainException("Buổi đối thoại đã diễn ra hoặc đã hủy, không sửa được thông tin.");
+        await EnsureParticipantsAsync(db, input.ParticipantIds, ct);
+        db.Entry(dialogue).Property(d => d.Version).OriginalValue = expectedVersion;
+        Apply(dialogue, input);
+        await DeadlineService.RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);
+        var current = await db.DialogueParticipants.Where(p => p.DialogueId == id).ToListAsync(ct);
+        db.DialogueParticipants.RemoveRange(current.Where(c => !input.ParticipantIds.Contains(c.DepartmentId)));
+        db.DialogueParticipants.AddRange(input.ParticipantIds.Distinct().Where(pid => current.All(c => c.DepartmentId != pid))
+            .Select(pid => new DialogueParticipant { DialogueId = id, DepartmentId = pid }));
+        await db.SaveChangesAsync(actor, ct);
+    }
+
+    /// <summary>Draft → Announced needs a fixed date (the announcement carries it); other moves as the state machine allows.</summary>
+    public async Task MoveAsync(Actor actor, int id, DialogueState to, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dialogue = await db.Dialogues.FindAsync([id], ct) ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
+        DialogueStateMachine.EnsureCanMove(dialogue.State, to);
+        if (to == DialogueState.Announced && dialogue.SessionDate is null)
+            throw new DomainException("Cần ấn định ngày đối thoại trước khi thông báo.");
+        dialogue.State = to;
+        await db.SaveChangesAsync(actor, ct);
+    }
+
+    private static void Apply(Dialogue d, DialogueInput x)
+    {
+        d.Title = x.Title.Trim();
+        d.PlanNumber = x.PlanNumber.Trim();
+        d.PlanDate = x.PlanDate;
+        d.Year = x.Year;
+        d.Quarter = x.Quarter;
+        d.SessionDate = x.SessionDate;
+        d.StartTime = x.StartTime;
+        d.Venue = x.Venue.Trim();
+        d.ChairName = x.ChairName.Trim();
+        d.ChairIsDelegated = x.ChairIsDelegated;
+        d.DelegationReference = x.ChairIsDelegated ? x.DelegationReference.Trim() : "";
+        d.SecretaryName = x.SecretaryName.Trim();
+        d.SpeakingTimeSeconds = x.SpeakingTimeSeconds;
+        d.Agenda = x.Agenda.Trim();
+    }
+
+    private static async Task EnsureParticipantsAsync(PhoChauDbContext db, List<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return;
+        var found = await db.Departments.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        if (found.Count != ids.Distinct().Count()) throw new DomainException("Có bộ phận tham dự không tồn tại.");
+        if (found.FirstOrDefault(d => !d.IsActive) is { } inactive)
+            throw new DomainException($"Bộ phận \"{inactive.Name}\" đã ngừng hoạt động.");
+    }
+}

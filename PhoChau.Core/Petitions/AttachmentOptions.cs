@@ -1,0 +1,18 @@
+namespace PhoChau.Core.Petitions;
+
+/// <summary>Where scans and photos are kept (under App_Data by default) and what is accepted.</summary>
+public sealed class AttachmentOptions
+{
+    public string Root { get; set; } = "App_Data/attachments";
+    public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    public static readonly IReadOnlyDictionary<string, string> AllowedTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = "application/pdf",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".png"] = "image/png",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    };
+}

@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PhoChau.Core.Common;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Core.Petitions;
+
+/// <summary>
+/// Stores a petition's scans and photos on disk with their SHA-256, never the database: a file is
+/// written under a new name, then recorded; a refused or failed upload leaves nothing behind.
+/// </summary>
+public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFactory, IOptions<AttachmentOptions> options, TimeProvider clock)
+{
+    public async Task<PetitionAttachment> AddAsync(Actor actor, int petitionId, AttachmentPurpose purpose, string fileName, Stream content, CancellationToken ct = default)
+    {
+        var opts = options.Value;
+        var ext = Path.GetExtension(fileName);
+        if (!AttachmentOptions.AllowedTypes.TryGetValue(ext, out var contentType))
+            throw new DomainException($"Loại tệp \"{ext}\" không được chấp nhận. Chỉ nhận: {string.Join(", ", AttachmentOptions.AllowedTypes.Keys.Where(k => k != ".jpeg"))}.");
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var petition = await db.Petitions.FindAsync([petitionId], ct) ?? throw new NotFoundException("Không tìm thấy kiến nghị.");
+        if (purpose == AttachmentPurpose.Petition) actor.Demand(Permission.ManageWorkflow);
+        else { actor.Demand(Permission.AnswerPetitions); actor.DemandDepartment(petition.LeadDepartmentId); }
+
+        var relative = Path.Combine(petition.DialogueId.ToString(), $"{petitionId}-{Guid.NewGuid():N}{ext.ToLowerInvariant()}");
+        var path = Path.Combine(opts.Root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        long size;
+        string hash;
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            {
+                var buffer = new byte[81920];
+                size = 0;
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    size += read;
+                    if (size > opts.MaxBytes)
+                        throw new DomainException($"Tệp vượt quá dung lượng cho phép ({opts.MaxBytes / 1024 / 1024} MB).");
+                    sha.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+                if (size == 0) throw new DomainException("Tệp rỗng.");
+                hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+            }
+            var row = new PetitionAttachment
+            {
+                PetitionId = petitionId, Purpose = purpose, FileName = Path.GetFileName(fileName), ContentType = contentType,
+                SizeBytes = size, Sha256 = hash, StoragePath = relative, UploadedAtUtc = clock.GetUtcNow().UtcDateTime, UploadedBy = actor.UserName,
+            };
+            db.PetitionAttachments.Add(row);
+            await db.SaveChangesAsync(actor, ct);
+            return row;
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>Opens a stored file for download, after the same visibility check as the petition.</summary>
+    public async Task<(PetitionAttachment Info, Stream Content)> OpenAsync(Actor actor, int attachmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.PetitionAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId, ct) ?? throw new NotFoundException("Không tìm thấy tệp đính kèm.");
+        var petition = await db.Petitions.AsNoTracking().SingleAsync(p => p.Id == row.PetitionId, ct);
+        if (actor.IsIn(Roles.DepartmentOfficer) && !actor.Allows(Permission.ManageWorkflow)) actor.DemandDepartment(petition.LeadDepartmentId);
+        return (row, File.OpenRead(Path.Combine(options.Value.Root, row.StoragePath)));
+    }
+}

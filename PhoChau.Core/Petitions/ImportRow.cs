@@ -1,0 +1,16 @@
+namespace PhoChau.Core.Petitions;
+
+public sealed record ImportError(string Column, string Message);
+
+/// <summary>One data row of an uploaded list: what it would save, why it cannot, or whom it duplicates.</summary>
+public sealed record ImportRow(int RowNumber, PetitionInput Input, IReadOnlyList<ImportError> Errors, string? LikelyDuplicateOf)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>The whole file checked, nothing saved yet; <see cref="FileError"/> set when the file itself is unusable.</summary>
+public sealed record ImportPreview(string? FileError, IReadOnlyList<ImportRow> Rows)
+{
+    public int ValidCount => Rows.Count(r => r.IsValid);
+    public int DuplicateCount => Rows.Count(r => r.IsValid && r.LikelyDuplicateOf is not null);
+}

@@ -1,0 +1,25 @@
+namespace PhoChau.Core.Petitions;
+
+/// <summary>What the secretary records of a petition (and what one import row carries).</summary>
+public sealed class PetitionInput
+{
+    public int DialogueId { get; set; }
+    public PetitionerKind PetitionerKind { get; set; }
+    public string PetitionerName { get; set; } = "";
+    public int? VillageId { get; set; }
+    public string? Phone { get; set; }
+    public string? Address { get; set; }
+    public string? IdCardNumber { get; set; }
+    public PetitionChannel Channel { get; set; }
+    public DateOnly ReceivedOn { get; set; }
+    public PetitionField Field { get; set; }
+    public string? ProcedureName { get; set; }
+    public string Text { get; set; } = "";
+
+    public static PetitionInput From(Petition p) => new()
+    {
+        DialogueId = p.DialogueId, PetitionerKind = p.PetitionerKind, PetitionerName = p.PetitionerName, VillageId = p.VillageId,
+        Phone = p.Phone, Address = p.Address, IdCardNumber = p.IdCardNumber, Channel = p.Channel, ReceivedOn = p.ReceivedOn,
+        Field = p.Field, ProcedureName = p.ProcedureName, Text = p.Text,
+    };
+}

@@ -1,0 +1,223 @@
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Calendar;
+using PhoChau.Core.Common;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Security;
+using PhoChau.Core.Text;
+
+namespace PhoChau.Core.Petitions;
+
+/// <summary>
+/// The petitions' work before the session (plan 4.1 and III): record, assign to a lead department with
+/// its deadline, the department drafts an answer, the chair or secretary approves or returns it;
+/// withdraw and merge duplicates. Every change goes through <see cref="PetitionStateMachine"/>, checks
+/// the caller's role and department, and refuses a stale version instead of overwriting it.
+/// </summary>
+public sealed class PetitionService(
+    IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, CalendarService calendar, TimeProvider clock)
+{
+    public async Task<PetitionDetails> GetAsync(Actor actor, int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Không tìm thấy kiến nghị.");
+        EnsureCanSee(actor, p);
+        var showPersonal = actor.Allows(Permission.SeePersonalData);
+        if (!showPersonal) { p.Phone = null; p.Address = null; p.IdCardNumber = null; }
+        var village = p.VillageId is { } v ? await db.Villages.Where(x => x.Id == v).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var lead = p.LeadDepartmentId is { } d ? await db.Departments.Where(x => x.Id == d).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var supports = await db.PetitionSupports.Where(s => s.PetitionId == id).Select(s => s.DepartmentId).ToListAsync(ct);
+        var files = await db.PetitionAttachments.AsNoTracking().Where(a => a.PetitionId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        DueStatus? due = p.AnswerDueDate is { } date && DashboardService.AwaitingAnswer.Contains(p.State)
+            ? DueStatus.Of(await calendar.GetCalendarAsync(ct), VietnamTime.Today(clock), date) : null;
+        return new PetitionDetails(p, village, lead, supports, files, showPersonal, due);
+    }
+
+    public async Task<Petition> CreateAsync(Actor actor, PetitionInput input, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        await validator.EnsureValidAsync(input, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dialogue = await OpenDialogueAsync(db, input.DialogueId, ct);
+        await EnsureVillageAsync(db, input.VillageId, ct);
+        var number = (await db.Petitions.Where(p => p.DialogueId == dialogue.Id).MaxAsync(p => (int?)p.Number, ct) ?? 0) + 1;
+        var petition = new Petition
+        {
+            DialogueId = dialogue.Id, Number = number, Code = PetitionCode.Format(dialogue.Year, number),
+            State = PetitionState.Received, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        Apply(petition, input);
+        db.Petitions.Add(petition);
+        // The unique (dialogue, number) index turns a simultaneous insert of the same number into a retryable conflict.
+        try { await db.SaveChangesAsync(actor, ct); }
+        catch (DbUpdateException) { throw new ConcurrencyConflictException("Vừa có người khác ghi kiến nghị cùng lúc. Vui lòng lưu lại."); }
+        return petition;
+    }
+
+    public async Task UpdateAsync(Actor actor, int id, int expectedVersion, PetitionInput input, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        await validator.EnsureValidAsync(input, ct);
+        await ChangeAsync(actor, id, expectedVersion, async (db, p) =>
+        {
+            if (PetitionStateMachine.IsFinished(p.State)) throw new DomainException("Kiến nghị đã kết thúc, không sửa được.");
+            await EnsureVillageAsync(db, input.VillageId, ct);
+            input.DialogueId = p.DialogueId; // a petition stays in its dialogue (its code says so)
+            Apply(p, input);
+        }, ct);
+    }
+
+    /// <summary>Assigns the lead department (and supporting ones); the answer is due by the dialogue's "answers" deadline.</summary>
+    public async Task AssignAsync(Actor actor, int id, int expectedVersion, int leadDepartmentId, IReadOnlyCollection<int>? supportingIds = null, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.Chair);
+        await ChangeAsync(actor, id, expectedVersion, async (db, p) =>
+        {
+            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Assigned);
+            var lead = await db.Departments.FindAsync([leadDepartmentId], ct) ?? throw new DomainException("Bộ phận được giao không tồn tại.");
+            if (!lead.IsActive) throw new DomainException($"Bộ phận \"{lead.Name}\" đã ngừng hoạt động, không giao việc mới được.");
+            if (lead.Kind != UnitKind.Department) throw new DomainException($"\"{lead.Name}\" là tổ chức tham dự, không phải bộ phận trả lời kiến nghị.");
+            var supports = (supportingIds ?? []).Where(s => s != leadDepartmentId).Distinct().ToList();
+            var supportUnits = await db.Departments.Where(d => supports.Contains(d.Id)).ToListAsync(ct);
+            if (supportUnits.Count != supports.Count || supportUnits.Any(d => !d.IsActive))
+                throw new DomainException("Có bộ phận phối hợp không tồn tại hoặc đã ngừng hoạt động.");
+
+            var deadline = await db.DialogueDeadlines.SingleOrDefaultAsync(d => d.DialogueId == p.DialogueId && d.Key == DeadlineKeys.Answers, ct);
+            var today = VietnamTime.Today(clock);
+            if (deadline?.DueDate is { } due && due < today && p.State == PetitionState.Received)
+                throw new DomainException($"Hạn gửi nội dung trả lời ({due:dd/MM/yyyy}) đã qua. Hãy dời ngày đối thoại hoặc sửa thời hạn trước khi giao.");
+
+            p.State = PetitionState.Assigned;
+            p.LeadDepartmentId = lead.Id;
+            p.AssignedAtUtc = clock.GetUtcNow().UtcDateTime;
+            p.AnswerDueDate = deadline?.DueDate;
+            var existing = await db.PetitionSupports.Where(s => s.PetitionId == p.Id).ToListAsync(ct);
+            db.PetitionSupports.RemoveRange(existing.Where(e => !supports.Contains(e.DepartmentId)));
+            db.PetitionSupports.AddRange(supports.Where(s => existing.All(e => e.DepartmentId != s)).Select(s => new PetitionSupport { PetitionId = p.Id, DepartmentId = s }));
+        }, ct);
+    }
+
+    /// <summary>The lead department's officer submits (or resubmits) the answer; only its own department's petitions.</summary>
+    public async Task SubmitAnswerAsync(Actor actor, int id, int expectedVersion, string? answer, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.AnswerPetitions);
+        if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("Nội dung trả lời không được để trống.");
+        if (answer.Length > PetitionInputValidator.MaxTextLength) throw new DomainException($"Nội dung trả lời không được dài quá {PetitionInputValidator.MaxTextLength:N0} ký tự.");
+        await ChangeAsync(actor, id, expectedVersion, (_, p) =>
+        {
+            actor.DemandDepartment(p.LeadDepartmentId);
+            if (p.State != PetitionState.AnswerDrafted) PetitionStateMachine.EnsureCanMove(p.State, PetitionState.AnswerDrafted);
+            p.State = PetitionState.AnswerDrafted;
+            p.Answer = answer.Trim();
+            p.AnswerSubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
+            p.AnswerSubmittedBy = actor.UserName;
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    public async Task ApproveAnswerAsync(Actor actor, int id, int expectedVersion, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.Chair);
+        await ChangeAsync(actor, id, expectedVersion, (_, p) =>
+        {
+            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.AnswerApproved);
+            p.State = PetitionState.AnswerApproved;
+            p.AnswerApprovedAtUtc = clock.GetUtcNow().UtcDateTime;
+            p.AnswerApprovedBy = actor.UserName;
+            p.ReturnComment = null;
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    /// <summary>Sends a drafted answer back to the department with the reason; the draft is kept for it to edit.</summary>
+    public async Task ReturnAnswerAsync(Actor actor, int id, int expectedVersion, string? comment, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.Chair);
+        if (string.IsNullOrWhiteSpace(comment)) throw new DomainException("Cần ghi lý do trả lại để bộ phận chỉnh sửa.");
+        await ChangeAsync(actor, id, expectedVersion, (_, p) =>
+        {
+            if (p.State != PetitionState.AnswerDrafted) throw new DomainException("Chỉ trả lại được dự thảo trả lời đang chờ duyệt.");
+            p.State = PetitionState.Assigned;
+            p.ReturnComment = comment.Trim();
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    public async Task WithdrawAsync(Actor actor, int id, int expectedVersion, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        await ChangeAsync(actor, id, expectedVersion, (_, p) =>
+        {
+            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Withdrawn);
+            p.State = PetitionState.Withdrawn;
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    /// <summary>Duplicates from several villages: the petition joins another of the same dialogue and its work ends there.</summary>
+    public async Task MergeAsync(Actor actor, int id, int expectedVersion, int intoId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        if (id == intoId) throw new DomainException("Không thể gộp một kiến nghị vào chính nó.");
+        await ChangeAsync(actor, id, expectedVersion, async (db, p) =>
+        {
+            var target = await db.Petitions.FindAsync([intoId], ct) ?? throw new DomainException("Không tìm thấy kiến nghị để gộp vào.");
+            if (target.DialogueId != p.DialogueId) throw new DomainException("Chỉ gộp được các kiến nghị của cùng một buổi đối thoại.");
+            if (PetitionStateMachine.IsFinished(target.State)) throw new DomainException($"Kiến nghị {target.Code} đã kết thúc, không gộp vào được.");
+            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Merged);
+            p.State = PetitionState.Merged;
+            p.MergedIntoPetitionId = target.Id;
+        }, ct);
+    }
+
+    private async Task ChangeAsync(Actor actor, int id, int expectedVersion, Func<PhoChauDbContext, Petition, Task> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Petitions.FindAsync([id], ct) ?? throw new NotFoundException("Không tìm thấy kiến nghị.");
+        EnsureCanSee(actor, p);
+        // What the user saw is what is checked: a change made meanwhile by another screen wins and this one is refused.
+        if (p.Version != expectedVersion) throw new ConcurrencyConflictException();
+        db.Entry(p).Property(x => x.Version).OriginalValue = expectedVersion;
+        await change(db, p);
+        await db.SaveChangesAsync(actor, ct);
+    }
+
+    private static void EnsureCanSee(Actor actor, Petition p)
+    {
+        if (actor.IsIn(Roles.DepartmentOfficer) && !actor.Allows(Permission.ManageWorkflow))
+            actor.DemandDepartment(p.LeadDepartmentId);
+    }
+
+    private static async Task<Dialogue> OpenDialogueAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
+    {
+        var dialogue = await db.Dialogues.FindAsync([dialogueId], ct) ?? throw new DomainException("Không tìm thấy buổi đối thoại.");
+        if (dialogue.State is DialogueState.Closed or DialogueState.Cancelled)
+            throw new DomainException("Buổi đối thoại đã kết thúc hoặc đã hủy, không nhận thêm kiến nghị.");
+        return dialogue;
+    }
+
+    private static async Task EnsureVillageAsync(PhoChauDbContext db, int? villageId, CancellationToken ct)
+    {
+        if (villageId is null) return;
+        var village = await db.Villages.FindAsync([villageId], ct) ?? throw new DomainException("Thôn đã chọn không tồn tại.");
+        if (!village.IsActive) throw new DomainException($"\"{village.Name}\" đã ngừng hoạt động.");
+    }
+
+    internal static void Apply(Petition p, PetitionInput x)
+    {
+        p.PetitionerKind = x.PetitionerKind;
+        p.PetitionerName = VietnameseText.CleanName(x.PetitionerName);
+        p.VillageId = x.VillageId;
+        p.Phone = string.IsNullOrWhiteSpace(x.Phone) ? null : PetitionInputValidator.NormalizePhone(x.Phone);
+        p.Address = string.IsNullOrWhiteSpace(x.Address) ? null : x.Address.Trim();
+        p.IdCardNumber = string.IsNullOrWhiteSpace(x.IdCardNumber) ? null : x.IdCardNumber.Trim();
+        p.Channel = x.Channel;
+        p.ReceivedOn = x.ReceivedOn;
+        p.Field = x.Field;
+        p.ProcedureName = string.IsNullOrWhiteSpace(x.ProcedureName) ? null : x.ProcedureName.Trim();
+        p.Text = x.Text.Trim();
+        p.NameSortKey = VietnameseText.NameSortKey(p.PetitionerName);
+        p.SearchText = VietnameseText.Fold($"{p.Code} {p.PetitionerName} {p.ProcedureName} {p.Text}");
+    }
+}
