@@ -1,0 +1,192 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Common;
+using PhoChau.Core.Petitions;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.Core.Petitions;
+
+public sealed class PetitionImportTests
+{
+    private static readonly string[] Headers = ImportColumn.All.Select(c => c.Header).ToArray();
+
+    private static MemoryStream Workbook(IEnumerable<object?[]> rows, string[]? headers = null)
+    {
+        using var wb = new XLWorkbook();
+        var ws = wb.AddWorksheet("Kiến nghị");
+        var h = headers ?? Headers;
+        for (var c = 0; c < h.Length; c++) ws.Cell(1, c + 1).SetValue(h[c]);
+        var r = 2;
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < row.Length; c++)
+            {
+                switch (row[c])
+                {
+                    case null: break;
+                    case DateTime dt: ws.Cell(r, c + 1).SetValue(dt); break;
+                    case double n: ws.Cell(r, c + 1).SetValue(n); break;
+                    case var v: ws.Cell(r, c + 1).SetValue(v.ToString()); break;
+                }
+            }
+            r++;
+        }
+        var ms = new MemoryStream();
+        wb.SaveAs(ms);
+        ms.Position = 0;
+        return ms;
+    }
+
+    // name, kind, village, phone, address, idcard, channel, received, field, procedure, text
+    private static object?[] Row(string name = "Nguyễn Văn An", string village = "Vĩnh Tuy", object? phone = null, object? received = null,
+        string field = "Khác", string text = "Đề nghị sửa đường liên thôn bị xuống cấp", string? procedure = null, string channel = "Qua Trưởng thôn") =>
+        [name, "Cá nhân", village, phone, null, null, channel, received ?? "20/02/2026", field, procedure, text];
+
+    private static async Task<(CoreTestHost Host, int DialogueId)> ArrangeAsync()
+    {
+        var host = await CoreTestHost.StartAsync();
+        await WorkflowData.VillageAsync(host, "Thôn Vĩnh Tuy");
+        await WorkflowData.VillageAsync(host, "Thôn Châu Me");
+        var d = await WorkflowData.DialogueAsync(host);
+        return (host, d.Id);
+    }
+
+    [Fact]
+    public async Task A_good_file_is_previewed_then_saved_in_one_go_when_confirmed()
+    {
+        var (host, dialogueId) = await ArrangeAsync();
+        await using var _ = host;
+        var import = host.Get<PetitionImport>();
+        using var file = Workbook([
+            Row(),
+            Row("Trần Thị Bình", "Thôn Châu Me", phone: 905123456d, received: new DateTime(2026, 2, 21), field: "Thủ tục hành chính", procedure: "Đăng ký khai sinh", text: "Hướng dẫn thủ tục khai sinh còn rườm rà"),
+        ]);
+
+        var preview = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
+        Assert.Null(preview.FileError);
+        Assert.Equal(2, preview.ValidCount);
+        await using (var db = host.NewDb()) Assert.False(await db.Petitions.AnyAsync()); // nothing saved by a preview
+
+        Assert.Equal(2, await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, skipDuplicates: false));
+        await using var check = host.NewDb();
+        var saved = await check.Petitions.OrderBy(p => p.Number).ToListAsync();
+        Assert.Equal(["KN-2026-001", "KN-2026-002"], saved.Select(p => p.Code));
+        Assert.Equal("0905123456", saved[1].Phone); // the zero Excel dropped is restored
+        Assert.Equal((PetitionField.AdministrativeProcedure, new DateOnly(2026, 2, 21)), (saved[1].Field, saved[1].ReceivedOn));
+    }
+
+    [Fact]
+    public async Task Each_bad_row_says_its_row_column_and_why_in_Vietnamese()
+    {
+        var (host, dialogueId) = await ArrangeAsync();
+        await using var _ = host;
+        using var file = Workbook([
+            Row(),
+            Row(name: ""),
+            Row(village: "Thôn Không Có"),
+            Row(received: "31/02/2026"),
+            Row(field: "Thủ tục hành chính"),
+            Row(phone: "12345"),
+        ]);
+        var preview = await host.Get<PetitionImport>().PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
+        Assert.Equal(1, preview.ValidCount);
+        ImportError Error(int row) => Assert.Single(preview.Rows.Single(r => r.RowNumber == row).Errors);
+        Assert.Equal("Họ tên / Tên tổ chức", Error(3).Column);
+        Assert.Contains("Không có thôn \"Thôn Không Có\"", Error(4).Message);
+        Assert.Equal("Ngày tiếp nhận", Error(5).Column);
+        Assert.Contains("tên thủ tục", Error(6).Message);
+        Assert.Contains("Số điện thoại không đúng định dạng", Error(7).Message);
+    }
+
+    [Fact]
+    public async Task Likely_duplicates_are_flagged_against_saved_petitions_and_earlier_rows()
+    {
+        var (host, dialogueId) = await ArrangeAsync();
+        await using var _ = host;
+        var village = await WorkflowData.VillageAsync(host, "Thôn Vĩnh Tuy");
+        await WorkflowData.PetitionAsync(host, dialogueId, "Nguyễn Văn An", village.Id, "Đề nghị sửa đường liên thôn bị xuống cấp");
+        using var file = Workbook([
+            Row("nguyen van an"),
+            Row("Lê Thị Thu", "Thôn Châu Me", text: "Đề nghị công khai thủ tục tại nhà văn hóa"),
+            Row("Lê Thị Thu", "Thôn Châu Me", text: "Đề nghị công khai thủ tục tại nhà văn hóa thôn"),
+        ]);
+        var import = host.Get<PetitionImport>();
+        var preview = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
+        Assert.Equal("KN-2026-001", preview.Rows[0].LikelyDuplicateOf);
+        Assert.Null(preview.Rows[1].LikelyDuplicateOf);
+        Assert.Equal("dòng 3", preview.Rows[2].LikelyDuplicateOf);
+
+        Assert.Equal(1, await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, skipDuplicates: true));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_an_xlsx_is_refused()
+    {
+        var (host, dialogueId) = await ArrangeAsync();
+        await using var _ = host;
+        using var file = new MemoryStream("Họ tên;Thôn\nNguyễn Văn An;Vĩnh Tuy"u8.ToArray());
+        var preview = await host.Get<PetitionImport>().PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
+        Assert.Contains("không phải là tệp Excel", preview.FileError);
+        Assert.Empty(preview.Rows);
+    }
+
+    [Fact]
+    public async Task A_corrupt_xlsx_is_refused()
+    {
+        var (host, dialogueId) = await ArrangeAsync();
+        await using var _ = host;
+        var bytes = Workbook([Row()]).ToArray();
+        using var file = new MemoryStream(bytes[..(bytes.Length / 2)]);
+        var preview = await host.Get<PetitionImport>().PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
+        Assert.Contains("bị hỏng", preview.FileError);
+    }
+
+    [Fact]
+    public async Task Missing_columns_are_named()
+    {
+        var (host, dialogueId) = await ArrangeAsync();
+        await using var _ = host;
+        using var file = Workbook([["Nguyễn Văn An", "Vĩnh Tuy"]], ["Họ tên / Tên tổ chức", "Thôn"]);
+        var preview = await host.Get<PetitionImport>().PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
+        Assert.Contains("Ngày tiếp nhận", preview.FileError);
+        Assert.Contains("Nội dung kiến nghị", preview.FileError);
+    }
+
+    [Fact]
+    public async Task A_file_of_10000_rows_is_refused_whole()
+    {
+        var (host, dialogueId) = await ArrangeAsync();
+        await using var _ = host;
+        using var file = Workbook(Enumerable.Range(0, 10_000).Select(i => Row($"Người {i}")));
+        var preview = await host.Get<PetitionImport>().PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
+        Assert.Contains("10.000 dòng", preview.FileError!.Replace(",", "."));
+        await using var db = host.NewDb();
+        Assert.False(await db.Petitions.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Confirming_is_all_or_nothing()
+    {
+        var (host, dialogueId) = await ArrangeAsync();
+        await using var _ = host;
+        var import = host.Get<PetitionImport>();
+        using var file = Workbook([Row(), Row("Trần Thị Bình", text: "Nội dung khác hẳn")]);
+        var preview = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
+        // One row went bad between preview and confirm (the list was tampered with): nothing at all is saved.
+        var tampered = preview with { Rows = [preview.Rows[0], preview.Rows[1] with { Input = new PetitionInput { DialogueId = dialogueId } }] };
+        await Assert.ThrowsAsync<DomainException>(() => import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, tampered, false));
+        await using var db = host.NewDb();
+        Assert.False(await db.Petitions.AnyAsync());
+    }
+
+    [Fact]
+    public async Task The_template_has_every_column_and_the_villages()
+    {
+        var (host, _) = await ArrangeAsync();
+        await using var __ = host;
+        using var wb = new XLWorkbook(new MemoryStream(await host.Get<PetitionImport>().TemplateAsync()));
+        var headers = wb.Worksheet(1).Row(1).CellsUsed().Select(c => c.GetString().Replace(" (*)", "")).ToList();
+        Assert.Equal(Headers, headers);
+        Assert.Contains(wb.Worksheet(2).Column(1).CellsUsed(), c => c.GetString() == "Thôn Châu Me");
+    }
+}
