@@ -9,6 +9,7 @@ using PhoChau.Core.Security;
 using PhoChau.Portal.Components;
 using PhoChau.Portal.Features.Account;
 using PhoChau.Portal.Features.Calendar;
+using PhoChau.Portal.Features.Petitions;
 using PhoChau.Portal.Security;
 
 namespace PhoChau.Portal;
@@ -134,6 +135,7 @@ public static class PortalApp
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapCalendarApi();
+        app.MapPetitionEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

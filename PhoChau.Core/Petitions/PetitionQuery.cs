@@ -13,7 +13,7 @@ namespace PhoChau.Core.Petitions;
 /// </summary>
 public sealed class PetitionQuery(IDbContextFactory<PhoChauDbContext> dbFactory, CalendarService calendar, TimeProvider clock)
 {
-    public async Task<PetitionPage> FindAsync(Actor actor, PetitionFilter filter, CancellationToken ct = default)
+    public async Task<PetitionListPage> FindAsync(Actor actor, PetitionFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = VietnamTime.Today(clock);
@@ -69,7 +69,7 @@ public sealed class PetitionQuery(IDbContextFactory<PhoChauDbContext> dbFactory,
 
         var cal = await calendar.GetCalendarAsync(ct);
         var showPhone = actor.Allows(Permission.SeePersonalData);
-        return new PetitionPage(page.Select(x =>
+        return new PetitionListPage(page.Select(x =>
         {
             DateOnly? due = Dialogues.DashboardService.AwaitingAnswer.Contains(x.State) ? x.AnswerDueDate
                 : x.State == PetitionState.NotSettled ? x.ReplyDueDate : null;

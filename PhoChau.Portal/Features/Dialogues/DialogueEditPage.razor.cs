@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+using PhoChau.Core.Calendar;
+using PhoChau.Core.Commune;
+using PhoChau.Core.Common;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Security;
+using PhoChau.Portal.Resources;
+
+namespace PhoChau.Portal.Features.Dialogues;
+
+public partial class DialogueEditPage
+{
+    [Parameter] public int? Id { get; set; }
+    [Inject] private DialogueService Dialogues { get; set; } = default!;
+    [Inject] private DepartmentService Departments { get; set; } = default!;
+    [Inject] private CommuneProfileService Commune { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;
+
+    private DialogueInput _input = new();
+    private Dialogue? _dialogue;
+    private IReadOnlyList<Department> _departments = [];
+    private IReadOnlyList<(DialogueDeadline Deadline, DueStatus? Status)> _deadlines = [];
+    private string _title = "", _announcement = "";
+    private string? _planDate, _sessionDate, _startTime;
+    private bool _canEdit, _editable, _loaded;
+    private int? _loadedId;
+
+    protected override async Task OnActorReadyAsync()
+    {
+        _canEdit = Actor.Allows(Permission.ManageWorkflow);
+        _departments = await Departments.ListAsync();
+        await LoadAsync();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // The same page shows another dialogue (e.g. after "new" is saved): load it.
+        if (_loaded && _loadedId != Id) await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _loaded = true;
+        _loadedId = Id;
+        if (Id is not { } id)
+        {
+            var profile = await Commune.GetAsync();
+            var year = VietnamTime.Today(Clock).Year;
+            _input = new DialogueInput
+            {
+                Title = $"Đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính năm {year}",
+                Year = year, Venue = profile.HallName, ChairName = profile.ChairmanName,
+            };
+            _editable = _canEdit;
+            return;
+        }
+        _dialogue = await Dialogues.GetAsync(id);
+        _input = DialogueInput.From(_dialogue, await Dialogues.ParticipantIdsAsync(id));
+        _title = _dialogue.Title;
+        _planDate = _input.PlanDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        _sessionDate = _input.SessionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        _startTime = _input.StartTime?.ToString("HH:mm", CultureInfo.InvariantCulture);
+        _editable = _canEdit && DialogueStateMachine.IsEditable(_dialogue.State);
+        _deadlines = await Dialogues.DeadlinesAsync(id);
+        _announcement = DialogueAnnouncement.Compose(_dialogue, await Commune.GetAsync());
+    }
+
+    private async Task SaveAsync()
+    {
+        _input.PlanDate = ParseDate(_planDate);
+        _input.SessionDate = ParseDate(_sessionDate);
+        _input.StartTime = TimeOnly.TryParse(_startTime, CultureInfo.InvariantCulture, out var t) ? t : null;
+        if (Id is { } id)
+        {
+            await RunAndReloadAsync(() => Dialogues.UpdateAsync(Actor, id, _dialogue!.Version, _input), LoadAsync);
+            return;
+        }
+        Dialogue? created = null;
+        if (await RunAsync(async () => created = await Dialogues.CreateAsync(Actor, _input), L["Common.Saved"]))
+            Navigation.NavigateTo($"/dialogues/{created!.Id}");
+    }
+
+    private Task MoveAsync(DialogueState to) => RunAndReloadAsync(() => Dialogues.MoveAsync(Actor, _dialogue!.Id, to), LoadAsync);
+
+    private async Task CopyAsync()
+    {
+        await JS.InvokeVoidAsync("navigator.clipboard.writeText", _announcement);
+        Snackbar.Add(T["Dialogues.Copied"], MudBlazor.Severity.Info);
+    }
+
+    private static DateOnly? ParseDate(string? s) =>
+        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}

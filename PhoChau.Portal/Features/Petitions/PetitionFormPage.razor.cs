@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using PhoChau.Core.Common;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Petitions;
+using PhoChau.Portal.Resources;
+
+namespace PhoChau.Portal.Features.Petitions;
+
+public partial class PetitionFormPage
+{
+    [Parameter] public int? Id { get; set; }
+    [SupplyParameterFromQuery(Name = "dialogue")] public int? DialogueQuery { get; set; }
+    [Inject] private PetitionService Petitions { get; set; } = default!;
+    [Inject] private DialogueService Dialogues { get; set; } = default!;
+    [Inject] private VillageService Villages { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;
+
+    private PetitionInput _input = new();
+    private IReadOnlyList<DialogueSummary> _dialogues = [];
+    private IReadOnlyList<Village> _villages = [];
+    private string? _receivedOn, _code;
+    private int _version;
+
+    protected override async Task OnActorReadyAsync()
+    {
+        _dialogues = (await Dialogues.ListAsync()).Where(d => d.State is not (DialogueState.Closed or DialogueState.Cancelled)).ToList();
+        _villages = (await Villages.ListAsync()).Where(v => v.IsActive).ToList();
+        if (Id is { } id)
+        {
+            var details = await Petitions.GetAsync(Actor, id);
+            _input = PetitionInput.From(details.Petition);
+            _version = details.Petition.Version;
+            _code = details.Petition.Code;
+        }
+        else
+        {
+            _input = new PetitionInput
+            {
+                DialogueId = DialogueQuery ?? _dialogues.FirstOrDefault()?.Id ?? 0,
+                ReceivedOn = VietnamTime.Today(Clock),
+                Channel = PetitionChannel.OneStopDesk,
+                Field = PetitionField.AdministrativeProcedure,
+            };
+        }
+        _receivedOn = _input.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private async Task SaveAsync()
+    {
+        if (!DateOnly.TryParseExact(_receivedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var received))
+        {
+            Snackbar.Add("Ngày tiếp nhận không hợp lệ.", MudBlazor.Severity.Error);
+            return;
+        }
+        _input.ReceivedOn = received;
+        Petition? saved = null;
+        var ok = await RunAsync(async () =>
+        {
+            if (Id is { } id) await Petitions.UpdateAsync(Actor, id, _version, _input);
+            else saved = await Petitions.CreateAsync(Actor, _input);
+        });
+        if (!ok) return; // the form keeps what was typed
+        Snackbar.Add(string.Format(T["Petitions.Saved"], saved?.Code ?? _code), MudBlazor.Severity.Success);
+        Navigation.NavigateTo($"/petitions/{saved?.Id ?? Id}");
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Security;
+using PhoChau.Portal.Resources;
+
+namespace PhoChau.Portal.Features.Petitions;
+
+public partial class PetitionsPage
+{
+    [SupplyParameterFromQuery(Name = "dialogue")] public int? DialogueQuery { get; set; }
+    [Inject] private PetitionQuery Query { get; set; } = default!;
+    [Inject] private DialogueService Dialogues { get; set; } = default!;
+    [Inject] private DepartmentService Departments { get; set; } = default!;
+    [Inject] private VillageService Villages { get; set; } = default!;
+    [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;
+
+    private PetitionGrid? _grid;
+    private IReadOnlyList<DialogueSummary> _dialogues = [];
+    private IReadOnlyList<Department> _departments = [];
+    private IReadOnlyList<Village> _villages = [];
+    private string? _search;
+    private int? _dialogueId, _departmentId, _villageId;
+    private PetitionState? _state;
+    private PetitionField? _field;
+    private PetitionSort _sort = PetitionSort.ReceivedOn;
+    private bool _overdue, _isOfficer;
+
+    private string NewLink => _dialogueId is { } d ? $"/petitions/new?dialogue={d}" : "/petitions/new";
+
+    protected override async Task OnActorReadyAsync()
+    {
+        _isOfficer = Actor.IsIn(Roles.DepartmentOfficer) && !Actor.Allows(Permission.ManageWorkflow);
+        _dialogueId = DialogueQuery;
+        _dialogues = await Dialogues.ListAsync();
+        _departments = (await Departments.ListAsync()).Where(d => d.Kind == UnitKind.Department).ToList();
+        _villages = await Villages.ListAsync();
+    }
+
+    private PetitionFilter Filter(int skip, int take) => new()
+    {
+        DialogueId = _dialogueId, State = _state, DepartmentId = _isOfficer ? null : _departmentId, VillageId = _villageId,
+        Field = _field, OverdueOnly = _overdue, Search = _search, Sort = _sort, Skip = skip, Take = take,
+    };
+
+    private Task<PetitionListPage> LoadAsync(int skip, int take) => Query.FindAsync(Actor, Filter(skip, take));
+
+    private Task SearchChanged(string? value) => FilterAsync(() => _search = value);
+
+    private async Task FilterAsync(Action set)
+    {
+        set();
+        if (_grid is not null) await _grid.ReloadAsync();
+    }
+}
