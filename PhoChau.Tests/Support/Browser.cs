@@ -30,6 +30,13 @@ public static class Browser
         return (playwright, browser);
     }
 
+    /// <summary>Opens a page and waits until its circuit is live, so what the test types is not lost to prerendering.</summary>
+    public static async Task GotoInteractiveAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.WaitForSelectorAsync("[data-interactive=true]");
+    }
+
     /// <summary>Signs in through the real form and waits for the interactive dashboard.</summary>
     public static async Task SignInAsync(IPage page, string baseUrl, string userName, string password)
     {
@@ -38,5 +45,6 @@ public static class Browser
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForSelectorAsync("[data-testid=dashboard-title]");
+        await page.WaitForSelectorAsync("[data-interactive=true]");
     }
 }

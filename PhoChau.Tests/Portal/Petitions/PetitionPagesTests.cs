@@ -1,0 +1,100 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Security;
+using PhoChau.Portal.Features.Petitions;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.Portal.Petitions;
+
+public sealed class PetitionPagesTests : PortalBunitContext
+{
+    protected override void AddCoreServices(IServiceCollection services)
+    {
+        foreach (var type in new[] { typeof(PetitionService), typeof(PetitionQuery), typeof(PetitionImport), typeof(AttachmentService), typeof(PhoChau.Core.Dialogues.DialogueService) })
+            services.AddSingleton(type, Core.Services.GetRequiredService(type));
+    }
+
+    [Fact]
+    public async Task The_secretary_records_a_petition_with_the_form()
+    {
+        var dialogue = await WorkflowData.DialogueAsync(Core);
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var cut = Render<PetitionFormPage>();
+        cut.WaitForAssertion(() => cut.Find("input[data-testid=petitioner-name]"));
+
+        cut.Find("input[data-testid=petitioner-name]").Change("Nguyễn Thị Hoa");
+        cut.Find("input[data-testid=petitioner-phone]").Change("0912 345 678");
+        cut.Find("textarea[data-testid=petition-text]").Change("Đề nghị rút ngắn thời gian cấp giấy phép xây dựng.");
+        // The form opens on "administrative procedure": it needs the procedure's name.
+        cut.Find("[data-testid=save-petition]").Click();
+        var page = await Core.Get<PetitionQuery>().FindAsync(CoreTestHost.Secretary, new PetitionFilter { DialogueId = dialogue.Id });
+        Assert.Equal(0, page.Total);
+
+        cut.Find("input[data-testid=petition-procedure]").Change("Cấp giấy phép xây dựng nhà ở riêng lẻ");
+        cut.Find("[data-testid=save-petition]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(1, Core.Get<PetitionQuery>().FindAsync(CoreTestHost.Secretary, new PetitionFilter { DialogueId = dialogue.Id }).Result.Total));
+        var saved = (await Core.Get<PetitionQuery>().FindAsync(CoreTestHost.Secretary, new PetitionFilter())).Rows.Single();
+        Assert.Equal(("KN-2026-001", "Nguyễn Thị Hoa", "0912345678"), (saved.Code, saved.PetitionerName, saved.Phone));
+    }
+
+    [Fact]
+    public async Task A_bad_phone_shows_the_Vietnamese_message_and_keeps_the_form()
+    {
+        await WorkflowData.DialogueAsync(Core);
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        var snackbar = Render<MudSnackbarProvider>();
+        var cut = Render<PetitionFormPage>();
+        cut.WaitForAssertion(() => cut.Find("input[data-testid=petitioner-name]"));
+        cut.Find("input[data-testid=petitioner-name]").Change("Nguyễn Thị Hoa");
+        cut.Find("input[data-testid=petitioner-phone]").Change("12ab");
+        cut.Find("textarea[data-testid=petition-text]").Change("Nội dung");
+        cut.Find("[data-testid=save-petition]").Click();
+        snackbar.WaitForAssertion(() => Assert.Contains("Số điện thoại không đúng định dạng", snackbar.Markup));
+        Assert.Equal("Nguyễn Thị Hoa", cut.Find("input[data-testid=petitioner-name]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_department_inbox_lists_only_its_petitions_with_the_working_days_left()
+    {
+        var dialogue = await WorkflowData.DialogueAsync(Core, new DateOnly(2026, 4, 14));
+        var mine = await WorkflowData.PetitionAsync(Core, dialogue.Id, "Nguyễn Văn An");
+        var other = await WorkflowData.PetitionAsync(Core, dialogue.Id, "Trần Thị Bình");
+        var dept = await WorkflowData.DepartmentIdAsync(Core);
+        var police = await WorkflowData.DepartmentIdAsync(Core, "Công an xã");
+        await Core.Get<PetitionService>().AssignAsync(CoreTestHost.Secretary, mine.Id, mine.Version, dept);
+        await Core.Get<PetitionService>().AssignAsync(CoreTestHost.Secretary, other.Id, other.Version, police);
+
+        SignInAs("diachinh", Roles.DepartmentOfficer, dept);
+        Render<MudPopoverProvider>();
+        var cut = Render<InboxPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tr.petition-row")));
+        var row = cut.Find("tr.petition-row").TextContent;
+        Assert.Contains("Nguyễn Văn An", row);
+        Assert.DoesNotContain("Trần Thị Bình", cut.Markup);
+        // Answers due Fri 3/4/2026; from Mon 2/3/2026 that is 24 working days.
+        Assert.Contains("03/04/2026 (24 ngày làm việc)", cut.Find("[data-testid=petition-due]").TextContent);
+    }
+
+    [Fact]
+    public async Task An_overdue_answer_is_marked_in_the_inbox()
+    {
+        var dialogue = await WorkflowData.DialogueAsync(Core, new DateOnly(2026, 4, 14));
+        var p = await WorkflowData.PetitionAsync(Core, dialogue.Id);
+        var dept = await WorkflowData.DepartmentIdAsync(Core);
+        await Core.Get<PetitionService>().AssignAsync(CoreTestHost.Secretary, p.Id, p.Version, dept);
+        Core.Clock.SetUtcNow(new DateTimeOffset(2026, 4, 7, 2, 0, 0, TimeSpan.Zero)); // Tue 7/4: 2 working days late
+
+        SignInAs("diachinh", Roles.DepartmentOfficer, dept);
+        Render<MudPopoverProvider>();
+        var cut = Render<InboxPage>();
+        cut.WaitForAssertion(() => Assert.Contains("Quá hạn 2 ngày làm việc", cut.Find("[data-testid=petition-due]").TextContent));
+        Assert.Contains("overdue", cut.Find("[data-testid=petition-due]").ClassName);
+    }
+}
