@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using ClosedXML.Excel;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Bench;
+
+/// <summary>Issue "Before the session": importing a village head's list of 2,000 rows (preview, then confirm).</summary>
+public sealed class PetitionImportBenchmark : IBenchmark
+{
+    public string Name => "petition-import";
+    public string Description => "import 2,000 Excel rows: preview (read + validate + duplicates) and confirm (one transaction)";
+
+    public async Task RunAsync(string[] args)
+    {
+        var rows = args.Length > 0 ? int.Parse(args[0]) : 2_000;
+        var secretary = new Actor("bench", "bench", new HashSet<string> { Roles.Secretary });
+        var file = MakeFile(rows);
+        Console.WriteLine($"{rows:N0} rows, file {file.Length / 1024} KB; 3 runs, each on a fresh database");
+        Console.WriteLine($"{"run",4} {"preview ms",11} {"confirm ms",11} {"total ms",9} {"alloc MB",9} {"saved",6}");
+        for (var run = 1; run <= 3; run++)
+        {
+            await using var bench = await BenchDatabase.CreateAsync();
+            foreach (var v in new[] { "Thôn Vĩnh Tuy", "Thôn Châu Me", "Thôn Tân Hy" })
+                await bench.Get<VillageService>().AddAsync(Actor.System, v);
+            var dialogue = await bench.Get<DialogueService>().CreateAsync(secretary, new DialogueInput
+            {
+                Title = "Đối thoại benchmark", Year = 2026, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15),
+            });
+            var import = bench.Get<PetitionImport>();
+            var alloc = GC.GetTotalAllocatedBytes(true);
+            var sw = Stopwatch.StartNew();
+            var preview = await import.PreviewAsync(secretary, dialogue.Id, new MemoryStream(file));
+            var previewMs = sw.Elapsed.TotalMilliseconds;
+            if (preview.FileError is not null || preview.ValidCount != rows) throw new InvalidOperationException(preview.FileError ?? $"{preview.ValidCount} valid rows");
+            var saved = await import.ConfirmAsync(secretary, dialogue.Id, preview, skipDuplicates: false);
+            var total = sw.Elapsed.TotalMilliseconds;
+            Console.WriteLine($"{run,4} {previewMs,11:F0} {total - previewMs,11:F0} {total,9:F0} {(GC.GetTotalAllocatedBytes(true) - alloc) / 1048576.0,9:F0} {saved,6}");
+        }
+    }
+
+    private static byte[] MakeFile(int rows)
+    {
+        using var wb = new XLWorkbook();
+        var ws = wb.AddWorksheet("Kiến nghị");
+        for (var c = 0; c < ImportColumn.All.Count; c++) ws.Cell(1, c + 1).SetValue(ImportColumn.All[c].Header);
+        string[] villages = ["Vĩnh Tuy", "Châu Me", "Tân Hy"];
+        for (var r = 0; r < rows; r++)
+        {
+            var row = r + 2;
+            ws.Cell(row, 1).SetValue($"Người dân số {r}");
+            ws.Cell(row, 2).SetValue("Cá nhân");
+            ws.Cell(row, 3).SetValue(villages[r % 3]);
+            ws.Cell(row, 4).SetValue($"09{r:D8}");
+            ws.Cell(row, 7).SetValue("Qua Trưởng thôn");
+            ws.Cell(row, 8).SetValue(new DateTime(2026, 10, 1).AddDays(r % 50));
+            ws.Cell(row, 9).SetValue("Khác");
+            ws.Cell(row, 11).SetValue($"Nội dung kiến nghị thứ {r}: đề nghị {r % 7} về đường giao thông {r % 13} và chiếu sáng {r % 17}");
+        }
+        using var ms = new MemoryStream();
+        wb.SaveAs(ms);
+        return ms.ToArray();
+    }
+}
