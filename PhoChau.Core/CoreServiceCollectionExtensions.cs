@@ -8,6 +8,7 @@ using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Security;
+using PhoChau.Core.Speakers;
 
 namespace PhoChau.Core;
 
@@ -36,6 +37,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PetitionQuery>();
         services.AddSingleton<PetitionImport>();
         services.AddSingleton<AttachmentService>();
+        services.AddSingleton<HallNotifier>();
+        services.AddSingleton<SpeakerQueueService>();
+        services.AddSingleton<SessionOutcomeService>();
         return services;
     }
 }

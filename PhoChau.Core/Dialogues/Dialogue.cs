@@ -30,6 +30,11 @@ public class Dialogue : IAudited, IVersioned
     /// <summary>Index of the agenda step the hall is at (0-based), once in session.</summary>
     public int CurrentAgendaStep { get; set; }
     public DateTime? OpenedAtUtc { get; set; }
+    /// <summary>
+    /// Touched by every change of the speaker queue, so the dialogue row's version guards the whole queue:
+    /// two operators acting at once cannot both save on the same state.
+    /// </summary>
+    public DateTime? QueueChangedAtUtc { get; set; }
     public DateTime? ConcludedAtUtc { get; set; }
     /// <summary>The chair's conclusion (plan 4.2, step 5), the source of the notice of conclusions.</summary>
     public string Conclusion { get; set; } = "";

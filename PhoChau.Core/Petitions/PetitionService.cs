@@ -16,7 +16,8 @@ namespace PhoChau.Core.Petitions;
 /// the caller's role and department, and refuses a stale version instead of overwriting it.
 /// </summary>
 public sealed class PetitionService(
-    IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, CalendarService calendar, TimeProvider clock)
+    IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, CalendarService calendar,
+    Speakers.HallNotifier notifier, TimeProvider clock)
 {
     public async Task<PetitionDetails> GetAsync(Actor actor, int id, CancellationToken ct = default)
     {
@@ -181,6 +182,8 @@ public sealed class PetitionService(
         db.Entry(p).Property(x => x.Version).OriginalValue = expectedVersion;
         await change(db, p);
         await db.SaveChangesAsync(actor, ct);
+        // Screens of a session in the hall show petitions too: tell them after the save.
+        notifier.Publish(new Speakers.HallChange(p.DialogueId, false, [p.Id]));
     }
 
     private static void EnsureCanSee(Actor actor, Petition p)

@@ -404,6 +404,9 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<int?>("Quarter")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("QueueChangedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecretaryName")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Common;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Security;
+using PhoChau.Core.Speakers;
+
+namespace PhoChau.Core.Petitions;
+
+/// <summary>
+/// What the chair decides at the session (plan 4.2, steps 4–5): which department answers each petition,
+/// and whether it was settled there (with the answer and who gave it) or must be answered in writing
+/// within the dialogue's "replies" deadline (10 working days after the session by default).
+/// </summary>
+public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> dbFactory, HallNotifier notifier, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<SessionPetition>> ListAsync(int dialogueId, IReadOnlyCollection<int> petitionIds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await (from p in db.Petitions.AsNoTracking()
+                      where p.DialogueId == dialogueId && petitionIds.Contains(p.Id)
+                      join d in db.Departments on p.LeadDepartmentId equals d.Id into ds
+                      from d in ds.DefaultIfEmpty()
+                      orderby p.Number
+                      select new SessionPetition(p.Id, p.Code, p.PetitionerName, p.Text, p.State, p.LeadDepartmentId, d.Name,
+                          p.State == PetitionState.NotSettled ? p.ReplyDueDate : p.AnswerDueDate, p.SessionAnswer, p.SessionAnsweredBy, p.Answer))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>One click on the chair's console: this department answers the petition.</summary>
+    public Task AssignAsync(Actor actor, int petitionId, int departmentId, CancellationToken ct = default) =>
+        ChangeAsync(actor, petitionId, async (db, p, _) =>
+        {
+            if (p.State is PetitionState.SettledAtSession or PetitionState.NotSettled || PetitionStateMachine.IsFinished(p.State) || p.State == PetitionState.ReplySent)
+                throw new DomainException($"Kiến nghị {p.Code} đã được kết luận tại buổi đối thoại, không giao lại được.");
+            await AssignDepartmentAsync(db, p, departmentId, ct);
+        }, ct);
+
+    /// <summary>Settled at the session: the answer given and by whom are recorded for the minutes.</summary>
+    public Task SettleAsync(Actor actor, int petitionId, string? answer, string? answeredBy, CancellationToken ct = default) =>
+        ChangeAsync(actor, petitionId, (_, p, _) =>
+        {
+            if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("Cần ghi nội dung đã trả lời tại buổi đối thoại.");
+            if (string.IsNullOrWhiteSpace(answeredBy)) throw new DomainException("Cần ghi người đã trả lời.");
+            if (p.LeadDepartmentId is null) throw new DomainException("Chưa giao bộ phận trả lời kiến nghị này.");
+            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.SettledAtSession);
+            p.State = PetitionState.SettledAtSession;
+            p.SessionAnswer = answer.Trim();
+            p.SessionAnsweredBy = answeredBy.Trim();
+            p.SessionOutcomeAtUtc = clock.GetUtcNow().UtcDateTime;
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Not settled: the responsible department must reply in writing by the dialogue's "replies" deadline.</summary>
+    public Task NotSettledAsync(Actor actor, int petitionId, int departmentId, CancellationToken ct = default) =>
+        ChangeAsync(actor, petitionId, async (db, p, dialogue) =>
+        {
+            if (p.State == PetitionState.Received || p.LeadDepartmentId != departmentId && p.State != PetitionState.SettledAtSession)
+                await AssignDepartmentAsync(db, p, departmentId, ct);
+            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.NotSettled);
+            var due = await db.DialogueDeadlines.Where(x => x.DialogueId == dialogue.Id && x.Key == DeadlineKeys.Replies).Select(x => x.DueDate).SingleOrDefaultAsync(ct);
+            p.State = PetitionState.NotSettled;
+            p.ReplyDueDate = due;
+            p.SessionOutcomeAtUtc = clock.GetUtcNow().UtcDateTime;
+        }, ct);
+
+    private async Task AssignDepartmentAsync(PhoChauDbContext db, Petition p, int departmentId, CancellationToken ct)
+    {
+        var dept = await db.Departments.FindAsync([departmentId], ct) ?? throw new DomainException("Bộ phận không tồn tại.");
+        if (!dept.IsActive || dept.Kind != UnitKind.Department) throw new DomainException($"\"{dept.Name}\" không nhận giao việc được.");
+        if (p.State == PetitionState.Received) PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Assigned);
+        if (p.State is PetitionState.Received) p.State = PetitionState.Assigned;
+        p.LeadDepartmentId = dept.Id;
+        p.AssignedAtUtc ??= clock.GetUtcNow().UtcDateTime;
+    }
+
+    private async Task ChangeAsync(Actor actor, int petitionId, Func<PhoChauDbContext, Petition, Dialogue, Task> change, CancellationToken ct)
+    {
+        actor.Demand(Permission.Chair);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Petitions.FindAsync([petitionId], ct) ?? throw new NotFoundException("Không tìm thấy kiến nghị.");
+        var dialogue = await db.Dialogues.SingleAsync(d => d.Id == p.DialogueId, ct);
+        if (dialogue.State != DialogueState.InSession)
+            throw new DomainException("Buổi đối thoại chưa khai mạc hoặc đã kết thúc: kết luận kiến nghị tại trang kiến nghị.");
+        await change(db, p, dialogue);
+        await db.SaveChangesAsync(actor, ct);
+        notifier.Publish(new HallChange(dialogue.Id, false, [p.Id]));
+    }
+}

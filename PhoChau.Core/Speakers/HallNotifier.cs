@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace PhoChau.Core.Speakers;
+
+/// <summary>
+/// The one place a saved change of a session is announced: open pages and the SignalR relay subscribe.
+/// Bursts are coalesced per session: while subscribers are being told, further changes are merged and
+/// sent once afterwards, so a screen gets the latest state rather than every intermediate one.
+/// </summary>
+public sealed class HallNotifier(ILogger<HallNotifier> log)
+{
+    private readonly ConcurrentDictionary<int, Pending> _pending = new();
+
+    /// <summary>Subscribers load what they need themselves; they are awaited, one failing does not stop the others.</summary>
+    public event Func<HallChange, Task>? Changed;
+
+    public void Publish(HallChange change)
+    {
+        var p = _pending.GetOrAdd(change.DialogueId, _ => new Pending());
+        lock (p)
+        {
+            p.Queue |= change.QueueChanged;
+            p.Petitions.UnionWith(change.PetitionIds);
+            if (p.Running) return;
+            p.Running = true;
+        }
+        _ = Task.Run(() => DrainAsync(change.DialogueId, p));
+    }
+
+    private async Task DrainAsync(int dialogueId, Pending p)
+    {
+        while (true)
+        {
+            HallChange batch;
+            lock (p)
+            {
+                if (!p.Queue && p.Petitions.Count == 0)
+                {
+                    p.Running = false;
+                    return;
+                }
+                batch = new HallChange(dialogueId, p.Queue, p.Petitions.ToList());
+                p.Queue = false;
+                p.Petitions.Clear();
+            }
+            var handlers = Changed?.GetInvocationList().Cast<Func<HallChange, Task>>().ToList() ?? [];
+            await Task.WhenAll(handlers.Select(async h =>
+            {
+                try { await h(batch); }
+                catch (Exception ex) { log.LogWarning(ex, "A hall subscriber failed for session {Session}", dialogueId); }
+            }));
+        }
+    }
+
+    private sealed class Pending
+    {
+        public bool Queue;
+        public readonly HashSet<int> Petitions = [];
+        public bool Running;
+    }
+}

@@ -1,0 +1,20 @@
+using PhoChau.Core.Dialogues;
+
+namespace PhoChau.Core.Speakers;
+
+/// <summary>
+/// The whole state of a session's hall, read from the database: what every screen renders after a
+/// reconnect or a restart. <see cref="Version"/> is the dialogue row's version, which every queue change bumps.
+/// </summary>
+public sealed record HallState(
+    int DialogueId, string Title, DialogueState State, int Version, IReadOnlyList<string> AgendaSteps, int CurrentAgendaStep,
+    int SpeakingTimeSeconds, DateOnly? SessionDate, IReadOnlyList<QueueEntry> Queue)
+{
+    public QueueEntry? Current => Queue.FirstOrDefault(q => q.Status == SpeakerStatus.Speaking);
+
+    /// <summary>Waiting speakers in the order they will be called.</summary>
+    public IReadOnlyList<QueueEntry> Waiting => Queue.Where(q => q.Status == SpeakerStatus.Waiting).ToList();
+
+    /// <summary>Seconds left for the current speaker (negative once over time).</summary>
+    public int? SecondsLeft => Current is { } c ? SpeakingTimeSeconds - c.SecondsUsed : null;
+}
