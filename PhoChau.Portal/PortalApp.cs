@@ -118,6 +118,8 @@ public static class PortalApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
             System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSignalR();
+        services.AddHostedService<PhoChau.Portal.Hubs.HallHubRelay>();
         services.AddMudServices();
     }
 
@@ -136,6 +138,7 @@ public static class PortalApp
         app.MapAccountEndpoints();
         app.MapCalendarApi();
         app.MapPetitionEndpoints();
+        app.MapHub<PhoChau.Portal.Hubs.HallHub>("/hubs/hall");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Speakers;
+
+namespace PhoChau.Portal.Features.Hall;
+
+/// <summary>The projected console: the current speaker and the countdown, the next ones, and one-click decisions.</summary>
+public partial class ChairConsole : IAsyncDisposable
+{
+    [Inject] private DepartmentService Departments { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private IReadOnlyList<Department> _departments = [];
+    private readonly Dictionary<int, string?> _answers = new();
+    private readonly Dictionary<int, string?> _answeredBy = new();
+    private string? _conclusion;
+    private DotNetObjectReference<ChairConsole>? _self;
+    private IJSObjectReference? _shortcuts;
+
+    protected override bool ShowsTimer => true;
+
+    protected override async Task OnActorReadyAsync()
+    {
+        _departments = (await Departments.ListAsync(includeInactive: false)).Where(d => d.Kind == UnitKind.Department).ToList();
+        await base.OnActorReadyAsync();
+    }
+
+    /// <summary>Only the current speaker's petitions are on the projector.</summary>
+    protected override IReadOnlyCollection<int> PetitionIdsToShow(HallState state) => state.Current?.PetitionIds ?? [];
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        _self = DotNetObjectReference.Create(this);
+        _shortcuts = await JS.InvokeAsync<IJSObjectReference>("phochau.shortcuts", _self);
+    }
+
+    [JSInvokable]
+    public Task OnShortcut(string key) => InvokeAsync(key switch
+    {
+        "N" => NextAsync,
+        "E" => EndAsync,
+        _ => () => Task.CompletedTask,
+    });
+
+    private string TimerClass => SecondsLeft < 0 ? "over" : SecondsLeft <= 30 ? "warning" : "";
+
+    private async Task NextAsync()
+    {
+        if (State is null) return;
+        await HallActAsync(() => Queue.CallNextAsync(Actor, Id, State.Version));
+        await ReloadAsync();
+        StateHasChanged();
+    }
+
+    private async Task EndAsync()
+    {
+        await HallActAsync(() => Queue.EndCurrentAsync(Actor, Id));
+        await ReloadAsync();
+        StateHasChanged();
+    }
+
+    private Task SettleAsync(SessionPetition p) =>
+        HallActAsync(() => Outcomes.SettleAsync(Actor, p.PetitionId, _answers.GetValueOrDefault(p.PetitionId), _answeredBy.GetValueOrDefault(p.PetitionId)));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_shortcuts is not null)
+        {
+            try { await _shortcuts.InvokeVoidAsync("dispose"); await _shortcuts.DisposeAsync(); }
+            catch (JSDisconnectedException) { }
+        }
+        _self?.Dispose();
+        Dispose(); // Blazor calls only DisposeAsync when both exist: unsubscribe from the notifier too
+    }
+}

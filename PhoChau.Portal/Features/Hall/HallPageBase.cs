@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using PhoChau.Core.Common;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Speakers;
+using PhoChau.Portal.Components.Shared;
+using PhoChau.Portal.Resources;
+
+namespace PhoChau.Portal.Features.Hall;
+
+/// <summary>
+/// What the three hall screens share: the session's state read from the database (so a reconnect or a
+/// restart shows the saved state), live updates from the notifier, and a one-second tick for the timer.
+/// </summary>
+public abstract class HallPageBase : PortalComponentBase, IDisposable
+{
+    [Parameter] public int Id { get; set; }
+    [Inject] protected SpeakerQueueService Queue { get; set; } = default!;
+    [Inject] protected SessionOutcomeService Outcomes { get; set; } = default!;
+    [Inject] protected HallNotifier Notifier { get; set; } = default!;
+    [Inject] protected TimeProvider Clock { get; set; } = default!;
+    [Inject] protected IStringLocalizer<HallText> H { get; set; } = default!;
+
+    protected HallState? State { get; private set; }
+    protected IReadOnlyList<SessionPetition> Petitions { get; private set; } = [];
+    private ITimer? _tick;
+
+    /// <summary>The timer ticks only on screens that show a countdown.</summary>
+    protected virtual bool ShowsTimer => false;
+
+    protected override async Task OnActorReadyAsync()
+    {
+        await ReloadAsync();
+        Notifier.Changed += OnChangedAsync;
+        if (ShowsTimer) _tick = Clock.CreateTimer(_ => InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    protected async Task ReloadAsync()
+    {
+        try
+        {
+            State = await Queue.GetStateAsync(Id);
+            Petitions = await Outcomes.ListAsync(Id, PetitionIdsToShow(State));
+        }
+        catch (NotFoundException ex)
+        {
+            Snackbar.Add(ex.Message, MudBlazor.Severity.Error);
+        }
+    }
+
+    /// <summary>Which petitions the screen lists (all the speakers' by default).</summary>
+    protected virtual IReadOnlyCollection<int> PetitionIdsToShow(HallState state) =>
+        state.Queue.SelectMany(q => q.PetitionIds).Distinct().ToList();
+
+    private async Task OnChangedAsync(HallChange change)
+    {
+        if (change.DialogueId != Id) return;
+        await InvokeAsync(async () =>
+        {
+            await ReloadAsync();
+            StateHasChanged();
+        });
+    }
+
+    /// <summary>Runs a queue action; a refused one (e.g. someone changed the queue first) shows why and the current state.</summary>
+    protected async Task HallActAsync(Func<Task> action)
+    {
+        if (!await RunAsync(action)) await ReloadAsync();
+    }
+
+    /// <summary>Seconds used by the current speaker now, from the stored start (the screen's clock plays no part).</summary>
+    protected int CurrentSecondsUsed =>
+        State?.Current is { StartedAt: { } start } ? (int)Math.Max(0, (Clock.GetUtcNow().UtcDateTime - start).TotalSeconds) : 0;
+
+    protected int SecondsLeft => (State?.SpeakingTimeSeconds ?? 0) - CurrentSecondsUsed;
+
+    protected static string Clock2(int seconds) =>
+        $"{(seconds < 0 ? "-" : "")}{Math.Abs(seconds) / 60:00}:{Math.Abs(seconds) % 60:00}";
+
+    public void Dispose()
+    {
+        Notifier.Changed -= OnChangedAsync;
+        _tick?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

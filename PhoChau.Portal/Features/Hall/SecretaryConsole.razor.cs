@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Speakers;
+
+namespace PhoChau.Portal.Features.Hall;
+
+/// <summary>The secretary's laptop in the hall: registration in seconds from the keyboard, the queue, the minutes.</summary>
+public partial class SecretaryConsole
+{
+    [Inject] private PetitionQuery PetitionQuery { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private SpeakerInput _input = new();
+    private IReadOnlyList<PetitionRow> _allPetitions = [];
+    private int? _dragId, _minutesFor;
+    private string? _summary, _answerGiven;
+
+    protected override async Task OnActorReadyAsync()
+    {
+        await base.OnActorReadyAsync();
+        _allPetitions = (await PetitionQuery.FindAsync(Actor, new PetitionFilter { DialogueId = Id, Sort = PetitionSort.Code, Take = 200 })).Rows;
+    }
+
+    private async Task EnterAdds(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter") await AddAsync();
+    }
+
+    private async Task AddAsync()
+    {
+        var typed = _input;
+        if (await RunAsync(() => Queue.RegisterAsync(Actor, Id, typed)))
+        {
+            _input = new SpeakerInput();
+            await ReloadAsync();
+        }
+        // Keyboard entry: the next name goes straight in; after an error the typed values stay.
+        await JS.InvokeVoidAsync("phochau.focus", "speaker-name");
+    }
+
+    private async Task DropAsync(int waitingIndex)
+    {
+        if (_dragId is not { } id || waitingIndex < 0 || State is null) return;
+        _dragId = null;
+        await HallActAsync(() => Queue.MoveAsync(Actor, Id, id, waitingIndex, State.Version));
+    }
+
+    private void EditMinutes(QueueEntry entry)
+    {
+        _minutesFor = _minutesFor == entry.SpeakerId ? null : entry.SpeakerId;
+        (_summary, _answerGiven) = (entry.Summary, entry.AnswerGiven);
+    }
+
+    private async Task SaveMinutesAsync(int speakerId)
+    {
+        if (await RunAsync(() => Queue.RecordMinutesAsync(Actor, Id, speakerId, _summary, _answerGiven), L["Common.Saved"]))
+            _minutesFor = null;
+    }
+
+    private static string RowClass(QueueEntry e) => e.Status switch
+    {
+        SpeakerStatus.Speaking => "hall-speaking",
+        SpeakerStatus.Done => "hall-done",
+        SpeakerStatus.Absent or SpeakerStatus.Withdrawn => "hall-gone",
+        _ => "",
+    };
+}

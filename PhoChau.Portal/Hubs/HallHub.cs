@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using PhoChau.Core.Common;
+using PhoChau.Core.Speakers;
+using PhoChau.Portal.Security;
+
+namespace PhoChau.Portal.Hubs;
+
+/// <summary>
+/// /hubs/hall: screens that are not Blazor circuits (a TV box, a test) follow a session here.
+/// JoinSession puts the connection in the session's group and returns the current queue, so a client that
+/// reconnects starts from the saved state; QueueChanged and PetitionChanged follow every saved change.
+/// Methods that change the queue check the caller's role like the pages do.
+/// </summary>
+[Authorize]
+public sealed class HallHub(SpeakerQueueService queue) : Hub
+{
+    public static string Group(int sessionId) => $"session-{sessionId}";
+
+    public async Task<QueueChangedMessage> JoinSession(int sessionId)
+    {
+        var state = await queue.GetStateAsync(sessionId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId));
+        return QueueChangedMessage.From(state);
+    }
+
+    public Task LeaveSession(int sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId));
+
+    public Task<QueueChangedMessage> RegisterSpeaker(int sessionId, string name, string villageOrOrganisation, string topic) =>
+        Act(() => queue.RegisterAsync(Actor, sessionId, new SpeakerInput { Name = name, VillageOrOrganisation = villageOrOrganisation, Topic = topic }));
+
+    public Task<QueueChangedMessage> CallNext(int sessionId, int? expectedVersion) =>
+        Act(() => queue.CallNextAsync(Actor, sessionId, expectedVersion));
+
+    private PhoChau.Core.Security.Actor Actor => ActorFactory.FromPrincipal(Context.User!);
+
+    /// <summary>A refused change reaches the client as a HubException carrying the Vietnamese reason.</summary>
+    private static async Task<QueueChangedMessage> Act(Func<Task<HallState>> change)
+    {
+        try
+        {
+            return QueueChangedMessage.From(await change());
+        }
+        catch (DomainException ex)
+        {
+            throw new HubException(ex.Message);
+        }
+    }
+}

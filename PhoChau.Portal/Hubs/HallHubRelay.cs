@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.SignalR;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Speakers;
+
+namespace PhoChau.Portal.Hubs;
+
+/// <summary>Relays the notifier's saved changes to the hub's session groups: one read, one send per burst.</summary>
+public sealed class HallHubRelay(HallNotifier notifier, IHubContext<HallHub> hub, SpeakerQueueService queue, SessionOutcomeService petitions)
+    : IHostedService
+{
+    public Task StartAsync(CancellationToken ct)
+    {
+        notifier.Changed += RelayAsync;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken ct)
+    {
+        notifier.Changed -= RelayAsync;
+        return Task.CompletedTask;
+    }
+
+    private async Task RelayAsync(HallChange change)
+    {
+        var group = hub.Clients.Group(HallHub.Group(change.DialogueId));
+        if (change.QueueChanged)
+            await group.SendAsync("QueueChanged", QueueChangedMessage.From(await queue.GetStateAsync(change.DialogueId)));
+        if (change.PetitionIds.Count > 0)
+            foreach (var p in await petitions.ListAsync(change.DialogueId, change.PetitionIds))
+                await group.SendAsync("PetitionChanged", PetitionChangedMessage.From(change.DialogueId, p));
+    }
+}

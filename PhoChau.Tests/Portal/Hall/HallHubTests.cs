@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Security;
+using PhoChau.Core.Speakers;
+using PhoChau.Portal.Hubs;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.Portal.Hall;
+
+public sealed class HallHubTests
+{
+    private static readonly Actor Secretary = new("s", "thuky", new HashSet<string> { Roles.Secretary });
+
+    private static async Task<RunningPortal> StartInSessionAsync()
+    {
+        var portal = await RunningPortal.StartAsync(demo: true);
+        await portal.Services.GetRequiredService<DialogueService>().MoveAsync(Secretary, 1, DialogueState.InSession);
+        return portal;
+    }
+
+    [Fact]
+    public async Task Two_subscribers_receive_QueueChanged_with_the_saved_state_after_a_registration()
+    {
+        await using var portal = await StartInSessionAsync();
+        await using var tv = await HubClient.ConnectAsync(portal.BaseUrl, "xem", PortalFactory.UserPassword);
+        await using var officer = await HubClient.ConnectAsync(portal.BaseUrl, "tuphap", PortalFactory.UserPassword);
+        var tvGot = new TaskCompletionSource<QueueChangedMessage>();
+        var officerGot = new TaskCompletionSource<QueueChangedMessage>();
+        tv.On<QueueChangedMessage>("QueueChanged", m => { if (m.Queue.Any(q => q.Name == "Võ Thị Mai")) tvGot.TrySetResult(m); });
+        officer.On<QueueChangedMessage>("QueueChanged", m => { if (m.Queue.Any(q => q.Name == "Võ Thị Mai")) officerGot.TrySetResult(m); });
+        var joined = await tv.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
+        await officer.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
+        Assert.Equal(6, joined.Queue.Count); // the demo's registered speakers
+
+        await portal.Services.GetRequiredService<SpeakerQueueService>().RegisterAsync(Secretary, 1,
+            new SpeakerInput { Name = "Võ Thị Mai", VillageOrOrganisation = "Thôn Tân Hy", Topic = "Hộ tịch" });
+
+        var a = await tvGot.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        var b = await officerGot.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        var saved = await portal.Services.GetRequiredService<SpeakerQueueService>().GetStateAsync(1);
+        foreach (var m in new[] { a, b })
+        {
+            Assert.Equal(saved.Version, m.Version);
+            Assert.Equal(saved.Queue.Select(q => (q.SpeakerId, q.Position, q.Name, q.Status.ToString())),
+                         m.Queue.Select(q => (q.SpeakerId, q.Position, q.Name, q.Status)));
+            Assert.Equal("Thôn Tân Hy", m.Queue[^1].VillageOrOrganisation);
+        }
+    }
+
+    [Fact]
+    public async Task A_viewer_calling_a_method_that_changes_the_queue_gets_a_hub_error_and_nothing_changes()
+    {
+        await using var portal = await StartInSessionAsync();
+        await using var viewer = await HubClient.ConnectAsync(portal.BaseUrl, "xem", PortalFactory.UserPassword);
+        var before = await viewer.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
+        var ex = await Assert.ThrowsAsync<HubException>(() => viewer.InvokeAsync<QueueChangedMessage>("RegisterSpeaker", 1, "Kẻ lạ", "Thôn X", "x"));
+        Assert.Contains("không có quyền", ex.Message);
+        await Assert.ThrowsAsync<HubException>(() => viewer.InvokeAsync<QueueChangedMessage>("CallNext", 1, before.Version));
+        var after = await portal.Services.GetRequiredService<SpeakerQueueService>().GetStateAsync(1);
+        Assert.Equal(before.Version, after.Version);
+    }
+
+    [Fact]
+    public async Task The_secretary_registers_through_the_hub_and_an_empty_name_is_refused()
+    {
+        await using var portal = await StartInSessionAsync();
+        await using var secretary = await HubClient.ConnectAsync(portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+        var state = await secretary.InvokeAsync<QueueChangedMessage>("RegisterSpeaker", 1, "Đinh Văn Tư", "Thôn Định Tân", "Đất đai");
+        Assert.Equal("Đinh Văn Tư", state.Queue[^1].Name);
+        var ex = await Assert.ThrowsAsync<HubException>(() => secretary.InvokeAsync<QueueChangedMessage>("RegisterSpeaker", 1, "", "", ""));
+        Assert.Contains("không được để trống", ex.Message);
+    }
+
+    [Fact]
+    public async Task The_hub_refuses_anonymous_connections()
+    {
+        await using var portal = await StartInSessionAsync();
+        var connection = new HubConnectionBuilder().WithUrl(portal.BaseUrl + "/hubs/hall").Build();
+        await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync());
+        await connection.DisposeAsync();
+    }
+}
