@@ -39,13 +39,16 @@ public static class PortalApp
     {
         // The application name finds the static-asset manifests and must be the portal's even when a
         // test host starts it in-process.
+        // `--demo` is the documented shortcut for Seed:Demo=true; it is taken out before the configuration reads the
+        // arguments, where a bare switch would swallow the next argument as its value.
+        var demo = args.Contains("--demo");
+        args = args.Where(a => a != "--demo").ToArray();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ApplicationName = typeof(PortalApp).Assembly.GetName().Name,
         });
-        // `--demo` is the documented shortcut for Seed:Demo=true.
-        if (args.Contains("--demo")) builder.Configuration["Seed:Demo"] = "true";
+        if (demo) builder.Configuration["Seed:Demo"] = "true";
         // MudBlazor's CSS/JS come from the package: map them with `dotnet run` in any environment,
         // not only Development (a published portal has them in wwwroot and this is a no-op).
         builder.WebHost.UseStaticWebAssets();

@@ -34,7 +34,8 @@ public static class Browser
     public static async Task GotoInteractiveAsync(IPage page, string url)
     {
         await page.GotoAsync(url);
-        await page.WaitForSelectorAsync("[data-interactive=true]");
+        try { await page.WaitForSelectorAsync("[data-interactive=true]"); }
+        catch (TimeoutException) { await page.ScreenshotAsync(new() { Path = "/tmp/goto-fail.png" }); throw; }
     }
 
     /// <summary>Signs in through the real form and waits for the interactive dashboard.</summary>
