@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HallNotifier>();
         services.AddSingleton<SpeakerQueueService>();
         services.AddSingleton<SessionOutcomeService>();
+        services.AddSingleton<Reports.ReportService>();
         return services;
     }
 }

@@ -1,0 +1,163 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Calendar;
+using PhoChau.Core.Common;
+using PhoChau.Core.Departments;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Security;
+using PhoChau.Core.Speakers;
+
+namespace PhoChau.Core.Reports;
+
+/// <summary>
+/// The Excel reports for the Party committee, the People's Council and the district: the petition register,
+/// the speaker list, the follow-up by department and the summary by field and village. Personal data columns
+/// only for roles allowed to see them; a department officer gets its own department's petitions only.
+/// </summary>
+public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory, CalendarService calendar, TimeProvider clock)
+{
+    public static string FileName(ReportKind kind, int dialogueId) => kind switch
+    {
+        ReportKind.PetitionRegister => $"so-theo-doi-kien-nghi-{dialogueId}.xlsx",
+        ReportKind.Speakers => $"danh-sach-phat-bieu-{dialogueId}.xlsx",
+        ReportKind.FollowUp => $"theo-doi-tra-loi-theo-bo-phan-{dialogueId}.xlsx",
+        _ => $"tong-hop-linh-vuc-thon-{dialogueId}.xlsx",
+    };
+
+    public async Task WriteAsync(Actor actor, int dialogueId, ReportKind kind, Stream output, CancellationToken ct = default)
+    {
+        if (actor.Roles.Count == 0) throw new ForbiddenException();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, ct) ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
+        var commune = await db.CommuneProfiles.AsNoTracking().SingleOrDefaultAsync(ct) ?? new Commune.CommuneProfile();
+        var heading = $"{commune.CommitteeName.ToUpper(new CultureInfo("vi-VN"))} — {dialogue.Title}"
+                      + (dialogue.SessionDate is { } date ? $" (ngày {date:dd/MM/yyyy})" : "");
+        var table = kind switch
+        {
+            ReportKind.PetitionRegister => await RegisterAsync(db, actor, dialogueId, ct),
+            ReportKind.Speakers => await SpeakersAsync(db, dialogueId, ct),
+            ReportKind.FollowUp => await FollowUpAsync(db, actor, dialogueId, ct),
+            _ => await SummaryAsync(db, actor, dialogueId, ct),
+        };
+        XlsxReportWriter.Write(output, heading, table);
+    }
+
+    private static IQueryable<Petition> Visible(PhoChauDbContext db, Actor actor, int dialogueId)
+    {
+        var q = db.Petitions.AsNoTracking().Where(p => p.DialogueId == dialogueId);
+        // An officer exports its own department's petitions only.
+        if (actor.IsIn(Roles.DepartmentOfficer) && !actor.Allows(Permission.ManageWorkflow))
+            q = q.Where(p => p.LeadDepartmentId == actor.DepartmentId);
+        return q;
+    }
+
+    private async Task<ReportTable[]> RegisterAsync(PhoChauDbContext db, Actor actor, int dialogueId, CancellationToken ct)
+    {
+        var personal = actor.Allows(Permission.SeePersonalData);
+        var villages = await db.Villages.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Name, ct);
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var petitions = await Visible(db, actor, dialogueId).OrderBy(p => p.Number).ToListAsync(ct);
+        List<string> headers = ["Mã", "Người kiến nghị", "Cá nhân / Tổ chức", "Thôn"];
+        if (personal) headers.AddRange(["Số điện thoại", "Địa chỉ", "Số CCCD"]);
+        headers.AddRange(["Hình thức tiếp nhận", "Ngày tiếp nhận", "Lĩnh vực", "Thủ tục hành chính", "Nội dung kiến nghị",
+            "Bộ phận trả lời", "Trạng thái", "Hạn trả lời", "Nội dung trả lời", "Ngày gửi văn bản trả lời"]);
+        var rows = petitions.Select(p =>
+        {
+            List<ReportCell> r = [p.Code, p.PetitionerName, PetitionLabels.Kinds[p.PetitionerKind], p.VillageId is { } v ? villages.GetValueOrDefault(v) : null];
+            if (personal) r.AddRange([p.Phone, p.Address, p.IdCardNumber]);
+            r.AddRange([PetitionLabels.Channels[p.Channel], (DateOnly?)p.ReceivedOn, PetitionLabels.Fields[p.Field], p.ProcedureName, p.Text,
+                p.LeadDepartmentId is { } d ? departments.GetValueOrDefault(d) : null, PetitionStateMachine.StateName(p.State),
+                p.State is PetitionState.NotSettled or PetitionState.ReplySent ? p.ReplyDueDate : p.AnswerDueDate,
+                p.ReplyText ?? p.SessionAnswer ?? p.Answer, p.ReplySentOn]);
+            return (IReadOnlyList<ReportCell>)r;
+        }).ToList();
+        return [new ReportTable("Sổ kiến nghị", "SỔ THEO DÕI KIẾN NGHỊ, PHẢN ÁNH", headers, rows)];
+    }
+
+    private async Task<ReportTable[]> SpeakersAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
+    {
+        var speakers = await db.Speakers.AsNoTracking().Where(s => s.DialogueId == dialogueId).OrderBy(s => s.Position).ToListAsync(ct);
+        var ids = speakers.Select(s => s.Id).ToList();
+        var links = await (from l in db.SpeakerPetitions.AsNoTracking()
+                           join p in db.Petitions on l.PetitionId equals p.Id
+                           where ids.Contains(l.SpeakerId)
+                           select new { l.SpeakerId, p.Code, p.State }).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = speakers.Select((s, i) =>
+        {
+            var mine = links.Where(l => l.SpeakerId == s.Id).ToList();
+            var used = SpeakerQueueService.SecondsUsed(s, now);
+            return (IReadOnlyList<ReportCell>)new List<ReportCell>
+            {
+                i + 1, s.Name, s.VillageOrOrganisation, s.Topic, StatusName(s.Status),
+                s.StartedAtUtc is { } st ? st.Add(VietnamTime.Offset).ToString("HH:mm", CultureInfo.InvariantCulture) : null,
+                s.StartedAtUtc is null ? null : $"{used / 60:00}:{used % 60:00}",
+                string.Join(", ", mine.Select(m => m.Code)),
+                string.Join("; ", mine.Select(m => $"{m.Code}: {PetitionStateMachine.StateName(m.State)}")),
+                s.Summary, s.AnswerGiven,
+            };
+        }).ToList();
+        return [new ReportTable("Người phát biểu", "DANH SÁCH NGƯỜI PHÁT BIỂU",
+            ["STT", "Họ tên", "Thôn / tổ chức", "Nội dung đăng ký", "Trạng thái", "Giờ bắt đầu", "Thời gian đã nói (phút:giây)", "Kiến nghị", "Kết quả", "Tóm tắt ý kiến", "Trả lời"], rows)];
+    }
+
+    /// <summary>
+    /// By lead department: assigned; settled at the session; written replies sent on time or late (against the
+    /// reply deadline); overdue (not settled, no reply, deadline passed); still within the deadline.
+    /// </summary>
+    private async Task<ReportTable[]> FollowUpAsync(PhoChauDbContext db, Actor actor, int dialogueId, CancellationToken ct)
+    {
+        var today = VietnamTime.Today(clock);
+        var departments = await db.Departments.AsNoTracking().Where(d => d.Kind == UnitKind.Department).OrderBy(d => d.SortOrder).ToListAsync(ct);
+        var petitions = await Visible(db, actor, dialogueId).Where(p => p.LeadDepartmentId != null).ToListAsync(ct);
+        var cal = await calendar.GetCalendarAsync(ct);
+        var rows = new List<IReadOnlyList<ReportCell>>();
+        foreach (var d in departments)
+        {
+            var mine = petitions.Where(p => p.LeadDepartmentId == d.Id).ToList();
+            if (mine.Count == 0) continue;
+            var figures = FollowUpFigures.Of(mine, today);
+            var worstLate = mine.Where(p => p.State == PetitionState.NotSettled && p.ReplySentOn is null && p.ReplyDueDate < today)
+                .Select(p => cal.CountWorkingDaysBetween(p.ReplyDueDate!.Value, today)).DefaultIfEmpty(0).Max();
+            rows.Add([d.Name, figures.Assigned, figures.SettledAtSession, figures.RepliedOnTime, figures.RepliedLate, figures.Overdue, figures.Pending, worstLate]);
+        }
+        return [new ReportTable("Theo dõi trả lời", $"TÌNH HÌNH TRẢ LỜI KIẾN NGHỊ THEO BỘ PHẬN (đến ngày {today:dd/MM/yyyy})",
+            ["Bộ phận", "Được giao", "Giải quyết tại buổi đối thoại", "Trả lời đúng hạn", "Trả lời trễ hạn", "Quá hạn chưa trả lời", "Đang trong hạn", "Quá hạn lâu nhất (ngày làm việc)"], rows)];
+    }
+
+    private static async Task<ReportTable[]> SummaryAsync(PhoChauDbContext db, Actor actor, int dialogueId, CancellationToken ct)
+    {
+        var villages = await db.Villages.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Name, ct);
+        var petitions = await Visible(db, actor, dialogueId).Where(p => p.State != PetitionState.Merged && p.State != PetitionState.Withdrawn).ToListAsync(ct);
+        string[] headers = ["", "Tổng số", "Giải quyết tại buổi đối thoại", "Chưa giải quyết, chờ trả lời", "Đã trả lời bằng văn bản", "Đang xử lý trước buổi đối thoại"];
+        IReadOnlyList<ReportCell> Line(string name, List<Petition> ps) =>
+        [
+            name, ps.Count, ps.Count(p => p.SessionAnswer is not null && p.State is PetitionState.SettledAtSession or PetitionState.Closed),
+            ps.Count(p => p.State == PetitionState.NotSettled), ps.Count(p => p.ReplySentOn is not null),
+            ps.Count(p => p.State is PetitionState.Received or PetitionState.Assigned or PetitionState.AnswerDrafted or PetitionState.AnswerApproved),
+        ];
+        var byField = PetitionLabels.Fields.Select(f => Line(f.Value, petitions.Where(p => p.Field == f.Key).ToList())).Where(r => r[1].Number > 0).ToList();
+        var byVillage = petitions.GroupBy(p => p.VillageId is { } v ? villages.GetValueOrDefault(v, "(không rõ)") : "(không rõ thôn)")
+            .OrderBy(g => g.Key).Select(g => Line(g.Key, g.ToList())).ToList();
+        if (petitions.Count > 0)
+        {
+            byField.Add(Line("Tổng cộng", petitions));
+            byVillage.Add(Line("Tổng cộng", petitions));
+        }
+        return
+        [
+            new ReportTable("Theo lĩnh vực", "TỔNG HỢP KIẾN NGHỊ THEO LĨNH VỰC", ["Lĩnh vực", .. headers[1..]], byField),
+            new ReportTable("Theo thôn", "TỔNG HỢP KIẾN NGHỊ THEO THÔN", ["Thôn", .. headers[1..]], byVillage),
+        ];
+    }
+
+    private static string StatusName(SpeakerStatus s) => s switch
+    {
+        SpeakerStatus.Waiting => "Đang chờ",
+        SpeakerStatus.Speaking => "Đang phát biểu",
+        SpeakerStatus.Done => "Đã phát biểu",
+        SpeakerStatus.Absent => "Vắng mặt",
+        _ => "Rút đăng ký",
+    };
+}
