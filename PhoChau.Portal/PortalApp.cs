@@ -10,6 +10,7 @@ using PhoChau.Portal.Components;
 using PhoChau.Portal.Features.Account;
 using PhoChau.Portal.Features.Calendar;
 using PhoChau.Portal.Features.Petitions;
+using PhoChau.Portal.Features.Reports;
 using PhoChau.Portal.Security;
 
 namespace PhoChau.Portal;
@@ -141,6 +142,7 @@ public static class PortalApp
         app.MapAccountEndpoints();
         app.MapCalendarApi();
         app.MapPetitionEndpoints();
+        app.MapReportEndpoints();
         app.MapHub<PhoChau.Portal.Hubs.HallHub>("/hubs/hall");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

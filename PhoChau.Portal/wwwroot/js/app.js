@@ -3,6 +3,19 @@ window.phochau = {
     getPref: (key) => window.localStorage.getItem("phochau." + key),
     setPref: (key, value) => window.localStorage.setItem("phochau." + key, value),
     focus: (id) => { const el = document.getElementById(id); if (el) el.focus(); },
+    // Downloads a generated file; the page shows progress until it has arrived.
+    download: async (url, fileName) => {
+        const response = await fetch(url, { credentials: "same-origin" });
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        const blob = await response.blob();
+        const link = document.createElement("a");
+        link.href = URL.createObjectURL(blob);
+        link.download = fileName;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    },
     // Single-key shortcuts for the chair's console; ignored while typing in a field.
     shortcuts: (dotnet) => {
         const handler = (e) => {

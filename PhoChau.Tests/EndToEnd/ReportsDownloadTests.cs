@@ -1,0 +1,44 @@
+using ClosedXML.Excel;
+using PhoChau.Core.Reports;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.EndToEnd;
+
+public sealed class ReportsDownloadTests
+{
+    [Fact]
+    public async Task Each_report_downloads_from_the_reports_page_and_opens_in_ClosedXML()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var portal = await RunningPortal.StartAsync(demo: true);
+        var page = await browser.NewPageAsync(new() { AcceptDownloads = true });
+        await Browser.SignInAsync(page, portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+        await Browser.GotoInteractiveAsync(page, portal.BaseUrl + "/reports");
+
+        foreach (var kind in Enum.GetValues<ReportKind>())
+        {
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"[data-testid=download-{kind}]"));
+            Assert.Equal(ReportService.FileName(kind, 1), download.SuggestedFilename);
+            var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".xlsx");
+            await download.SaveAsAsync(path);
+            using (var wb = new XLWorkbook(path))
+            {
+                Assert.Contains("Phổ Châu", wb.Worksheet(1).Cell(1, 1).GetString(), StringComparison.OrdinalIgnoreCase);
+                if (kind == ReportKind.PetitionRegister)
+                    Assert.Equal(30, wb.Worksheet(1).RowsUsed().Count(r => r.Cell(1).GetString().StartsWith("KN-")));
+            }
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_users_cannot_download_a_report()
+    {
+        await using var factory = new PortalFactory();
+        var response = await factory.NewClient().GetAsync("/reports/1/PetitionRegister.xlsx");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.AbsolutePath);
+    }
+}
