@@ -16,6 +16,7 @@ public partial class DialogueEditPage
 {
     [Parameter] public int? Id { get; set; }
     [Inject] private DialogueService Dialogues { get; set; } = default!;
+    [Inject] private DeadlineService Deadlines { get; set; } = default!;
     [Inject] private DepartmentService Departments { get; set; } = default!;
     [Inject] private CommuneProfileService Commune { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -28,6 +29,7 @@ public partial class DialogueEditPage
     private IReadOnlyList<Department> _departments = [];
     private IReadOnlyList<(DialogueDeadline Deadline, DueStatus? Status)> _deadlines = [];
     private string _title = "", _announcement = "";
+    private readonly Dictionary<int, int> _days = new();
     private string? _planDate, _sessionDate, _startTime;
     private bool _canEdit, _editable, _loaded;
     private int? _loadedId;
@@ -85,6 +87,13 @@ public partial class DialogueEditPage
         Dialogue? created = null;
         if (await RunAsync(async () => created = await Dialogues.CreateAsync(Actor, _input), L["Common.Saved"]))
             Navigation.NavigateTo($"/dialogues/{created!.Id}");
+    }
+
+    /// <summary>A deadline of this dialogue allows another number of working days; its due date is counted again.</summary>
+    private async Task SetDaysAsync(int deadlineId)
+    {
+        if (await RunAndReloadAsync(() => Deadlines.SetWorkingDaysAsync(Actor, deadlineId, _days[deadlineId]), LoadAsync))
+            _days.Remove(deadlineId);
     }
 
     private Task MoveAsync(DialogueState to) => RunAndReloadAsync(() => Dialogues.MoveAsync(Actor, _dialogue!.Id, to), LoadAsync);

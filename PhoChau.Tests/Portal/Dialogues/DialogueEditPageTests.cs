@@ -1,0 +1,36 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Security;
+using PhoChau.Portal.Features.Dialogues;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.Portal.Dialogues;
+
+public sealed class DialogueEditPageTests : PortalBunitContext
+{
+    protected override void AddCoreServices(IServiceCollection services) =>
+        services.AddSingleton(Core.Get<DialogueService>());
+
+    [Fact]
+    public async Task The_secretary_changes_a_deadlines_working_days_and_sees_the_new_due_date()
+    {
+        var d = await WorkflowData.DialogueAsync(Core, new DateOnly(2026, 4, 14));
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var cut = Render<DialogueEditPage>(p => p.Add(x => x.Id, d.Id));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=deadline-row]").Count));
+        // Answers: 7 working days before Tue 14/4/2026 → Fri 3/4/2026.
+        Assert.Contains("03/04/2026", cut.FindAll("[data-testid=deadline-row]")[0].TextContent);
+
+        cut.FindAll("input[data-testid=deadline-days]")[0].Change("10");
+        cut.Find("[data-testid=deadline-save]").Click();
+
+        // 10 before: 13, 10, 9, 8, 7, 6, 3, 2, 1/4, 31/3 → Tue 31/3/2026.
+        cut.WaitForAssertion(() => Assert.Contains("31/03/2026", cut.FindAll("[data-testid=deadline-row]")[0].TextContent));
+        Assert.Equal(new DateOnly(2026, 3, 31), (await Core.Get<DeadlineService>().ListAsync(d.Id)).Single(x => x.Key == DeadlineKeys.Answers).DueDate);
+        Assert.Contains("Hội trường UBND xã Phổ Châu", cut.Find("[data-testid=announcement]").TextContent);
+    }
+}
