@@ -2,7 +2,7 @@ using PhoChau.Core.Auditing;
 
 namespace PhoChau.Core.Departments;
 
-public class Department : IAudited
+public class Department : IAudited, INamedUnit
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";

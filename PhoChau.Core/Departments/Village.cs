@@ -3,7 +3,7 @@ using PhoChau.Core.Auditing;
 namespace PhoChau.Core.Departments;
 
 /// <summary>A village (thôn) of the commune; the administrator fills the list in.</summary>
-public class Village : IAudited
+public class Village : IAudited, INamedUnit
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";
