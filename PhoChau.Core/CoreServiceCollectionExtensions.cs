@@ -41,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SpeakerQueueService>();
         services.AddSingleton<SessionOutcomeService>();
         services.AddSingleton<Reports.ReportService>();
+        services.AddSingleton<FollowUpService>();
         return services;
     }
 }

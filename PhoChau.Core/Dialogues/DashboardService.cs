@@ -35,8 +35,15 @@ public sealed class DashboardService(IDbContextFactory<PhoChauDbContext> dbFacto
             .OrderBy(p => p.AnswerDueDate).Take(20)
             .Select(p => new OverdueItem("Trả lời kiến nghị", p.Code, p.AnswerDueDate!.Value))
             .ToListAsync(ct);
-        var overdueCount = await petitions
-            .CountAsync(p => AwaitingAnswer.Contains(p.State) && p.AnswerDueDate != null && p.AnswerDueDate < today, ct);
+        // Plan 4.3 reminders: written replies not sent by their deadline.
+        var overdueReplies = await petitions
+            .Where(p => p.State == PetitionState.NotSettled && p.ReplyDueDate != null && p.ReplyDueDate < today)
+            .OrderBy(p => p.ReplyDueDate).Take(20)
+            .Select(p => new OverdueItem("Văn bản trả lời kiến nghị chưa giải quyết", p.Code, p.ReplyDueDate!.Value))
+            .ToListAsync(ct);
+        var overdueCount = await petitions.CountAsync(p =>
+            (AwaitingAnswer.Contains(p.State) && p.AnswerDueDate != null && p.AnswerDueDate < today)
+            || (p.State == PetitionState.NotSettled && p.ReplyDueDate != null && p.ReplyDueDate < today), ct);
 
         var overdueDeadlines = await (from x in db.DialogueDeadlines.AsNoTracking()
                                       join d in db.Dialogues on x.DialogueId equals d.Id
@@ -45,6 +52,6 @@ public sealed class DashboardService(IDbContextFactory<PhoChauDbContext> dbFacto
                                       orderby x.DueDate
                                       select new OverdueItem(x.Name, d.Title, x.DueDate!.Value)).Take(20).ToListAsync(ct);
 
-        return new DashboardSummary(upcoming, open, overdueCount, [.. overdueDeadlines, .. overduePetitions]);
+        return new DashboardSummary(upcoming, open, overdueCount, [.. overdueDeadlines, .. overdueReplies, .. overduePetitions]);
     }
 }

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Common;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Security;
+using PhoChau.Core.Speakers;
+
+namespace PhoChau.Core.Petitions;
+
+/// <summary>
+/// Plan 4.3: petitions not settled at the session get a written reply within the "replies" deadline. The
+/// department drafts it, the chair or secretary approves it, the secretary records when and how it was sent,
+/// then closes the petition; the dialogue is Closed once every petition is finished.
+/// </summary>
+public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactory, HallNotifier notifier, TimeProvider clock)
+{
+    public Task DraftReplyAsync(Actor actor, int petitionId, int expectedVersion, string? text, CancellationToken ct = default) =>
+        ChangeAsync(actor, petitionId, expectedVersion, Permission.AnswerPetitions, (_, p) =>
+        {
+            actor.DemandDepartment(p.LeadDepartmentId);
+            if (p.State != PetitionState.NotSettled) throw new DomainException(NotOpen(p));
+            if (string.IsNullOrWhiteSpace(text)) throw new DomainException("Nội dung văn bản trả lời không được để trống.");
+            if (text.Length > PetitionInputValidator.MaxTextLength) throw new DomainException("Nội dung văn bản trả lời quá dài.");
+            p.ReplyText = text.Trim();
+            p.ReplyApprovedAtUtc = null; // a changed draft must be approved again
+            p.ReplyApprovedBy = null;
+            return Task.CompletedTask;
+        }, ct);
+
+    public Task ApproveReplyAsync(Actor actor, int petitionId, int expectedVersion, CancellationToken ct = default) =>
+        ChangeAsync(actor, petitionId, expectedVersion, Permission.Chair, (_, p) =>
+        {
+            if (p.State != PetitionState.NotSettled) throw new DomainException(NotOpen(p));
+            if (string.IsNullOrWhiteSpace(p.ReplyText)) throw new DomainException("Bộ phận chưa dự thảo văn bản trả lời.");
+            p.ReplyApprovedAtUtc = clock.GetUtcNow().UtcDateTime;
+            p.ReplyApprovedBy = actor.UserName;
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Records the day the approved reply reached the citizen and how (by hand, post, through the village head).</summary>
+    public Task RecordSentAsync(Actor actor, int petitionId, int expectedVersion, DateOnly sentOn, ReplyChannel channel, CancellationToken ct = default) =>
+        ChangeAsync(actor, petitionId, expectedVersion, Permission.ManageWorkflow, async (db, p) =>
+        {
+            if (p.State != PetitionState.NotSettled) throw new DomainException(NotOpen(p));
+            if (p.ReplyApprovedAtUtc is null) throw new DomainException("Văn bản trả lời chưa được duyệt.");
+            if (sentOn > VietnamTime.Today(clock)) throw new DomainException("Ngày gửi không được sau ngày hôm nay.");
+            var session = await db.Dialogues.Where(d => d.Id == p.DialogueId).Select(d => d.SessionDate).SingleAsync(ct);
+            if (session is { } s && sentOn < s) throw new DomainException("Ngày gửi không được trước ngày đối thoại.");
+            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.ReplySent);
+            p.State = PetitionState.ReplySent;
+            p.ReplySentOn = sentOn;
+            p.ReplyChannel = channel;
+        }, ct);
+
+    /// <summary>Closes a petition answered at the session or by a sent reply; the dialogue closes with its last petition.</summary>
+    public Task CloseAsync(Actor actor, int petitionId, int expectedVersion, CancellationToken ct = default) =>
+        ChangeAsync(actor, petitionId, expectedVersion, Permission.ManageWorkflow, async (db, p) =>
+        {
+            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Closed);
+            p.State = PetitionState.Closed;
+            p.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(actor, ct);
+            await CloseDialogueIfDoneAsync(db, p.DialogueId, ct);
+        }, ct);
+
+    private async Task CloseDialogueIfDoneAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
+    {
+        var dialogue = await db.Dialogues.Include(d => d.Deadlines).SingleAsync(d => d.Id == dialogueId, ct);
+        var states = await db.Petitions.Where(p => p.DialogueId == dialogueId).Select(p => p.State).ToListAsync(ct);
+        var today = VietnamTime.Today(clock);
+        if (states.All(s => s != PetitionState.NotSettled))
+            foreach (var d in dialogue.Deadlines.Where(d => d.Key == DeadlineKeys.Replies && d.MetOn is null)) d.MetOn = today;
+        if (dialogue.State == DialogueState.Concluded && states.All(PetitionStateMachine.IsFinished))
+            dialogue.State = DialogueState.Closed;
+    }
+
+    private async Task ChangeAsync(Actor actor, int petitionId, int expectedVersion, Permission permission,
+        Func<PhoChauDbContext, Petition, Task> change, CancellationToken ct)
+    {
+        actor.Demand(permission);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var p = await db.Petitions.FindAsync([petitionId], ct) ?? throw new NotFoundException("Không tìm thấy kiến nghị.");
+        if (p.Version != expectedVersion) throw new ConcurrencyConflictException();
+        db.Entry(p).Property(x => x.Version).OriginalValue = expectedVersion;
+        await change(db, p);
+        await db.SaveChangesAsync(actor, ct);
+        await tx.CommitAsync(ct);
+        notifier.Publish(new HallChange(p.DialogueId, false, [p.Id]));
+    }
+
+    private static string NotOpen(Petition p) =>
+        $"Kiến nghị {p.Code} đang ở trạng thái \"{PetitionStateMachine.StateName(p.State)}\": không còn chờ văn bản trả lời.";
+}
