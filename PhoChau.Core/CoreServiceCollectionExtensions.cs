@@ -42,6 +42,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionOutcomeService>();
         services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<FollowUpService>();
+        services.AddSingleton<Reports.AfterSessionService>();
+        services.AddSingleton<Reports.DocumentService>();
         return services;
     }
 }

@@ -29,6 +29,8 @@ public class PhoChauDbContext(DbContextOptions<PhoChauDbContext> options) : Iden
     public DbSet<DialogueParticipant> DialogueParticipants => Set<DialogueParticipant>();
     public DbSet<CalendarCorrection> CalendarCorrections => Set<CalendarCorrection>();
     public DbSet<AddedHoliday> AddedHolidays => Set<AddedHoliday>();
+    public DbSet<Reports.Minutes> Minutes => Set<Reports.Minutes>();
+    public DbSet<Reports.ConclusionNotice> ConclusionNotices => Set<Reports.ConclusionNotice>();
 
     /// <summary>
     /// Saves with the audit trail: every added or changed <see cref="IAudited"/> record gets an
@@ -116,6 +118,18 @@ public class PhoChauDbContext(DbContextOptions<PhoChauDbContext> options) : Iden
             e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<CalendarCorrection>().HasIndex(c => c.Date);
+        b.Entity<Reports.Minutes>(e =>
+        {
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.HasIndex(m => new { m.DialogueId, m.VersionNumber }).IsUnique();
+            e.HasOne<Dialogue>().WithMany().HasForeignKey(m => m.DialogueId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Reports.ConclusionNotice>(e =>
+        {
+            e.Property(n => n.Version).IsConcurrencyToken();
+            e.HasIndex(n => n.DialogueId).IsUnique();
+            e.HasOne<Dialogue>().WithMany().HasForeignKey(n => n.DialogueId).OnDelete(DeleteBehavior.Restrict);
+        });
         b.Entity<Speaker>(e =>
         {
             e.Property(s => s.Version).IsConcurrencyToken();

@@ -1,0 +1,11 @@
+namespace PhoChau.Core.Reports;
+
+/// <summary>
+/// The parts of a Vietnamese administrative document (Decree 30/2020/NĐ-CP, Appendix I): issuing body, number
+/// and symbol, place and date, title, body, recipients and the signature block.
+/// </summary>
+public sealed record AdministrativeDocument(
+    string SuperiorBody, string IssuingBody, string NumberAndSymbol, string PlaceName, DateOnly? Date,
+    string Title, string Subtitle, IReadOnlyList<string> Body, IReadOnlyList<string> Recipients,
+    string SignatureAuthority, string SignatureTitle, string SignerName,
+    string? LeftSignatureTitle = null, string? LeftSignerName = null);

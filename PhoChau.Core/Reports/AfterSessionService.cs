@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Calendar;
+using PhoChau.Core.Common;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Core.Reports;
+
+/// <summary>
+/// The documents after the session (plan 4.2 end, 4.3): the minutes, drafted from the record, edited by the
+/// secretary and locked once final (a correction is a new version); and the notice of the chair's conclusions,
+/// due by the dialogue's "conclusion" deadline, approved by the chair and issued with its number and date.
+/// </summary>
+public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFactory, CalendarService calendar, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<Minutes>> MinutesVersionsAsync(int dialogueId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Minutes.AsNoTracking().Where(m => m.DialogueId == dialogueId).OrderByDescending(m => m.VersionNumber).ToListAsync(ct);
+    }
+
+    /// <summary>Drafts the first minutes from the record, or, once the latest is final, a new version to correct it.</summary>
+    public async Task<Minutes> DraftMinutesAsync(Actor actor, int dialogueId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct);
+        EnsureHeld(record.Dialogue);
+        var latest = await db.Minutes.Where(m => m.DialogueId == dialogueId).OrderByDescending(m => m.VersionNumber).FirstOrDefaultAsync(ct);
+        if (latest is { IsFinal: false }) throw new DomainException("Đã có bản dự thảo biên bản đang soạn; hãy sửa bản đó.");
+        var minutes = new Minutes
+        {
+            DialogueId = dialogueId, VersionNumber = (latest?.VersionNumber ?? 0) + 1,
+            Content = latest?.Content ?? MinutesComposer.Minutes(record),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.UserName,
+        };
+        db.Minutes.Add(minutes);
+        await db.SaveChangesAsync(actor, ct);
+        return minutes;
+    }
+
+    public Task SaveMinutesAsync(Actor actor, int minutesId, int expectedVersion, string? content, CancellationToken ct = default) =>
+        ChangeMinutesAsync(actor, minutesId, expectedVersion, m =>
+        {
+            if (string.IsNullOrWhiteSpace(content)) throw new DomainException("Nội dung biên bản không được để trống.");
+            if (content.Length > 100_000) throw new DomainException("Nội dung biên bản quá dài.");
+            m.Content = content.Trim();
+        }, ct);
+
+    public Task FinaliseMinutesAsync(Actor actor, int minutesId, int expectedVersion, CancellationToken ct = default) =>
+        ChangeMinutesAsync(actor, minutesId, expectedVersion, m =>
+        {
+            m.IsFinal = true;
+            m.FinalisedAtUtc = clock.GetUtcNow().UtcDateTime;
+            m.FinalisedBy = actor.UserName;
+        }, ct);
+
+    private async Task ChangeMinutesAsync(Actor actor, int minutesId, int expectedVersion, Action<Minutes> change, CancellationToken ct)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var m = await db.Minutes.FindAsync([minutesId], ct) ?? throw new NotFoundException("Không tìm thấy biên bản.");
+        if (m.IsFinal) throw new DomainException($"Biên bản (bản {m.VersionNumber}) đã hoàn thành và khóa; muốn sửa hãy tạo bản điều chỉnh.");
+        if (m.Version != expectedVersion) throw new ConcurrencyConflictException();
+        db.Entry(m).Property(x => x.Version).OriginalValue = expectedVersion;
+        change(m);
+        await db.SaveChangesAsync(actor, ct);
+    }
+
+    public async Task<(ConclusionNotice? Notice, DueStatus? Due)> NoticeAsync(int dialogueId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var notice = await db.ConclusionNotices.AsNoTracking().SingleOrDefaultAsync(n => n.DialogueId == dialogueId, ct);
+        var due = await db.DialogueDeadlines.AsNoTracking().Where(d => d.DialogueId == dialogueId && d.Key == DeadlineKeys.Conclusion)
+            .Select(d => d.DueDate).SingleOrDefaultAsync(ct);
+        DueStatus? status = due is { } date && notice?.State != NoticeState.Issued
+            ? DueStatus.Of(await calendar.GetCalendarAsync(ct), VietnamTime.Today(clock), date) : null;
+        return (notice, status);
+    }
+
+    public async Task<ConclusionNotice> DraftNoticeAsync(Actor actor, int dialogueId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct);
+        EnsureHeld(record.Dialogue);
+        if (await db.ConclusionNotices.AnyAsync(n => n.DialogueId == dialogueId, ct)) throw new DomainException("Đã có thông báo kết luận của buổi đối thoại này.");
+        var notice = new ConclusionNotice { DialogueId = dialogueId, Content = MinutesComposer.Notice(record), State = NoticeState.Draft };
+        db.ConclusionNotices.Add(notice);
+        await db.SaveChangesAsync(actor, ct);
+        return notice;
+    }
+
+    public Task SaveNoticeAsync(Actor actor, int noticeId, int expectedVersion, string? content, CancellationToken ct = default) =>
+        ChangeNoticeAsync(actor, noticeId, expectedVersion, Permission.ManageWorkflow, (_, n) =>
+        {
+            if (n.State == NoticeState.Issued) throw new DomainException("Thông báo đã ban hành, không sửa được.");
+            if (string.IsNullOrWhiteSpace(content)) throw new DomainException("Nội dung thông báo không được để trống.");
+            n.Content = content.Trim();
+            n.State = NoticeState.Draft; // an edited text needs the chair's approval again
+            n.ApprovedAtUtc = null;
+            n.ApprovedBy = null;
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Only the chair (Chairman, or the Vice-chairman who chaired) approves the notice.</summary>
+    public Task ApproveNoticeAsync(Actor actor, int noticeId, int expectedVersion, CancellationToken ct = default) =>
+        ChangeNoticeAsync(actor, noticeId, expectedVersion, Permission.Chair, (_, n) =>
+        {
+            if (!actor.IsAny(Roles.Chairman, Roles.ViceChairman)) throw new ForbiddenException("Chỉ Chủ tịch hoặc Phó Chủ tịch chủ trì mới duyệt thông báo kết luận.");
+            if (n.State != NoticeState.Draft) throw new DomainException("Thông báo đã được duyệt.");
+            n.State = NoticeState.Approved;
+            n.ApprovedAtUtc = clock.GetUtcNow().UtcDateTime;
+            n.ApprovedBy = actor.UserName;
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Records the number and date of issue; the dialogue's "conclusion" deadline is then met.</summary>
+    public Task IssueNoticeAsync(Actor actor, int noticeId, int expectedVersion, string? number, DateOnly issuedOn, CancellationToken ct = default) =>
+        ChangeNoticeAsync(actor, noticeId, expectedVersion, Permission.ManageWorkflow, async (db, n) =>
+        {
+            if (n.State != NoticeState.Approved) throw new DomainException(n.State == NoticeState.Issued ? "Thông báo đã ban hành." : "Thông báo chưa được Chủ tịch duyệt.");
+            if (string.IsNullOrWhiteSpace(number) || number.Length > 50) throw new DomainException("Cần ghi số, ký hiệu thông báo (ví dụ 12/TB-UBND).");
+            if (issuedOn > VietnamTime.Today(clock)) throw new DomainException("Ngày ban hành không được sau ngày hôm nay.");
+            n.Number = number.Trim();
+            n.IssuedOn = issuedOn;
+            n.State = NoticeState.Issued;
+            var deadline = await db.DialogueDeadlines.SingleOrDefaultAsync(d => d.DialogueId == n.DialogueId && d.Key == DeadlineKeys.Conclusion, ct);
+            if (deadline is not null) deadline.MetOn = issuedOn;
+        }, ct);
+
+    private async Task ChangeNoticeAsync(Actor actor, int noticeId, int expectedVersion, Permission permission,
+        Func<PhoChauDbContext, ConclusionNotice, Task> change, CancellationToken ct)
+    {
+        actor.Demand(permission);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var n = await db.ConclusionNotices.FindAsync([noticeId], ct) ?? throw new NotFoundException("Không tìm thấy thông báo.");
+        if (n.Version != expectedVersion) throw new ConcurrencyConflictException();
+        db.Entry(n).Property(x => x.Version).OriginalValue = expectedVersion;
+        await change(db, n);
+        await db.SaveChangesAsync(actor, ct);
+    }
+
+    private static void EnsureHeld(Dialogue d)
+    {
+        if (d.State is not (DialogueState.Concluded or DialogueState.Closed))
+            throw new DomainException("Buổi đối thoại chưa kết thúc: chỉ lập biên bản, thông báo kết luận sau khi chủ trì kết luận.");
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Common;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Core.Reports;
+
+/// <summary>Builds the minutes, the notice of conclusions and the report of results as Word documents to print and sign.</summary>
+public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>The plan's recipients list (Nơi nhận).</summary>
+    public static readonly IReadOnlyList<string> Recipients =
+        ["BTV Đảng ủy", "TT. HĐND xã", "Chủ tịch, PCT UBND xã", "Ủy ban MTTQ VN xã", "Các tổ chức chính trị - xã hội", "Các công chức chuyên môn", "Các Trưởng thôn", "Lưu VT"];
+
+    public static string FileName(DocumentKind kind, int dialogueId) => kind switch
+    {
+        DocumentKind.Minutes => $"bien-ban-doi-thoai-{dialogueId}.docx",
+        DocumentKind.Notice => $"thong-bao-ket-luan-{dialogueId}.docx",
+        _ => $"bao-cao-ket-qua-doi-thoai-{dialogueId}.docx",
+    };
+
+    public async Task WriteAsync(Actor actor, int dialogueId, DocumentKind kind, Stream output, CancellationToken ct = default)
+    {
+        if (actor.Roles.Count == 0) throw new ForbiddenException();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct);
+        var d = record.Dialogue;
+        var c = record.Commune;
+        var chairTitle = d.ChairIsDelegated ? "PHÓ CHỦ TỊCH" : "CHỦ TỊCH";
+        var today = VietnamTime.Today(clock);
+        AdministrativeDocument doc;
+        switch (kind)
+        {
+            case DocumentKind.Minutes:
+                var minutes = await db.Minutes.AsNoTracking().Where(m => m.DialogueId == dialogueId).OrderByDescending(m => m.VersionNumber).FirstOrDefaultAsync(ct);
+                var text = minutes?.Content ?? MinutesComposer.Minutes(record);
+                doc = new AdministrativeDocument(c.SuperiorBody, c.CommitteeName, "      /BB-UBND", c.PlaceName, d.SessionDate,
+                    "BIÊN BẢN", "Đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính",
+                    Lines(text), [], "CHỦ TRÌ", "", d.ChairName, "THƯ KÝ", d.SecretaryName);
+                break;
+            case DocumentKind.Notice:
+                var notice = await db.ConclusionNotices.AsNoTracking().SingleOrDefaultAsync(n => n.DialogueId == dialogueId, ct);
+                doc = new AdministrativeDocument(c.SuperiorBody, c.CommitteeName, notice?.Number is { Length: > 0 } num ? num : "      /TB-UBND", c.PlaceName,
+                    notice?.IssuedOn, "THÔNG BÁO", "Kết luận của Chủ tịch UBND xã tại buổi đối thoại với công dân, tổ chức về cải cách hành chính",
+                    Lines(notice?.Content ?? MinutesComposer.Notice(record)), Recipients, "TM. ỦY BAN NHÂN DÂN", chairTitle, d.ChairName);
+                break;
+            default:
+                doc = new AdministrativeDocument(c.SuperiorBody, c.CommitteeName, "      /BC-UBND", c.PlaceName, today,
+                    "BÁO CÁO", "Kết quả đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính",
+                    ResultsBody(record, today), Recipients, "TM. ỦY BAN NHÂN DÂN", chairTitle, d.ChairName);
+                break;
+        }
+        DocxWriter.Write(output, doc);
+    }
+
+    private static IReadOnlyList<string> Lines(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
+
+    private static IReadOnlyList<string> ResultsBody(SessionRecord r, DateOnly today)
+    {
+        var d = r.Dialogue;
+        var ps = r.Petitions.Where(p => p.State is not (PetitionState.Withdrawn or PetitionState.Merged)).ToList();
+        var f = FollowUpFigures.Of(ps, today);
+        var lines = new List<string>
+        {
+            $"Thực hiện Kế hoạch số {d.PlanNumber}{(d.PlanDate is { } pd ? " ngày " + pd.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")}, ngày {d.SessionDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"} {r.Commune.CommitteeName} đã tổ chức đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính tại {d.Venue}. Kết quả như sau:",
+            $"1. Tổng số kiến nghị, phản ánh tiếp nhận: {ps.Count}; số người đăng ký phát biểu: {r.Speakers.Count}.",
+            $"2. Giải quyết tại buổi đối thoại: {f.SettledAtSession} kiến nghị.",
+            $"3. Chưa giải quyết tại buổi đối thoại, giao trả lời bằng văn bản: {ps.Count(p => p.ReplyDueDate is not null && p.SessionAnswer is null)} kiến nghị; đã trả lời đúng hạn {f.RepliedOnTime}, trễ hạn {f.RepliedLate}; quá hạn chưa trả lời {f.Overdue}; đang trong hạn {f.Pending}.",
+        };
+        foreach (var (field, label) in PetitionLabels.Fields)
+        {
+            var n = ps.Count(p => p.Field == field);
+            if (n > 0) lines.Add($"- {label}: {n} kiến nghị.");
+        }
+        lines.Add($"4. Kết luận của chủ trì: {(string.IsNullOrWhiteSpace(d.Conclusion) ? "…" : d.Conclusion)}");
+        lines.Add("UBND xã báo cáo Thường vụ Đảng ủy, Thường trực HĐND xã biết, chỉ đạo.");
+        return lines;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using PhoChau.Core.Common;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Speakers;
+
+namespace PhoChau.Core.Reports;
+
+/// <summary>Drafts the minutes' and the notice's text from the session's record; the secretary edits it before it is final.</summary>
+public static class MinutesComposer
+{
+    public static string Minutes(SessionRecord r)
+    {
+        var d = r.Dialogue;
+        var sb = new StringBuilder();
+        var opened = d.OpenedAtUtc?.Add(VietnamTime.Offset);
+        sb.AppendLine($"Vào lúc {(opened ?? d.SessionDate?.ToDateTime(d.StartTime ?? new TimeOnly(8, 0)))?.ToString("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}, tại {d.Venue}, {r.Commune.CommitteeName} tổ chức đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính.");
+        sb.AppendLine();
+        sb.AppendLine("I. THÀNH PHẦN");
+        sb.AppendLine(d.ChairIsDelegated
+            ? $"- Chủ trì: {d.ChairName}, Phó Chủ tịch UBND xã (được ủy quyền theo {d.DelegationReference})."
+            : $"- Chủ trì: {d.ChairName}, Chủ tịch UBND xã.");
+        sb.AppendLine($"- Thư ký: {d.SecretaryName}.");
+        if (r.Participants.Count > 0) sb.AppendLine($"- Thành phần tham dự: {string.Join("; ", r.Participants)}.");
+        var present = r.Speakers.Count(s => s.Status is SpeakerStatus.Done or SpeakerStatus.Speaking);
+        sb.AppendLine($"- Công dân, tổ chức đăng ký phát biểu: {r.Speakers.Count} người ({present} người đã phát biểu).");
+        sb.AppendLine();
+        sb.AppendLine("II. NỘI DUNG ĐỐI THOẠI");
+        var n = 0;
+        foreach (var s in r.Speakers.Where(s => s.Status is SpeakerStatus.Done or SpeakerStatus.Speaking))
+        {
+            n++;
+            sb.AppendLine($"{n}. {s.Name} ({s.VillageOrOrganisation}): {(string.IsNullOrWhiteSpace(s.Summary) ? s.Topic : s.Summary)}");
+            if (!string.IsNullOrWhiteSpace(s.AnswerGiven)) sb.AppendLine($"   Trả lời: {s.AnswerGiven}");
+        }
+        if (n == 0) sb.AppendLine("Không có ý kiến phát biểu.");
+        sb.AppendLine();
+        sb.AppendLine("III. KẾT QUẢ GIẢI QUYẾT KIẾN NGHỊ");
+        var settled = r.Petitions.Where(p => p.SessionAnswer is not null).ToList();
+        var notSettled = r.Petitions.Where(p => p.State is PetitionState.NotSettled or PetitionState.ReplySent || p.ReplyDueDate is not null && p.SessionAnswer is null).ToList();
+        sb.AppendLine($"1. Kiến nghị đã giải quyết tại buổi đối thoại: {settled.Count}.");
+        foreach (var p in settled) sb.AppendLine($"   - {p.Code} ({p.PetitionerName}): {p.SessionAnswer} — {p.SessionAnsweredBy}.");
+        sb.AppendLine($"2. Kiến nghị chưa giải quyết, giao trả lời bằng văn bản: {notSettled.Count}.");
+        foreach (var p in notSettled) sb.AppendLine($"   - {p.Code} ({p.PetitionerName}): giao {r.DepartmentOf(p)}, hạn {p.ReplyDueDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}.");
+        sb.AppendLine();
+        sb.AppendLine("IV. KẾT LUẬN CỦA CHỦ TRÌ");
+        sb.AppendLine(string.IsNullOrWhiteSpace(d.Conclusion) ? "…" : d.Conclusion);
+        sb.AppendLine();
+        var ended = d.ConcludedAtUtc?.Add(VietnamTime.Offset);
+        sb.Append($"Buổi đối thoại kết thúc vào lúc {ended?.ToString("HH 'giờ' mm 'phút'", CultureInfo.InvariantCulture) ?? "…"} cùng ngày. Biên bản đã được thông qua trước các thành phần tham dự.");
+        return sb.ToString();
+    }
+
+    public static string Notice(SessionRecord r)
+    {
+        var d = r.Dialogue;
+        var sb = new StringBuilder();
+        sb.AppendLine($"Ngày {d.SessionDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}, tại {d.Venue}, {(d.ChairIsDelegated ? "Phó Chủ tịch" : "Chủ tịch")} UBND xã {d.ChairName} đã chủ trì buổi đối thoại với công dân, tổ chức về cải cách hành chính. Sau khi nghe ý kiến của công dân, tổ chức và các bộ phận chuyên môn, người chủ trì kết luận như sau:");
+        sb.AppendLine(string.IsNullOrWhiteSpace(d.Conclusion) ? "…" : d.Conclusion);
+        var notSettled = r.Petitions.Where(p => p.State is PetitionState.NotSettled or PetitionState.ReplySent || p.ReplyDueDate is not null && p.SessionAnswer is null).ToList();
+        if (notSettled.Count > 0)
+        {
+            sb.AppendLine("Giao các bộ phận chuyên môn tham mưu giải quyết, trả lời bằng văn bản cho công dân, tổ chức các kiến nghị chưa được giải quyết tại buổi đối thoại:");
+            foreach (var p in notSettled)
+                sb.AppendLine($"- {p.Code} của {p.PetitionerName}: {r.DepartmentOf(p)}, hoàn thành trước ngày {p.ReplyDueDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}.");
+        }
+        sb.Append("Văn phòng - Thống kê theo dõi, đôn đốc và tổng hợp kết quả báo cáo Chủ tịch UBND xã.");
+        return sb.ToString();
+    }
+}

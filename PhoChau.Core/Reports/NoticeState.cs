@@ -1,0 +1,3 @@
+namespace PhoChau.Core.Reports;
+
+public enum NoticeState { Draft, Approved, Issued }
