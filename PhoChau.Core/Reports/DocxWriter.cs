@@ -74,7 +74,7 @@ public static class DocxWriter
         {
             // Minutes are signed by the secretary (left) and the chair (right).
             left.Add(Para(leftTitle, JustificationValues.Center, bold: true, size: BodySize));
-            for (var i = 0; i < 5; i++) left.Add(Para("", JustificationValues.Center, size: BodySize));
+            for (var i = 0; i < 4; i++) left.Add(Para("", JustificationValues.Center, size: BodySize));
             left.Add(Para(doc.LeftSignerName ?? "", JustificationValues.Center, bold: true, size: BodySize));
         }
         else if (doc.Recipients.Count > 0)

@@ -31,6 +31,20 @@ public sealed class ReportsDownloadTests
             }
             File.Delete(path);
         }
+
+        foreach (var kind in Enum.GetValues<DocumentKind>())
+        {
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"[data-testid=download-doc-{kind}]"));
+            Assert.Equal(DocumentService.FileName(kind, 1), download.SuggestedFilename);
+            var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".docx");
+            await download.SaveAsAsync(path);
+            using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false))
+            {
+                Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc));
+                Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", doc.MainDocumentPart!.Document.Body!.InnerText);
+            }
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace PhoChau.Portal.Features.Reports;
 public static class ReportEndpoints
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
@@ -23,6 +24,20 @@ public static class ReportEndpoints
             catch (ForbiddenException) { return Results.Forbid(); }
             buffer.Position = 0;
             return Results.File(buffer, Xlsx, ReportService.FileName(k, dialogueId));
+        });
+
+        app.MapGet("/documents/{dialogueId:int}/{kind}.docx", async (int dialogueId, string kind, HttpContext http, DocumentService documents) =>
+        {
+            if (!Enum.TryParse<DocumentKind>(kind, ignoreCase: true, out var k)) return Results.NotFound();
+            var buffer = new MemoryStream();
+            try
+            {
+                await documents.WriteAsync(ActorFactory.FromPrincipal(http.User), dialogueId, k, buffer, http.RequestAborted);
+            }
+            catch (NotFoundException) { return Results.NotFound(); }
+            catch (ForbiddenException) { return Results.Forbid(); }
+            buffer.Position = 0;
+            return Results.File(buffer, Docx, DocumentService.FileName(k, dialogueId));
         });
     }
 }

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+using PhoChau.Core.Calendar;
+using PhoChau.Core.Common;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Reports;
+using PhoChau.Core.Security;
+using PhoChau.Portal.Resources;
+
+namespace PhoChau.Portal.Features.Reports;
+
+/// <summary>The secretary's and the chair's work after the hall empties: the minutes and the notice of conclusions.</summary>
+public partial class AfterSessionPage
+{
+    [Parameter] public int Id { get; set; }
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private IStringLocalizer<ReportsText> R { get; set; } = default!;
+    [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;
+
+    private Dialogue? _dialogue;
+    private IReadOnlyList<Minutes> _versions = [];
+    private Minutes? _current;
+    private ConclusionNotice? _notice;
+    private DueStatus? _due;
+    private string? _minutesText, _noticeText, _number, _issuedOn;
+    private bool _canManage;
+
+    protected override async Task OnActorReadyAsync()
+    {
+        _canManage = Actor.Allows(Permission.ManageWorkflow);
+        _issuedOn = VietnamTime.Today(Clock).ToString("yyyy-MM-dd");
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _dialogue = await Dialogues.GetAsync(Id);
+        _versions = await After.MinutesVersionsAsync(Id);
+        _current = _versions.FirstOrDefault();
+        _minutesText = _current?.Content;
+        (_notice, _due) = await After.NoticeAsync(Id);
+        _noticeText = _notice?.Content;
+    }
+
+    private Task DraftMinutesAsync() => RunAndReloadAsync(() => After.DraftMinutesAsync(Actor, Id), LoadAsync);
+
+    private Task SaveMinutesAsync() => RunAndReloadAsync(() => After.SaveMinutesAsync(Actor, _current!.Id, _current.Version, _minutesText), LoadAsync);
+
+    private async Task FinaliseAsync()
+    {
+        // What is on screen is saved first, so nothing typed is lost by finalising.
+        if (await RunAsync(() => After.SaveMinutesAsync(Actor, _current!.Id, _current.Version, _minutesText)))
+        {
+            var saved = (await After.MinutesVersionsAsync(Id)).First();
+            await RunAndReloadAsync(() => After.FinaliseMinutesAsync(Actor, saved.Id, saved.Version), LoadAsync);
+        }
+    }
+
+    private Task DraftNoticeAsync() => RunAndReloadAsync(() => After.DraftNoticeAsync(Actor, Id), LoadAsync);
+
+    private Task SaveNoticeAsync() => NoticeActAsync(n => After.SaveNoticeAsync(Actor, n.Id, n.Version, _noticeText));
+
+    private Task NoticeActAsync(Func<ConclusionNotice, Task> action) => RunAndReloadAsync(() => action(_notice!), LoadAsync);
+
+    private Task IssueAsync()
+    {
+        if (!DateOnly.TryParseExact(_issuedOn, "yyyy-MM-dd", out var on))
+        {
+            Snackbar.Add("Ngày ban hành không hợp lệ.", MudBlazor.Severity.Error);
+            return Task.CompletedTask;
+        }
+        return NoticeActAsync(n => After.IssueNoticeAsync(Actor, n.Id, n.Version, _number, on));
+    }
+
+    private async Task DownloadAsync(DocumentKind kind)
+    {
+        try { await JS.InvokeVoidAsync("phochau.download", $"/documents/{Id}/{kind}.docx", DocumentService.FileName(kind, Id)); }
+        catch (JSException ex) { Snackbar.Add(ex.Message, MudBlazor.Severity.Error); }
+    }
+}
