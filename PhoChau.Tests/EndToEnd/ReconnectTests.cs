@@ -15,7 +15,8 @@ public sealed class ReconnectTests
         await using var portal = await RunningPortal.StartAsync();
         var page = await browser.NewPageAsync();
         await Browser.SignInAsync(page, portal.BaseUrl, "admin", PortalFactory.AdminPassword);
-        await page.GotoAsync(portal.BaseUrl + "/departments");
+        // A live screen (its circuit connected) is what must survive the restart.
+        await Browser.GotoInteractiveAsync(page, portal.BaseUrl + "/departments");
         await page.WaitForSelectorAsync("[data-testid=departments] [data-testid=unit-name]");
 
         // Someone adds a department elsewhere (this page does not follow department changes live), then the

@@ -35,7 +35,7 @@ public static class Browser
     {
         await page.GotoAsync(url);
         try { await page.WaitForSelectorAsync("[data-interactive=true]"); }
-        catch (TimeoutException) { await page.ScreenshotAsync(new() { Path = "/tmp/goto-fail.png" }); throw; }
+        catch (TimeoutException) { await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "phochau-goto-fail.png") }); throw; }
     }
 
     /// <summary>Signs in through the real form and waits for the interactive dashboard.</summary>
