@@ -53,4 +53,19 @@ public sealed class RoleCheckTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/audit")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin/users")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_viewer_opens_the_hall_display_but_not_the_chair_or_secretary_consoles()
+    {
+        await using var factory = new PortalFactory();
+        await factory.CreateUserAsync("xem", Roles.Viewer);
+        var client = await factory.SignInAsync("xem", PortalFactory.UserPassword);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sessions/1/display")).StatusCode);
+        foreach (var path in new[] { "/sessions/1/chair", "/sessions/1/hall", "/petitions/new", "/petitions/import" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/denied", response.Headers.Location!.AbsolutePath);
+        }
+    }
 }
