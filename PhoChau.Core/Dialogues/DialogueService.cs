@@ -69,11 +69,10 @@ public sealed class DialogueService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dialogue = await db.Dialogues.Include(d => d.Deadlines).SingleOrDefaultAsync(d => d.Id == id, ct)
             ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
-        if (dialogue.Version != expectedVersion) throw new ConcurrencyConflictException();
+        db.ExpectVersion(dialogue, expectedVersion);
         if (!DialogueStateMachine.IsEditable(dialogue.State))
             throw new DomainException("Buổi đối thoại đã diễn ra hoặc đã hủy, không sửa được thông tin.");
         await EnsureParticipantsAsync(db, input.ParticipantIds, ct);
-        db.Entry(dialogue).Property(d => d.Version).OriginalValue = expectedVersion;
         Apply(dialogue, input);
         await DeadlineService.RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);
         var current = await db.DialogueParticipants.Where(p => p.DialogueId == id).ToListAsync(ct);

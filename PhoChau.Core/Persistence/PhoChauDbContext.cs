@@ -39,6 +39,16 @@ public class PhoChauDbContext(DbContextOptions<PhoChauDbContext> options) : Iden
     public Task<int> SaveChangesAsync(Actor actor, CancellationToken ct = default) =>
         AuditTrailWriter.SaveAsync(this, actor, ct);
 
+    /// <summary>
+    /// Optimistic concurrency on what the user saw: a record changed since is refused at once, and the save
+    /// is guarded by that version, so a change made in between by another screen is never overwritten.
+    /// </summary>
+    public void ExpectVersion<T>(T entity, int expectedVersion) where T : class, Common.IVersioned
+    {
+        if (entity.Version != expectedVersion) throw new Common.ConcurrencyConflictException();
+        Entry(entity).Property(e => e.Version).OriginalValue = expectedVersion;
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // Enums as text: the database stays readable for an IT officer with a SQLite browser.

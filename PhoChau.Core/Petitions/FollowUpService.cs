@@ -81,8 +81,7 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var p = await db.Petitions.FindAsync([petitionId], ct) ?? throw new NotFoundException("Không tìm thấy kiến nghị.");
-        if (p.Version != expectedVersion) throw new ConcurrencyConflictException();
-        db.Entry(p).Property(x => x.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(p, expectedVersion);
         await change(db, p);
         await db.SaveChangesAsync(actor, ct);
         await tx.CommitAsync(ct);

@@ -180,8 +180,7 @@ public sealed class PetitionService(
         var p = await db.Petitions.FindAsync([id], ct) ?? throw new NotFoundException("Không tìm thấy kiến nghị.");
         EnsureCanSee(actor, p);
         // What the user saw is what is checked: a change made meanwhile by another screen wins and this one is refused.
-        if (p.Version != expectedVersion) throw new ConcurrencyConflictException();
-        db.Entry(p).Property(x => x.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(p, expectedVersion);
         await change(db, p);
         await db.SaveChangesAsync(actor, ct);
         // Screens of a session in the hall show petitions too: tell them after the save.

@@ -62,8 +62,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var m = await db.Minutes.FindAsync([minutesId], ct) ?? throw new NotFoundException("Không tìm thấy biên bản.");
         if (m.IsFinal) throw new DomainException($"Biên bản (bản {m.VersionNumber}) đã hoàn thành và khóa; muốn sửa hãy tạo bản điều chỉnh.");
-        if (m.Version != expectedVersion) throw new ConcurrencyConflictException();
-        db.Entry(m).Property(x => x.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(m, expectedVersion);
         change(m);
         await db.SaveChangesAsync(actor, ct);
     }
@@ -136,8 +135,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
         actor.Demand(permission);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var n = await db.ConclusionNotices.FindAsync([noticeId], ct) ?? throw new NotFoundException("Không tìm thấy thông báo.");
-        if (n.Version != expectedVersion) throw new ConcurrencyConflictException();
-        db.Entry(n).Property(x => x.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(n, expectedVersion);
         await change(db, n);
         await db.SaveChangesAsync(actor, ct);
     }

@@ -1,10 +1,14 @@
 using PhoChau.Core.Common;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Security;
 using PhoChau.Portal.Security;
 
 namespace PhoChau.Portal.Features.Reports;
 
-/// <summary>GET /reports/{dialogueId}/{kind}.xlsx: the file is built for the signed-in user's role and streamed.</summary>
+/// <summary>
+/// GET /reports/{dialogueId}/{kind}.xlsx and /documents/{dialogueId}/{kind}.docx: each file is built for the
+/// signed-in user's role and sent as a download.
+/// </summary>
 public static class ReportEndpoints
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -12,32 +16,27 @@ public static class ReportEndpoints
 
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reports/{dialogueId:int}/{kind}.xlsx", async (int dialogueId, string kind, HttpContext http, ReportService reports) =>
-        {
-            if (!Enum.TryParse<ReportKind>(kind, ignoreCase: true, out var k)) return Results.NotFound();
-            var buffer = new MemoryStream();
-            try
-            {
-                await reports.WriteAsync(ActorFactory.FromPrincipal(http.User), dialogueId, k, buffer, http.RequestAborted);
-            }
-            catch (NotFoundException) { return Results.NotFound(); }
-            catch (ForbiddenException) { return Results.Forbid(); }
-            buffer.Position = 0;
-            return Results.File(buffer, Xlsx, ReportService.FileName(k, dialogueId));
-        });
+        app.MapGet("/reports/{dialogueId:int}/{kind}.xlsx", (int dialogueId, string kind, HttpContext http, ReportService reports) =>
+            FileAsync<ReportKind>(kind, http, Xlsx, k => ReportService.FileName(k, dialogueId),
+                (actor, k, stream) => reports.WriteAsync(actor, dialogueId, k, stream, http.RequestAborted)));
 
-        app.MapGet("/documents/{dialogueId:int}/{kind}.docx", async (int dialogueId, string kind, HttpContext http, DocumentService documents) =>
+        app.MapGet("/documents/{dialogueId:int}/{kind}.docx", (int dialogueId, string kind, HttpContext http, DocumentService documents) =>
+            FileAsync<DocumentKind>(kind, http, Docx, k => DocumentService.FileName(k, dialogueId),
+                (actor, k, stream) => documents.WriteAsync(actor, dialogueId, k, stream, http.RequestAborted)));
+    }
+
+    private static async Task<IResult> FileAsync<TKind>(string kind, HttpContext http, string contentType, Func<TKind, string> fileName,
+        Func<Actor, TKind, Stream, Task> write) where TKind : struct, Enum
+    {
+        if (!Enum.TryParse<TKind>(kind, ignoreCase: true, out var k)) return Results.NotFound();
+        var buffer = new MemoryStream();
+        try
         {
-            if (!Enum.TryParse<DocumentKind>(kind, ignoreCase: true, out var k)) return Results.NotFound();
-            var buffer = new MemoryStream();
-            try
-            {
-                await documents.WriteAsync(ActorFactory.FromPrincipal(http.User), dialogueId, k, buffer, http.RequestAborted);
-            }
-            catch (NotFoundException) { return Results.NotFound(); }
-            catch (ForbiddenException) { return Results.Forbid(); }
-            buffer.Position = 0;
-            return Results.File(buffer, Docx, DocumentService.FileName(k, dialogueId));
-        });
+            await write(ActorFactory.FromPrincipal(http.User), k, buffer);
+        }
+        catch (NotFoundException) { return Results.NotFound(); }
+        catch (ForbiddenException) { return Results.Forbid(); }
+        buffer.Position = 0;
+        return Results.File(buffer, contentType, fileName(k));
     }
 }
