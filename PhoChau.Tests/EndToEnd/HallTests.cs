@@ -65,4 +65,27 @@ public sealed class HallTests
         var timer = await chair.TextContentAsync("[data-testid=chair-timer]");
         Assert.Matches(@"^-?\d\d:\d\d$", timer!.Trim());
     }
+
+    [Fact]
+    public async Task The_secretary_reorders_the_queue_by_drag_and_drop()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var portal = await RunningPortal.StartAsync(demo: true);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await Browser.SignInAsync(page, portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+        await Browser.GotoInteractiveAsync(page, portal.BaseUrl + "/sessions/1/hall");
+        await page.ClickAsync("[data-testid=open-session]");
+        await page.WaitForSelectorAsync("[data-testid=session-state]:has-text('Đang đối thoại')");
+        var before = await portal.Services.GetRequiredService<SpeakerQueueService>().GetStateAsync(1);
+        var third = before.Waiting[2];
+
+        await page.DragAndDropAsync($"tr[data-speaker='{third.SpeakerId}']", $"tr[data-speaker='{before.Waiting[0].SpeakerId}']");
+
+        await page.WaitForFunctionAsync($"() => document.querySelector(\"[data-testid=queue-name]\").textContent.trim() === '{third.Name}'");
+        var after = await portal.Services.GetRequiredService<SpeakerQueueService>().GetStateAsync(1);
+        Assert.Equal(third.SpeakerId, after.Waiting[0].SpeakerId);
+        Assert.Equal(before.Queue.Count, after.Queue.Count);
+    }
 }
