@@ -34,6 +34,7 @@ public sealed partial class HallBroadcastBenchmark : IBenchmark
         var dir = Directory.CreateTempSubdirectory("phochau-bench-hall").FullName;
         var app = PortalApp.Build([
             "--urls", "http://127.0.0.1:0", "--environment", "Production", "--contentRoot", dir, "--Logging:LogLevel:Default", "Warning",
+            "--Data:Root", dir, "--Backup:Daily", "false",
             "--ConnectionStrings:Default", $"Data Source={Path.Combine(dir, "hall.db")}", "--Seed:AdminPassword", "Bench12345",
             "--Seed:Demo", "true", "--Seed:DemoPassword", "Bench12345"]);
         await app.StartAsync();

@@ -44,6 +44,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FollowUpService>();
         services.AddSingleton<Reports.AfterSessionService>();
         services.AddSingleton<Reports.DocumentService>();
+        services.AddSingleton<Backups.BackupService>();
+        services.AddSingleton<Backups.RestoreService>();
         return services;
     }
 }

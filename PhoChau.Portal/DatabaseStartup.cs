@@ -1,20 +1,25 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using PhoChau.Core.Backups;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
+using PhoChau.Portal.Hosting;
 
 namespace PhoChau.Portal;
 
 /// <summary>
-/// Migrates and seeds the database before the server accepts requests (StartingAsync runs before Kestrel
-/// starts). A locked or read-only file ends start-up with one clear log line instead of a hang.
+/// Before the server accepts requests (StartingAsync runs before Kestrel starts): the data folder is checked
+/// and locked, the database backed up if a migration is due, migrated and seeded. Anything an operator must fix
+/// (a locked or read-only file, a database from a newer portal, an unwritable folder) ends start-up with one
+/// clear line instead of a hang or a stack trace.
 /// </summary>
 public sealed class DatabaseStartup(
-    DatabaseInitializer initializer, DemoDialogueSeeder demo, IOptions<SeedOptions> seed, ILogger<DatabaseStartup> log)
+    DataFolderGuard guard, DatabaseInitializer initializer, DemoDialogueSeeder demo, IOptions<SeedOptions> seed)
     : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken ct)
     {
+        guard.Acquire();
         try
         {
             var generated = await initializer.InitializeAsync(seed.Value, ct);
@@ -29,12 +34,20 @@ public sealed class DatabaseStartup(
             if (seed.Value.Demo)
                 await demo.SeedAsync(seed.Value.DemoPassword ?? seed.Value.AdminPassword ?? generated, ct);
         }
+        catch (NewerDatabaseException ex)
+        {
+            throw new StartupFailureException(
+                $"Cơ sở dữ liệu đã được một phiên bản mới hơn của Cổng đối thoại sử dụng (migration {ex.Migration}); phiên bản {BackupService.PortalVersion} không mở nó. Hãy cài phiên bản mới hơn. / The database was used by a newer version of the portal (migration {ex.Migration}); version {BackupService.PortalVersion} will not open it: install the newer version.", ex);
+        }
+        catch (BackupException ex)
+        {
+            throw new StartupFailureException(
+                $"Không sao lưu được trước khi nâng cấp cơ sở dữ liệu, nên chưa nâng cấp: {ex.Message} / Could not back up before upgrading the database, so nothing was changed.", ex);
+        }
         catch (Exception ex) when (FindSqlite(ex) is { } sqlite)
         {
-            log.LogCritical(
-                "Không mở được cơ sở dữ liệu: SQLite lỗi {Code} ({Message}). Kiểm tra tệp dữ liệu có bị chương trình khác khóa hoặc chỉ cho phép đọc. / Cannot open the database.",
-                sqlite.SqliteErrorCode, sqlite.Message);
-            throw new DatabaseStartupException(sqlite);
+            throw new StartupFailureException(
+                $"Không mở được cơ sở dữ liệu: SQLite lỗi {sqlite.SqliteErrorCode} ({sqlite.Message}). Kiểm tra tệp dữ liệu có bị chương trình khác khóa hoặc chỉ cho phép đọc. / Cannot open the database: is the file locked by another program or read-only?", sqlite);
         }
     }
 
@@ -51,5 +64,3 @@ public sealed class DatabaseStartup(
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
 }
-
-public sealed class DatabaseStartupException(Exception inner) : Exception("The database could not be opened.", inner);

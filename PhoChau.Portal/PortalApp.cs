@@ -8,9 +8,11 @@ using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
 using PhoChau.Portal.Components;
 using PhoChau.Portal.Features.Account;
+using PhoChau.Portal.Features.Backups;
 using PhoChau.Portal.Features.Calendar;
 using PhoChau.Portal.Features.Petitions;
 using PhoChau.Portal.Features.Reports;
+using PhoChau.Portal.Hosting;
 using PhoChau.Portal.Security;
 
 namespace PhoChau.Portal;
@@ -18,23 +20,36 @@ namespace PhoChau.Portal;
 /// <summary>Builds and runs the portal; tests build it the same way on a loopback port.</summary>
 public static class PortalApp
 {
-    public const string DefaultConnectionString = "Data Source=App_Data/phochau.db";
     public static readonly string[] Cultures = ["vi-VN", "en-US"];
 
     public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        if (PortalCommands.Handles(args)) return await PortalCommands.RunAsync(args);
         var app = Build(args, configure);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PhoChau.Portal.Startup");
         try
         {
-            await app.RunAsync();
-            return 0;
+            await app.StartAsync();
         }
-        catch (DatabaseStartupException)
+        catch (Exception ex) when (StartupFailure(ex) is { } reason)
         {
-            // Already logged with the reason; a non-zero exit tells the service manager it did not start.
+            // One line an operator can act on; a non-zero exit tells the service manager it did not start.
+            log.LogCritical("{Reason}", reason);
+            await app.DisposeAsync();
             return 1;
         }
+        await app.WaitForShutdownAsync();
+        await app.DisposeAsync();
+        return 0;
     }
+
+    private static string? StartupFailure(Exception ex) => ex switch
+    {
+        StartupFailureException s => s.Message,
+        IOException io when io.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException =>
+            $"Cổng mạng đã có chương trình khác dùng ({io.Message.TrimEnd('.')}). Hãy dừng chương trình đó hoặc chọn cổng khác (ASPNETCORE_URLS, --urls). / The port is already in use: stop the other program or choose another port (ASPNETCORE_URLS, --urls).",
+        _ => null,
+    };
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -44,12 +59,21 @@ public static class PortalApp
         // arguments, where a bare switch would swallow the next argument as its value.
         var demo = args.Contains("--demo");
         args = args.Where(a => a != "--demo").ToArray();
+        // Started by a service manager from any working directory, the portal still finds its appsettings.json and wwwroot.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ApplicationName = typeof(PortalApp).Assembly.GetName().Name,
+            ContentRootPath = PortalPaths.ContentRootGiven(args) ? null : PortalPaths.DefaultContentRoot(),
         });
         if (demo) builder.Configuration["Seed:Demo"] = "true";
+        ListenAddresses.ApplyDefault(builder);
+        // One line per message (a journal, a console window); the host's own start-up error would repeat ours with a stack trace.
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        // Windows service and systemd: no-ops when started by hand.
+        builder.Services.AddWindowsService(o => o.ServiceName = "PhoChau");
+        builder.Services.AddSystemd();
         // MudBlazor's CSS/JS come from the package: map them with `dotnet run` in any environment,
         // not only Development (a published portal has them in wwwroot and this is a no-op).
         builder.WebHost.UseStaticWebAssets();
@@ -63,21 +87,16 @@ public static class PortalApp
     private static void ConfigureServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var connectionString = builder.Configuration.GetConnectionString("Default") ?? DefaultConnectionString;
-        services.AddPhoChauDatabase(connectionString, builder.Environment.ContentRootPath);
+        var dataRoot = services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
         services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
-        services.AddSingleton(TimeProvider.System);
-        // Sign-in cookies survive a restart of the hall laptop: keys live beside the database.
+        // Sign-in cookies survive a restart of the hall laptop: keys live in the data folder.
         services.AddDataProtection().SetApplicationName("PhoChau.Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
+        services.AddSingleton<DataFolderGuard>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<BackupScheduler>();
 
         services.AddPhoChauCore();
-        services.Configure<PhoChau.Core.Petitions.AttachmentOptions>(o =>
-        {
-            builder.Configuration.GetSection("Attachments").Bind(o);
-            o.Root = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.Root));
-        });
 
         services.AddIdentityCore<AppUser>(IdentityRules.Apply)
             .AddRoles<IdentityRole>()
@@ -143,6 +162,7 @@ public static class PortalApp
         app.MapCalendarApi();
         app.MapPetitionEndpoints();
         app.MapReportEndpoints();
+        app.MapBackupEndpoints();
         app.MapHub<PhoChau.Portal.Hubs.HallHub>("/hubs/hall");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -3,13 +3,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PhoChau.Core.Backups;
 using PhoChau.Core.Commune;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Security;
 
 namespace PhoChau.Core.Persistence;
 
-/// <summary>First start: migrate the file, switch it to WAL, seed roles, the commune, its units and `admin`.</summary>
+/// <summary>
+/// Every start: refuse a database from a newer portal, back up before any migration, migrate, switch to WAL,
+/// seed roles, the commune, its units and `admin` on the first start.
+/// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services, ILogger<DatabaseInitializer> log)
 {
     public const string AdminUserName = "admin";
@@ -20,6 +24,14 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
         var factory = services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
+            var newer = MigrationCheck.Unknown(db);
+            if (newer.Count > 0) throw new NewerDatabaseException(newer[^1]);
+            // An upgrade never costs a record: the data as it was is zipped before the schema changes.
+            if (MigrationCheck.Pending(db).Count > 0 && (await db.Database.GetAppliedMigrationsAsync(ct)).Any())
+            {
+                var backup = await services.GetRequiredService<BackupService>().CreateAsync(BackupReason.BeforeMigration, ct: ct);
+                log.LogInformation("Backed up to {File} before applying migrations.", backup.FullPath);
+            }
             await db.Database.MigrateAsync(ct);
             // WAL lets the projector's reads go on while the secretary writes; the mode is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);

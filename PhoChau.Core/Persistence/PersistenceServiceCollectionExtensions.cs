@@ -1,31 +1,38 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PhoChau.Core.Petitions;
 
 namespace PhoChau.Core.Persistence;
 
 public static class PersistenceServiceCollectionExtensions
 {
+    public const string DefaultConnectionString = "Data Source=phochau.db";
+
     /// <summary>
-    /// The embedded default: one SQLite file. Relative paths are resolved against <paramref name="contentRoot"/>,
-    /// and the folder is created, so "Data Source=App_Data/phochau.db" works from any working directory.
+    /// The embedded default: one SQLite file in the data folder. Relative paths (the database's and the
+    /// attachments') are resolved against <paramref name="dataRoot"/>, and the folders are created, so the
+    /// portal works from any working directory.
     /// </summary>
-    public static IServiceCollection AddPhoChauDatabase(this IServiceCollection services, string connectionString, string contentRoot)
+    public static IServiceCollection AddPhoChauDatabase(this IServiceCollection services, string connectionString, string dataRoot)
     {
-        var normalized = NormalizeConnectionString(connectionString, contentRoot);
+        var normalized = NormalizeConnectionString(connectionString, dataRoot);
+        var csb = new SqliteConnectionStringBuilder(normalized);
+        services.AddSingleton(new DataFolder(dataRoot, csb.DataSource));
         services.AddDbContextFactory<PhoChauDbContext>(o => o
             .UseSqlite(normalized)
             .AddInterceptors(new SqliteBusyTimeoutInterceptor()));
+        services.PostConfigure<AttachmentOptions>(o => o.Root = Path.GetFullPath(Path.Combine(dataRoot, o.Root)));
         return services;
     }
 
-    public static string NormalizeConnectionString(string connectionString, string contentRoot)
+    public static string NormalizeConnectionString(string connectionString, string dataRoot)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);
         if (csb.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:")
         {
             if (!Path.IsPathRooted(csb.DataSource))
-                csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+                csb.DataSource = Path.GetFullPath(Path.Combine(dataRoot, csb.DataSource));
             var dir = Path.GetDirectoryName(csb.DataSource);
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         }

@@ -1,9 +1,10 @@
 namespace PhoChau.Core.Petitions;
 
-/// <summary>Where scans and photos are kept (under App_Data by default) and what is accepted.</summary>
+/// <summary>Where scans and photos are kept (the data folder's attachments/ by default) and what is accepted.</summary>
 public sealed class AttachmentOptions
 {
-    public string Root { get; set; } = "App_Data/attachments";
+    /// <summary>Relative to the data folder (Data:Root) unless absolute.</summary>
+    public string Root { get; set; } = "attachments";
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
 
     public static readonly IReadOnlyDictionary<string, string> AllowedTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

@@ -2,7 +2,7 @@ using PhoChau.Core.Auditing;
 
 namespace PhoChau.Core.Petitions;
 
-/// <summary>A scan or photo stored on disk under App_Data; the SHA-256 proves it was not altered.</summary>
+/// <summary>A scan or photo stored on disk in the data folder; the SHA-256 proves it was not altered.</summary>
 public class PetitionAttachment : IAudited
 {
     public int Id { get; set; }

@@ -19,27 +19,40 @@ public sealed class CoreTestHost : IAsyncDisposable
 
     public ServiceProvider Services { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
-    public string DatabasePath => Path.Combine(_dir, "test.db");
+    public string DataRoot => _dir;
+    private readonly string _databasePath;
+    public string DatabasePath => _databasePath;
     public string AttachmentsRoot => Path.Combine(_dir, "attachments");
 
-    private CoreTestHost()
+    private CoreTestHost(Action<IServiceCollection>? configure, string? dir = null, string? databasePath = null)
     {
+        if (dir is not null) _dir = dir;
+        _databasePath = databasePath ?? Path.Combine(_dir, "test.db");
         Directory.CreateDirectory(_dir);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddPhoChauDatabase($"Data Source={DatabasePath}", _dir);
+        services.AddPhoChauDatabase($"Data Source={_databasePath}", _dir);
         services.AddIdentityCore<AppUser>(IdentityRules.Apply).AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PhoChauDbContext>().AddErrorDescriber<VietnameseIdentityErrorDescriber>().AddDefaultTokenProviders();
         services.AddPhoChauCore();
         services.Configure<PhoChau.Core.Petitions.AttachmentOptions>(o => o.Root = Path.Combine(_dir, "attachments"));
+        configure?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
 
-    public static async Task<CoreTestHost> StartAsync(string adminPassword = "Admin12345")
+    public static async Task<CoreTestHost> StartAsync(string adminPassword = "Admin12345", Action<IServiceCollection>? configure = null)
     {
-        var host = new CoreTestHost();
+        var host = new CoreTestHost(configure);
+        await host.Get<DatabaseInitializer>().InitializeAsync(new SeedOptions { AdminPassword = adminPassword });
+        return host;
+    }
+
+    /// <summary>Core services over an existing database file (an older schema, a restored backup).</summary>
+    public static async Task<CoreTestHost> StartAtAsync(string dir, string databasePath, string adminPassword = "Admin12345")
+    {
+        var host = new CoreTestHost(null, dir, databasePath);
         await host.Get<DatabaseInitializer>().InitializeAsync(new SeedOptions { AdminPassword = adminPassword });
         return host;
     }

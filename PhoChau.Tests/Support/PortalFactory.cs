@@ -15,6 +15,7 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     public const string UserPassword = "Matkhau2026";
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "phochau-tests", Guid.NewGuid().ToString("N"));
 
+    public string DataRoot => _dir;
     public string DatabasePath => Path.Combine(_dir, "portal.db");
     public string ExtraConnectionOptions { get; init; } = "";
 
@@ -23,6 +24,8 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_dir);
         builder.UseEnvironment("Testing");
         builder.UseContentRoot(_dir);
+        builder.UseSetting("Data:Root", _dir);
+        builder.UseSetting("Backup:Daily", "false");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}{ExtraConnectionOptions}");
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
     }

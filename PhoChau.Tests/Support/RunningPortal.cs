@@ -17,6 +17,7 @@ public sealed class RunningPortal : IAsyncDisposable
     private WebApplication? _app;
 
     public string BaseUrl { get; private set; } = "";
+    public string DataRoot => _dir;
     public IServiceProvider Services => _app!.Services;
 
     private RunningPortal(Dictionary<string, string> settings) => _settings = settings;
@@ -31,6 +32,8 @@ public sealed class RunningPortal : IAsyncDisposable
         });
         Directory.CreateDirectory(portal._dir);
         portal._settings["ConnectionStrings:Default"] = $"Data Source={Path.Combine(portal._dir, "portal.db")}";
+        portal._settings["Data:Root"] = portal._dir;
+        portal._settings["Backup:Daily"] = "false";
         await portal.StartOnAsync("http://127.0.0.1:0");
         return portal;
     }

@@ -22,7 +22,7 @@ public sealed class StartupFailureTests
         var log = new ListLoggerProvider();
 
         var exit = await PortalApp.RunAsync(
-            ["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Default", $"Data Source={path}", "--Seed:AdminPassword", "Admin12345"],
+            ["--urls", "http://127.0.0.1:0", "--Data:Root", dir, "--Backup:Daily", "false", "--ConnectionStrings:Default", $"Data Source={path}", "--Seed:AdminPassword", "Admin12345"],
             b => b.Logging.AddProvider(log)).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, exit);
@@ -43,7 +43,7 @@ public sealed class StartupFailureTests
         }
         var log = new ListLoggerProvider();
         var exit = await PortalApp.RunAsync(
-            ["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Default", $"Data Source={path};Mode=ReadOnly", "--Seed:AdminPassword", "Admin12345"],
+            ["--urls", "http://127.0.0.1:0", "--Data:Root", dir, "--Backup:Daily", "false", "--ConnectionStrings:Default", $"Data Source={path};Mode=ReadOnly", "--Seed:AdminPassword", "Admin12345"],
             b => b.Logging.AddProvider(log)).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(1, exit);
         Assert.Contains(log.Messages, m => m.Contains("Không mở được cơ sở dữ liệu"));

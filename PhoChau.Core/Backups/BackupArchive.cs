@@ -1,0 +1,104 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PhoChau.Core.Resources;
+
+namespace PhoChau.Core.Backups;
+
+/// <summary>The backup zip's layout: manifest.json, phochau.db and attachments/…, read and checked the same way everywhere.</summary>
+public static class BackupArchive
+{
+    public const string ManifestEntry = "manifest.json";
+    public const string DatabaseEntry = "phochau.db";
+    public const string AttachmentsPrefix = "attachments/";
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    /// <summary>
+    /// Opens the zip, reads its manifest and checks every part against it (present, same size and SHA-256,
+    /// nothing else in the zip, no path that leaves the folder). With <paramref name="extractTo"/> the parts
+    /// are written there as they are read; on any problem a <see cref="BackupException"/> says what is wrong.
+    /// </summary>
+    public static async Task<BackupManifest> VerifyAsync(string zipPath, string? extractTo, CancellationToken ct = default)
+    {
+        if (!File.Exists(zipPath)) throw new BackupException(CoreText.Format("Backup.FileMissing", zipPath));
+        try
+        {
+            await using var file = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+            using var zip = new ZipArchive(file, ZipArchiveMode.Read);
+            var manifest = ReadManifest(zip);
+            var expected = manifest.Parts.ToDictionary(p => p.Path, StringComparer.Ordinal);
+            if (!expected.ContainsKey(DatabaseEntry)) throw new BackupException(CoreText.Get("Backup.NotOurs"));
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.FullName == ManifestEntry) continue;
+                if (!expected.Remove(entry.FullName, out var part) || !IsSafe(entry.FullName))
+                    throw new BackupException(CoreText.Format("Backup.UnexpectedPart", entry.FullName));
+                await CheckPartAsync(entry, part, extractTo, ct);
+            }
+            if (expected.Count > 0) throw new BackupException(CoreText.Format("Backup.PartMissing", expected.Keys.First()));
+            return manifest;
+        }
+        catch (InvalidDataException ex) { throw new BackupException(CoreText.Get("Backup.CorruptZip"), ex); }
+        catch (EndOfStreamException ex) { throw new BackupException(CoreText.Get("Backup.CorruptZip"), ex); }
+    }
+
+    private static BackupManifest ReadManifest(ZipArchive zip)
+    {
+        var entry = zip.GetEntry(ManifestEntry) ?? throw new BackupException(CoreText.Get("Backup.NotOurs"));
+        try
+        {
+            using var stream = entry.Open();
+            var manifest = JsonSerializer.Deserialize<BackupManifest>(stream, Json);
+            if (manifest is null || manifest.Format != BackupManifest.FormatName) throw new BackupException(CoreText.Get("Backup.NotOurs"));
+            if (manifest.FormatVersion > BackupManifest.CurrentFormatVersion) throw new BackupException(CoreText.Get("Backup.NewerFormat"));
+            return manifest;
+        }
+        catch (JsonException ex) { throw new BackupException(CoreText.Get("Backup.NotOurs"), ex); }
+    }
+
+    private static async Task CheckPartAsync(ZipArchiveEntry entry, BackupPart part, string? extractTo, CancellationToken ct)
+    {
+        FileStream? output = null;
+        if (extractTo is not null)
+        {
+            var target = Path.GetFullPath(Path.Combine(extractTo, entry.FullName));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        }
+        await using (output)
+        {
+            await using var input = entry.Open();
+            var (bytes, hash) = await CopyHashingAsync(input, output, ct);
+            if (bytes != part.Bytes || hash != part.Sha256)
+                throw new BackupException(CoreText.Format("Backup.HashMismatch", entry.FullName));
+        }
+    }
+
+    /// <summary>Copies while hashing; a null destination only hashes.</summary>
+    public static async Task<(long Bytes, string Sha256)> CopyHashingAsync(Stream input, Stream? output, CancellationToken ct)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = await input.ReadAsync(buffer, ct)) > 0)
+        {
+            sha.AppendData(buffer, 0, read);
+            if (output is not null) await output.WriteAsync(buffer.AsMemory(0, read), ct);
+            total += read;
+        }
+        return (total, Convert.ToHexStringLower(sha.GetHashAndReset()));
+    }
+
+    /// <summary>Relative, forward slashes, no "..", no drive or root: a part can only land inside the data folder.</summary>
+    public static bool IsSafe(string entryName) =>
+        !string.IsNullOrEmpty(entryName) && !entryName.StartsWith('/') && !entryName.Contains('\\') && !entryName.Contains(':')
+        && entryName.Split('/').All(s => s.Length > 0 && s != "." && s != "..");
+}

@@ -1,0 +1,4 @@
+namespace PhoChau.Core.Backups;
+
+/// <summary>When the last backup failed and why (shown until a backup succeeds).</summary>
+public sealed record BackupFailure(DateTime AtUtc, string Message);

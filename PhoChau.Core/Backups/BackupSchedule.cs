@@ -1,0 +1,24 @@
+using PhoChau.Core.Common;
+
+namespace PhoChau.Core.Backups;
+
+/// <summary>
+/// The daily backup: due when no backup has been made since the last time the clock passed the hour
+/// (Vietnam time). A laptop that was off at that hour backs up as soon as the portal runs again.
+/// </summary>
+public static class BackupSchedule
+{
+    public static bool IsDue(DateTime nowUtc, DateTime? lastBackupUtc, int hour)
+    {
+        var nowLocal = nowUtc.Add(VietnamTime.Offset);
+        var scheduledLocal = nowLocal.Date.AddHours(Math.Clamp(hour, 0, 23));
+        if (nowLocal < scheduledLocal) scheduledLocal = scheduledLocal.AddDays(-1);
+        var scheduledUtc = scheduledLocal - VietnamTime.Offset;
+        return lastBackupUtc is null || lastBackupUtc.Value < scheduledUtc;
+    }
+
+    /// <summary>The dashboard warns when the newest backup is older than this, or there is none.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(2);
+
+    public static bool IsStale(DateTime nowUtc, DateTime? lastBackupUtc) => lastBackupUtc is null || nowUtc - lastBackupUtc.Value > StaleAfter;
+}

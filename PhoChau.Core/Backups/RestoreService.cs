@@ -1,0 +1,137 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Resources;
+
+namespace PhoChau.Core.Backups;
+
+/// <summary>
+/// Puts a backup back, with the portal stopped. Everything is checked before anything is touched: the zip,
+/// its manifest and hashes, the database's integrity, a schema no newer than this version. Then the current
+/// data is backed up, and the database and attachments are swapped in; a failure during the swap puts the
+/// current data back. Newer migrations are applied by the portal's next start, after its own backup.
+/// </summary>
+public sealed class RestoreService(DataFolder data, BackupService backups, IOptions<AttachmentOptions> attachments, ILogger<RestoreService> log)
+{
+    public async Task<RestoreResult> RestoreAsync(string zipPath, CancellationToken ct = default)
+    {
+        using var held = DataFolderLock.TryAcquire(data) ?? throw new BackupException(CoreText.Get("Restore.PortalRunning"));
+        var staging = Path.Combine(data.TempFolder, $"restore-{Guid.NewGuid():N}");
+        try
+        {
+            var manifest = await BackupArchive.VerifyAsync(Path.GetFullPath(zipPath), staging, ct);
+            var stagedDb = Path.Combine(staging, BackupArchive.DatabaseEntry);
+            CheckDatabase(stagedDb);
+
+            BackupInfo? before = null;
+            if (File.Exists(data.DatabasePath))
+            {
+                before = await backups.CreateAsync(BackupReason.BeforeRestore, ct: ct);
+                SqliteConnection.ClearAllPools();
+            }
+            Swap(stagedDb, Path.Combine(staging, "attachments"));
+            log.LogInformation("Restored {Zip} (made {Created:u}, schema {Schema})", zipPath, manifest.CreatedAtUtc, manifest.SchemaMigration);
+            return new RestoreResult(manifest, before);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            TryDeleteDirectory(staging);
+        }
+    }
+
+    /// <summary>PRAGMA integrity_check, and no migration this version does not know (a backup from a newer portal).</summary>
+    private static void CheckDatabase(string path)
+    {
+        using (var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            conn.Open();
+            try
+            {
+                using var cmd = conn.CreateCommand();
+                cmd.CommandText = "PRAGMA integrity_check;";
+                var result = cmd.ExecuteScalar() as string;
+                if (result != "ok") throw new BackupException(CoreText.Format("Restore.IntegrityFailed", result ?? ""));
+            }
+            catch (SqliteException ex) { throw new BackupException(CoreText.Format("Restore.IntegrityFailed", ex.Message), ex); }
+        }
+        using var db = new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()).Options);
+        var newer = MigrationCheck.Unknown(db);
+        if (newer.Count > 0) throw new BackupException(CoreText.Format("Restore.NewerSchema", newer[^1]));
+    }
+
+    /// <summary>Moves the current files aside, the backup's in; puts the current ones back if any step fails.</summary>
+    private void Swap(string stagedDb, string stagedAttachments)
+    {
+        var aside = Path.Combine(data.TempFolder, $"replaced-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(aside);
+        var moved = new List<(string From, string To)>();
+        var attachmentsRoot = attachments.Value.Root;
+        try
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                var file = data.DatabasePath + suffix;
+                if (!File.Exists(file)) continue;
+                var to = Path.Combine(aside, "db" + suffix);
+                File.Move(file, to);
+                moved.Add((file, to));
+            }
+            if (Directory.Exists(attachmentsRoot))
+            {
+                var to = Path.Combine(aside, "attachments");
+                MoveDirectory(attachmentsRoot, to);
+                moved.Add((attachmentsRoot, to));
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(data.DatabasePath)!);
+            File.Move(stagedDb, data.DatabasePath);
+            if (Directory.Exists(stagedAttachments)) MoveDirectory(stagedAttachments, attachmentsRoot);
+            else Directory.CreateDirectory(attachmentsRoot);
+        }
+        catch
+        {
+            // Put the current data back exactly as it was.
+            if (File.Exists(data.DatabasePath) && moved.Any(m => m.From == data.DatabasePath)) File.Delete(data.DatabasePath);
+            if (Directory.Exists(attachmentsRoot) && moved.Any(m => m.From == attachmentsRoot)) Directory.Delete(attachmentsRoot, recursive: true);
+            foreach (var (from, to) in moved)
+            {
+                if (Directory.Exists(to)) MoveDirectory(to, from);
+                else if (File.Exists(to)) File.Move(to, from);
+            }
+            throw;
+        }
+        TryDeleteDirectory(aside); // the before-restore backup holds it
+    }
+
+    private static void MoveDirectory(string from, string to)
+    {
+        try
+        {
+            Directory.Move(from, to);
+        }
+        catch (IOException) when (Directory.Exists(from) && !Directory.Exists(to))
+        {
+            // Another disk (attachments configured elsewhere): copy, then remove.
+            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(to, Path.GetRelativePath(from, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+            Directory.Delete(from, recursive: true);
+        }
+    }
+
+    private static void TryDeleteDirectory(string path)
+    {
+        try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>What a restore put back, and the backup of the data it replaced (null when there was none).</summary>
+public sealed record RestoreResult(BackupManifest Manifest, BackupInfo? Replaced);

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PhoChau.Core.Persistence;
+
+/// <summary>Compares a database's applied migrations with the ones this version of the portal knows.</summary>
+public static class MigrationCheck
+{
+    /// <summary>Migrations applied to the database that this version does not have: the database is from a newer portal.</summary>
+    public static IReadOnlyList<string> Unknown(PhoChauDbContext db) =>
+        db.Database.GetAppliedMigrations().Except(db.Database.GetMigrations()).OrderBy(m => m, StringComparer.Ordinal).ToList();
+
+    public static IReadOnlyList<string> Pending(PhoChauDbContext db) => db.Database.GetPendingMigrations().ToList();
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+using System.Resources;
+
+namespace PhoChau.Core.Resources;
+
+/// <summary>
+/// The Core services' messages to users: CoreText.resx (Vietnamese, the default) and CoreText.en-US.resx.
+/// Read in the caller's UI culture, so the English UI gets English refusals too.
+/// </summary>
+public static class CoreText
+{
+    private static readonly ResourceManager Resources = new("PhoChau.Core.Resources.CoreText", typeof(CoreText).Assembly);
+
+    public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+
+    public static string Format(string key, params object?[] args) =>
+        string.Format(CultureInfo.CurrentCulture, Get(key), args);
+}

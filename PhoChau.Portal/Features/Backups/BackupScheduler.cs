@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using PhoChau.Core.Backups;
+
+namespace PhoChau.Portal.Features.Backups;
+
+/// <summary>
+/// The daily backup: checked every minute, made when none was made since the configured hour passed. After a
+/// failure (a USB stick not plugged in, a full disk) it waits half an hour before trying again, and the
+/// Sao lưu page and the dashboard show the reason.
+/// </summary>
+public sealed class BackupScheduler(BackupService backups, IOptions<BackupOptions> options, TimeProvider clock, ILogger<BackupScheduler> log)
+    : BackgroundService
+{
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(30);
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        if (!options.Value.Daily) return;
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), clock, ct); // let start-up finish first
+            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
+            DateTime? failedAt = null;
+            do
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                if (failedAt is { } f && now - f < RetryAfterFailure) continue;
+                if (!BackupSchedule.IsDue(now, backups.LastBackupUtc(), options.Value.Hour)) continue;
+                try
+                {
+                    await backups.CreateAsync(BackupReason.Daily, ct: ct);
+                    failedAt = null;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    failedAt = now;
+                    log.LogError("Daily backup failed: {Reason}", ex.Message);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(ct));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+}

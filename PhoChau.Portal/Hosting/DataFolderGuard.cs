@@ -1,0 +1,37 @@
+using PhoChau.Core.Persistence;
+
+namespace PhoChau.Portal.Hosting;
+
+/// <summary>
+/// Checks, before anything is migrated or served, that the data folder can be written, and holds its lock for
+/// the portal's life: a second portal or a restore on the same folder is refused while this one runs.
+/// </summary>
+public sealed class DataFolderGuard(DataFolder data) : IDisposable
+{
+    private DataFolderLock? _lock;
+
+    public void Acquire()
+    {
+        EnsureWritable(data.Root);
+        _lock = DataFolderLock.TryAcquire(data) ?? throw new StartupFailureException(
+            $"Một Cổng đối thoại khác đang chạy với thư mục dữ liệu {data.Root}. / Another portal is already running with the data folder {data.Root}.");
+    }
+
+    public static void EnsureWritable(string root)
+    {
+        try
+        {
+            Directory.CreateDirectory(root);
+            var probe = Path.Combine(root, $".write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupFailureException(
+                $"Không ghi được vào thư mục dữ liệu {root} ({ex.Message}). Hãy kiểm tra quyền ghi, dung lượng đĩa hoặc đặt Data__Root. / The data folder {root} is not writable ({ex.Message}): check its permissions and free space, or set Data__Root.", ex);
+        }
+    }
+
+    public void Dispose() => _lock?.Dispose();
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using PhoChau.Core;
+using PhoChau.Core.Backups;
+using PhoChau.Core.Persistence;
+
+namespace PhoChau.Portal.Hosting;
+
+/// <summary>
+/// `PhoChau.Portal backup [--out DIR]` and `PhoChau.Portal restore FILE`: the same configuration and data folder as
+/// the web portal (appsettings.json beside the program, Data__Root, …), no web server. A backup may run while the
+/// portal serves; a restore only while it is stopped. Each prints one line and exits 0, or 1 with the reason.
+/// </summary>
+public static class PortalCommands
+{
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
+    {
+        var o = output ?? Console.Out;
+        var rest = args.Skip(1).ToList();
+        string? outDir = null, file = null;
+        for (var i = 0; i < rest.Count; i++)
+        {
+            if (rest[i] == "--out" && i + 1 < rest.Count) { outDir = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
+            else if (!rest[i].StartsWith('-') && file is null && args[0] == "restore") { file = rest[i]; rest.RemoveAt(i); i--; }
+            else if (rest[i].StartsWith("--") && i + 1 < rest.Count) i++; // a configuration key and its value
+        }
+        if (args[0] == "restore" && file is null)
+        {
+            await o.WriteLineAsync("Cách dùng / usage: PhoChau.Portal restore FILE.zip");
+            return 2;
+        }
+
+        var contentRoot = PortalPaths.ContentRootGiven(rest) ? null : PortalPaths.DefaultContentRoot();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. rest], ContentRootPath = contentRoot });
+        builder.Logging.ClearProviders();
+        builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddPhoChauCore();
+        using var host = builder.Build();
+        var data = host.Services.GetRequiredService<DataFolder>();
+        try
+        {
+            if (args[0] == "backup")
+            {
+                if (!File.Exists(data.DatabasePath))
+                {
+                    await o.WriteLineAsync($"Chưa có cơ sở dữ liệu tại {data.DatabasePath}: không có gì để sao lưu. / No database at {data.DatabasePath}: nothing to back up.");
+                    return 1;
+                }
+                var info = await host.Services.GetRequiredService<BackupService>().CreateAsync(BackupReason.CommandLine, outDir);
+                await o.WriteLineAsync($"Đã sao lưu / backup written: {info.FullPath} ({Size(info.Bytes)})");
+                return 0;
+            }
+            var result = await host.Services.GetRequiredService<RestoreService>().RestoreAsync(file!);
+            var m = result.Manifest;
+            await o.WriteLineAsync(
+                $"Đã khôi phục bản sao lưu ngày {m.CreatedAtUtc.Add(PhoChau.Core.Common.VietnamTime.Offset):dd/MM/yyyy HH:mm} ({m.Counts.GetValueOrDefault("Petitions")} kiến nghị) vào {data.Root}" +
+                (result.Replaced is { } r ? $"; dữ liệu trước đó đã được sao lưu vào {r.FullPath}" : "") +
+                $". / Restored the backup of {m.CreatedAtUtc:u} into {data.Root}.");
+            return 0;
+        }
+        catch (BackupException ex)
+        {
+            await o.WriteLineAsync(ex.Message);
+            return 1;
+        }
+    }
+
+    private static string Size(long bytes) =>
+        bytes >= 1 << 20 ? (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB" : (bytes / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " KB";
+}
