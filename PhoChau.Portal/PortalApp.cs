@@ -25,7 +25,18 @@ public static class PortalApp
     public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         if (PortalCommands.Handles(args)) return await PortalCommands.RunAsync(args);
-        var app = Build(args, configure);
+        WebApplication app;
+        try
+        {
+            app = Build(args, configure);
+        }
+        catch (StartupFailureException ex)
+        {
+            // Before the host exists (the data folder cannot be written): the same one line, from a logger of its own.
+            using var early = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
+            early.CreateLogger("PhoChau.Portal.Startup").LogCritical("{Reason}", ex.Message);
+            return 1;
+        }
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PhoChau.Portal.Startup");
         try
         {
@@ -148,6 +159,7 @@ public static class PortalApp
 
     private static void Configure(WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseRequestLocalization();
@@ -164,6 +176,7 @@ public static class PortalApp
         app.MapReportEndpoints();
         app.MapBackupEndpoints();
         app.MapHub<PhoChau.Portal.Hubs.HallHub>("/hubs/hall");
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The policy of SecurityHeaders already says frame-ancestors 'self'; a second header would only repeat it.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }
 }

@@ -41,21 +41,32 @@ public sealed class PetitionService(
     {
         actor.Demand(Permission.ManageWorkflow);
         await validator.EnsureValidAsync(input, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dialogue = await OpenDialogueAsync(db, input.DialogueId, ct);
-        await EnsureVillageAsync(db, input.VillageId, ct);
-        var number = (await db.Petitions.Where(p => p.DialogueId == dialogue.Id).MaxAsync(p => (int?)p.Number, ct) ?? 0) + 1;
-        var petition = new Petition
+        for (var attempt = 1; ; attempt++)
         {
-            DialogueId = dialogue.Id, Number = number, Code = PetitionCode.Format(dialogue.Year, number),
-            State = PetitionState.Received, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        Apply(petition, input);
-        db.Petitions.Add(petition);
-        // The unique (dialogue, number) index turns a simultaneous insert of the same number into a retryable conflict.
-        try { await db.SaveChangesAsync(actor, ct); }
-        catch (DbUpdateException) { throw new ConcurrencyConflictException("Vừa có người khác ghi kiến nghị cùng lúc. Vui lòng lưu lại."); }
-        return petition;
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // SQLite's BEGIN IMMEDIATE: the next number is read under the write lock, so two secretaries never take the same one.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var dialogue = await OpenDialogueAsync(db, input.DialogueId, ct);
+            await EnsureVillageAsync(db, input.VillageId, ct);
+            var number = (await db.Petitions.Where(p => p.DialogueId == dialogue.Id).MaxAsync(p => (int?)p.Number, ct) ?? 0) + 1;
+            var petition = new Petition
+            {
+                DialogueId = dialogue.Id, Number = number, Code = PetitionCode.Format(dialogue.Year, number),
+                State = PetitionState.Received, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            Apply(petition, input);
+            db.Petitions.Add(petition);
+            // The unique (dialogue, number) index refuses a simultaneous insert of the same number: a new petition
+            // depends on nothing the user saw, so it simply takes the next number.
+            try
+            {
+                await db.SaveChangesAsync(actor, ct);
+                await tx.CommitAsync(ct);
+                return petition;
+            }
+            catch (DbUpdateException) when (attempt < 5) { }
+            catch (DbUpdateException) { throw new ConcurrencyConflictException("Vừa có người khác ghi kiến nghị cùng lúc. Vui lòng lưu lại."); }
+        }
     }
 
     public async Task UpdateAsync(Actor actor, int id, int expectedVersion, PetitionInput input, CancellationToken ct = default)

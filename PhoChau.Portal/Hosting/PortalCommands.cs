@@ -35,7 +35,15 @@ public static class PortalCommands
         var contentRoot = PortalPaths.ContentRootGiven(rest) ? null : PortalPaths.DefaultContentRoot();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. rest], ContentRootPath = contentRoot });
         builder.Logging.ClearProviders();
-        builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
+        try
+        {
+            builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
+        }
+        catch (StartupFailureException ex)
+        {
+            await o.WriteLineAsync(ex.Message);
+            return 1;
+        }
         builder.Services.AddPhoChauCore();
         using var host = builder.Build();
         var data = host.Services.GetRequiredService<DataFolder>();

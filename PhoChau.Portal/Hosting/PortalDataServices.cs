@@ -10,6 +10,7 @@ public static class PortalDataServices
     public static string AddPortalData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var dataRoot = PortalPaths.DataRoot(configuration, contentRoot);
+        DataFolderGuard.EnsureWritable(dataRoot);
         services.AddPhoChauDatabase(configuration.GetConnectionString("Default") ?? PersistenceServiceCollectionExtensions.DefaultConnectionString, dataRoot);
         services.Configure<AttachmentOptions>(configuration.GetSection("Attachments"));
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));

@@ -22,7 +22,7 @@ public sealed class RunningPortal : IAsyncDisposable
 
     private RunningPortal(Dictionary<string, string> settings) => _settings = settings;
 
-    public static async Task<RunningPortal> StartAsync(bool demo = false)
+    public static async Task<RunningPortal> StartAsync(bool demo = false, IReadOnlyDictionary<string, string>? settings = null, string url = "http://127.0.0.1:0")
     {
         var portal = new RunningPortal(new Dictionary<string, string>
         {
@@ -34,7 +34,8 @@ public sealed class RunningPortal : IAsyncDisposable
         portal._settings["ConnectionStrings:Default"] = $"Data Source={Path.Combine(portal._dir, "portal.db")}";
         portal._settings["Data:Root"] = portal._dir;
         portal._settings["Backup:Daily"] = "false";
-        await portal.StartOnAsync("http://127.0.0.1:0");
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>()) portal._settings[k] = v;
+        await portal.StartOnAsync(url);
         return portal;
     }
 
@@ -56,13 +57,19 @@ public sealed class RunningPortal : IAsyncDisposable
         await StartOnAsync(url);
     }
 
+    /// <summary>Stops the portal (releasing its data folder), keeping its files for the test.</summary>
+    public async Task StopAsync()
+    {
+        if (_app is null) return;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _app = null;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        await StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }

@@ -1,0 +1,205 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Backups;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Petitions;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.Core.Backups;
+
+public sealed class RestoreServiceTests
+{
+    [Fact]
+    public async Task Backup_then_more_writes_then_restore_gives_exactly_the_backed_up_rows_and_attachment_bytes()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        var kept = await BackupData.PetitionWithScanAsync(host, d.Id, "Lê Thị Hoa");
+        await BackupData.PetitionWithScanAsync(host, d.Id, "Phạm Văn Đức");
+        var backup = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
+        var dumpAtBackup = BackupData.Dump(host.DatabasePath);
+        var filesAtBackup = BackupData.Files(host.AttachmentsRoot);
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        // More work after the backup: a new petition with a scan, and a change to a backed-up one.
+        await BackupData.PetitionWithScanAsync(host, d.Id, "Võ Văn Mới");
+        var input = WorkflowData.Input(d.Id, "Lê Thị Hoa (đã sửa)");
+        var current = await WorkflowData.ReloadAsync(host, kept);
+        await host.Get<PetitionService>().UpdateAsync(CoreTestHost.Secretary, kept, current.Version, input);
+        Assert.NotEqual(dumpAtBackup, BackupData.Dump(host.DatabasePath));
+
+        var result = await host.Get<RestoreService>().RestoreAsync(backup.FullPath);
+
+        Assert.Equal(dumpAtBackup, BackupData.Dump(host.DatabasePath));
+        Assert.Equal(filesAtBackup, BackupData.Files(host.AttachmentsRoot));
+        Assert.Equal(2, result.Manifest.Counts["Petitions"]);
+        // The data it replaced was kept as a backup first.
+        Assert.NotNull(result.Replaced);
+        Assert.Equal(BackupReason.BeforeRestore, result.Replaced!.Reason);
+        // And the restored database is the portal's again: its services read and write it.
+        Assert.Equal(2, await BackupData.CountAsync(host));
+        await WorkflowData.PetitionAsync(host, d.Id, "Sau khôi phục");
+        Assert.Equal(3, await BackupData.CountAsync(host));
+    }
+
+    [Fact]
+    public async Task The_backup_made_before_a_restore_can_itself_be_restored()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        var backup = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await BackupData.PetitionWithScanAsync(host, d.Id, "Võ Văn Mới");
+        var dumpBefore = BackupData.Dump(host.DatabasePath);
+        var filesBefore = BackupData.Files(host.AttachmentsRoot);
+
+        var first = await host.Get<RestoreService>().RestoreAsync(backup.FullPath);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await host.Get<RestoreService>().RestoreAsync(first.Replaced!.FullPath);
+
+        Assert.Equal(dumpBefore, BackupData.Dump(host.DatabasePath));
+        Assert.Equal(filesBefore, BackupData.Files(host.AttachmentsRoot));
+    }
+
+    public static TheoryData<string, string> BadFiles => new()
+    {
+        { "random", "bị hỏng" },
+        { "truncated", "bị hỏng" },
+        { "other-program", "không phải bản sao lưu" },
+        { "hash-mismatch", "SHA-256" },
+        { "extra-part", "tệp lạ" },
+        { "missing-part", "thiếu tệp" },
+        { "path-traversal", "tệp lạ" },
+        { "damaged-database", "bị hỏng" },
+        { "newer-schema", "mới hơn" },
+        { "missing-file", "Không tìm thấy tệp sao lưu" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task A_bad_backup_is_refused_with_a_clear_message_and_the_current_data_and_earlier_backups_stay_untouched(string kind, string message)
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        await BackupData.PetitionWithScanAsync(host, d.Id, "Lê Thị Hoa");
+        var good = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
+        var goodHash = BackupData.Hash(good.FullPath);
+        await BackupData.PetitionWithScanAsync(host, d.Id, "Võ Văn Mới");
+        var dump = BackupData.Dump(host.DatabasePath);
+        var files = BackupData.Files(host.AttachmentsRoot);
+        var bad = MakeBad(kind, good.FullPath, host.DataRoot);
+
+        var ex = await Assert.ThrowsAsync<BackupException>(() => host.Get<RestoreService>().RestoreAsync(bad));
+
+        Assert.Contains(message, ex.Message);
+        Assert.Equal(dump, BackupData.Dump(host.DatabasePath));
+        Assert.Equal(files, BackupData.Files(host.AttachmentsRoot));
+        Assert.Equal(goodHash, BackupData.Hash(good.FullPath));
+        Assert.Equal([good.FileName], host.Get<BackupService>().List().Select(b => b.FileName));
+        Assert.False(Directory.Exists(Path.Combine(host.DataRoot, "tmp")) && Directory.EnumerateFileSystemEntries(Path.Combine(host.DataRoot, "tmp")).Any(),
+            "no staging files are left behind");
+    }
+
+    [Fact]
+    public async Task A_restore_aimed_at_a_running_portal_is_refused_and_changes_nothing()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        var backup = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
+        await WorkflowData.PetitionAsync(host, d.Id);
+        var dump = BackupData.Dump(host.DatabasePath);
+
+        using (DataFolderLock.TryAcquire(host.Get<DataFolder>())) // what a running portal holds
+        {
+            var ex = await Assert.ThrowsAsync<BackupException>(() => host.Get<RestoreService>().RestoreAsync(backup.FullPath));
+            Assert.Contains("đang chạy", ex.Message);
+        }
+        Assert.Equal(dump, BackupData.Dump(host.DatabasePath));
+        Assert.Single(host.Get<BackupService>().List());
+    }
+
+    private static string MakeBad(string kind, string good, string dir)
+    {
+        var path = Path.Combine(dir, kind + ".zip");
+        switch (kind)
+        {
+            case "random":
+                File.WriteAllBytes(path, RandomNumberGenerator.GetBytes(5000));
+                return path;
+            case "truncated":
+                var bytes = File.ReadAllBytes(good);
+                File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+                return path;
+            case "other-program":
+                using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+                {
+                    using (var w = new StreamWriter(zip.CreateEntry("manifest.json").Open())) w.Write("{\"name\":\"photos\",\"version\":3}");
+                    using (var w = new StreamWriter(zip.CreateEntry("phochau.db").Open())) w.Write("not a database");
+                }
+                return path;
+            case "hash-mismatch":
+                return BackupData.CopyWithEdit(good, "phochau.db", b => { b[^100] ^= 0xFF; return b; });
+            case "damaged-database":
+            {
+                // A database whose pages are damaged but whose manifest was rewritten to match: the integrity check refuses it.
+                var db = BackupData.ExtractDatabase(good);
+                var raw = File.ReadAllBytes(db);
+                for (var i = 4096 * 2; i < Math.Min(raw.Length, 4096 * 6); i++) raw[i] = 0x5A;
+                return Rezip(good, path, raw);
+            }
+            case "newer-schema":
+            {
+                var db = BackupData.ExtractDatabase(good);
+                using (var conn = new SqliteConnection($"Data Source={db};Pooling=False"))
+                {
+                    conn.Open();
+                    using var cmd = conn.CreateCommand();
+                    cmd.CommandText = "INSERT INTO \"__EFMigrationsHistory\" VALUES ('29991231000000_FromTheFuture', '99.0.0')";
+                    cmd.ExecuteNonQuery();
+                }
+                return Rezip(good, path, File.ReadAllBytes(db));
+            }
+            case "extra-part":
+                File.Copy(good, path);
+                using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+                using (var w = new StreamWriter(zip.CreateEntry("attachments/1/khong-co.pdf").Open())) w.Write("x");
+                return path;
+            case "path-traversal":
+                File.Copy(good, path);
+                using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+                using (var w = new StreamWriter(zip.CreateEntry("../../evil.txt").Open())) w.Write("x");
+                return path;
+            case "missing-part":
+                File.Copy(good, path);
+                using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+                    zip.Entries.First(e => e.FullName.StartsWith("attachments/")).Delete();
+                return path;
+            case "missing-file":
+                return Path.Combine(dir, "khong-ton-tai.zip");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind));
+        }
+    }
+
+    /// <summary>The same backup with another database, and a manifest whose hash matches it (a forged but consistent zip).</summary>
+    private static string Rezip(string good, string path, byte[] database)
+    {
+        using var source = ZipFile.OpenRead(good);
+        var manifest = System.Text.Json.JsonSerializer.Deserialize<BackupManifest>(source.GetEntry("manifest.json")!.Open(), BackupArchive.Json)!;
+        var parts = manifest.Parts.Select(p => p.Path == "phochau.db"
+            ? new BackupPart(p.Path, database.Length, Convert.ToHexStringLower(SHA256.HashData(database))) : p).ToList();
+        using var target = ZipFile.Open(path, ZipArchiveMode.Create);
+        foreach (var e in source.Entries.Where(e => e.FullName is not ("manifest.json" or "phochau.db")))
+        {
+            using var input = e.Open();
+            using var output = target.CreateEntry(e.FullName).Open();
+            input.CopyTo(output);
+        }
+        using (var output = target.CreateEntry("phochau.db").Open()) output.Write(database);
+        using (var output = target.CreateEntry("manifest.json").Open())
+            System.Text.Json.JsonSerializer.Serialize(output, manifest with { Parts = parts }, BackupArchive.Json);
+        return path;
+    }
+}

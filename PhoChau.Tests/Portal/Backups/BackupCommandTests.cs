@@ -1,0 +1,61 @@
+using PhoChau.Core.Backups;
+using PhoChau.Portal.Hosting;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.Portal.Backups;
+
+/// <summary>`PhoChau.Portal backup` and `restore` against the data folder of a portal, running and stopped.</summary>
+public sealed class BackupCommandTests
+{
+    [Fact]
+    public async Task Backup_runs_beside_a_running_portal_and_restore_is_refused_until_the_portal_stops()
+    {
+        var portal = await RunningPortal.StartAsync(demo: true);
+        var data = portal.DataRoot;
+        var outDir = Path.Combine(data, "usb");
+        var output = new StringWriter();
+
+        var backupExit = await PortalCommands.RunAsync(["backup", "--out", outDir, "--Data:Root", data, "--ConnectionStrings:Default", $"Data Source={Path.Combine(data, "portal.db")}"], output);
+
+        Assert.Equal(0, backupExit);
+        var zip = Assert.Single(Directory.GetFiles(outDir, "phochau-*-dong-lenh.zip"));
+        Assert.Contains(zip, output.ToString());
+
+        var refused = new StringWriter();
+        var restoreExit = await PortalCommands.RunAsync(["restore", zip, "--Data:Root", data, "--ConnectionStrings:Default", $"Data Source={Path.Combine(data, "portal.db")}"], refused);
+        Assert.Equal(1, restoreExit);
+        Assert.Contains("đang chạy", refused.ToString());
+        Assert.Single(refused.ToString().Trim().Split('\n'));
+
+        await portal.StopAsync();
+        var restored = new StringWriter();
+        var okExit = await PortalCommands.RunAsync(["restore", zip, "--Data:Root", data, "--ConnectionStrings:Default", $"Data Source={Path.Combine(data, "portal.db")}"], restored);
+        Assert.Equal(0, okExit);
+        Assert.Contains("Đã khôi phục", restored.ToString());
+        await portal.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Restoring_a_file_that_is_not_a_backup_exits_1_with_one_line()
+    {
+        var dir = Directory.CreateTempSubdirectory("phochau-cli").FullName;
+        var notZip = Path.Combine(dir, "anh.zip");
+        await File.WriteAllTextAsync(notZip, "không phải tệp nén");
+        var output = new StringWriter();
+
+        var exit = await PortalCommands.RunAsync(["restore", notZip, "--Data:Root", dir], output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("bị hỏng", output.ToString());
+        Assert.Single(output.ToString().Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Backup_with_no_database_yet_says_so()
+    {
+        var dir = Directory.CreateTempSubdirectory("phochau-cli").FullName;
+        var output = new StringWriter();
+        Assert.Equal(1, await PortalCommands.RunAsync(["backup", "--Data:Root", dir], output));
+        Assert.Contains("Chưa có cơ sở dữ liệu", output.ToString());
+    }
+}

@@ -1,0 +1,83 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using PhoChau.Core.Backups;
+using PhoChau.Core.Security;
+using PhoChau.Portal.Features.Backups;
+using PhoChau.Portal.Features.Home;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.Portal.Backups;
+
+public sealed class BackupsPageTests : PortalBunitContext
+{
+    protected override void AddCoreServices(IServiceCollection services)
+    {
+        services.AddSingleton(Core.Get<BackupService>());
+        services.AddSingleton(Core.Get<IOptions<BackupOptions>>());
+    }
+
+    [Fact]
+    public void The_administrator_backs_up_from_the_page_and_sees_the_new_backup_listed_with_a_download_link()
+    {
+        SignInAs("admin", Roles.Administrator);
+        Render<MudSnackbarProvider>();
+        var cut = Render<BackupsPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=backup-none]")));
+        Assert.Contains(Core.Get<BackupService>().Folder, cut.Find("[data-testid=backup-folder]").TextContent);
+
+        cut.Find("[data-testid=backup-now]").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=backup-row]")), TimeSpan.FromSeconds(10));
+        var file = Assert.Single(Core.Get<BackupService>().List());
+        Assert.Contains(file.FileName, cut.Find("[data-testid=backup-row]").TextContent);
+        Assert.Contains("Sao lưu thủ công", cut.Find("[data-testid=backup-row]").TextContent);
+        Assert.Equal($"/admin/backups/{file.FileName}", cut.Find("[data-testid=backup-download]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_failed_backup_shows_why_on_the_page()
+    {
+        SignInAs("admin", Roles.Administrator);
+        Core.Get<BackupService>().OpenWrite = path => new FailingStream(File.Create(path), 100, FailingStream.DiskFull());
+        var snackbar = Render<MudSnackbarProvider>();
+        var cut = Render<BackupsPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=backup-now]")));
+
+        cut.Find("[data-testid=backup-now]").Click();
+
+        snackbar.WaitForAssertion(() => Assert.Contains("đã đầy", snackbar.Markup), TimeSpan.FromSeconds(10));
+        Assert.Empty(cut.FindAll("[data-testid=backup-row]"));
+        Assert.False(cut.Find("[data-testid=backup-now]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task The_dashboard_warns_when_there_is_no_backup_and_not_once_a_fresh_one_exists()
+    {
+        SignInAs("admin", Roles.Administrator);
+        var first = Render<Dashboard>();
+        first.WaitForAssertion(() => Assert.NotEmpty(first.FindAll("[data-testid=backup-age]")));
+        Assert.Contains("Chưa có bản sao lưu nào", first.Find("[data-testid=backup-age]").TextContent);
+        Assert.NotEmpty(first.FindAll("[data-testid=backup-stale]"));
+
+        await Core.Get<BackupService>().CreateAsync(BackupReason.Manual);
+        Core.Clock.Advance(TimeSpan.FromHours(3));
+        var second = Render<Dashboard>();
+        second.WaitForAssertion(() => Assert.Contains("3 giờ", second.Find("[data-testid=backup-age]").TextContent));
+        Assert.Empty(second.FindAll("[data-testid=backup-stale]"));
+
+        Core.Clock.Advance(TimeSpan.FromDays(2));
+        var third = Render<Dashboard>();
+        third.WaitForAssertion(() => Assert.NotEmpty(third.FindAll("[data-testid=backup-stale]")));
+    }
+
+    [Fact]
+    public void A_department_officer_does_not_see_the_backup_card()
+    {
+        SignInAs("canbo", Roles.DepartmentOfficer, 1);
+        var cut = Render<Dashboard>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=dashboard-title]")));
+        Assert.Empty(cut.FindAll("[data-testid=backup-age]"));
+    }
+}
