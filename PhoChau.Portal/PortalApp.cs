@@ -152,7 +152,7 @@ public static class PortalApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
             System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddSignalR();
+        services.AddSignalR(o => Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<PhoChau.Portal.Hubs.HubRefusalFilter>(o));
         services.AddHostedService<PhoChau.Portal.Hubs.HallHubRelay>();
         services.AddMudServices();
     }

@@ -27,40 +27,40 @@ public static class BackupArchive
     /// </summary>
     public static async Task<BackupManifest> VerifyAsync(string zipPath, string? extractTo, CancellationToken ct = default)
     {
-        if (!File.Exists(zipPath)) throw new BackupException(CoreText.Format("Backup.FileMissing", zipPath));
+        if (!File.Exists(zipPath)) throw new BackupException("Backup.FileMissing", [zipPath]);
         try
         {
             await using var file = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
             using var zip = new ZipArchive(file, ZipArchiveMode.Read);
             var manifest = ReadManifest(zip);
             var expected = manifest.Parts.ToDictionary(p => p.Path, StringComparer.Ordinal);
-            if (!expected.ContainsKey(DatabaseEntry)) throw new BackupException(CoreText.Get("Backup.NotOurs"));
+            if (!expected.ContainsKey(DatabaseEntry)) throw new BackupException("Backup.NotOurs");
             foreach (var entry in zip.Entries)
             {
                 if (entry.FullName == ManifestEntry) continue;
                 if (!expected.Remove(entry.FullName, out var part) || !IsSafe(entry.FullName))
-                    throw new BackupException(CoreText.Format("Backup.UnexpectedPart", entry.FullName));
+                    throw new BackupException("Backup.UnexpectedPart", [entry.FullName]);
                 await CheckPartAsync(entry, part, extractTo, ct);
             }
-            if (expected.Count > 0) throw new BackupException(CoreText.Format("Backup.PartMissing", expected.Keys.First()));
+            if (expected.Count > 0) throw new BackupException("Backup.PartMissing", [expected.Keys.First()]);
             return manifest;
         }
-        catch (InvalidDataException ex) { throw new BackupException(CoreText.Get("Backup.CorruptZip"), ex); }
-        catch (EndOfStreamException ex) { throw new BackupException(CoreText.Get("Backup.CorruptZip"), ex); }
+        catch (InvalidDataException ex) { throw new BackupException("Backup.CorruptZip", ex); }
+        catch (EndOfStreamException ex) { throw new BackupException("Backup.CorruptZip", ex); }
     }
 
     private static BackupManifest ReadManifest(ZipArchive zip)
     {
-        var entry = zip.GetEntry(ManifestEntry) ?? throw new BackupException(CoreText.Get("Backup.NotOurs"));
+        var entry = zip.GetEntry(ManifestEntry) ?? throw new BackupException("Backup.NotOurs");
         try
         {
             using var stream = entry.Open();
             var manifest = JsonSerializer.Deserialize<BackupManifest>(stream, Json);
-            if (manifest is null || manifest.Format != BackupManifest.FormatName) throw new BackupException(CoreText.Get("Backup.NotOurs"));
-            if (manifest.FormatVersion > BackupManifest.CurrentFormatVersion) throw new BackupException(CoreText.Get("Backup.NewerFormat"));
+            if (manifest is null || manifest.Format != BackupManifest.FormatName) throw new BackupException("Backup.NotOurs");
+            if (manifest.FormatVersion > BackupManifest.CurrentFormatVersion) throw new BackupException("Backup.NewerFormat");
             return manifest;
         }
-        catch (JsonException ex) { throw new BackupException(CoreText.Get("Backup.NotOurs"), ex); }
+        catch (JsonException ex) { throw new BackupException("Backup.NotOurs", ex); }
     }
 
     private static async Task CheckPartAsync(ZipArchiveEntry entry, BackupPart part, string? extractTo, CancellationToken ct)
@@ -77,7 +77,7 @@ public static class BackupArchive
             await using var input = entry.Open();
             var (bytes, hash) = await CopyHashingAsync(input, output, ct);
             if (bytes != part.Bytes || hash != part.Sha256)
-                throw new BackupException(CoreText.Format("Backup.HashMismatch", entry.FullName));
+                throw new BackupException("Backup.HashMismatch", [entry.FullName]);
         }
     }
 

@@ -1,6 +1,23 @@
 using PhoChau.Core.Common;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Backups;
 
 /// <summary>A backup or a restore that could not be done; the message says why, and nothing was changed.</summary>
-public sealed class BackupException(string message, Exception? inner = null) : DomainException(message, inner);
+public sealed class BackupException : DomainException
+{
+    public BackupException(string key, object?[] args, Exception? inner = null) : base(CoreText.Format(key, args), inner)
+    {
+        Key = key;
+        Args = args;
+    }
+
+    public BackupException(string key, Exception? inner = null) : this(key, [], inner) { }
+
+    /// <summary>The CoreText key and its arguments, so a command line can print the reason in both languages.</summary>
+    public string Key { get; }
+    public object?[] Args { get; }
+
+    public string InBothLanguages() =>
+        $"{CoreText.Format(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), Key, Args)} / {CoreText.Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"), Key, Args)}";
+}

@@ -65,7 +65,7 @@ public sealed partial class BackupService(
         try { Directory.CreateDirectory(folder); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new BackupException(CoreText.Format("Backup.FolderUnwritable", folder, ex.Message), ex);
+            throw new BackupException("Backup.FolderUnwritable", [folder, ex.Message], ex);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -93,9 +93,9 @@ public sealed partial class BackupService(
             TryDelete(partial);
             if (ex is OperationCanceledException or BackupException) throw;
             if (ex is IOException or UnauthorizedAccessException or SqliteException)
-                throw new BackupException(IsDiskFull(ex)
-                    ? CoreText.Format("Backup.DiskFull", folder)
-                    : CoreText.Format("Backup.WriteFailed", folder, ex.Message), ex);
+                throw IsDiskFull(ex)
+                    ? new BackupException("Backup.DiskFull", [folder], ex)
+                    : new BackupException("Backup.WriteFailed", [folder, ex.Message], ex);
             throw;
         }
         finally

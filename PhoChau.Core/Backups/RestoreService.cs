@@ -18,7 +18,7 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
 {
     public async Task<RestoreResult> RestoreAsync(string zipPath, CancellationToken ct = default)
     {
-        using var held = DataFolderLock.TryAcquire(data) ?? throw new BackupException(CoreText.Get("Restore.PortalRunning"));
+        using var held = DataFolderLock.TryAcquire(data) ?? throw new BackupException("Restore.PortalRunning");
         var staging = Path.Combine(data.TempFolder, $"restore-{Guid.NewGuid():N}");
         try
         {
@@ -54,14 +54,14 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
                 using var cmd = conn.CreateCommand();
                 cmd.CommandText = "PRAGMA integrity_check;";
                 var result = cmd.ExecuteScalar() as string;
-                if (result != "ok") throw new BackupException(CoreText.Format("Restore.IntegrityFailed", result ?? ""));
+                if (result != "ok") throw new BackupException("Restore.IntegrityFailed", [result ?? ""]);
             }
-            catch (SqliteException ex) { throw new BackupException(CoreText.Format("Restore.IntegrityFailed", ex.Message), ex); }
+            catch (SqliteException ex) { throw new BackupException("Restore.IntegrityFailed", [ex.Message], ex); }
         }
         using var db = new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()).Options);
         var newer = MigrationCheck.Unknown(db);
-        if (newer.Count > 0) throw new BackupException(CoreText.Format("Restore.NewerSchema", newer[^1]));
+        if (newer.Count > 0) throw new BackupException("Restore.NewerSchema", [newer[^1]]);
     }
 
     /// <summary>Moves the current files aside, the backup's in; puts the current ones back if any step fails.</summary>

@@ -15,4 +15,7 @@ public static class CoreText
 
     public static string Format(string key, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, Get(key), args);
+
+    public static string Format(CultureInfo culture, string key, params object?[] args) =>
+        string.Format(culture, Resources.GetString(key, culture) ?? key, args);
 }

@@ -70,7 +70,7 @@ public static class PortalCommands
         }
         catch (BackupException ex)
         {
-            await o.WriteLineAsync(ex.Message);
+            await o.WriteLineAsync(ex.InBothLanguages());
             return 1;
         }
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using PhoChau.Core.Common;
 using PhoChau.Core.Speakers;
 using PhoChau.Portal.Security;
 
@@ -10,7 +9,8 @@ namespace PhoChau.Portal.Hubs;
 /// /hubs/hall: screens that are not Blazor circuits (a TV box, a test) follow a session here.
 /// JoinSession puts the connection in the session's group and returns the current queue, so a client that
 /// reconnects starts from the saved state; QueueChanged and PetitionChanged follow every saved change.
-/// Methods that change the queue check the caller's role like the pages do.
+/// Methods that change the queue check the caller's role like the pages do; a refusal reaches the client as a
+/// HubException with the reason (<see cref="HubRefusalFilter"/>).
 /// </summary>
 [Authorize]
 public sealed class HallHub(SpeakerQueueService queue) : Hub
@@ -26,24 +26,11 @@ public sealed class HallHub(SpeakerQueueService queue) : Hub
 
     public Task LeaveSession(int sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId));
 
-    public Task<QueueChangedMessage> RegisterSpeaker(int sessionId, string name, string villageOrOrganisation, string topic) =>
-        Act(() => queue.RegisterAsync(Actor, sessionId, new SpeakerInput { Name = name, VillageOrOrganisation = villageOrOrganisation, Topic = topic }));
+    public async Task<QueueChangedMessage> RegisterSpeaker(int sessionId, string name, string villageOrOrganisation, string topic) =>
+        QueueChangedMessage.From(await queue.RegisterAsync(Actor, sessionId, new SpeakerInput { Name = name, VillageOrOrganisation = villageOrOrganisation, Topic = topic }));
 
-    public Task<QueueChangedMessage> CallNext(int sessionId, int? expectedVersion) =>
-        Act(() => queue.CallNextAsync(Actor, sessionId, expectedVersion));
+    public async Task<QueueChangedMessage> CallNext(int sessionId, int? expectedVersion) =>
+        QueueChangedMessage.From(await queue.CallNextAsync(Actor, sessionId, expectedVersion));
 
     private PhoChau.Core.Security.Actor Actor => ActorFactory.FromPrincipal(Context.User!);
-
-    /// <summary>A refused change reaches the client as a HubException carrying the Vietnamese reason.</summary>
-    private static async Task<QueueChangedMessage> Act(Func<Task<HallState>> change)
-    {
-        try
-        {
-            return QueueChangedMessage.From(await change());
-        }
-        catch (DomainException ex)
-        {
-            throw new HubException(ex.Message);
-        }
-    }
 }

@@ -49,6 +49,22 @@ public sealed class HallHubTests
         }
     }
 
+    [Theory]
+    [InlineData(999999)]
+    [InlineData(-1)]
+    [InlineData(0)]
+    public async Task Joining_a_session_that_does_not_exist_gets_a_clear_refusal(int sessionId)
+    {
+        await using var portal = await StartInSessionAsync();
+        await using var tv = await HubClient.ConnectAsync(portal.BaseUrl, "xem", PortalFactory.UserPassword);
+
+        var ex = await Assert.ThrowsAsync<HubException>(() => tv.InvokeAsync<QueueChangedMessage>("JoinSession", sessionId));
+
+        Assert.Contains("Không tìm thấy buổi đối thoại", ex.Message);
+        // The connection stays usable for the right session.
+        Assert.Equal(1, (await tv.InvokeAsync<QueueChangedMessage>("JoinSession", 1)).SessionId);
+    }
+
     [Fact]
     public async Task A_viewer_calling_a_method_that_changes_the_queue_gets_a_hub_error_and_nothing_changes()
     {

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Starts the linux-x64 release the way a service manager does (from /, no dotnet on PATH, no DOTNET_ variables,
+# ASPNETCORE_URLS on a free loopback port) and checks /healthz, the sign-in page and its CSS and font.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
+zip="artifacts/release/PhoChau-$version-linux-x64.zip"
+[ -f "$zip" ] || { echo "smoke: $zip missing (bash release/build.sh linux-x64)"; exit 1; }
+tmp=$(mktemp -d)
+pid=
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+python3 -c "import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])" "$zip" "$tmp"
+mv "$tmp/PhoChau-$version-linux-x64" "$tmp/app"
+chmod +x "$tmp/app/PhoChau.Portal"  # zipfile does not restore modes
+port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])")
+url="http://127.0.0.1:$port"
+(cd / && exec env -i PATH=/nonexistent HOME="$tmp" ASPNETCORE_URLS="$url" Data__Root="$tmp/data" \
+   Seed__AdminPassword=SmokeTest2026 Backup__Daily=false "$tmp/app/PhoChau.Portal") >"$tmp/out.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 120); do
+  if curl -fs "$url/healthz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$pid" 2>/dev/null; then echo "smoke: the portal exited"; cat "$tmp/out.log"; exit 1; fi
+  sleep 0.5
+done
+curl -fs "$url/healthz" >/dev/null || { echo "smoke: /healthz never answered 200"; cat "$tmp/out.log"; exit 1; }
+page=$(curl -fs "$url/account/login")
+grep -q 'id="userName"' <<<"$page" || { echo "smoke: no sign-in form"; exit 1; }
+fail=0
+for css in $(grep -o '<link rel="stylesheet" href="[^"]*"' <<<"$page" | sed 's/.*href="\([^"]*\)"/\1/'); do
+  type=$(curl -fs -o /dev/null -w '%{content_type}' "$url/$css") || { echo "smoke: $css not served"; fail=1; continue; }
+  [[ "$type" == text/css* ]] || { echo "smoke: $css is $type"; fail=1; }
+done
+curl -fs -o /dev/null "$url/fonts/roboto/roboto-vietnamese-400-normal.woff2" || { echo "smoke: Vietnamese font not served"; fail=1; }
+[ -f "$tmp/data/phochau.db" ] || { echo "smoke: no database in Data__Root"; fail=1; }
+[ ! -e "$tmp/app/App_Data" ] || { echo "smoke: data written into the program folder"; fail=1; }
+[ "$fail" -eq 0 ] || { cat "$tmp/out.log"; exit 1; }
+echo "smoke: release $version (linux-x64) healthy at $url without dotnet: /healthz 200, sign-in page, CSS and font served"
