@@ -51,7 +51,7 @@ public sealed class PetitionListBenchmark : IBenchmark
         }
     }
 
-    private static async Task<int> SeedAsync(BenchDatabase bench, int count)
+    internal static async Task<int> SeedAsync(BenchDatabase bench, int count)
     {
         var factory = bench.Get<IDbContextFactory<PhoChauDbContext>>();
         await using var db = await factory.CreateDbContextAsync();

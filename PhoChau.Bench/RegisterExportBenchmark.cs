@@ -86,7 +86,7 @@ public sealed class RegisterExportBenchmark : IBenchmark
                 {
                     p.Code, p.PetitionerName, PetitionLabels.Kinds[p.PetitionerKind], p.VillageId is { } v ? villages[v] : "", p.Phone ?? "", p.Address ?? "", p.IdCardNumber ?? "",
                     PetitionLabels.Channels[p.Channel], p.ReceivedOn.ToString("dd/MM/yyyy"), PetitionLabels.Fields[p.Field], p.ProcedureName ?? "", p.Text,
-                    p.LeadDepartmentId is { } d ? departments[d] : "", PetitionStateMachine.StateName(p.State), p.AnswerDueDate?.ToString("dd/MM/yyyy") ?? "", p.Answer ?? "", "",
+                    p.LeadDepartmentId is { } d ? departments[d] : "", PetitionStateMachine.DocumentStateName(p.State), p.AnswerDueDate?.ToString("dd/MM/yyyy") ?? "", p.Answer ?? "", "",
                 })
                     writer.WriteElement(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XlsxReportWriter.Clean(text))) });
                 writer.WriteEndElement();

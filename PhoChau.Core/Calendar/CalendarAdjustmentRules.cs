@@ -1,3 +1,5 @@
+using PhoChau.Core.Resources;
+
 namespace PhoChau.Core.Calendar;
 
 /// <summary>What an administrator may enter as a correction of a year; each refusal says why, in Vietnamese.</summary>
@@ -9,35 +11,35 @@ public static class CalendarAdjustmentRules
         var date = candidate.Date;
         string shown = date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         if (date.Year is < LunarCalendar.MinYear or > LunarCalendar.MaxYear)
-            return $"Năm {date.Year} nằm ngoài phạm vi lịch hỗ trợ ({LunarCalendar.MinYear}–{LunarCalendar.MaxYear}).";
+            return CoreText.Format("Calendar.YearOutOfRange", date.Year, LunarCalendar.MinYear, LunarCalendar.MaxYear);
         if (date.Year != schedule.Year)
-            return $"Ngày {shown} không thuộc năm {schedule.Year}.";
+            return CoreText.Format("Calendar.DayNotInYear", shown, schedule.Year);
         if (string.IsNullOrWhiteSpace(candidate.Name))
-            return "Tên ngày điều chỉnh không được để trống.";
+            return CoreText.Get("Calendar.AdjustmentNameEmpty");
         if (string.IsNullOrWhiteSpace(candidate.Reason))
-            return "Lý do (số, ngày văn bản) không được để trống.";
+            return CoreText.Get("Calendar.NoticeReasonEmpty");
 
         var sameDay = existing.Where(a => a.Date == date).ToList();
         if (candidate.Kind == CalendarDayKind.MakeUpWorkingDay)
         {
             if (!WeeklyRest.Includes(date))
-                return "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.";
+                return CoreText.Get("Calendar.MakeUpMustBeWeekend");
             if (schedule.IsMakeUpWorkingDay(date) || sameDay.Any(a => a.Kind == CalendarDayKind.MakeUpWorkingDay))
-                return $"Ngày {shown} đã là ngày làm bù.";
+                return CoreText.Format("Calendar.AlreadyMakeUp", shown);
             return null;
         }
 
         if (candidate.Kind == CalendarDayKind.CancelledDayOff)
         {
             if (!schedule.IsDayOff(date))
-                return $"Ngày {shown} không phải là ngày nghỉ, không có gì để hủy.";
+                return CoreText.Format("Calendar.NotADayOff", shown);
             return null;
         }
 
         if (WeeklyRest.Includes(date))
-            return $"Ngày {shown} là thứ Bảy hoặc Chủ nhật, vốn là ngày nghỉ hằng tuần; chỉ thêm ngày nghỉ vào ngày từ thứ Hai đến thứ Sáu.";
+            return CoreText.Format("Calendar.WeekendDayOff", shown);
         if (schedule.IsDayOff(date) || sameDay.Any(a => a.Kind == CalendarDayKind.DayOff))
-            return $"Ngày {shown} đã là ngày nghỉ.";
+            return CoreText.Format("Calendar.AlreadyDayOff", shown);
         return null;
     }
 }

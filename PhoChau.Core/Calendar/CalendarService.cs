@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Common;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Calendar;
 
@@ -55,7 +56,7 @@ public sealed class CalendarService(IDbContextFactory<PhoChauDbContext> dbFactor
         LunarCalendarGuard(adjustment.Date.Year);
         var clean = adjustment with { Name = adjustment.Name?.Trim() ?? "", Reason = adjustment.Reason?.Trim() ?? "" };
         if (clean.Name.Length > 200 || clean.Reason.Length > 300)
-            throw new DomainException("Tên hoặc lý do quá dài (tối đa 200 và 300 ký tự).");
+            throw new DomainException(CoreText.Get("Calendar.NameOrReasonTooLong"));
         var snapshot = await LoadAsync(ct);
         var schedule = await GetYearAsync(clean.Date.Year, ct);
         if (CalendarAdjustmentRules.Check(snapshot.Adjustments, schedule, clean) is { } why)
@@ -78,8 +79,8 @@ public sealed class CalendarService(IDbContextFactory<PhoChauDbContext> dbFactor
     {
         actor.Demand(Permission.ManageAdministration);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.CalendarCorrections.FindAsync([id], ct) ?? throw new NotFoundException("Không tìm thấy ngày điều chỉnh.");
-        if (row.IsRevoked) throw new DomainException("Ngày điều chỉnh này đã được hủy.");
+        var row = await db.CalendarCorrections.FindAsync([id], ct) ?? throw new NotFoundException(CoreText.Get("Calendar.AdjustmentNotFound"));
+        if (row.IsRevoked) throw new DomainException(CoreText.Get("Calendar.AdjustmentRevoked"));
         row.IsRevoked = true;
         await db.SaveChangesAsync(actor, ct);
         await ChangedAsync(actor, ct);
@@ -89,13 +90,13 @@ public sealed class CalendarService(IDbContextFactory<PhoChauDbContext> dbFactor
     public async Task<AddedHoliday> AddHolidayAsync(Actor actor, HolidayRule rule, string? reason, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageAdministration);
-        if (rule.FromYear is null) throw new DomainException("Cần nhập năm bắt đầu áp dụng.");
+        if (rule.FromYear is null) throw new DomainException(CoreText.Get("Calendar.FromYearRequired"));
         if (rule.Check() is { } problem) throw new DomainException(problem);
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Lý do (văn bản quy định) không được để trống.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException(CoreText.Get("Calendar.LawReasonEmpty"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.AddedHolidays.AnyAsync(h => h.IsActive && h.Basis == rule.Basis && h.Month == rule.Month && h.Day == rule.Day, ct)
             || HolidayRules.Statutory.Any(s => s.Basis == rule.Basis && s.Month == rule.Month && s.Day == rule.Day))
-            throw new DomainException($"Ngày lễ {rule.Day}/{rule.Month} đã có trong lịch.");
+            throw new DomainException(CoreText.Format("Calendar.HolidayExists", rule.Day, rule.Month));
         var row = new AddedHoliday
         {
             Name = rule.Name.Trim(), Basis = rule.Basis, Month = rule.Month, Day = rule.Day,
@@ -111,7 +112,7 @@ public sealed class CalendarService(IDbContextFactory<PhoChauDbContext> dbFactor
     {
         actor.Demand(Permission.ManageAdministration);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.AddedHolidays.FindAsync([id], ct) ?? throw new NotFoundException("Không tìm thấy ngày lễ.");
+        var row = await db.AddedHolidays.FindAsync([id], ct) ?? throw new NotFoundException(CoreText.Get("Calendar.HolidayNotFound"));
         row.IsActive = false;
         await db.SaveChangesAsync(actor, ct);
         await ChangedAsync(actor, ct);
@@ -120,7 +121,7 @@ public sealed class CalendarService(IDbContextFactory<PhoChauDbContext> dbFactor
     private static void LunarCalendarGuard(int year)
     {
         if (year is < LunarCalendar.MinYear or > LunarCalendar.MaxYear)
-            throw new DomainException($"Năm {year} nằm ngoài phạm vi lịch hỗ trợ ({LunarCalendar.MinYear}–{LunarCalendar.MaxYear}).");
+            throw new DomainException(CoreText.Format("Calendar.YearOutOfRange", year, LunarCalendar.MinYear, LunarCalendar.MaxYear));
     }
 
     private async Task ChangedAsync(Actor actor, CancellationToken ct)

@@ -1,3 +1,5 @@
+using PhoChau.Core.Resources;
+
 namespace PhoChau.Core.Calendar;
 
 /// <summary>
@@ -24,16 +26,16 @@ public sealed record HolidayRule(
     public string? Check()
     {
         if (string.IsNullOrWhiteSpace(Name))
-            return "Tên ngày lễ không được để trống.";
+            return CoreText.Get("Calendar.HolidayNameEmpty");
         if (Month is < 1 or > 12)
-            return $"Tháng {Month} không hợp lệ (1–12).";
+            return CoreText.Format("Calendar.MonthInvalid", Month);
         int maxDay = Basis == DateBasis.Lunar ? 30 : DateTime.DaysInMonth(2024, Month);
         if (Day < 1 || Day > maxDay)
-            return $"Ngày {Day} không hợp lệ cho tháng {Month}.";
+            return CoreText.Format("Calendar.DayInvalid", Day, Month);
         if (Length is < 1 or > MaxLength)
-            return $"Số ngày nghỉ phải từ 1 đến {MaxLength}.";
+            return CoreText.Format("Calendar.HolidayLength", MaxLength);
         if (FromYear is { } from && (from < LunarCalendar.MinYear || from > LunarCalendar.MaxYear))
-            return $"Năm {from} nằm ngoài phạm vi lịch hỗ trợ ({LunarCalendar.MinYear}–{LunarCalendar.MaxYear}).";
+            return CoreText.Format("Calendar.YearOutOfRange", from, LunarCalendar.MinYear, LunarCalendar.MaxYear);
         return null;
     }
 

@@ -1,3 +1,5 @@
+using PhoChau.Core.Resources;
+
 namespace PhoChau.Core.Calendar;
 
 /// <summary>
@@ -68,7 +70,7 @@ public static class LunarCalendar
         int length = DaysInMonth(lunarMonth, lunarYear, leapMonth, out int start);
         if (lunarDay < 1 || lunarDay > length)
             throw OutOfRange(
-                $"Tháng {lunarMonth}{(leapMonth ? " nhuận" : "")} năm {lunarYear} âm lịch chỉ có {length} ngày; ngày {lunarDay} không tồn tại.");
+                CoreText.Format("Calendar.LunarDayMissing", lunarMonth, leapMonth ? CoreText.Get("Calendar.Leap") : "", lunarYear, length, lunarDay));
         return FromJulianDay(start + lunarDay - 1);
     }
 
@@ -98,7 +100,7 @@ public static class LunarCalendar
     {
         EnsureYear(lunarYear);
         if (lunarMonth is < 1 or > 12)
-            throw OutOfRange($"Tháng âm lịch {lunarMonth} không hợp lệ (1–12).");
+            throw OutOfRange(CoreText.Format("Calendar.LunarMonthInvalid", lunarMonth));
         start = MonthStart(lunarMonth, lunarYear, leapMonth, out int k);
         // A lunar month runs from one new moon to the next.
         return LunarAstronomy.NewMoonDay(k + 1) - start;
@@ -142,7 +144,7 @@ public static class LunarCalendar
     }
 
     private static ArgumentOutOfRangeException NoLeapMonth(int lunarMonth, int lunarYear) =>
-        OutOfRange($"Năm {lunarYear} âm lịch không có tháng {lunarMonth} nhuận.");
+        OutOfRange(CoreText.Format("Calendar.NoLeapMonth", lunarYear, lunarMonth));
 
     /// <summary>No parameter name or value appended: the Vietnamese message reaches the user as it is.</summary>
     internal static ArgumentOutOfRangeException OutOfRange(string message) => new(paramName: null, message);
@@ -150,7 +152,7 @@ public static class LunarCalendar
     internal static void EnsureYear(int year)
     {
         if (year is < MinYear or > MaxYear)
-            throw OutOfRange($"Năm {year} nằm ngoài phạm vi lịch hỗ trợ ({MinYear}–{MaxYear}).");
+            throw OutOfRange(CoreText.Format("Calendar.YearOutOfRange", year, MinYear, MaxYear));
     }
 
     private static int ToJulianDay(DateOnly date) => date.DayNumber + JulianDayOfDayNumberZero;

@@ -1,3 +1,5 @@
+using PhoChau.Core.Resources;
+
 namespace PhoChau.Core.Calendar;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class WorkingCalendar(Func<int, YearSchedule> scheduleForYear)
     public DateOnly AddWorkingDays(DateOnly from, int days)
     {
         if (days is < -MaxWorkingDays or > MaxWorkingDays)
-            throw LunarCalendar.OutOfRange($"Số ngày làm việc phải trong khoảng −{MaxWorkingDays} đến {MaxWorkingDays}.");
+            throw LunarCalendar.OutOfRange(CoreText.Format("Calendar.WorkingDaysRange", MaxWorkingDays, MaxWorkingDays));
         int step = Math.Sign(days);
         var date = from;
         for (int left = Math.Abs(days); left > 0;)

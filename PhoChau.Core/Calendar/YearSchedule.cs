@@ -37,7 +37,7 @@ public sealed class YearSchedule
     {
         LunarCalendar.EnsureYear(year);
         if (official is not null && official.Year != year)
-            throw new ArgumentException($"Lịch nghỉ chính thức năm {official.Year} không dùng được cho năm {year}.", nameof(official));
+            throw new ArgumentException($"The official schedule of {official.Year} cannot serve the year {year}.", nameof(official));
 
         var extra = extraRules.ToList();
         var daysOff = new List<CalendarDay>();

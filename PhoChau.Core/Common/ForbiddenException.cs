@@ -1,4 +1,6 @@
+using PhoChau.Core.Resources;
+
 namespace PhoChau.Core.Common;
 
 /// <summary>The signed-in user's role does not allow the operation (HTTP 403).</summary>
-public sealed class ForbiddenException(string message = "Bạn không có quyền thực hiện thao tác này.") : DomainException(message);
+public sealed class ForbiddenException(string? message = null) : DomainException(message ?? CoreText.Get("Common.Forbidden"));

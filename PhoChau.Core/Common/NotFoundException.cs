@@ -1,3 +1,5 @@
+using PhoChau.Core.Resources;
+
 namespace PhoChau.Core.Common;
 
-public sealed class NotFoundException(string message = "Không tìm thấy dữ liệu yêu cầu.") : DomainException(message);
+public sealed class NotFoundException(string? message = null) : DomainException(message ?? CoreText.Get("Common.NotFound"));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Departments;
 
@@ -9,8 +10,8 @@ public sealed class DepartmentService(IDbContextFactory<PhoChauDbContext> dbFact
     : NamedUnitService<Department>(dbFactory, validator)
 {
     protected override DbSet<Department> Set(PhoChauDbContext db) => db.Departments;
-    protected override string NotFoundMessage => "Không tìm thấy bộ phận.";
-    protected override string DuplicateMessage(string name) => $"Đã có bộ phận tên \"{name}\".";
+    protected override string NotFoundMessage => CoreText.Get("Units.DepartmentNotFound");
+    protected override string DuplicateMessage(string name) => CoreText.Format("Units.DepartmentExists", name);
 
     public async Task<IReadOnlyList<Department>> ListAsync(bool includeInactive = true, CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Departments;
 
@@ -7,7 +8,7 @@ public sealed class UnitNameValidator : AbstractValidator<UnitName>
     public UnitNameValidator()
     {
         RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
-            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Tên không được để trống.")
-            .Must(n => n!.Trim().Length <= UnitName.MaxLength).WithMessage($"Tên không được dài quá {UnitName.MaxLength} ký tự.");
+            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => CoreText.Get("Units.NameEmpty"))
+            .Must(n => n!.Trim().Length <= UnitName.MaxLength).WithMessage(_ => CoreText.Format("Units.NameLength", UnitName.MaxLength));
     }
 }

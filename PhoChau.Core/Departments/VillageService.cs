@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Departments;
 
@@ -9,8 +10,8 @@ public sealed class VillageService(IDbContextFactory<PhoChauDbContext> dbFactory
     : NamedUnitService<Village>(dbFactory, validator)
 {
     protected override DbSet<Village> Set(PhoChauDbContext db) => db.Villages;
-    protected override string NotFoundMessage => "Không tìm thấy thôn.";
-    protected override string DuplicateMessage(string name) => $"Đã có thôn tên \"{name}\".";
+    protected override string NotFoundMessage => CoreText.Get("Units.VillageNotFound");
+    protected override string DuplicateMessage(string name) => CoreText.Format("Units.VillageExists", name);
 
     public async Task<IReadOnlyList<Village>> ListAsync(bool includeInactive = true, CancellationToken ct = default)
     {

@@ -3,6 +3,7 @@ using PhoChau.Core.Common;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Security;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Dialogues;
 
@@ -33,13 +34,13 @@ public sealed class DashboardService(IDbContextFactory<PhoChauDbContext> dbFacto
         var overduePetitions = await petitions
             .Where(p => AwaitingAnswer.Contains(p.State) && p.AnswerDueDate != null && p.AnswerDueDate < today)
             .OrderBy(p => p.AnswerDueDate).Take(20)
-            .Select(p => new OverdueItem("Trả lời kiến nghị", p.Code, p.AnswerDueDate!.Value))
+            .Select(p => new OverdueItem(CoreText.Get("Dashboard.AnswerDue"), p.Code, p.AnswerDueDate!.Value))
             .ToListAsync(ct);
         // Plan 4.3 reminders: written replies not sent by their deadline.
         var overdueReplies = await petitions
             .Where(p => p.State == PetitionState.NotSettled && p.ReplyDueDate != null && p.ReplyDueDate < today)
             .OrderBy(p => p.ReplyDueDate).Take(20)
-            .Select(p => new OverdueItem("Văn bản trả lời kiến nghị chưa giải quyết", p.Code, p.ReplyDueDate!.Value))
+            .Select(p => new OverdueItem(CoreText.Get("Dashboard.ReplyDue"), p.Code, p.ReplyDueDate!.Value))
             .ToListAsync(ct);
         var overdueCount = await petitions.CountAsync(p =>
             (AwaitingAnswer.Contains(p.State) && p.AnswerDueDate != null && p.AnswerDueDate < today)

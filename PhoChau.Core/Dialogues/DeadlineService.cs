@@ -4,6 +4,7 @@ using PhoChau.Core.Common;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Security;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Dialogues;
 
@@ -32,9 +33,9 @@ public sealed class DeadlineService(IDbContextFactory<PhoChauDbContext> dbFactor
         actor.Demand(Permission.ManageWorkflow);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dialogue = await db.Dialogues.Include(d => d.Deadlines).SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
-            ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
+            ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
         if (dialogue.State is DialogueState.Concluded or DialogueState.Closed or DialogueState.Cancelled)
-            throw new DomainException("Buổi đối thoại đã diễn ra hoặc đã hủy, không thể đổi ngày.");
+            throw new DomainException(CoreText.Get("Dialogues.PastNoMove"));
         dialogue.SessionDate = sessionDate;
         dialogue.StartTime = startTime;
         await RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);
@@ -45,9 +46,9 @@ public sealed class DeadlineService(IDbContextFactory<PhoChauDbContext> dbFactor
     public async Task SetWorkingDaysAsync(Actor actor, int deadlineId, int workingDays, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageWorkflow);
-        if (workingDays is < 1 or > 60) throw new DomainException("Số ngày làm việc của thời hạn phải từ 1 đến 60.");
+        if (workingDays is < 1 or > 60) throw new DomainException(CoreText.Get("Dialogues.DeadlineDaysRange"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var deadline = await db.DialogueDeadlines.FindAsync([deadlineId], ct) ?? throw new NotFoundException("Không tìm thấy thời hạn.");
+        var deadline = await db.DialogueDeadlines.FindAsync([deadlineId], ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.DeadlineNotFound"));
         var dialogue = await db.Dialogues.Include(d => d.Deadlines).SingleAsync(d => d.Id == deadline.DialogueId, ct);
         dialogue.Deadlines.Single(d => d.Id == deadlineId).WorkingDays = workingDays;
         await RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);

@@ -4,6 +4,7 @@ using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Dialogues;
 
@@ -25,7 +26,7 @@ public sealed class DialogueService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Dialogues.AsNoTracking().Include(d => d.Deadlines).SingleOrDefaultAsync(d => d.Id == id, ct)
-            ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
+            ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
     }
 
     public async Task<IReadOnlyList<int>> ParticipantIdsAsync(int id, CancellationToken ct = default)
@@ -68,10 +69,10 @@ public sealed class DialogueService(
         await validator.EnsureValidAsync(input, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dialogue = await db.Dialogues.Include(d => d.Deadlines).SingleOrDefaultAsync(d => d.Id == id, ct)
-            ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
+            ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
         db.ExpectVersion(dialogue, expectedVersion);
         if (!DialogueStateMachine.IsEditable(dialogue.State))
-            throw new DomainException("Buổi đối thoại đã diễn ra hoặc đã hủy, không sửa được thông tin.");
+            throw new DomainException(CoreText.Get("Dialogues.PastNoEdit"));
         await EnsureParticipantsAsync(db, input.ParticipantIds, ct);
         Apply(dialogue, input);
         await DeadlineService.RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);
@@ -87,10 +88,10 @@ public sealed class DialogueService(
     {
         actor.Demand(Permission.ManageWorkflow);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dialogue = await db.Dialogues.FindAsync([id], ct) ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
+        var dialogue = await db.Dialogues.FindAsync([id], ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
         DialogueStateMachine.EnsureCanMove(dialogue.State, to);
         if (to == DialogueState.Announced && dialogue.SessionDate is null)
-            throw new DomainException("Cần ấn định ngày đối thoại trước khi thông báo.");
+            throw new DomainException(CoreText.Get("Dialogues.DateBeforeAnnounce"));
         dialogue.State = to;
         await db.SaveChangesAsync(actor, ct);
     }
@@ -117,8 +118,8 @@ public sealed class DialogueService(
     {
         if (ids.Count == 0) return;
         var found = await db.Departments.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
-        if (found.Count != ids.Distinct().Count()) throw new DomainException("Có bộ phận tham dự không tồn tại.");
+        if (found.Count != ids.Distinct().Count()) throw new DomainException(CoreText.Get("Dialogues.ParticipantNotFound"));
         if (found.FirstOrDefault(d => !d.IsActive) is { } inactive)
-            throw new DomainException($"Bộ phận \"{inactive.Name}\" đã ngừng hoạt động.");
+            throw new DomainException(CoreText.Format("Dialogues.ParticipantInactive", inactive.Name));
     }
 }

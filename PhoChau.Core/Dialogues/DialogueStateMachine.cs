@@ -1,4 +1,5 @@
 using PhoChau.Core.Common;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Dialogues;
 
@@ -20,20 +21,15 @@ public static class DialogueStateMachine
     public static void EnsureCanMove(DialogueState from, DialogueState to)
     {
         if (!CanMove(from, to))
-            throw new DomainException($"Không thể chuyển buổi đối thoại từ \"{StateName(from)}\" sang \"{StateName(to)}\".");
+            throw new DomainException(CoreText.Format("Dialogues.Transition", StateName(from), StateName(to)));
     }
 
     /// <summary>Details (date, place, programme) may change until the session opens.</summary>
     public static bool IsEditable(DialogueState s) => s is DialogueState.Draft or DialogueState.Announced;
 
-    public static string StateName(DialogueState s) => s switch
-    {
-        DialogueState.Draft => "Dự thảo",
-        DialogueState.Announced => "Đã thông báo",
-        DialogueState.InSession => "Đang đối thoại",
-        DialogueState.Concluded => "Đã kết luận",
-        DialogueState.Closed => "Đã hoàn thành",
-        DialogueState.Cancelled => "Đã hủy",
-        _ => s.ToString(),
-    };
+    /// <summary>The state in the user's language (CoreText "DialogueState.*").</summary>
+    public static string StateName(DialogueState s) => CoreText.Get("DialogueState." + s);
+
+    /// <summary>The state as Vietnamese documents and reports write it, whatever the user's language.</summary>
+    public static string DocumentStateName(DialogueState s) => CoreText.Format(CoreText.Vietnamese, "DialogueState." + s);
 }

@@ -7,6 +7,7 @@ using PhoChau.Core.Backups;
 using PhoChau.Core.Commune;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Security;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Persistence;
 
@@ -53,7 +54,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
             var admin = new AppUser { UserName = AdminUserName, FullName = "Quản trị hệ thống" };
             var result = await users.CreateAsync(admin, password);
             if (!result.Succeeded)
-                throw new InvalidOperationException("Không tạo được tài khoản admin: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+                throw new InvalidOperationException(CoreText.Format("Users.AdminCreateFailed", string.Join(" ", result.Errors.Select(e => e.Description))));
             await users.AddToRoleAsync(admin, Roles.Administrator);
             log.LogInformation("Created the first administrator account '{User}'.", AdminUserName);
         }

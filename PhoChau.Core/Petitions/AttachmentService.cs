@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PhoChau.Core.Common;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Petitions;
 
@@ -18,10 +19,10 @@ public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFact
         var opts = options.Value;
         var ext = Path.GetExtension(fileName);
         if (!AttachmentOptions.AllowedTypes.TryGetValue(ext, out var contentType))
-            throw new DomainException($"Loại tệp \"{ext}\" không được chấp nhận. Chỉ nhận: {string.Join(", ", AttachmentOptions.AllowedTypes.Keys.Where(k => k != ".jpeg"))}.");
+            throw new DomainException(CoreText.Format("Attachments.TypeRefused", ext, string.Join(", ", AttachmentOptions.AllowedTypes.Keys.Where(k => k != ".jpeg"))));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var petition = await db.Petitions.FindAsync([petitionId], ct) ?? throw new NotFoundException("Không tìm thấy kiến nghị.");
+        var petition = await db.Petitions.FindAsync([petitionId], ct) ?? throw new NotFoundException(CoreText.Get("Petitions.NotFound"));
         if (purpose == AttachmentPurpose.Petition) actor.Demand(Permission.ManageWorkflow);
         else { actor.Demand(Permission.AnswerPetitions); actor.DemandDepartment(petition.LeadDepartmentId); }
 
@@ -42,11 +43,11 @@ public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFact
                 {
                     size += read;
                     if (size > opts.MaxBytes)
-                        throw new DomainException($"Tệp vượt quá dung lượng cho phép ({opts.MaxBytes / 1024 / 1024} MB).");
+                        throw new DomainException(CoreText.Format("Attachments.TooLarge", opts.MaxBytes / 1024 / 1024));
                     sha.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
-                if (size == 0) throw new DomainException("Tệp rỗng.");
+                if (size == 0) throw new DomainException(CoreText.Get("Attachments.Empty"));
                 hash = Convert.ToHexStringLower(sha.GetHashAndReset());
             }
             var row = new PetitionAttachment
@@ -69,7 +70,7 @@ public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFact
     public async Task<(PetitionAttachment Info, Stream Content)> OpenAsync(Actor actor, int attachmentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.PetitionAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId, ct) ?? throw new NotFoundException("Không tìm thấy tệp đính kèm.");
+        var row = await db.PetitionAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId, ct) ?? throw new NotFoundException(CoreText.Get("Attachments.NotFound"));
         var petition = await db.Petitions.AsNoTracking().SingleAsync(p => p.Id == row.PetitionId, ct);
         if (actor.IsIn(Roles.DepartmentOfficer) && !actor.Allows(Permission.ManageWorkflow)) actor.DemandDepartment(petition.LeadDepartmentId);
         return (row, File.OpenRead(Path.Combine(options.Value.Root, row.StoragePath)));

@@ -4,6 +4,7 @@ using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
 using PhoChau.Core.Speakers;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Petitions;
 
@@ -19,8 +20,8 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
         {
             actor.DemandDepartment(p.LeadDepartmentId);
             if (p.State != PetitionState.NotSettled) throw new DomainException(NotOpen(p));
-            if (string.IsNullOrWhiteSpace(text)) throw new DomainException("Nội dung văn bản trả lời không được để trống.");
-            if (text.Length > PetitionInputValidator.MaxTextLength) throw new DomainException("Nội dung văn bản trả lời quá dài.");
+            if (string.IsNullOrWhiteSpace(text)) throw new DomainException(CoreText.Get("FollowUp.ReplyEmpty"));
+            if (text.Length > PetitionInputValidator.MaxTextLength) throw new DomainException(CoreText.Get("FollowUp.ReplyTooLong"));
             p.ReplyText = text.Trim();
             p.ReplyApprovedAtUtc = null; // a changed draft must be approved again
             p.ReplyApprovedBy = null;
@@ -31,7 +32,7 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
         ChangeAsync(actor, petitionId, expectedVersion, Permission.Chair, (_, p) =>
         {
             if (p.State != PetitionState.NotSettled) throw new DomainException(NotOpen(p));
-            if (string.IsNullOrWhiteSpace(p.ReplyText)) throw new DomainException("Bộ phận chưa dự thảo văn bản trả lời.");
+            if (string.IsNullOrWhiteSpace(p.ReplyText)) throw new DomainException(CoreText.Get("FollowUp.NoDraft"));
             p.ReplyApprovedAtUtc = clock.GetUtcNow().UtcDateTime;
             p.ReplyApprovedBy = actor.UserName;
             return Task.CompletedTask;
@@ -42,10 +43,10 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
         ChangeAsync(actor, petitionId, expectedVersion, Permission.ManageWorkflow, async (db, p) =>
         {
             if (p.State != PetitionState.NotSettled) throw new DomainException(NotOpen(p));
-            if (p.ReplyApprovedAtUtc is null) throw new DomainException("Văn bản trả lời chưa được duyệt.");
-            if (sentOn > VietnamTime.Today(clock)) throw new DomainException("Ngày gửi không được sau ngày hôm nay.");
+            if (p.ReplyApprovedAtUtc is null) throw new DomainException(CoreText.Get("FollowUp.NotApproved"));
+            if (sentOn > VietnamTime.Today(clock)) throw new DomainException(CoreText.Get("FollowUp.SentInFuture"));
             var session = await db.Dialogues.Where(d => d.Id == p.DialogueId).Select(d => d.SessionDate).SingleAsync(ct);
-            if (session is { } s && sentOn < s) throw new DomainException("Ngày gửi không được trước ngày đối thoại.");
+            if (session is { } s && sentOn < s) throw new DomainException(CoreText.Get("FollowUp.SentBeforeSession"));
             PetitionStateMachine.EnsureCanMove(p.State, PetitionState.ReplySent);
             p.State = PetitionState.ReplySent;
             p.ReplySentOn = sentOn;
@@ -80,7 +81,7 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
         actor.Demand(permission);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var p = await db.Petitions.FindAsync([petitionId], ct) ?? throw new NotFoundException("Không tìm thấy kiến nghị.");
+        var p = await db.Petitions.FindAsync([petitionId], ct) ?? throw new NotFoundException(CoreText.Get("Petitions.NotFound"));
         db.ExpectVersion(p, expectedVersion);
         await change(db, p);
         await db.SaveChangesAsync(actor, ct);
@@ -89,5 +90,5 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
     }
 
     private static string NotOpen(Petition p) =>
-        $"Kiến nghị {p.Code} đang ở trạng thái \"{PetitionStateMachine.StateName(p.State)}\": không còn chờ văn bản trả lời.";
+        CoreText.Format("FollowUp.NotAwaitingReply", p.Code, PetitionStateMachine.StateName(p.State));
 }

@@ -7,6 +7,7 @@ using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
 using PhoChau.Core.Text;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Petitions;
 
@@ -61,16 +62,16 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         actor.Demand(Permission.ManageWorkflow);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Dialogues.AnyAsync(d => d.Id == dialogueId && d.State != DialogueState.Closed && d.State != DialogueState.Cancelled, ct))
-            return new ImportPreview("Buổi đối thoại không tồn tại, đã kết thúc hoặc đã hủy.", []);
+            return new ImportPreview(CoreText.Get("Import.DialogueUnavailable"), []);
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         buffer.Position = 0;
         if (buffer.Length < 4 || buffer.GetBuffer()[0] != 'P' || buffer.GetBuffer()[1] != 'K')
-            return new ImportPreview("Tệp không phải là tệp Excel (.xlsx). Hãy dùng mẫu tải về từ trang này.", []);
+            return new ImportPreview(CoreText.Get("Import.NotXlsx"), []);
         XLWorkbook wb;
         try { wb = new XLWorkbook(buffer); }
-        catch (Exception) { return new ImportPreview("Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.", []); }
+        catch (Exception) { return new ImportPreview(CoreText.Get("Import.Unreadable"), []); }
 
         using (wb)
         {
@@ -85,11 +86,11 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
             }
             var missing = ImportColumn.All.Where(c => c.Required && !map.ContainsKey(c.Key)).Select(c => c.Header).ToList();
             if (missing.Count > 0)
-                return new ImportPreview($"Tệp thiếu cột: {string.Join(", ", missing)}. Hãy dùng mẫu tải về từ trang này.", []);
+                return new ImportPreview(CoreText.Format("Import.ColumnsMissing", string.Join(", ", missing)), []);
 
             var lastRow = ws.LastRowUsed()?.RowNumber() ?? 1;
             if (lastRow - 1 > MaxRows)
-                return new ImportPreview($"Tệp có {lastRow - 1:N0} dòng, vượt quá giới hạn {MaxRows:N0} dòng mỗi lần nhập. Hãy chia thành nhiều tệp.", []);
+                return new ImportPreview(CoreText.Format("Import.TooManyRows", lastRow - 1, MaxRows), []);
 
             var villages = await db.Villages.Where(v => v.IsActive).ToListAsync(ct);
             var existing = await db.Petitions.AsNoTracking()
@@ -109,13 +110,13 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
                 string? duplicate = null;
                 if (errors.Count == 0)
                 {
-                    var print = new Fingerprint($"dòng {r}", VietnameseText.Fold(input.PetitionerName), input.VillageId, Words(input.Text));
+                    var print = new Fingerprint(CoreText.Format("Import.Row", r), VietnameseText.Fold(input.PetitionerName), input.VillageId, Words(input.Text));
                     duplicate = known.FirstOrDefault(k => k.IsLikelySameAs(print))?.Reference;
                     known.Add(print);
                 }
                 rows.Add(new ImportRow(r, input, errors, duplicate));
             }
-            if (rows.Count == 0) return new ImportPreview("Tệp không có dòng dữ liệu nào.", []);
+            if (rows.Count == 0) return new ImportPreview(CoreText.Get("Import.NoRows"), []);
             return new ImportPreview(null, rows);
         }
     }
@@ -126,18 +127,18 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         actor.Demand(Permission.ManageWorkflow);
         if (preview.FileError is not null) throw new DomainException(preview.FileError);
         var toSave = preview.Rows.Where(r => r.IsValid && !(skipDuplicates && r.LikelyDuplicateOf is not null)).ToList();
-        if (toSave.Count == 0) throw new DomainException("Không có dòng hợp lệ nào để lưu.");
+        if (toSave.Count == 0) throw new DomainException(CoreText.Get("Import.NothingValid"));
         foreach (var row in toSave)
         {
-            if (row.Input.DialogueId != dialogueId) throw new DomainException("Danh sách đã kiểm tra thuộc buổi đối thoại khác.");
+            if (row.Input.DialogueId != dialogueId) throw new DomainException(CoreText.Get("Import.OtherDialogue"));
             await validator.EnsureValidAsync(row.Input, ct);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == dialogueId, ct) ?? throw new DomainException("Không tìm thấy buổi đối thoại.");
+        var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == dialogueId, ct) ?? throw new DomainException(CoreText.Get("Dialogues.NotFound"));
         if (dialogue.State is DialogueState.Closed or DialogueState.Cancelled)
-            throw new DomainException("Buổi đối thoại đã kết thúc hoặc đã hủy, không nhận thêm kiến nghị.");
+            throw new DomainException(CoreText.Get("Petitions.DialogueClosed"));
         var number = await db.Petitions.Where(p => p.DialogueId == dialogueId).MaxAsync(p => (int?)p.Number, ct) ?? 0;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var row in toSave)
@@ -173,24 +174,24 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         if (kind.Length > 0)
         {
             if (Match(PetitionLabels.Kinds, kind) is { } k) input.PetitionerKind = k;
-            else errors.Add(new ImportError(Header("kind"), $"\"{kind}\" không phải \"Cá nhân\" hoặc \"Tổ chức\"."));
+            else errors.Add(new ImportError(Header("kind"), CoreText.Format("Import.KindInvalid", kind)));
         }
         var village = Text("village");
-        if (village.Length == 0) errors.Add(new ImportError(Header("village"), "Chưa ghi thôn."));
+        if (village.Length == 0) errors.Add(new ImportError(Header("village"), CoreText.Get("Import.VillageMissing")));
         else if (villages.FirstOrDefault(v => VietnameseText.Fold(v.Name) == VietnameseText.Fold(village)
                                               || VietnameseText.Fold(v.Name) == "thon " + VietnameseText.Fold(village)) is { } v) input.VillageId = v.Id;
-        else errors.Add(new ImportError(Header("village"), $"Không có thôn \"{village}\" trong danh sách thôn của xã."));
+        else errors.Add(new ImportError(Header("village"), CoreText.Format("Import.VillageUnknown", village)));
         var channel = Text("channel");
         if (channel.Length > 0)
         {
             if (Match(PetitionLabels.Channels, channel) is { } ch) input.Channel = ch;
-            else errors.Add(new ImportError(Header("channel"), $"Hình thức tiếp nhận \"{channel}\" không có trong danh mục."));
+            else errors.Add(new ImportError(Header("channel"), CoreText.Format("Import.ChannelUnknown", channel)));
         }
         var field = Text("field");
         if (Match(PetitionLabels.Fields, field) is { } f) input.Field = f;
-        else errors.Add(new ImportError(Header("field"), field.Length == 0 ? "Chưa ghi lĩnh vực." : $"Lĩnh vực \"{field}\" không có trong danh mục."));
+        else errors.Add(new ImportError(Header("field"), field.Length == 0 ? CoreText.Get("Import.FieldMissing") : CoreText.Format("Import.FieldUnknown", field)));
         if (ReadDate(row.Cell(map["received"])) is { } date) input.ReceivedOn = date;
-        else errors.Add(new ImportError(Header("received"), "Ngày tiếp nhận không hợp lệ (ghi dạng ngày/tháng/năm, ví dụ 15/03/2026)."));
+        else errors.Add(new ImportError(Header("received"), CoreText.Get("Import.DateInvalid")));
         return (input, errors);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Petitions;
 
@@ -10,26 +11,26 @@ public sealed partial class PetitionInputValidator : AbstractValidator<PetitionI
 
     public PetitionInputValidator(TimeProvider clock)
     {
-        RuleFor(x => x.DialogueId).GreaterThan(0).WithMessage("Chưa chọn buổi đối thoại.");
+        RuleFor(x => x.DialogueId).GreaterThan(0).WithMessage(_ => CoreText.Get("Petitions.DialogueRequired"));
         RuleFor(x => x.PetitionerName).Cascade(CascadeMode.Stop)
-            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Họ tên người kiến nghị (hoặc tên tổ chức) không được để trống.")
-            .MaximumLength(150).WithMessage("Họ tên không được dài quá 150 ký tự.");
+            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => CoreText.Get("Petitions.PetitionerEmpty"))
+            .MaximumLength(150).WithMessage(_ => CoreText.Get("Hall.SpeakerNameLength"));
         RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || PhonePattern().IsMatch(NormalizePhone(p)))
-            .WithMessage("Số điện thoại không đúng định dạng (10 hoặc 11 chữ số, bắt đầu bằng 0, ví dụ 0905123456).");
+            .WithMessage(_ => CoreText.Get("Petitions.PhoneInvalid"));
         RuleFor(x => x.IdCardNumber).Must(n => string.IsNullOrWhiteSpace(n) || IdPattern().IsMatch(n.Trim()))
-            .WithMessage("Số CCCD/CMND phải gồm 9 hoặc 12 chữ số.");
-        RuleFor(x => x.Address).MaximumLength(300).WithMessage("Địa chỉ không được dài quá 300 ký tự.");
-        RuleFor(x => x.Channel).IsInEnum().WithMessage("Hình thức tiếp nhận không hợp lệ.");
-        RuleFor(x => x.Field).IsInEnum().WithMessage("Lĩnh vực không hợp lệ.");
+            .WithMessage(_ => CoreText.Get("Petitions.IdCardInvalid"));
+        RuleFor(x => x.Address).MaximumLength(300).WithMessage(_ => CoreText.Get("Petitions.AddressLength"));
+        RuleFor(x => x.Channel).IsInEnum().WithMessage(_ => CoreText.Get("Petitions.ChannelInvalid"));
+        RuleFor(x => x.Field).IsInEnum().WithMessage(_ => CoreText.Get("Petitions.FieldInvalid"));
         RuleFor(x => x.ReceivedOn).Must(d => d <= Common.VietnamTime.Today(clock))
-            .WithMessage("Ngày tiếp nhận không được sau ngày hôm nay.");
-        RuleFor(x => x.ReceivedOn).Must(d => d.Year >= 2000).WithMessage("Ngày tiếp nhận không hợp lệ.");
+            .WithMessage(_ => CoreText.Get("Petitions.ReceivedInFuture"));
+        RuleFor(x => x.ReceivedOn).Must(d => d.Year >= 2000).WithMessage(_ => CoreText.Get("Petitions.ReceivedInvalid"));
         RuleFor(x => x.ProcedureName).Must(p => !string.IsNullOrWhiteSpace(p)).When(x => x.Field == PetitionField.AdministrativeProcedure)
-            .WithMessage("Kiến nghị về thủ tục hành chính cần ghi tên thủ tục.");
-        RuleFor(x => x.ProcedureName).MaximumLength(300).WithMessage("Tên thủ tục không được dài quá 300 ký tự.");
+            .WithMessage(_ => CoreText.Get("Petitions.ProcedureRequired"));
+        RuleFor(x => x.ProcedureName).MaximumLength(300).WithMessage(_ => CoreText.Get("Petitions.ProcedureLength"));
         RuleFor(x => x.Text).Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Nội dung kiến nghị không được để trống.")
-            .MaximumLength(MaxTextLength).WithMessage($"Nội dung kiến nghị không được dài quá {MaxTextLength:N0} ký tự.");
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => CoreText.Get("Petitions.TextEmpty"))
+            .MaximumLength(MaxTextLength).WithMessage(_ => CoreText.Format("Petitions.TextLength", MaxTextLength));
     }
 
     /// <summary>Spaces, dots and dashes are how people write numbers: "0905 123 456" and "+84 905…" are fine.</summary>

@@ -4,6 +4,7 @@ using PhoChau.Core.Common;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
 using PhoChau.Core.Text;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Petitions;
 
@@ -23,7 +24,7 @@ public sealed class PetitionQuery(IDbContextFactory<PhoChauDbContext> dbFactory,
         var departmentId = filter.DepartmentId;
         if (actor.IsIn(Roles.DepartmentOfficer) && !actor.Allows(Permission.ManageWorkflow))
         {
-            if (departmentId is not null && departmentId != actor.DepartmentId) throw new ForbiddenException("Bạn chỉ được xem kiến nghị của bộ phận mình.");
+            if (departmentId is not null && departmentId != actor.DepartmentId) throw new ForbiddenException(CoreText.Get("Petitions.OwnDepartmentOnly"));
             departmentId = actor.DepartmentId ?? -1;
         }
 

@@ -6,6 +6,7 @@ using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
 using PhoChau.Core.Text;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Petitions;
 
@@ -22,7 +23,7 @@ public sealed class PetitionService(
     public async Task<PetitionDetails> GetAsync(Actor actor, int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var p = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Không tìm thấy kiến nghị.");
+        var p = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("Petitions.NotFound"));
         EnsureCanSee(actor, p);
         var showPersonal = actor.Allows(Permission.SeePersonalData);
         if (!showPersonal) { p.Phone = null; p.Address = null; p.IdCardNumber = null; }
@@ -65,7 +66,7 @@ public sealed class PetitionService(
                 return petition;
             }
             catch (DbUpdateException) when (attempt < 5) { }
-            catch (DbUpdateException) { throw new ConcurrencyConflictException("Vừa có người khác ghi kiến nghị cùng lúc. Vui lòng lưu lại."); }
+            catch (DbUpdateException) { throw new ConcurrencyConflictException(CoreText.Get("Petitions.SavedAtOnce")); }
         }
     }
 
@@ -75,7 +76,7 @@ public sealed class PetitionService(
         await validator.EnsureValidAsync(input, ct);
         await ChangeAsync(actor, id, expectedVersion, async (db, p) =>
         {
-            if (PetitionStateMachine.IsFinished(p.State)) throw new DomainException("Kiến nghị đã kết thúc, không sửa được.");
+            if (PetitionStateMachine.IsFinished(p.State)) throw new DomainException(CoreText.Get("Petitions.FinishedNoEdit"));
             await EnsureVillageAsync(db, input.VillageId, ct);
             input.DialogueId = p.DialogueId; // a petition stays in its dialogue (its code says so)
             Apply(p, input);
@@ -89,18 +90,18 @@ public sealed class PetitionService(
         await ChangeAsync(actor, id, expectedVersion, async (db, p) =>
         {
             PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Assigned);
-            var lead = await db.Departments.FindAsync([leadDepartmentId], ct) ?? throw new DomainException("Bộ phận được giao không tồn tại.");
-            if (!lead.IsActive) throw new DomainException($"Bộ phận \"{lead.Name}\" đã ngừng hoạt động, không giao việc mới được.");
-            if (lead.Kind != UnitKind.Department) throw new DomainException($"\"{lead.Name}\" là tổ chức tham dự, không phải bộ phận trả lời kiến nghị.");
+            var lead = await db.Departments.FindAsync([leadDepartmentId], ct) ?? throw new DomainException(CoreText.Get("Petitions.LeadNotFound"));
+            if (!lead.IsActive) throw new DomainException(CoreText.Format("Petitions.LeadInactive", lead.Name));
+            if (lead.Kind != UnitKind.Department) throw new DomainException(CoreText.Format("Petitions.LeadIsBody", lead.Name));
             var supports = (supportingIds ?? []).Where(s => s != leadDepartmentId).Distinct().ToList();
             var supportUnits = await db.Departments.Where(d => supports.Contains(d.Id)).ToListAsync(ct);
             if (supportUnits.Count != supports.Count || supportUnits.Any(d => !d.IsActive))
-                throw new DomainException("Có bộ phận phối hợp không tồn tại hoặc đã ngừng hoạt động.");
+                throw new DomainException(CoreText.Get("Petitions.SupportInvalid"));
 
             var deadline = await db.DialogueDeadlines.SingleOrDefaultAsync(d => d.DialogueId == p.DialogueId && d.Key == DeadlineKeys.Answers, ct);
             var today = VietnamTime.Today(clock);
             if (deadline?.DueDate is { } due && due < today && p.State == PetitionState.Received)
-                throw new DomainException($"Hạn gửi nội dung trả lời ({due:dd/MM/yyyy}) đã qua. Hãy dời ngày đối thoại hoặc sửa thời hạn trước khi giao.");
+                throw new DomainException(CoreText.Format("Petitions.AnswerDeadlinePassed", due));
 
             p.State = PetitionState.Assigned;
             p.LeadDepartmentId = lead.Id;
@@ -116,8 +117,8 @@ public sealed class PetitionService(
     public async Task SubmitAnswerAsync(Actor actor, int id, int expectedVersion, string? answer, CancellationToken ct = default)
     {
         actor.Demand(Permission.AnswerPetitions);
-        if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("Nội dung trả lời không được để trống.");
-        if (answer.Length > PetitionInputValidator.MaxTextLength) throw new DomainException($"Nội dung trả lời không được dài quá {PetitionInputValidator.MaxTextLength:N0} ký tự.");
+        if (string.IsNullOrWhiteSpace(answer)) throw new DomainException(CoreText.Get("Petitions.AnswerEmpty"));
+        if (answer.Length > PetitionInputValidator.MaxTextLength) throw new DomainException(CoreText.Format("Petitions.AnswerLength", PetitionInputValidator.MaxTextLength));
         await ChangeAsync(actor, id, expectedVersion, (_, p) =>
         {
             actor.DemandDepartment(p.LeadDepartmentId);
@@ -148,10 +149,10 @@ public sealed class PetitionService(
     public async Task ReturnAnswerAsync(Actor actor, int id, int expectedVersion, string? comment, CancellationToken ct = default)
     {
         actor.Demand(Permission.Chair);
-        if (string.IsNullOrWhiteSpace(comment)) throw new DomainException("Cần ghi lý do trả lại để bộ phận chỉnh sửa.");
+        if (string.IsNullOrWhiteSpace(comment)) throw new DomainException(CoreText.Get("Petitions.ReturnReasonRequired"));
         await ChangeAsync(actor, id, expectedVersion, (_, p) =>
         {
-            if (p.State != PetitionState.AnswerDrafted) throw new DomainException("Chỉ trả lại được dự thảo trả lời đang chờ duyệt.");
+            if (p.State != PetitionState.AnswerDrafted) throw new DomainException(CoreText.Get("Petitions.ReturnOnlyDraft"));
             p.State = PetitionState.Assigned;
             p.ReturnComment = comment.Trim();
             return Task.CompletedTask;
@@ -173,12 +174,12 @@ public sealed class PetitionService(
     public async Task MergeAsync(Actor actor, int id, int expectedVersion, int intoId, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageWorkflow);
-        if (id == intoId) throw new DomainException("Không thể gộp một kiến nghị vào chính nó.");
+        if (id == intoId) throw new DomainException(CoreText.Get("Petitions.MergeSelf"));
         await ChangeAsync(actor, id, expectedVersion, async (db, p) =>
         {
-            var target = await db.Petitions.FindAsync([intoId], ct) ?? throw new DomainException("Không tìm thấy kiến nghị để gộp vào.");
-            if (target.DialogueId != p.DialogueId) throw new DomainException("Chỉ gộp được các kiến nghị của cùng một buổi đối thoại.");
-            if (PetitionStateMachine.IsFinished(target.State)) throw new DomainException($"Kiến nghị {target.Code} đã kết thúc, không gộp vào được.");
+            var target = await db.Petitions.FindAsync([intoId], ct) ?? throw new DomainException(CoreText.Get("Petitions.MergeTargetNotFound"));
+            if (target.DialogueId != p.DialogueId) throw new DomainException(CoreText.Get("Petitions.MergeSameDialogue"));
+            if (PetitionStateMachine.IsFinished(target.State)) throw new DomainException(CoreText.Format("Petitions.MergeTargetFinished", target.Code));
             PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Merged);
             p.State = PetitionState.Merged;
             p.MergedIntoPetitionId = target.Id;
@@ -188,7 +189,7 @@ public sealed class PetitionService(
     private async Task ChangeAsync(Actor actor, int id, int expectedVersion, Func<PhoChauDbContext, Petition, Task> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var p = await db.Petitions.FindAsync([id], ct) ?? throw new NotFoundException("Không tìm thấy kiến nghị.");
+        var p = await db.Petitions.FindAsync([id], ct) ?? throw new NotFoundException(CoreText.Get("Petitions.NotFound"));
         EnsureCanSee(actor, p);
         // What the user saw is what is checked: a change made meanwhile by another screen wins and this one is refused.
         db.ExpectVersion(p, expectedVersion);
@@ -206,17 +207,17 @@ public sealed class PetitionService(
 
     private static async Task<Dialogue> OpenDialogueAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
     {
-        var dialogue = await db.Dialogues.FindAsync([dialogueId], ct) ?? throw new DomainException("Không tìm thấy buổi đối thoại.");
+        var dialogue = await db.Dialogues.FindAsync([dialogueId], ct) ?? throw new DomainException(CoreText.Get("Dialogues.NotFound"));
         if (dialogue.State is DialogueState.Closed or DialogueState.Cancelled)
-            throw new DomainException("Buổi đối thoại đã kết thúc hoặc đã hủy, không nhận thêm kiến nghị.");
+            throw new DomainException(CoreText.Get("Petitions.DialogueClosed"));
         return dialogue;
     }
 
     private static async Task EnsureVillageAsync(PhoChauDbContext db, int? villageId, CancellationToken ct)
     {
         if (villageId is null) return;
-        var village = await db.Villages.FindAsync([villageId], ct) ?? throw new DomainException("Thôn đã chọn không tồn tại.");
-        if (!village.IsActive) throw new DomainException($"\"{village.Name}\" đã ngừng hoạt động.");
+        var village = await db.Villages.FindAsync([villageId], ct) ?? throw new DomainException(CoreText.Get("Petitions.VillageNotFound"));
+        if (!village.IsActive) throw new DomainException(CoreText.Format("Petitions.VillageInactive", village.Name));
     }
 
     internal static void Apply(Petition p, PetitionInput x)

@@ -1,3 +1,5 @@
+using PhoChau.Core.Resources;
+
 namespace PhoChau.Core.Petitions;
 
 /// <summary>
@@ -29,7 +31,7 @@ public static class PetitionStateMachine
     /// <summary>Null when allowed, else the Vietnamese reason.</summary>
     public static string? Refusal(PetitionState from, PetitionState to) => CanMove(from, to)
         ? null
-        : $"Không thể chuyển kiến nghị từ trạng thái \"{StateName(from)}\" sang \"{StateName(to)}\".";
+        : CoreText.Format("Petitions.Transition", StateName(from), StateName(to));
 
     public static void EnsureCanMove(PetitionState from, PetitionState to)
     {
@@ -39,18 +41,9 @@ public static class PetitionStateMachine
     /// <summary>States whose petition is finished: no more work, no deadline.</summary>
     public static bool IsFinished(PetitionState s) => s is PetitionState.Closed or PetitionState.Withdrawn or PetitionState.Merged;
 
-    public static string StateName(PetitionState s) => s switch
-    {
-        PetitionState.Received => "Đã tiếp nhận",
-        PetitionState.Assigned => "Đã giao bộ phận",
-        PetitionState.AnswerDrafted => "Đã có dự thảo trả lời",
-        PetitionState.AnswerApproved => "Trả lời đã duyệt",
-        PetitionState.SettledAtSession => "Đã giải quyết tại buổi đối thoại",
-        PetitionState.NotSettled => "Chưa giải quyết tại buổi đối thoại",
-        PetitionState.ReplySent => "Đã gửi văn bản trả lời",
-        PetitionState.Closed => "Đã kết thúc",
-        PetitionState.Withdrawn => "Đã rút",
-        PetitionState.Merged => "Đã gộp vào kiến nghị khác",
-        _ => s.ToString(),
-    };
+    /// <summary>The state in the user's language (CoreText "PetitionState.*").</summary>
+    public static string StateName(PetitionState s) => CoreText.Get("PetitionState." + s);
+
+    /// <summary>The state as Vietnamese documents and reports write it, whatever the user's language.</summary>
+    public static string DocumentStateName(PetitionState s) => CoreText.Format(CoreText.Vietnamese, "PetitionState." + s);
 }

@@ -5,6 +5,7 @@ using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
 using PhoChau.Core.Speakers;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Petitions;
 
@@ -33,7 +34,7 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
         ChangeAsync(actor, petitionId, async (db, p, _) =>
         {
             if (p.State is PetitionState.SettledAtSession or PetitionState.NotSettled || PetitionStateMachine.IsFinished(p.State) || p.State == PetitionState.ReplySent)
-                throw new DomainException($"Kiến nghị {p.Code} đã được kết luận tại buổi đối thoại, không giao lại được.");
+                throw new DomainException(CoreText.Format("Outcomes.AlreadyConcluded", p.Code));
             await AssignDepartmentAsync(db, p, departmentId, ct);
         }, ct);
 
@@ -41,9 +42,9 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
     public Task SettleAsync(Actor actor, int petitionId, string? answer, string? answeredBy, CancellationToken ct = default) =>
         ChangeAsync(actor, petitionId, (_, p, _) =>
         {
-            if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("Cần ghi nội dung đã trả lời tại buổi đối thoại.");
-            if (string.IsNullOrWhiteSpace(answeredBy)) throw new DomainException("Cần ghi người đã trả lời.");
-            if (p.LeadDepartmentId is null) throw new DomainException("Chưa giao bộ phận trả lời kiến nghị này.");
+            if (string.IsNullOrWhiteSpace(answer)) throw new DomainException(CoreText.Get("Outcomes.AnswerRequired"));
+            if (string.IsNullOrWhiteSpace(answeredBy)) throw new DomainException(CoreText.Get("Outcomes.AnsweredByRequired"));
+            if (p.LeadDepartmentId is null) throw new DomainException(CoreText.Get("Outcomes.NotAssigned"));
             PetitionStateMachine.EnsureCanMove(p.State, PetitionState.SettledAtSession);
             p.State = PetitionState.SettledAtSession;
             p.SessionAnswer = answer.Trim();
@@ -67,8 +68,8 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
 
     private async Task AssignDepartmentAsync(PhoChauDbContext db, Petition p, int departmentId, CancellationToken ct)
     {
-        var dept = await db.Departments.FindAsync([departmentId], ct) ?? throw new DomainException("Bộ phận không tồn tại.");
-        if (!dept.IsActive || dept.Kind != UnitKind.Department) throw new DomainException($"\"{dept.Name}\" không nhận giao việc được.");
+        var dept = await db.Departments.FindAsync([departmentId], ct) ?? throw new DomainException(CoreText.Get("Outcomes.DepartmentNotFound"));
+        if (!dept.IsActive || dept.Kind != UnitKind.Department) throw new DomainException(CoreText.Format("Outcomes.DepartmentCannotTakeWork", dept.Name));
         if (p.State == PetitionState.Received) PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Assigned);
         if (p.State is PetitionState.Received) p.State = PetitionState.Assigned;
         p.LeadDepartmentId = dept.Id;
@@ -79,10 +80,10 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
     {
         actor.Demand(Permission.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var p = await db.Petitions.FindAsync([petitionId], ct) ?? throw new NotFoundException("Không tìm thấy kiến nghị.");
+        var p = await db.Petitions.FindAsync([petitionId], ct) ?? throw new NotFoundException(CoreText.Get("Petitions.NotFound"));
         var dialogue = await db.Dialogues.SingleAsync(d => d.Id == p.DialogueId, ct);
         if (dialogue.State != DialogueState.InSession)
-            throw new DomainException("Buổi đối thoại chưa khai mạc hoặc đã kết thúc: kết luận kiến nghị tại trang kiến nghị.");
+            throw new DomainException(CoreText.Get("Outcomes.NotInSession"));
         await change(db, p, dialogue);
         await db.SaveChangesAsync(actor, ct);
         notifier.Publish(new HallChange(dialogue.Id, false, [p.Id]));

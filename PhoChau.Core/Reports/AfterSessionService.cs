@@ -4,6 +4,7 @@ using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Reports;
 
@@ -28,7 +29,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
         var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct);
         EnsureHeld(record.Dialogue);
         var latest = await db.Minutes.Where(m => m.DialogueId == dialogueId).OrderByDescending(m => m.VersionNumber).FirstOrDefaultAsync(ct);
-        if (latest is { IsFinal: false }) throw new DomainException("Đã có bản dự thảo biên bản đang soạn; hãy sửa bản đó.");
+        if (latest is { IsFinal: false }) throw new DomainException(CoreText.Get("After.MinutesDraftExists"));
         var minutes = new Minutes
         {
             DialogueId = dialogueId, VersionNumber = (latest?.VersionNumber ?? 0) + 1,
@@ -43,8 +44,8 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
     public Task SaveMinutesAsync(Actor actor, int minutesId, int expectedVersion, string? content, CancellationToken ct = default) =>
         ChangeMinutesAsync(actor, minutesId, expectedVersion, m =>
         {
-            if (string.IsNullOrWhiteSpace(content)) throw new DomainException("Nội dung biên bản không được để trống.");
-            if (content.Length > 100_000) throw new DomainException("Nội dung biên bản quá dài.");
+            if (string.IsNullOrWhiteSpace(content)) throw new DomainException(CoreText.Get("After.MinutesEmpty"));
+            if (content.Length > 100_000) throw new DomainException(CoreText.Get("After.MinutesTooLong"));
             m.Content = content.Trim();
         }, ct);
 
@@ -60,8 +61,8 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
     {
         actor.Demand(Permission.ManageWorkflow);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var m = await db.Minutes.FindAsync([minutesId], ct) ?? throw new NotFoundException("Không tìm thấy biên bản.");
-        if (m.IsFinal) throw new DomainException($"Biên bản (bản {m.VersionNumber}) đã hoàn thành và khóa; muốn sửa hãy tạo bản điều chỉnh.");
+        var m = await db.Minutes.FindAsync([minutesId], ct) ?? throw new NotFoundException(CoreText.Get("After.MinutesNotFound"));
+        if (m.IsFinal) throw new DomainException(CoreText.Format("After.MinutesFinal", m.VersionNumber));
         db.ExpectVersion(m, expectedVersion);
         change(m);
         await db.SaveChangesAsync(actor, ct);
@@ -84,7 +85,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct);
         EnsureHeld(record.Dialogue);
-        if (await db.ConclusionNotices.AnyAsync(n => n.DialogueId == dialogueId, ct)) throw new DomainException("Đã có thông báo kết luận của buổi đối thoại này.");
+        if (await db.ConclusionNotices.AnyAsync(n => n.DialogueId == dialogueId, ct)) throw new DomainException(CoreText.Get("After.NoticeExists"));
         var notice = new ConclusionNotice { DialogueId = dialogueId, Content = MinutesComposer.Notice(record), State = NoticeState.Draft };
         db.ConclusionNotices.Add(notice);
         await db.SaveChangesAsync(actor, ct);
@@ -94,8 +95,8 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
     public Task SaveNoticeAsync(Actor actor, int noticeId, int expectedVersion, string? content, CancellationToken ct = default) =>
         ChangeNoticeAsync(actor, noticeId, expectedVersion, Permission.ManageWorkflow, (_, n) =>
         {
-            if (n.State == NoticeState.Issued) throw new DomainException("Thông báo đã ban hành, không sửa được.");
-            if (string.IsNullOrWhiteSpace(content)) throw new DomainException("Nội dung thông báo không được để trống.");
+            if (n.State == NoticeState.Issued) throw new DomainException(CoreText.Get("After.NoticeIssuedNoEdit"));
+            if (string.IsNullOrWhiteSpace(content)) throw new DomainException(CoreText.Get("After.NoticeEmpty"));
             n.Content = content.Trim();
             n.State = NoticeState.Draft; // an edited text needs the chair's approval again
             n.ApprovedAtUtc = null;
@@ -107,8 +108,8 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
     public Task ApproveNoticeAsync(Actor actor, int noticeId, int expectedVersion, CancellationToken ct = default) =>
         ChangeNoticeAsync(actor, noticeId, expectedVersion, Permission.Chair, (_, n) =>
         {
-            if (!actor.IsAny(Roles.Chairman, Roles.ViceChairman)) throw new ForbiddenException("Chỉ Chủ tịch hoặc Phó Chủ tịch chủ trì mới duyệt thông báo kết luận.");
-            if (n.State != NoticeState.Draft) throw new DomainException("Thông báo đã được duyệt.");
+            if (!actor.IsAny(Roles.Chairman, Roles.ViceChairman)) throw new ForbiddenException(CoreText.Get("After.OnlyChairApproves"));
+            if (n.State != NoticeState.Draft) throw new DomainException(CoreText.Get("After.NoticeAlreadyApproved"));
             n.State = NoticeState.Approved;
             n.ApprovedAtUtc = clock.GetUtcNow().UtcDateTime;
             n.ApprovedBy = actor.UserName;
@@ -119,9 +120,9 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
     public Task IssueNoticeAsync(Actor actor, int noticeId, int expectedVersion, string? number, DateOnly issuedOn, CancellationToken ct = default) =>
         ChangeNoticeAsync(actor, noticeId, expectedVersion, Permission.ManageWorkflow, async (db, n) =>
         {
-            if (n.State != NoticeState.Approved) throw new DomainException(n.State == NoticeState.Issued ? "Thông báo đã ban hành." : "Thông báo chưa được Chủ tịch duyệt.");
-            if (string.IsNullOrWhiteSpace(number) || number.Length > 50) throw new DomainException("Cần ghi số, ký hiệu thông báo (ví dụ 12/TB-UBND).");
-            if (issuedOn > VietnamTime.Today(clock)) throw new DomainException("Ngày ban hành không được sau ngày hôm nay.");
+            if (n.State != NoticeState.Approved) throw new DomainException(n.State == NoticeState.Issued ? CoreText.Get("After.NoticeAlreadyIssued") : CoreText.Get("After.NoticeNotApproved"));
+            if (string.IsNullOrWhiteSpace(number) || number.Length > 50) throw new DomainException(CoreText.Get("After.NoticeNumberRequired"));
+            if (issuedOn > VietnamTime.Today(clock)) throw new DomainException(CoreText.Get("After.IssuedInFuture"));
             n.Number = number.Trim();
             n.IssuedOn = issuedOn;
             n.State = NoticeState.Issued;
@@ -134,7 +135,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
     {
         actor.Demand(permission);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var n = await db.ConclusionNotices.FindAsync([noticeId], ct) ?? throw new NotFoundException("Không tìm thấy thông báo.");
+        var n = await db.ConclusionNotices.FindAsync([noticeId], ct) ?? throw new NotFoundException(CoreText.Get("After.NoticeNotFound"));
         db.ExpectVersion(n, expectedVersion);
         await change(db, n);
         await db.SaveChangesAsync(actor, ct);
@@ -143,6 +144,6 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
     private static void EnsureHeld(Dialogue d)
     {
         if (d.State is not (DialogueState.Concluded or DialogueState.Closed))
-            throw new DomainException("Buổi đối thoại chưa kết thúc: chỉ lập biên bản, thông báo kết luận sau khi chủ trì kết luận.");
+            throw new DomainException(CoreText.Get("After.NotConcluded"));
     }
 }

@@ -7,6 +7,7 @@ using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Security;
 using PhoChau.Core.Speakers;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Reports;
 
@@ -29,7 +30,7 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
     {
         if (actor.Roles.Count == 0) throw new ForbiddenException();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, ct) ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
+        var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
         var commune = await db.CommuneProfiles.AsNoTracking().SingleOrDefaultAsync(ct) ?? new Commune.CommuneProfile();
         var heading = $"{commune.CommitteeName.ToUpper(new CultureInfo("vi-VN"))} — {dialogue.Title}"
                       + (dialogue.SessionDate is { } date ? $" (ngày {date:dd/MM/yyyy})" : "");
@@ -67,7 +68,7 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
             List<ReportCell> r = [p.Code, p.PetitionerName, PetitionLabels.Kinds[p.PetitionerKind], p.VillageId is { } v ? villages.GetValueOrDefault(v) : null];
             if (personal) r.AddRange([p.Phone, p.Address, p.IdCardNumber]);
             r.AddRange([PetitionLabels.Channels[p.Channel], (DateOnly?)p.ReceivedOn, PetitionLabels.Fields[p.Field], p.ProcedureName, p.Text,
-                p.LeadDepartmentId is { } d ? departments.GetValueOrDefault(d) : null, PetitionStateMachine.StateName(p.State),
+                p.LeadDepartmentId is { } d ? departments.GetValueOrDefault(d) : null, PetitionStateMachine.DocumentStateName(p.State),
                 p.State is PetitionState.NotSettled or PetitionState.ReplySent ? p.ReplyDueDate : p.AnswerDueDate,
                 p.ReplyText ?? p.SessionAnswer ?? p.Answer, p.ReplySentOn]);
             return (IReadOnlyList<ReportCell>)r;
@@ -94,7 +95,7 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
                 s.StartedAtUtc is { } st ? st.Add(VietnamTime.Offset).ToString("HH:mm", CultureInfo.InvariantCulture) : null,
                 s.StartedAtUtc is null ? null : $"{used / 60:00}:{used % 60:00}",
                 string.Join(", ", mine.Select(m => m.Code)),
-                string.Join("; ", mine.Select(m => $"{m.Code}: {PetitionStateMachine.StateName(m.State)}")),
+                string.Join("; ", mine.Select(m => $"{m.Code}: {PetitionStateMachine.DocumentStateName(m.State)}")),
                 s.Summary, s.AnswerGiven,
             };
         }).ToList();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Common;
 using PhoChau.Core.Persistence;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Reports;
 
@@ -9,7 +10,7 @@ public static class SessionRecordReader
     public static async Task<SessionRecord> ReadAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
     {
         var dialogue = await db.Dialogues.AsNoTracking().Include(d => d.Deadlines).SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
-            ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
+            ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
         var commune = await db.CommuneProfiles.AsNoTracking().SingleOrDefaultAsync(ct) ?? new Commune.CommuneProfile();
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var participants = await db.DialogueParticipants.AsNoTracking().Where(p => p.DialogueId == dialogueId)

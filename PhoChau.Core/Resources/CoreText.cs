@@ -11,6 +11,9 @@ public static class CoreText
 {
     private static readonly ResourceManager Resources = new("PhoChau.Core.Resources.CoreText", typeof(CoreText).Assembly);
 
+    /// <summary>The language of administrative documents (minutes, notices, reports): always Vietnamese.</summary>
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
     public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 
     public static string Format(string key, params object?[] args) =>

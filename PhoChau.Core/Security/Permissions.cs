@@ -1,4 +1,5 @@
 using PhoChau.Core.Common;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Security;
 
@@ -27,6 +28,6 @@ public static class Permissions
     {
         if (actor.IsAny(Roles.Chairman, Roles.ViceChairman, Roles.Secretary, Roles.Administrator)) return;
         if (actor.IsIn(Roles.DepartmentOfficer) && actor.DepartmentId is { } own && own == departmentId) return;
-        throw new ForbiddenException("Bạn chỉ được xem và xử lý công việc của bộ phận mình.");
+        throw new ForbiddenException(CoreText.Get("Security.OwnDepartmentOnly"));
     }
 }

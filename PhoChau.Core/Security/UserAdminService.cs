@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Common;
 using PhoChau.Core.Persistence;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Security;
 
@@ -31,7 +32,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
     {
         actor.Demand(Permission.ManageAdministration);
         await validator.EnsureValidAsync(input, ct);
-        if (string.IsNullOrEmpty(input.Password)) throw new DomainException("Mật khẩu không được để trống.");
+        if (string.IsNullOrEmpty(input.Password)) throw new DomainException(CoreText.Get("Users.PasswordEmpty"));
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         await EnsureDepartmentAsync(scope, input, ct);
@@ -53,11 +54,11 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         await validator.EnsureValidAsync(input, ct);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("Không tìm thấy tài khoản.");
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException(CoreText.Get("Users.NotFound"));
         await EnsureDepartmentAsync(scope, input, ct);
         var oldRoles = await users.GetRolesAsync(user);
         if (user.Id == actor.UserId && oldRoles.Contains(Roles.Administrator) && input.Role != Roles.Administrator)
-            throw new DomainException("Bạn không thể tự bỏ quyền quản trị của chính mình.");
+            throw new DomainException(CoreText.Get("Users.CannotDropOwnAdmin"));
         user.FullName = input.FullName.Trim();
         user.DepartmentId = input.Role == Roles.DepartmentOfficer ? input.DepartmentId : null;
         Check(await users.UpdateAsync(user));
@@ -73,10 +74,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
     public async Task ResetPasswordAsync(Actor actor, string userId, string newPassword, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageAdministration);
-        if (string.IsNullOrEmpty(newPassword)) throw new DomainException("Mật khẩu không được để trống.");
+        if (string.IsNullOrEmpty(newPassword)) throw new DomainException(CoreText.Get("Users.PasswordEmpty"));
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("Không tìm thấy tài khoản.");
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException(CoreText.Get("Users.NotFound"));
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, newPassword));
         await users.SetLockoutEndDateAsync(user, null);
@@ -88,10 +89,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
     public async Task SetActiveAsync(Actor actor, string userId, bool active, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageAdministration);
-        if (!active && userId == actor.UserId) throw new DomainException("Bạn không thể tự khóa tài khoản của mình.");
+        if (!active && userId == actor.UserId) throw new DomainException(CoreText.Get("Users.CannotLockSelf"));
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("Không tìm thấy tài khoản.");
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException(CoreText.Get("Users.NotFound"));
         user.IsActive = active;
         Check(await users.UpdateAsync(user));
         Check(await users.SetLockoutEndDateAsync(user, active ? null : DateTimeOffset.MaxValue));
@@ -105,7 +106,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PhoChauDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
         var dept = await db.Departments.FindAsync([input.DepartmentId], ct);
-        if (dept is null || !dept.IsActive) throw new DomainException("Bộ phận đã chọn không tồn tại hoặc đã ngừng hoạt động.");
+        if (dept is null || !dept.IsActive) throw new DomainException(CoreText.Get("Users.DepartmentInvalid"));
     }
 
     private static async Task AuditAsync(AsyncServiceScope scope, Actor actor, string userId, string what, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Security;
 
@@ -7,20 +8,20 @@ public sealed class VietnameseIdentityErrorDescriber : IdentityErrorDescriber
 {
     private static IdentityError E(string code, string message) => new() { Code = code, Description = message };
 
-    public override IdentityError DefaultError() => E(nameof(DefaultError), "Đã có lỗi xảy ra.");
-    public override IdentityError ConcurrencyFailure() => E(nameof(ConcurrencyFailure), "Tài khoản vừa được người khác thay đổi.");
-    public override IdentityError PasswordMismatch() => E(nameof(PasswordMismatch), "Mật khẩu không đúng.");
-    public override IdentityError InvalidUserName(string? userName) => E(nameof(InvalidUserName), $"Tên đăng nhập \"{userName}\" không hợp lệ: chỉ dùng chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang.");
-    public override IdentityError DuplicateUserName(string userName) => E(nameof(DuplicateUserName), $"Tên đăng nhập \"{userName}\" đã được sử dụng.");
-    public override IdentityError DuplicateEmail(string email) => E(nameof(DuplicateEmail), $"Email \"{email}\" đã được sử dụng.");
-    public override IdentityError InvalidEmail(string? email) => E(nameof(InvalidEmail), $"Email \"{email}\" không hợp lệ.");
-    public override IdentityError PasswordTooShort(int length) => E(nameof(PasswordTooShort), $"Mật khẩu phải có ít nhất {length} ký tự.");
-    public override IdentityError PasswordRequiresDigit() => E(nameof(PasswordRequiresDigit), "Mật khẩu phải có ít nhất một chữ số.");
-    public override IdentityError PasswordRequiresLower() => E(nameof(PasswordRequiresLower), "Mật khẩu phải có ít nhất một chữ thường.");
-    public override IdentityError PasswordRequiresUpper() => E(nameof(PasswordRequiresUpper), "Mật khẩu phải có ít nhất một chữ hoa.");
-    public override IdentityError PasswordRequiresNonAlphanumeric() => E(nameof(PasswordRequiresNonAlphanumeric), "Mật khẩu phải có ít nhất một ký tự đặc biệt.");
-    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => E(nameof(PasswordRequiresUniqueChars), $"Mật khẩu phải có ít nhất {uniqueChars} ký tự khác nhau.");
-    public override IdentityError UserAlreadyInRole(string role) => E(nameof(UserAlreadyInRole), $"Người dùng đã có vai trò {Roles.DisplayName(role)}.");
-    public override IdentityError UserNotInRole(string role) => E(nameof(UserNotInRole), $"Người dùng không có vai trò {Roles.DisplayName(role)}.");
-    public override IdentityError UserLockoutNotEnabled() => E(nameof(UserLockoutNotEnabled), "Tài khoản không thể bị khóa.");
+    public override IdentityError DefaultError() => E(nameof(DefaultError), CoreText.Get("Identity.Default"));
+    public override IdentityError ConcurrencyFailure() => E(nameof(ConcurrencyFailure), CoreText.Get("Identity.Concurrency"));
+    public override IdentityError PasswordMismatch() => E(nameof(PasswordMismatch), CoreText.Get("Identity.PasswordMismatch"));
+    public override IdentityError InvalidUserName(string? userName) => E(nameof(InvalidUserName), CoreText.Format("Identity.InvalidUserName", userName));
+    public override IdentityError DuplicateUserName(string userName) => E(nameof(DuplicateUserName), CoreText.Format("Identity.DuplicateUserName", userName));
+    public override IdentityError DuplicateEmail(string email) => E(nameof(DuplicateEmail), CoreText.Format("Identity.DuplicateEmail", email));
+    public override IdentityError InvalidEmail(string? email) => E(nameof(InvalidEmail), CoreText.Format("Identity.InvalidEmail", email));
+    public override IdentityError PasswordTooShort(int length) => E(nameof(PasswordTooShort), CoreText.Format("Identity.PasswordTooShort", length));
+    public override IdentityError PasswordRequiresDigit() => E(nameof(PasswordRequiresDigit), CoreText.Get("Identity.PasswordDigit"));
+    public override IdentityError PasswordRequiresLower() => E(nameof(PasswordRequiresLower), CoreText.Get("Identity.PasswordLower"));
+    public override IdentityError PasswordRequiresUpper() => E(nameof(PasswordRequiresUpper), CoreText.Get("Identity.PasswordUpper"));
+    public override IdentityError PasswordRequiresNonAlphanumeric() => E(nameof(PasswordRequiresNonAlphanumeric), CoreText.Get("Identity.PasswordSymbol"));
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => E(nameof(PasswordRequiresUniqueChars), CoreText.Format("Identity.PasswordUniqueChars", uniqueChars));
+    public override IdentityError UserAlreadyInRole(string role) => E(nameof(UserAlreadyInRole), CoreText.Format("Identity.AlreadyInRole", Roles.DisplayName(role)));
+    public override IdentityError UserNotInRole(string role) => E(nameof(UserNotInRole), CoreText.Format("Identity.NotInRole", Roles.DisplayName(role)));
+    public override IdentityError UserLockoutNotEnabled() => E(nameof(UserLockoutNotEnabled), CoreText.Get("Identity.LockoutNotEnabled"));
 }

@@ -5,6 +5,7 @@ using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Security;
 using PhoChau.Core.Text;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Speakers;
 
@@ -23,7 +24,7 @@ public sealed class SpeakerQueueService(
     public async Task<HallState> GetStateAsync(int dialogueId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var d = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
+        var d = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
         var speakers = await db.Speakers.AsNoTracking().Where(s => s.DialogueId == dialogueId).OrderBy(s => s.Position).ToListAsync(ct);
         var ids = speakers.Select(s => s.Id).ToList();
         var links = await db.SpeakerPetitions.AsNoTracking().Where(l => ids.Contains(l.SpeakerId)).ToListAsync(ct);
@@ -43,7 +44,7 @@ public sealed class SpeakerQueueService(
     {
         actor.Demand(Permission.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var d = await db.Dialogues.FindAsync([dialogueId], ct) ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
+        var d = await db.Dialogues.FindAsync([dialogueId], ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
         DialogueStateMachine.EnsureCanMove(d.State, DialogueState.InSession);
         d.State = DialogueState.InSession;
         d.OpenedAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -56,7 +57,7 @@ public sealed class SpeakerQueueService(
     public async Task ConcludeAsync(Actor actor, int dialogueId, string? conclusion, CancellationToken ct = default)
     {
         actor.Demand(Permission.Chair);
-        if (string.IsNullOrWhiteSpace(conclusion)) throw new DomainException("Cần ghi kết luận của người chủ trì.");
+        if (string.IsNullOrWhiteSpace(conclusion)) throw new DomainException(CoreText.Get("Hall.ConclusionRequired"));
         await MutateAsync(actor, dialogueId, null, (_, d, speakers) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -72,7 +73,7 @@ public sealed class SpeakerQueueService(
         MutateAsync(actor, dialogueId, null, (_, d, _) =>
         {
             var steps = d.Agenda.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-            if (step < 0 || step >= Math.Max(1, steps)) throw new DomainException("Bước chương trình không hợp lệ.");
+            if (step < 0 || step >= Math.Max(1, steps)) throw new DomainException(CoreText.Get("Hall.AgendaStepInvalid"));
             d.CurrentAgendaStep = step;
             return Task.FromResult<IReadOnlyList<int>>([]);
         }, ct);
@@ -88,7 +89,7 @@ public sealed class SpeakerQueueService(
         {
             await EnsureInSessionAsync(check, dialogueId, ct);
             if (await check.Petitions.CountAsync(p => petitionIds.Contains(p.Id) && p.DialogueId == dialogueId, ct) != petitionIds.Count)
-                throw new DomainException("Có kiến nghị đã chọn không thuộc buổi đối thoại này.");
+                throw new DomainException(CoreText.Get("Hall.PetitionNotInDialogue"));
         }
         if (!string.IsNullOrWhiteSpace(input.NewPetitionText))
         {
@@ -107,7 +108,7 @@ public sealed class SpeakerQueueService(
             if (speakers.Any(s => s.Status is SpeakerStatus.Waiting or SpeakerStatus.Speaking
                                   && VietnameseText.Fold(s.Name) == VietnameseText.Fold(name)
                                   && VietnameseText.Fold(s.VillageOrOrganisation) == VietnameseText.Fold(from)))
-                throw new DomainException($"{name} ({from}) đã có trong danh sách đăng ký phát biểu.");
+                throw new DomainException(CoreText.Format("Hall.AlreadyRegistered", name, from));
             var speaker = new Speaker
             {
                 DialogueId = d.Id, Position = speakers.Count == 0 ? 1 : speakers.Max(s => s.Position) + 1, Name = name,
@@ -133,7 +134,7 @@ public sealed class SpeakerQueueService(
     {
         var state = await GetStateAsync(dialogueId, ct);
         var index = state.Waiting.ToList().FindIndex(w => w.SpeakerId == speakerId);
-        if (index < 0) throw new DomainException("Chỉ sắp xếp được người đang chờ phát biểu.");
+        if (index < 0) throw new DomainException(CoreText.Get("Hall.OnlyWaitingMove"));
         return await MoveAsync(actor, dialogueId, speakerId, Math.Clamp(index + delta, 0, state.Waiting.Count - 1), expectedVersion, ct);
     }
 
@@ -150,10 +151,10 @@ public sealed class SpeakerQueueService(
         MutateAsync(actor, dialogueId, expectedVersion, (_, _, speakers) =>
         {
             if (status is not (SpeakerStatus.Absent or SpeakerStatus.Withdrawn or SpeakerStatus.Waiting))
-                throw new DomainException("Chỉ đánh dấu được vắng mặt, rút đăng ký hoặc chờ lại.");
-            var s = speakers.SingleOrDefault(x => x.Id == speakerId) ?? throw new NotFoundException("Không tìm thấy người đăng ký.");
+                throw new DomainException(CoreText.Get("Hall.MarkOnly"));
+            var s = speakers.SingleOrDefault(x => x.Id == speakerId) ?? throw new NotFoundException(CoreText.Get("Hall.RegistrantNotFound"));
             if (status == SpeakerStatus.Waiting ? s.Status is not (SpeakerStatus.Absent or SpeakerStatus.Withdrawn) : s.Status != SpeakerStatus.Waiting)
-                throw new DomainException($"{s.Name} không ở trạng thái có thể đổi.");
+                throw new DomainException(CoreText.Format("Hall.CannotChangeStatus", s.Name));
             s.Status = status;
             return Task.FromResult<IReadOnlyList<int>>([]);
         }, ct);
@@ -166,7 +167,7 @@ public sealed class SpeakerQueueService(
         MutateAsync(actor, dialogueId, expectedVersion, (_, _, speakers) =>
         {
             var next = speakers.Where(s => s.Status == SpeakerStatus.Waiting).OrderBy(s => s.Position).FirstOrDefault()
-                ?? throw new DomainException("Không còn ai trong danh sách chờ phát biểu.");
+                ?? throw new DomainException(CoreText.Get("Hall.NoOneWaiting"));
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var s in speakers.Where(s => s.Status == SpeakerStatus.Speaking)) { s.Status = SpeakerStatus.Done; s.EndedAtUtc = now; }
             next.Status = SpeakerStatus.Speaking;
@@ -178,7 +179,7 @@ public sealed class SpeakerQueueService(
     public Task<HallState> EndCurrentAsync(Actor actor, int dialogueId, CancellationToken ct = default) =>
         MutateAsync(actor, dialogueId, null, (_, _, speakers) =>
         {
-            var current = speakers.SingleOrDefault(s => s.Status == SpeakerStatus.Speaking) ?? throw new DomainException("Chưa có ai đang phát biểu.");
+            var current = speakers.SingleOrDefault(s => s.Status == SpeakerStatus.Speaking) ?? throw new DomainException(CoreText.Get("Hall.NoOneSpeaking"));
             current.Status = SpeakerStatus.Done;
             current.EndedAtUtc = clock.GetUtcNow().UtcDateTime;
             return Task.FromResult<IReadOnlyList<int>>([]);
@@ -188,8 +189,8 @@ public sealed class SpeakerQueueService(
     public Task<HallState> RecordMinutesAsync(Actor actor, int dialogueId, int speakerId, string? summary, string? answerGiven, CancellationToken ct = default) =>
         MutateAsync(actor, dialogueId, null, (_, _, speakers) =>
         {
-            if ((summary?.Length ?? 0) > 8000 || (answerGiven?.Length ?? 0) > 8000) throw new DomainException("Nội dung ghi chép quá dài (tối đa 8.000 ký tự).");
-            var s = speakers.SingleOrDefault(x => x.Id == speakerId) ?? throw new NotFoundException("Không tìm thấy người phát biểu.");
+            if ((summary?.Length ?? 0) > 8000 || (answerGiven?.Length ?? 0) > 8000) throw new DomainException(CoreText.Get("Hall.MinutesTooLong"));
+            var s = speakers.SingleOrDefault(x => x.Id == speakerId) ?? throw new NotFoundException(CoreText.Get("Hall.SpeakerNotFound"));
             s.Summary = summary?.Trim() ?? "";
             s.AnswerGiven = answerGiven?.Trim() ?? "";
             return Task.FromResult<IReadOnlyList<int>>([]);
@@ -198,7 +199,7 @@ public sealed class SpeakerQueueService(
     private static void Reorder(List<Speaker> speakers, int speakerId, int newIndex)
     {
         var waiting = speakers.Where(s => s.Status == SpeakerStatus.Waiting).OrderBy(s => s.Position).ToList();
-        var target = waiting.SingleOrDefault(s => s.Id == speakerId) ?? throw new DomainException("Chỉ sắp xếp được người đang chờ phát biểu.");
+        var target = waiting.SingleOrDefault(s => s.Id == speakerId) ?? throw new DomainException(CoreText.Get("Hall.OnlyWaitingMove"));
         var slots = waiting.Select(s => s.Position).ToList();
         waiting.Remove(target);
         waiting.Insert(Math.Clamp(newIndex, 0, waiting.Count), target);
@@ -207,8 +208,8 @@ public sealed class SpeakerQueueService(
 
     private static async Task EnsureInSessionAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
     {
-        var d = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
-        if (d.State != DialogueState.InSession) throw new DomainException("Buổi đối thoại chưa khai mạc hoặc đã kết thúc: không thao tác được danh sách phát biểu.");
+        var d = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
+        if (d.State != DialogueState.InSession) throw new DomainException(CoreText.Get("Hall.NotInSession"));
     }
 
     /// <summary>
@@ -224,11 +225,11 @@ public sealed class SpeakerQueueService(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var d = await db.Dialogues.SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException("Không tìm thấy buổi đối thoại.");
+            var d = await db.Dialogues.SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
             if (requireInSession && d.State != DialogueState.InSession)
-                throw new DomainException("Buổi đối thoại chưa khai mạc hoặc đã kết thúc: không thao tác được danh sách phát biểu.");
+                throw new DomainException(CoreText.Get("Hall.NotInSession"));
             if (expectedVersion is { } v && d.Version != v)
-                throw new ConcurrencyConflictException("Danh sách phát biểu vừa được người khác thay đổi. Màn hình đã cập nhật, vui lòng thao tác lại.");
+                throw new ConcurrencyConflictException(CoreText.Get("Hall.QueueChanged"));
             var speakers = await db.Speakers.Where(s => s.DialogueId == dialogueId).OrderBy(s => s.Position).ToListAsync(ct);
             var changedPetitions = await change(db, d, speakers);
             d.QueueChangedAtUtc = clock.GetUtcNow().UtcDateTime;
