@@ -57,6 +57,9 @@ public sealed class RunningPortal : IAsyncDisposable
         await StartOnAsync(url);
     }
 
+    /// <summary>Starts the portal again after <see cref="StopAsync"/>, on the same data and port.</summary>
+    public Task StartAgainAsync() => StartOnAsync(BaseUrl);
+
     /// <summary>Stops the portal (releasing its data folder), keeping its files for the test.</summary>
     public async Task StopAsync()
     {

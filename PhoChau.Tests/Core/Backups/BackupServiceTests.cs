@@ -144,6 +144,23 @@ public sealed class BackupServiceTests
     }
 
     [Fact]
+    public async Task A_read_only_backup_folder_gives_a_clear_message_and_changes_nothing()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var service = host.Get<BackupService>();
+        var dump = BackupData.Dump(host.DatabasePath);
+        // Root ignores file modes, so the folder's refusal is what the operating system would answer.
+        service.OpenWrite = _ => throw new UnauthorizedAccessException("Access to the path is denied.");
+
+        var ex = await Assert.ThrowsAsync<BackupException>(() => service.CreateAsync(BackupReason.Manual));
+
+        Assert.Contains("Không ghi được bản sao lưu", ex.Message);
+        Assert.Contains("denied", ex.Message);
+        Assert.Empty(service.List());
+        Assert.Equal(dump, BackupData.Dump(host.DatabasePath));
+    }
+
+    [Fact]
     public async Task A_backup_folder_that_cannot_be_created_is_refused_with_its_path()
     {
         await using var host = await CoreTestHost.StartAsync();

@@ -21,6 +21,14 @@ public sealed class BackupCommandTests
         var zip = Assert.Single(Directory.GetFiles(outDir, "phochau-*-dong-lenh.zip"));
         Assert.Contains(zip, output.ToString());
 
+        // Work done after the backup, which the restore must undo.
+        var secretary = new PhoChau.Core.Security.Actor("s", "thuky", new HashSet<string> { PhoChau.Core.Security.Roles.Secretary });
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PhoChau.Core.Petitions.PetitionService>(portal.Services)
+            .CreateAsync(secretary, new PhoChau.Core.Petitions.PetitionInput
+            {
+                DialogueId = 1, PetitionerName = "Sau Sao Lưu", Channel = PhoChau.Core.Petitions.PetitionChannel.OneStopDesk,
+                ReceivedOn = new DateOnly(2026, 3, 1), Field = PhoChau.Core.Petitions.PetitionField.Other, Text = "Ghi sau khi sao lưu.",
+            });
         var refused = new StringWriter();
         var restoreExit = await PortalCommands.RunAsync(["restore", zip, "--Data:Root", data, "--ConnectionStrings:Default", $"Data Source={Path.Combine(data, "portal.db")}"], refused);
         Assert.Equal(1, restoreExit);
@@ -32,6 +40,13 @@ public sealed class BackupCommandTests
         var okExit = await PortalCommands.RunAsync(["restore", zip, "--Data:Root", data, "--ConnectionStrings:Default", $"Data Source={Path.Combine(data, "portal.db")}"], restored);
         Assert.Equal(0, okExit);
         Assert.Contains("Đã khôi phục", restored.ToString());
+
+        // Started again, the portal shows exactly the backed-up state.
+        await portal.StartAgainAsync();
+        var query = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PhoChau.Core.Petitions.PetitionQuery>(portal.Services);
+        var rows = await query.FindAsync(secretary, new PhoChau.Core.Petitions.PetitionFilter { DialogueId = 1, Take = 200 });
+        Assert.Equal(30, rows.Total); // the demo's petitions, without the one written after the backup
+        Assert.DoesNotContain(rows.Rows, r => r.PetitionerName == "Sau Sao Lưu");
         await portal.DisposeAsync();
     }
 
