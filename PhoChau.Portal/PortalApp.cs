@@ -10,6 +10,7 @@ using PhoChau.Portal.Components;
 using PhoChau.Portal.Features.Account;
 using PhoChau.Portal.Features.Backups;
 using PhoChau.Portal.Features.Calendar;
+using PhoChau.Portal.Features.Health;
 using PhoChau.Portal.Features.Petitions;
 using PhoChau.Portal.Features.Reports;
 using PhoChau.Portal.Hosting;
@@ -141,18 +142,28 @@ public static class PortalApp
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        services.AddHealthChecks().AddDbContextCheck<PhoChauDbContext>("database", customTestQuery: async (db, ct) =>
-        {
-            await using var cmd = db.Database.GetDbConnection().CreateCommand();
-            await db.Database.OpenConnectionAsync(ct);
-            cmd.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsHistory\";";
-            return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
-        });
+        services.AddSingleton<PhoChau.Portal.Features.Health.WriteProbeHealthCheck>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<PhoChauDbContext>("database", tags: [PhoChau.Portal.Features.Health.HealthEndpoints.Ready], customTestQuery: async (db, ct) =>
+            {
+                await using var cmd = db.Database.GetDbConnection().CreateCommand();
+                await db.Database.OpenConnectionAsync(ct);
+                cmd.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsHistory\";";
+                return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
+            })
+            .AddCheck<PhoChau.Portal.Features.Health.WriteProbeHealthCheck>("writes", tags: [PhoChau.Portal.Features.Health.HealthEndpoints.Ready]);
         // JSON keeps Vietnamese letters readable instead of \uXXXX escapes.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
             System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
-        services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddSignalR(o => Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<PhoChau.Portal.Hubs.HubRefusalFilter>(o));
+        // Keep-alives every 2 s, so screens notice a stalled link within 5 s (reconnect.js: serverTimeout 4 s).
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => { o.KeepAliveInterval = TimeSpan.FromSeconds(2); o.ClientTimeoutInterval = TimeSpan.FromSeconds(10); });
+        services.AddSignalR(o =>
+        {
+            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<PhoChau.Portal.Hubs.HubRefusalFilter>(o);
+            o.KeepAliveInterval = TimeSpan.FromSeconds(2);
+            o.ClientTimeoutInterval = TimeSpan.FromSeconds(10);
+        });
         services.AddHostedService<PhoChau.Portal.Hubs.HallHubRelay>();
         services.AddMudServices();
     }
@@ -169,7 +180,7 @@ public static class PortalApp
         app.UseAuthorization();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapCalendarApi();
         app.MapPetitionEndpoints();

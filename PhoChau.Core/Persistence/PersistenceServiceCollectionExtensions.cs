@@ -19,9 +19,11 @@ public static class PersistenceServiceCollectionExtensions
         var normalized = NormalizeConnectionString(connectionString, dataRoot);
         var csb = new SqliteConnectionStringBuilder(normalized);
         services.AddSingleton(new DataFolder(dataRoot, csb.DataSource));
-        services.AddDbContextFactory<PhoChauDbContext>(o => o
+        // Interceptors registered in the container join the busy timeout (a test registers one that makes writes fail).
+        services.AddDbContextFactory<PhoChauDbContext>((sp, o) => o
             .UseSqlite(normalized)
-            .AddInterceptors(new SqliteBusyTimeoutInterceptor()));
+            .AddInterceptors(new SqliteBusyTimeoutInterceptor())
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.PostConfigure<AttachmentOptions>(o => o.Root = Path.GetFullPath(Path.Combine(dataRoot, o.Root)));
         return services;
     }

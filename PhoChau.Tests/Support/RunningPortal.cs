@@ -20,16 +20,23 @@ public sealed class RunningPortal : IAsyncDisposable
     public string DataRoot => _dir;
     public IServiceProvider Services => _app!.Services;
 
-    private RunningPortal(Dictionary<string, string> settings) => _settings = settings;
+    private readonly Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? _configure;
 
-    public static async Task<RunningPortal> StartAsync(bool demo = false, IReadOnlyDictionary<string, string>? settings = null, string url = "http://127.0.0.1:0")
+    private RunningPortal(Dictionary<string, string> settings, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null)
+    {
+        _settings = settings;
+        _configure = configure;
+    }
+
+    public static async Task<RunningPortal> StartAsync(bool demo = false, IReadOnlyDictionary<string, string>? settings = null, string url = "http://127.0.0.1:0",
+        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null)
     {
         var portal = new RunningPortal(new Dictionary<string, string>
         {
             ["Seed:AdminPassword"] = PortalFactory.AdminPassword,
             ["Seed:Demo"] = demo ? "true" : "false",
             ["Seed:DemoPassword"] = PortalFactory.UserPassword,
-        });
+        }, configure);
         Directory.CreateDirectory(portal._dir);
         portal._settings["ConnectionStrings:Default"] = $"Data Source={Path.Combine(portal._dir, "portal.db")}";
         portal._settings["Data:Root"] = portal._dir;
@@ -43,7 +50,7 @@ public sealed class RunningPortal : IAsyncDisposable
     {
         var args = new List<string> { "--urls", url, "--environment", "Testing", "--contentRoot", _dir };
         foreach (var (k, v) in _settings) args.AddRange(["--" + k, v]);
-        _app = PortalApp.Build([.. args]);
+        _app = PortalApp.Build([.. args], _configure);
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }

@@ -9,14 +9,16 @@ using PhoChau.Portal.Security;
 namespace PhoChau.Portal.Components.Shared;
 
 /// <summary>
-/// What every page does around a service call: find who acts, run it, show the Vietnamese message of a
-/// refused rule in a snackbar instead of an error page.
+/// What every page does around a service call: find who acts, run it, and when it fails for any reason (a refused
+/// rule, a full disk, a locked database, a bug) say why on the screen, keep what the operator typed and keep the
+/// circuit alive, so the same action works again once the fault is cleared, without F5.
 /// </summary>
 public abstract class PortalComponentBase : ComponentBase
 {
     [Inject] protected CurrentActor CurrentActor { get; set; } = default!;
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
     [Inject] protected IStringLocalizer<SharedResource> L { get; set; } = default!;
+    [Inject] private ILoggerFactory Logs { get; set; } = default!;
 
     protected Actor Actor { get; private set; } = new("", "", new HashSet<string>());
 
@@ -54,5 +56,18 @@ public abstract class PortalComponentBase : ComponentBase
             Snackbar.Add(ex.Message, Severity.Error);
             return false;
         }
+        catch (Exception ex)
+        {
+            ShowFailure(ex);
+            return false;
+        }
+    }
+
+    /// <summary>Logs a failure with a short id and tells the operator what happened (the snackbar stays until closed).</summary>
+    protected void ShowFailure(Exception ex)
+    {
+        var id = FailureMessages.NewErrorId();
+        Logs.CreateLogger(GetType()).LogError(ex, "Operation failed on {Page} (error {ErrorId}, {Kind})", GetType().Name, id, Failures.Classify(ex));
+        Snackbar.Add(FailureMessages.For(ex, L, id), Severity.Error, o => o.RequireInteraction = true);
     }
 }

@@ -46,6 +46,11 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
         {
             Snackbar.Add(ex.Message, MudBlazor.Severity.Error);
         }
+        catch (Exception ex)
+        {
+            // The last state stays on screen; the next saved change or action reloads it.
+            ShowFailure(ex);
+        }
     }
 
     /// <summary>Which petitions the screen lists (all the speakers' by default).</summary>
