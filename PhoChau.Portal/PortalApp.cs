@@ -173,6 +173,7 @@ public static class PortalApp
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseOriginCheck(app.Configuration);
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAntiforgery();

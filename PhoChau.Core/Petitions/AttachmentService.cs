@@ -73,6 +73,16 @@ public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFact
         var row = await db.PetitionAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId, ct) ?? throw new NotFoundException(CoreText.Get("Attachments.NotFound"));
         var petition = await db.Petitions.AsNoTracking().SingleAsync(p => p.Id == row.PetitionId, ct);
         if (actor.IsIn(Roles.DepartmentOfficer) && !actor.Allows(Permission.ManageWorkflow)) actor.DemandDepartment(petition.LeadDepartmentId);
+        if (!CanOpen(actor, petition, row)) throw new ForbiddenException(CoreText.Get("Attachments.PersonalOnly"));
         return (row, File.OpenRead(Path.Combine(options.Value.Root, row.StoragePath)));
     }
+
+    /// <summary>
+    /// Personal files follow personal data: the citizen's scans (ID cards, land papers) only for the roles that see
+    /// phone, address and ID numbers; a department's own answer and reply files also for that department's officers.
+    /// </summary>
+    public static bool CanOpen(Actor actor, Petition petition, PetitionAttachment file) =>
+        actor.Allows(Permission.SeePersonalData)
+        || (file.Purpose != AttachmentPurpose.Petition && actor.IsIn(Roles.DepartmentOfficer)
+            && actor.DepartmentId is { } own && own == petition.LeadDepartmentId);
 }

@@ -1,6 +1,9 @@
 namespace PhoChau.Core.Petitions;
 
-/// <summary>A petition as one user may see it: personal data blanked for roles that may not see it.</summary>
+/// <summary>
+/// A petition as one user may see it: personal data blanked and the citizen's own files left out for roles that
+/// may not see them (<see cref="HiddenAttachments"/> says how many there are).
+/// </summary>
 public sealed record PetitionDetails(
     Petition Petition,
     string? VillageName,
@@ -8,4 +11,5 @@ public sealed record PetitionDetails(
     IReadOnlyList<int> SupportingDepartmentIds,
     IReadOnlyList<PetitionAttachment> Attachments,
     bool ShowsPersonalData,
-    Calendar.DueStatus? AnswerDue);
+    Calendar.DueStatus? AnswerDue,
+    int HiddenAttachments = 0);

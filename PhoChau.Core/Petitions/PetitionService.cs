@@ -30,12 +30,13 @@ public sealed class PetitionService(
         var village = p.VillageId is { } v ? await db.Villages.Where(x => x.Id == v).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
         var lead = p.LeadDepartmentId is { } d ? await db.Departments.Where(x => x.Id == d).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
         var supports = await db.PetitionSupports.Where(s => s.PetitionId == id).Select(s => s.DepartmentId).ToListAsync(ct);
-        var files = await db.PetitionAttachments.AsNoTracking().Where(a => a.PetitionId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        var all = await db.PetitionAttachments.AsNoTracking().Where(a => a.PetitionId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        var files = all.Where(a => AttachmentService.CanOpen(actor, p, a)).ToList();
         // The due date that matters now: the answer before the session, the written reply after it.
         DateOnly? dueDate = DashboardService.AwaitingAnswer.Contains(p.State) ? p.AnswerDueDate
             : p.State == PetitionState.NotSettled ? p.ReplyDueDate : null;
         DueStatus? due = dueDate is { } date ? DueStatus.Of(await calendar.GetCalendarAsync(ct), VietnamTime.Today(clock), date) : null;
-        return new PetitionDetails(p, village, lead, supports, files, showPersonal, due);
+        return new PetitionDetails(p, village, lead, supports, files, showPersonal, due, all.Count - files.Count);
     }
 
     public async Task<Petition> CreateAsync(Actor actor, PetitionInput input, CancellationToken ct = default)

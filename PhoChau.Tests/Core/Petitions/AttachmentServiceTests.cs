@@ -45,4 +45,42 @@ public sealed class AttachmentServiceTests
         Assert.Empty(Directory.Exists(host.AttachmentsRoot) ? Directory.GetFiles(host.AttachmentsRoot, "*", SearchOption.AllDirectories) : []);
         Assert.Empty((await host.Get<PetitionService>().GetAsync(CoreTestHost.Secretary, p.Id)).Attachments);
     }
+
+    [Fact]
+    public async Task The_citizens_scans_follow_personal_data_while_a_department_keeps_its_own_answer_files()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        var dept = await WorkflowData.DepartmentIdAsync(host);
+        var petitions = host.Get<PetitionService>();
+        await petitions.AssignAsync(CoreTestHost.Secretary, p.Id, p.Version, dept);
+        var service = host.Get<AttachmentService>();
+        var scan = await service.AddAsync(CoreTestHost.Secretary, p.Id, AttachmentPurpose.Petition, "cccd.jpg", new MemoryStream(RandomNumberGenerator.GetBytes(1000)));
+        var answer = await service.AddAsync(WorkflowData.OfficerOf(dept), p.Id, AttachmentPurpose.Answer, "tra-loi.pdf", new MemoryStream(RandomNumberGenerator.GetBytes(1000)));
+
+        // The viewer sees no phone, address or ID number: and no file.
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.OpenAsync(CoreTestHost.Viewer, scan.Id));
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.OpenAsync(CoreTestHost.Viewer, answer.Id));
+        var viewerSees = await petitions.GetAsync(CoreTestHost.Viewer, p.Id);
+        Assert.Empty(viewerSees.Attachments);
+        Assert.Equal(2, viewerSees.HiddenAttachments);
+
+        // The department's officer: its own answer file, not the citizen's ID card.
+        var officer = WorkflowData.OfficerOf(dept);
+        await Assert.ThrowsAsync<ForbiddenException>(() => service.OpenAsync(officer, scan.Id));
+        var (_, content) = await service.OpenAsync(officer, answer.Id);
+        await content.DisposeAsync();
+        var officerSees = await petitions.GetAsync(officer, p.Id);
+        Assert.Equal([answer.Id], officerSees.Attachments.Select(a => a.Id));
+        Assert.Equal(1, officerSees.HiddenAttachments);
+
+        // Those who see personal data see both.
+        foreach (var actor in new[] { CoreTestHost.Secretary, CoreTestHost.Chairman, CoreTestHost.Admin })
+        {
+            Assert.Equal(2, (await petitions.GetAsync(actor, p.Id)).Attachments.Count);
+            var (_, s) = await service.OpenAsync(actor, scan.Id);
+            await s.DisposeAsync();
+        }
+    }
 }
