@@ -25,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DemoDialogueSeeder>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<UserAdminService>();
+        services.AddSingleton<SignInGuard>();
         services.AddSingleton<CommuneProfileService>();
         services.AddSingleton<DepartmentService>();
         services.AddSingleton<VillageService>();

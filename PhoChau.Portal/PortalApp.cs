@@ -127,8 +127,10 @@ public static class PortalApp
             o.SlidingExpiration = true;
             o.Cookie.Name = "phochau.auth";
         });
-        // Revalidate the security stamp often: a deactivated account loses its open screens within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The security stamp is checked on every request: after sign-out (a new stamp) or deactivation, a copied
+        // cookie opens nothing. One indexed lookup a request is nothing on the hall's LAN.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddSignInRateLimit(builder.Configuration);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
@@ -176,9 +178,11 @@ public static class PortalApp
         app.UseOriginCheck(app.Configuration);
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/not-found");
-        app.UseAntiforgery();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: a token is bound to the signed-in user, so it must be checked against that user.
+        app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoints();

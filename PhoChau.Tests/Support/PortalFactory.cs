@@ -28,6 +28,22 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Backup:Daily", "false");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}{ExtraConnectionOptions}");
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestAddressFilter>();
+            ConfigureServices?.Invoke(s);
+        });
+    }
+
+    /// <summary>Extra services for one test (a counting password hasher, a log sink).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>A client whose requests come from <paramref name="address"/>.</summary>
+    public HttpClient NewClientFrom(string address)
+    {
+        var client = NewClient();
+        client.DefaultRequestHeaders.Add(TestAddressFilter.Header, address);
+        return client;
     }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
