@@ -47,8 +47,10 @@ public sealed class HallTests
         await chair.WaitForSelectorAsync("[data-testid=current-name]:has-text('Võ Thị Mai')");
         await chair.ClickAsync("[data-testid=assign-dept]:has-text('Tư pháp - Hộ tịch')");
 
-        // The secretary's view shows the department without a reload.
+        // The secretary's view shows the department without a reload; the chair's console offers the outcome fields.
         await secretary.WaitForSelectorAsync("[data-testid=queue-petition-department]:has-text('Tư pháp - Hộ tịch')");
+        await chair.WaitForSelectorAsync("[data-testid=settle]");
+        Assert.Empty(await chair.QuerySelectorAllAsync("[data-testid=part-error]"));
 
         // The portal restarts mid-session: both screens come back by themselves with the same queue and speaker.
         var before = await portal.Services.GetRequiredService<SpeakerQueueService>().GetStateAsync(1);

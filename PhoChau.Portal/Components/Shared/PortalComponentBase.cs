@@ -22,10 +22,33 @@ public abstract class PortalComponentBase : ComponentBase
 
     protected Actor Actor { get; private set; } = new("", "", new HashSet<string>());
 
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         Actor = await CurrentActor.GetAsync();
-        await OnActorReadyAsync();
+        try
+        {
+            await OnActorReadyAsync();
+        }
+        catch (DomainException ex) when (ex is NotFoundException or ForbiddenException)
+        {
+            // An address naming something that does not exist, or that this user may not see: the 404 page
+            // (status 404 when rendered on the server), never a 500 and never a hint that it exists.
+            Navigation.NotFound();
+        }
+    }
+
+    /// <summary>
+    /// An id from the query string: absent is fine (null); anything but a positive whole number is a bad address.
+    /// </summary>
+    protected static bool TryParseId(string? text, out int? id)
+    {
+        id = null;
+        if (string.IsNullOrEmpty(text)) return true;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 0) return false;
+        id = value;
+        return true;
     }
 
     protected virtual Task OnActorReadyAsync() => Task.CompletedTask;

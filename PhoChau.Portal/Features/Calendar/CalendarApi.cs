@@ -37,9 +37,10 @@ public static class CalendarApi
                 var result = (await calendar.GetCalendarAsync()).AddWorkingDays(start, n);
                 return Results.Ok(new AddWorkingDaysResponse(Format(start), n, Format(result)));
             }
-            catch (ArgumentOutOfRangeException ex)
+            catch (ArgumentOutOfRangeException)
             {
-                return Problem(ex.Message);
+                // .NET's own text ("Value to add was out of range") means nothing to the caller: say it in its terms.
+                return Problem($"Ngày kết quả nằm ngoài phạm vi lịch hỗ trợ ({LunarCalendar.MinYear}–{LunarCalendar.MaxYear}).");
             }
         });
 
@@ -51,9 +52,9 @@ public static class CalendarApi
                 var lunar = LunarCalendar.FromSolar(d);
                 return Results.Ok(new LunarResponse(Format(d), lunar.Day, lunar.Month, lunar.Year, lunar.IsLeapMonth));
             }
-            catch (ArgumentOutOfRangeException ex)
+            catch (ArgumentOutOfRangeException)
             {
-                return Problem(ex.Message);
+                return Problem($"Ngày phải thuộc các năm {LunarCalendar.MinYear}–{LunarCalendar.MaxYear}.");
             }
         });
     }

@@ -20,7 +20,6 @@ public partial class DialogueEditPage
     [Inject] private DepartmentService Departments { get; set; } = default!;
     [Inject] private CommuneProfileService Commune { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;
 
@@ -44,7 +43,9 @@ public partial class DialogueEditPage
     protected override async Task OnParametersSetAsync()
     {
         // The same page shows another dialogue (e.g. after "new" is saved): load it.
-        if (_loaded && _loadedId != Id) await LoadAsync();
+        if (!_loaded || _loadedId == Id) return;
+        try { await LoadAsync(); }
+        catch (NotFoundException) { Navigation.NotFound(); }
     }
 
     private async Task LoadAsync()

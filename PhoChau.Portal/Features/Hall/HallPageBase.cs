@@ -30,6 +30,8 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
 
     protected override async Task OnActorReadyAsync()
     {
+        // The first load lets a missing session reach the 404 page; later reloads keep the screen and say why.
+        State = await Queue.GetStateAsync(Id);
         await ReloadAsync();
         Notifier.Changed += OnChangedAsync;
         if (ShowsTimer) _tick = Clock.CreateTimer(_ => InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));

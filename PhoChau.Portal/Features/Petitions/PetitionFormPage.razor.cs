@@ -12,12 +12,12 @@ namespace PhoChau.Portal.Features.Petitions;
 public partial class PetitionFormPage
 {
     [Parameter] public int? Id { get; set; }
-    [SupplyParameterFromQuery(Name = "dialogue")] public int? DialogueQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "dialogue")] public string? DialogueText { get; set; }
+    private int? DialogueQuery;
     [Inject] private PetitionService Petitions { get; set; } = default!;
     [Inject] private DialogueService Dialogues { get; set; } = default!;
     [Inject] private VillageService Villages { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;
 
     private PetitionInput _input = new();
@@ -28,6 +28,7 @@ public partial class PetitionFormPage
 
     protected override async Task OnActorReadyAsync()
     {
+        if (!TryParseId(DialogueText, out DialogueQuery)) throw new NotFoundException();
         _dialogues = (await Dialogues.ListAsync()).Where(d => d.State is not (DialogueState.Closed or DialogueState.Cancelled)).ToList();
         _villages = (await Villages.ListAsync()).Where(v => v.IsActive).ToList();
         if (Id is { } id)

@@ -33,6 +33,7 @@ public partial class PetitionPage
         _canManage = Actor.Allows(Permission.ManageWorkflow);
         _canChair = Actor.Allows(Permission.Chair);
         _departments = (await Departments.ListAsync()).Where(d => d.Kind == UnitKind.Department).ToList();
+        await Petitions.GetAsync(Actor, Id); // a missing petition, or another department's, is a 404 (PortalComponentBase)
         await ReloadAsync();
     }
 

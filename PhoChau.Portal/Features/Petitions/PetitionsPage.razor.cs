@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using PhoChau.Core.Departments;
+using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Security;
@@ -10,7 +11,8 @@ namespace PhoChau.Portal.Features.Petitions;
 
 public partial class PetitionsPage
 {
-    [SupplyParameterFromQuery(Name = "dialogue")] public int? DialogueQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "dialogue")] public string? DialogueText { get; set; }
+    private int? DialogueQuery;
     [Inject] private PetitionQuery Query { get; set; } = default!;
     [Inject] private DialogueService Dialogues { get; set; } = default!;
     [Inject] private DepartmentService Departments { get; set; } = default!;
@@ -32,6 +34,7 @@ public partial class PetitionsPage
 
     protected override async Task OnActorReadyAsync()
     {
+        if (!TryParseId(DialogueText, out DialogueQuery)) throw new NotFoundException();
         _isOfficer = Actor.IsIn(Roles.DepartmentOfficer) && !Actor.Allows(Permission.ManageWorkflow);
         _dialogueId = DialogueQuery;
         _dialogues = await Dialogues.ListAsync();

@@ -28,7 +28,10 @@ public static class ReportEndpoints
     private static async Task<IResult> FileAsync<TKind>(string kind, HttpContext http, string contentType, Func<TKind, string> fileName,
         Func<Actor, TKind, Stream, Task> write) where TKind : struct, Enum
     {
-        if (!Enum.TryParse<TKind>(kind, ignoreCase: true, out var k)) return Results.NotFound();
+        // Only a kind's name: Enum.TryParse would also take "7" and build a file for a kind that does not exist.
+        var name = Enum.GetNames<TKind>().FirstOrDefault(n => string.Equals(n, kind, StringComparison.OrdinalIgnoreCase));
+        if (name is null) return Results.NotFound();
+        var k = Enum.Parse<TKind>(name);
         var buffer = new MemoryStream();
         try
         {
