@@ -26,22 +26,45 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
         _ => $"tong-hop-linh-vuc-thon-{dialogueId}.xlsx",
     };
 
+    /// <summary>Refuses, before anything is written, a dialogue that does not exist or a caller without a role.</summary>
+    public async Task EnsureReadableAsync(Actor actor, int dialogueId, CancellationToken ct = default)
+    {
+        if (actor.Roles.Count == 0) throw new ForbiddenException();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Dialogues.AnyAsync(d => d.Id == dialogueId, ct)) throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
+    }
+
+    /// <summary>
+    /// Writes the report. The petition register is streamed (rows read and written one at a time, nothing of the
+    /// file kept in memory): it writes synchronously, so <paramref name="output"/> must accept synchronous writes.
+    /// The small reports are formatted with ClosedXML.
+    /// </summary>
     public async Task WriteAsync(Actor actor, int dialogueId, ReportKind kind, Stream output, CancellationToken ct = default)
     {
         if (actor.Roles.Count == 0) throw new ForbiddenException();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
-        var commune = await db.CommuneProfiles.AsNoTracking().SingleOrDefaultAsync(ct) ?? new Commune.CommuneProfile();
-        var heading = $"{commune.CommitteeName.ToUpper(new CultureInfo("vi-VN"))} — {dialogue.Title}"
-                      + (dialogue.SessionDate is { } date ? $" (ngày {date:dd/MM/yyyy})" : "");
+        var heading = await HeadingAsync(db, dialogue, ct);
+        if (kind == ReportKind.PetitionRegister)
+        {
+            await WriteRegisterAsync(db, actor, dialogueId, heading, output, ct);
+            return;
+        }
         var table = kind switch
         {
-            ReportKind.PetitionRegister => await RegisterAsync(db, actor, dialogueId, ct),
             ReportKind.Speakers => await SpeakersAsync(db, dialogueId, ct),
             ReportKind.FollowUp => await FollowUpAsync(db, actor, dialogueId, ct),
             _ => await SummaryAsync(db, actor, dialogueId, ct),
         };
         XlsxReportWriter.Write(output, heading, table);
+    }
+
+    /// <summary>"ỦY BAN NHÂN DÂN XÃ … — title (ngày …)": the first line of every report.</summary>
+    public static async Task<string> HeadingAsync(PhoChauDbContext db, Dialogues.Dialogue dialogue, CancellationToken ct)
+    {
+        var commune = await db.CommuneProfiles.AsNoTracking().SingleOrDefaultAsync(ct) ?? new Commune.CommuneProfile();
+        return $"{commune.CommitteeName.ToUpper(new CultureInfo("vi-VN"))} — {dialogue.Title}"
+               + (dialogue.SessionDate is { } date ? $" (ngày {date:dd/MM/yyyy})" : "");
     }
 
     private static IQueryable<Petition> Visible(PhoChauDbContext db, Actor actor, int dialogueId)
@@ -53,27 +76,78 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
         return q;
     }
 
-    private async Task<ReportTable[]> RegisterAsync(PhoChauDbContext db, Actor actor, int dialogueId, CancellationToken ct)
+    public const string RegisterSheet = "Sổ kiến nghị";
+    public const string RegisterTitle = "SỔ THEO DÕI KIẾN NGHỊ, PHẢN ÁNH";
+
+    /// <summary>The register's columns; the personal ones only for roles that may see them.</summary>
+    public static IReadOnlyList<string> RegisterHeaders(bool personal)
     {
-        var personal = actor.Allows(Permission.SeePersonalData);
-        var villages = await db.Villages.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Name, ct);
-        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        var petitions = await Visible(db, actor, dialogueId).OrderBy(p => p.Number).ToListAsync(ct);
         List<string> headers = ["Mã", "Người kiến nghị", "Cá nhân / Tổ chức", "Thôn"];
         if (personal) headers.AddRange(["Số điện thoại", "Địa chỉ", "Số CCCD"]);
         headers.AddRange(["Hình thức tiếp nhận", "Ngày tiếp nhận", "Lĩnh vực", "Thủ tục hành chính", "Nội dung kiến nghị",
             "Bộ phận trả lời", "Trạng thái", "Hạn trả lời", "Nội dung trả lời", "Ngày gửi văn bản trả lời"]);
-        var rows = petitions.Select(p =>
+        return headers;
+    }
+
+    /// <summary>One petition as a register row, in the order of <see cref="RegisterHeaders"/>.</summary>
+    public static IReadOnlyList<ReportCell> RegisterRow(Petition p, bool personal, IReadOnlyDictionary<int, string> villages, IReadOnlyDictionary<int, string> departments)
+    {
+        List<ReportCell> r = [p.Code, p.PetitionerName, PetitionLabels.Kinds[p.PetitionerKind], p.VillageId is { } v ? villages.GetValueOrDefault(v) : null];
+        if (personal) r.AddRange([p.Phone, p.Address, p.IdCardNumber]);
+        r.AddRange([PetitionLabels.Channels[p.Channel], (DateOnly?)p.ReceivedOn, PetitionLabels.Fields[p.Field], p.ProcedureName, p.Text,
+            p.LeadDepartmentId is { } d ? departments.GetValueOrDefault(d) : null, PetitionStateMachine.DocumentStateName(p.State),
+            DueDate(p), p.ReplyText ?? p.SessionAnswer ?? p.Answer, p.ReplySentOn]);
+        return r;
+    }
+
+    private static DateOnly? DueDate(Petition p) => p.State is PetitionState.NotSettled or PetitionState.ReplySent ? p.ReplyDueDate : p.AnswerDueDate;
+
+    private static async Task WriteRegisterAsync(PhoChauDbContext db, Actor actor, int dialogueId, string heading, Stream output, CancellationToken ct)
+    {
+        var personal = actor.Allows(Permission.SeePersonalData);
+        var villages = await db.Villages.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Name, ct);
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var headers = RegisterHeaders(personal);
+        var layout = new SheetLayout(RegisterSheet, heading, RegisterTitle, headers, await RegisterWidthsAsync(db, actor, dialogueId, personal, headers, villages, departments, ct));
+        var petitions = Visible(db, actor, dialogueId).OrderBy(p => p.Number).AsAsyncEnumerable();
+        await StreamingXlsxWriter.WriteAsync(output, layout, Rows(), ct);
+
+        async IAsyncEnumerable<IReadOnlyList<ReportCell>> Rows()
         {
-            List<ReportCell> r = [p.Code, p.PetitionerName, PetitionLabels.Kinds[p.PetitionerKind], p.VillageId is { } v ? villages.GetValueOrDefault(v) : null];
-            if (personal) r.AddRange([p.Phone, p.Address, p.IdCardNumber]);
-            r.AddRange([PetitionLabels.Channels[p.Channel], (DateOnly?)p.ReceivedOn, PetitionLabels.Fields[p.Field], p.ProcedureName, p.Text,
-                p.LeadDepartmentId is { } d ? departments.GetValueOrDefault(d) : null, PetitionStateMachine.DocumentStateName(p.State),
-                p.State is PetitionState.NotSettled or PetitionState.ReplySent ? p.ReplyDueDate : p.AnswerDueDate,
-                p.ReplyText ?? p.SessionAnswer ?? p.Answer, p.ReplySentOn]);
-            return (IReadOnlyList<ReportCell>)r;
-        }).ToList();
-        return [new ReportTable("Sổ kiến nghị", "SỔ THEO DÕI KIẾN NGHỊ, PHẢN ÁNH", headers, rows)];
+            await foreach (var p in petitions.WithCancellation(ct)) yield return RegisterRow(p, personal, villages, departments);
+        }
+    }
+
+    /// <summary>
+    /// Each column as wide as its longest value (up to 60, then wrapped), found by queries instead of a pass over the
+    /// rows, so the widths are known before the first row is streamed.
+    /// </summary>
+    private static async Task<int[]> RegisterWidthsAsync(PhoChauDbContext db, Actor actor, int dialogueId, bool personal, IReadOnlyList<string> headers,
+        IReadOnlyDictionary<int, string> villages, IReadOnlyDictionary<int, string> departments, CancellationToken ct)
+    {
+        var q = Visible(db, actor, dialogueId);
+        var m = await q.GroupBy(_ => 1).Select(g => new
+        {
+            Code = g.Max(p => p.Code.Length), Name = g.Max(p => p.PetitionerName.Length),
+            Phone = g.Max(p => (p.Phone ?? "").Length), Address = g.Max(p => (p.Address ?? "").Length), Id = g.Max(p => (p.IdCardNumber ?? "").Length),
+            Procedure = g.Max(p => (p.ProcedureName ?? "").Length), Text = g.Max(p => p.Text.Length),
+            Answer = g.Max(p => (p.ReplyText ?? p.SessionAnswer ?? p.Answer ?? "").Length),
+            Due = g.Max(p => (p.State == PetitionState.NotSettled || p.State == PetitionState.ReplySent ? p.ReplyDueDate : p.AnswerDueDate) != null ? 10 : 0),
+            Sent = g.Max(p => p.ReplySentOn != null ? 10 : 0),
+        }).SingleOrDefaultAsync(ct);
+        if (m is null) return headers.Select(h => SheetLayout.Width(h, 0)).ToArray();
+        var kinds = await q.Select(p => p.PetitionerKind).Distinct().ToListAsync(ct);
+        var channels = await q.Select(p => p.Channel).Distinct().ToListAsync(ct);
+        var fields = await q.Select(p => p.Field).Distinct().ToListAsync(ct);
+        var states = await q.Select(p => p.State).Distinct().ToListAsync(ct);
+        var villageIds = await q.Where(p => p.VillageId != null).Select(p => p.VillageId!.Value).Distinct().ToListAsync(ct);
+        var departmentIds = await q.Where(p => p.LeadDepartmentId != null).Select(p => p.LeadDepartmentId!.Value).Distinct().ToListAsync(ct);
+        static int Longest(IEnumerable<string?> values) => values.Select(v => v?.Length ?? 0).DefaultIfEmpty(0).Max();
+        List<int> longest = [m.Code, m.Name, Longest(kinds.Select(k => PetitionLabels.Kinds[k])), Longest(villageIds.Select(villages.GetValueOrDefault))];
+        if (personal) longest.AddRange([m.Phone, m.Address, m.Id]);
+        longest.AddRange([Longest(channels.Select(c => PetitionLabels.Channels[c])), 10, Longest(fields.Select(f => PetitionLabels.Fields[f])), m.Procedure, m.Text,
+            Longest(departmentIds.Select(departments.GetValueOrDefault)), Longest(states.Select(PetitionStateMachine.DocumentStateName)), m.Due, m.Answer, m.Sent]);
+        return headers.Select((h, i) => SheetLayout.Width(h, Math.Min(longest[i], XlsxReportWriter.MaxCellLength))).ToArray();
     }
 
     private async Task<ReportTable[]> SpeakersAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 using PhoChau.Core.Common;
 using PhoChau.Core.Reports;
 using PhoChau.Core.Security;
@@ -7,7 +9,8 @@ namespace PhoChau.Portal.Features.Reports;
 
 /// <summary>
 /// GET /reports/{dialogueId}/{kind}.xlsx and /documents/{dialogueId}/{kind}.docx: each file is built for the
-/// signed-in user's role and sent as a download.
+/// signed-in user's role and sent as a download. The petition register streams to the browser as it is written;
+/// the small reports and documents are built first, then sent.
 /// </summary>
 public static class ReportEndpoints
 {
@@ -16,30 +19,46 @@ public static class ReportEndpoints
 
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reports/{dialogueId:int}/{kind}.xlsx", (int dialogueId, string kind, HttpContext http, ReportService reports) =>
-            FileAsync<ReportKind>(kind, http, Xlsx, k => ReportService.FileName(k, dialogueId),
-                (actor, k, stream) => reports.WriteAsync(actor, dialogueId, k, stream, http.RequestAborted)));
+        app.MapGet("/reports/{dialogueId:int}/{kind}.xlsx", async (int dialogueId, string kind, HttpContext http, ReportService reports) =>
+        {
+            if (Kind<ReportKind>(kind) is not { } k) return Results.NotFound();
+            var actor = ActorFactory.FromPrincipal(http.User);
+            try { await reports.EnsureReadableAsync(actor, dialogueId, http.RequestAborted); }
+            catch (NotFoundException) { return Results.NotFound(); }
+            catch (ForbiddenException) { return Results.Forbid(); }
+            if (k != ReportKind.PetitionRegister)
+                return await BufferedAsync(http, Xlsx, ReportService.FileName(k, dialogueId), s => reports.WriteAsync(actor, dialogueId, k, s, http.RequestAborted));
 
-        app.MapGet("/documents/{dialogueId:int}/{kind}.docx", (int dialogueId, string kind, HttpContext http, DocumentService documents) =>
-            FileAsync<DocumentKind>(kind, http, Docx, k => DocumentService.FileName(k, dialogueId),
-                (actor, k, stream) => documents.WriteAsync(actor, dialogueId, k, stream, http.RequestAborted)));
+            // The OpenXML writer writes synchronously, row by row, straight into the response.
+            http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+            http.Response.ContentType = Xlsx;
+            http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = ReportService.FileName(k, dialogueId) }.ToString();
+            await reports.WriteAsync(actor, dialogueId, k, http.Response.Body, http.RequestAborted);
+            return Results.Empty;
+        });
+
+        app.MapGet("/documents/{dialogueId:int}/{kind}.docx", async (int dialogueId, string kind, HttpContext http, DocumentService documents) =>
+        {
+            if (Kind<DocumentKind>(kind) is not { } k) return Results.NotFound();
+            var actor = ActorFactory.FromPrincipal(http.User);
+            return await BufferedAsync(http, Docx, DocumentService.FileName(k, dialogueId), s => documents.WriteAsync(actor, dialogueId, k, s, http.RequestAborted));
+        });
     }
 
-    private static async Task<IResult> FileAsync<TKind>(string kind, HttpContext http, string contentType, Func<TKind, string> fileName,
-        Func<Actor, TKind, Stream, Task> write) where TKind : struct, Enum
+    /// <summary>Only a kind's name: Enum.TryParse would also take "7" and build a file for a kind that does not exist.</summary>
+    private static TKind? Kind<TKind>(string kind) where TKind : struct, Enum =>
+        Enum.GetNames<TKind>().FirstOrDefault(n => string.Equals(n, kind, StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse<TKind>(name) : null;
+
+    private static async Task<IResult> BufferedAsync(HttpContext http, string contentType, string fileName, Func<Stream, Task> write)
     {
-        // Only a kind's name: Enum.TryParse would also take "7" and build a file for a kind that does not exist.
-        var name = Enum.GetNames<TKind>().FirstOrDefault(n => string.Equals(n, kind, StringComparison.OrdinalIgnoreCase));
-        if (name is null) return Results.NotFound();
-        var k = Enum.Parse<TKind>(name);
         var buffer = new MemoryStream();
         try
         {
-            await write(ActorFactory.FromPrincipal(http.User), k, buffer);
+            await write(buffer);
         }
         catch (NotFoundException) { return Results.NotFound(); }
         catch (ForbiddenException) { return Results.Forbid(); }
         buffer.Position = 0;
-        return Results.File(buffer, contentType, fileName(k));
+        return Results.File(buffer, contentType, fileName);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using PhoChau.Core.Security;
 using PhoChau.Tests.Support;
@@ -59,8 +60,13 @@ public sealed class RoleCheckTests
     {
         await using var factory = new PortalFactory();
         await factory.CreateUserAsync("xem", Roles.Viewer);
+        var dialogue = await factory.Services.GetRequiredService<PhoChau.Core.Dialogues.DialogueService>().CreateAsync(
+            new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }),
+            new PhoChau.Core.Dialogues.DialogueInput { Title = "Đối thoại", Year = 2026, Quarter = 2, Venue = "Hội trường" });
         var client = await factory.SignInAsync("xem", PortalFactory.UserPassword);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sessions/1/display")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/sessions/{dialogue.Id}/display")).StatusCode);
+        // A session that does not exist is the 404 page, for every role.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/sessions/4242/display")).StatusCode);
         foreach (var path in new[] { "/sessions/1/chair", "/sessions/1/hall", "/petitions/new", "/petitions/import" })
         {
             var response = await client.GetAsync(path);
