@@ -109,7 +109,14 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var headers = RegisterHeaders(personal);
         var layout = new SheetLayout(RegisterSheet, heading, RegisterTitle, headers, await RegisterWidthsAsync(db, actor, dialogueId, personal, headers, villages, departments, ct));
-        var petitions = Visible(db, actor, dialogueId).OrderBy(p => p.Number).AsAsyncEnumerable();
+        // Only the columns the register shows (not the search and sort keys), read one row at a time.
+        var petitions = Visible(db, actor, dialogueId).OrderBy(p => p.Number).Select(p => new Petition
+        {
+            Code = p.Code, PetitionerName = p.PetitionerName, PetitionerKind = p.PetitionerKind, VillageId = p.VillageId, Phone = p.Phone,
+            Address = p.Address, IdCardNumber = p.IdCardNumber, Channel = p.Channel, ReceivedOn = p.ReceivedOn, Field = p.Field,
+            ProcedureName = p.ProcedureName, Text = p.Text, LeadDepartmentId = p.LeadDepartmentId, State = p.State, ReplyDueDate = p.ReplyDueDate,
+            AnswerDueDate = p.AnswerDueDate, ReplyText = p.ReplyText, SessionAnswer = p.SessionAnswer, Answer = p.Answer, ReplySentOn = p.ReplySentOn,
+        }).AsAsyncEnumerable();
         await StreamingXlsxWriter.WriteAsync(output, layout, Rows(), ct);
 
         async IAsyncEnumerable<IReadOnlyList<ReportCell>> Rows()

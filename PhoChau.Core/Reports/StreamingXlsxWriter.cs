@@ -17,6 +17,7 @@ namespace PhoChau.Core.Reports;
 public static class StreamingXlsxWriter
 {
     private const int HeaderRow = 4;
+    private const double CellPadding = 0.710625;
     private const uint StyleTitle = 1, StyleTitle2 = 2, StyleHeader = 3, StyleDate = 4, StyleWrap = 5, StyleItalic = 6;
 
     /// <summary>Writes synchronously to <paramref name="output"/> while reading the rows asynchronously.</summary>
@@ -43,9 +44,27 @@ public static class StreamingXlsxWriter
             WriteTextRow(w, 1, [layout.Heading], StyleTitle);
             WriteTextRow(w, 2, [layout.Title], StyleTitle2);
             WriteTextRow(w, HeaderRow, layout.Headers, StyleHeader);
+            // Reading the rows and writing the XML run side by side (two cores): a bounded channel between them keeps
+            // memory flat whatever the number of rows.
+            var channel = System.Threading.Channels.Channel.CreateBounded<IReadOnlyList<ReportCell>>(
+                new System.Threading.Channels.BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
+            var reading = Task.Run(async () =>
+            {
+                try
+                {
+                    await foreach (var values in rows.WithCancellation(ct)) await channel.Writer.WriteAsync(values, ct);
+                    channel.Writer.Complete();
+                }
+                catch (Exception ex)
+                {
+                    channel.Writer.Complete(ex);
+                }
+            }, ct);
             var r = HeaderRow;
-            await foreach (var values in rows.WithCancellation(ct))
-                WriteRow(w, ++r, values, layout.Headers.Count);
+            while (await channel.Reader.WaitToReadAsync(ct))
+                while (channel.Reader.TryRead(out var values))
+                    WriteRow(w, ++r, values, layout.Headers.Count);
+            await reading;
             if (r == HeaderRow) WriteTextRow(w, ++r, [XlsxReportWriter.NoData], StyleItalic);
             lastRow = r;
             w.WriteEndElement(); // sheetData
@@ -60,7 +79,8 @@ public static class StreamingXlsxWriter
         var cols = new Columns();
         for (var c = 0; c < layout.Widths.Count; c++)
         {
-            var col = new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = layout.Widths[c], CustomWidth = true };
+            // Widths in the file include the cell padding (5 px of Calibri 11), as ClosedXML and Excel write them.
+            var col = new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = layout.Widths[c] + CellPadding, CustomWidth = true };
             if (layout.Widths[c] >= SheetLayout.MaxWidth) col.Style = StyleWrap;
             cols.Append(col);
         }
@@ -69,35 +89,63 @@ public static class StreamingXlsxWriter
 
     private static void WriteTextRow(OpenXmlWriter w, int row, IReadOnlyList<string> texts, uint style)
     {
-        w.WriteStartElement(new Row { RowIndex = (uint)row });
-        for (var c = 0; c < texts.Count; c++) w.WriteElement(TextCell(Reference(c, row), texts[c], style));
+        var cells = new CellWriter(w);
+        w.WriteStartElement(RowElement, [new OpenXmlAttribute("r", "", row.ToString(CultureInfo.InvariantCulture))]);
+        for (var c = 0; c < texts.Count; c++) cells.Text(c, row, texts[c], style);
         w.WriteEndElement();
     }
 
     private static void WriteRow(OpenXmlWriter w, int row, IReadOnlyList<ReportCell> values, int columns)
     {
-        w.WriteStartElement(new Row { RowIndex = (uint)row });
+        var cells = new CellWriter(w);
+        w.WriteStartElement(RowElement, [new OpenXmlAttribute("r", "", row.ToString(CultureInfo.InvariantCulture))]);
         for (var c = 0; c < columns && c < values.Count; c++)
         {
             var v = values[c];
-            if (v.Date is { } d)
-                w.WriteElement(new Cell { CellReference = Reference(c, row), StyleIndex = StyleDate, CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)) });
-            else if (v.Number is { } n)
-                w.WriteElement(new Cell { CellReference = Reference(c, row), CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)) });
-            else if (v.Text is not null)
-                w.WriteElement(TextCell(Reference(c, row), v.Text, 0));
+            if (v.Date is { } d) cells.Number(c, row, d.ToDateTime(TimeOnly.MinValue).ToOADate(), StyleDate);
+            else if (v.Number is { } n) cells.Number(c, row, n, 0);
+            else if (v.Text is not null) cells.Text(c, row, v.Text, 0);
         }
         w.WriteEndElement();
     }
 
-    private static Cell TextCell(string reference, string text, uint style)
+    // One instance of each element: the writer takes only their names from them, so 100,000 rows allocate no elements.
+    private static readonly Row RowElement = new();
+    private static readonly Cell CellElement = new();
+    private static readonly InlineString InlineElement = new();
+    private static readonly DocumentFormat.OpenXml.Spreadsheet.Text TextElement = new();
+    private static readonly CellValue ValueElement = new();
+
+    /// <summary>Writes each cell as start tag, text, end tag: its attributes are the only allocation.</summary>
+    private readonly struct CellWriter(OpenXmlWriter w)
     {
-        var clean = XlsxReportWriter.Clean(text);
-        var t = new DocumentFormat.OpenXml.Spreadsheet.Text(clean);
-        if (clean.Length > 0 && (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1]))) t.Space = SpaceProcessingModeValues.Preserve;
-        var cell = new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(t) };
-        if (style != 0) cell.StyleIndex = style;
-        return cell;
+        public void Text(int column, int row, string text, uint style)
+        {
+            var clean = XlsxReportWriter.Clean(text);
+            w.WriteStartElement(CellElement, style == 0
+                ? [new OpenXmlAttribute("r", "", Reference(column, row)), new OpenXmlAttribute("t", "", "inlineStr")]
+                : [new OpenXmlAttribute("r", "", Reference(column, row)), new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture)), new OpenXmlAttribute("t", "", "inlineStr")]);
+            w.WriteStartElement(InlineElement);
+            if (clean.Length > 0 && (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1])))
+                w.WriteStartElement(TextElement, [new OpenXmlAttribute("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")]);
+            else
+                w.WriteStartElement(TextElement);
+            w.WriteString(clean);
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+
+        public void Number(int column, int row, double value, uint style)
+        {
+            w.WriteStartElement(CellElement, style == 0
+                ? [new OpenXmlAttribute("r", "", Reference(column, row))]
+                : [new OpenXmlAttribute("r", "", Reference(column, row)), new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture))]);
+            w.WriteStartElement(ValueElement);
+            w.WriteString(value.ToString(CultureInfo.InvariantCulture));
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
     }
 
     private static string Reference(int column, int row) => Column(column + 1) + row.ToString(CultureInfo.InvariantCulture);

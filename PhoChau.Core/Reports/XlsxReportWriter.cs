@@ -83,6 +83,9 @@ public static class XlsxReportWriter
 
     public static string Clean(string text)
     {
+        // Almost every text is clean already: return it as it is, with no copy.
+        if (text.Length <= MaxCellLength && !text.AsSpan().ContainsAnyInRange('\0', '\u001f') && !text.Contains('\u007f')) return text;
+        if (text.Length <= MaxCellLength && !text.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\t'))) return text;
         var sb = new StringBuilder(Math.Min(text.Length, MaxCellLength));
         foreach (var ch in text)
         {
