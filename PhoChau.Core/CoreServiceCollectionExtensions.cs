@@ -39,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PetitionImport>();
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<HallNotifier>();
+        services.AddSingleton<HallSnapshots>();
         services.AddSingleton<SpeakerQueueService>();
         services.AddSingleton<SessionOutcomeService>();
         services.AddSingleton<Reports.ReportService>();

@@ -35,24 +35,29 @@ internal static class AuditTrailWriter
             }
         }
 
+        AuditEntry Audit((EntityEntry Entry, AuditAction Action, List<AuditChange> Changes) p) => new()
+        {
+            AtUtc = now,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            EntityType = p.Entry.Metadata.ClrType.Name,
+            EntityId = ((IAudited)p.Entry.Entity).Id.ToString(CultureInfo.InvariantCulture),
+            Action = p.Action,
+            Changes = p.Changes,
+        };
+
         var ownTransaction = db.Database.CurrentTransaction is null;
         await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var count = await db.SaveChangesAsync(ct);
-            if (pending.Count > 0)
+            // Changed rows have their ids: their audit goes in the same save. Added rows get theirs from it, then a second.
+            var updates = pending.Where(p => p.Action == AuditAction.Updated).ToList();
+            var creations = pending.Where(p => p.Action == AuditAction.Created).ToList();
+            db.AuditEntries.AddRange(updates.Select(Audit));
+            var count = await db.SaveChangesAsync(ct) - updates.Count;
+            if (creations.Count > 0)
             {
-                // Ids of added rows are known only after the first save.
-                db.AuditEntries.AddRange(pending.Select(p => new AuditEntry
-                {
-                    AtUtc = now,
-                    UserId = actor.UserId,
-                    UserName = actor.UserName,
-                    EntityType = p.Entry.Metadata.ClrType.Name,
-                    EntityId = ((IAudited)p.Entry.Entity).Id.ToString(CultureInfo.InvariantCulture),
-                    Action = p.Action,
-                    Changes = p.Changes,
-                }));
+                db.AuditEntries.AddRange(creations.Select(Audit));
                 await db.SaveChangesAsync(ct);
             }
             if (tx is not null) await tx.CommitAsync(ct);

@@ -1,4 +1,7 @@
 namespace PhoChau.Core.Speakers;
 
-/// <summary>What changed in a session: the queue (always sent whole) and/or some petitions.</summary>
-public sealed record HallChange(int DialogueId, bool QueueChanged, IReadOnlyList<int> PetitionIds);
+/// <summary>
+/// What changed in a session: the queue (always sent whole) and/or some petitions. <see cref="State"/> is the
+/// queue as saved, when the change came from the queue itself: subscribers use it instead of reading it again.
+/// </summary>
+public sealed record HallChange(int DialogueId, bool QueueChanged, IReadOnlyList<int> PetitionIds, HallState? State = null);

@@ -22,6 +22,8 @@ public sealed class HallNotifier(ILogger<HallNotifier> log)
         {
             p.Queue |= change.QueueChanged;
             p.Petitions.UnionWith(change.PetitionIds);
+            // The newest saved state wins; a change without one makes subscribers read the state themselves.
+            p.State = change.QueueChanged && (p.State is null || change.State is null || change.State.Version >= p.State.Version) ? change.State : p.State;
             if (p.Running) return;
             p.Running = true;
         }
@@ -40,9 +42,10 @@ public sealed class HallNotifier(ILogger<HallNotifier> log)
                     p.Running = false;
                     return;
                 }
-                batch = new HallChange(dialogueId, p.Queue, p.Petitions.ToList());
+                batch = new HallChange(dialogueId, p.Queue, p.Petitions.ToList(), p.State);
                 p.Queue = false;
                 p.Petitions.Clear();
+                p.State = null;
             }
             var handlers = Changed?.GetInvocationList().Cast<Func<HallChange, Task>>().ToList() ?? [];
             await Task.WhenAll(handlers.Select(async h =>
@@ -57,6 +60,7 @@ public sealed class HallNotifier(ILogger<HallNotifier> log)
     {
         public bool Queue;
         public readonly HashSet<int> Petitions = [];
+        public HallState? State;
         public bool Running;
     }
 }

@@ -17,23 +17,49 @@ namespace PhoChau.Core.Speakers;
 /// </summary>
 public sealed class SpeakerQueueService(
     IDbContextFactory<PhoChauDbContext> dbFactory, SpeakerInputValidator validator, PetitionService petitions,
-    HallNotifier notifier, TimeProvider clock)
+    HallNotifier notifier, HallSnapshots snapshots, TimeProvider clock)
 {
     private const int Retries = 3;
 
+    /// <summary>The saved state: one row read when the queue has not changed since it was last read or saved.</summary>
     public async Task<HallState> GetStateAsync(int dialogueId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var version = await db.Dialogues.Where(x => x.Id == dialogueId).Select(x => (int?)x.Version).SingleOrDefaultAsync(ct)
+                      ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
+        var snapshot = snapshots.Get(dialogueId, version) ?? await LoadSnapshotAsync(db, dialogueId, ct);
+        return snapshot.ToState(clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>
+    /// The dialogue row, every speaker and petition link of the session, read in one read transaction (one moment of
+    /// the database, whatever other screens write meanwhile) and kept for the next reads.
+    /// </summary>
+    private async Task<HallSnapshot> LoadSnapshotAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
+    {
+        // Inside the caller's write transaction when there is one; else a read transaction of its own.
+        Microsoft.Data.Sqlite.SqliteTransaction? own = null;
+        if (db.Database.CurrentTransaction is null)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            own = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            await db.Database.UseTransactionAsync(own, ct);
+        }
         var d = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
-        var speakers = await db.Speakers.AsNoTracking().Where(s => s.DialogueId == dialogueId).OrderBy(s => s.Position).ToListAsync(ct);
-        var ids = speakers.Select(s => s.Id).ToList();
-        var links = await db.SpeakerPetitions.AsNoTracking().Where(l => ids.Contains(l.SpeakerId)).ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var queue = speakers.Select((s, i) => new QueueEntry(
-            s.Id, i + 1, s.Name, s.VillageOrOrganisation, s.Topic, s.Status, s.IsPointOfOrder, s.StartedAtUtc,
-            SecondsUsed(s, now), links.Where(l => l.SpeakerId == s.Id).Select(l => l.PetitionId).ToList(), s.Summary, s.AnswerGiven)).ToList();
-        return new HallState(d.Id, d.Title, d.State, d.Version, d.Agenda.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            d.CurrentAgendaStep, d.SpeakingTimeSeconds, d.SessionDate, queue);
+        var speakers = await db.Speakers.AsNoTracking().Where(s => s.DialogueId == dialogueId).ToListAsync(ct);
+        var links = await (from l in db.SpeakerPetitions.AsNoTracking()
+                           join s in db.Speakers on l.SpeakerId equals s.Id
+                           where s.DialogueId == dialogueId
+                           select new { l.SpeakerId, l.PetitionId }).ToListAsync(ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+            await db.Database.UseTransactionAsync(null, ct);
+            await own.DisposeAsync();
+        }
+        var snapshot = new HallSnapshot(HallSnapshot.Copy(d), speakers, links.ToLookup(l => l.SpeakerId, l => l.PetitionId));
+        snapshots.Set(snapshot);
+        return snapshot;
     }
 
     /// <summary>Time used comes from the stored start and end, never from a screen's timer.</summary>
@@ -58,7 +84,7 @@ public sealed class SpeakerQueueService(
     {
         actor.Demand(Permission.Chair);
         if (string.IsNullOrWhiteSpace(conclusion)) throw new DomainException(CoreText.Get("Hall.ConclusionRequired"));
-        await MutateAsync(actor, dialogueId, null, (_, d, speakers) =>
+        await MutateAsync(actor, dialogueId, null, (_, d, speakers, _) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var s in speakers.Where(s => s.Status == SpeakerStatus.Speaking)) { s.Status = SpeakerStatus.Done; s.EndedAtUtc = now; }
@@ -70,7 +96,7 @@ public sealed class SpeakerQueueService(
     }
 
     public Task<HallState> SetAgendaStepAsync(Actor actor, int dialogueId, int step, CancellationToken ct = default) =>
-        MutateAsync(actor, dialogueId, null, (_, d, _) =>
+        MutateAsync(actor, dialogueId, null, (_, d, _, _) =>
         {
             var steps = d.Agenda.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
             if (step < 0 || step >= Math.Max(1, steps)) throw new DomainException(CoreText.Get("Hall.AgendaStepInvalid"));
@@ -85,8 +111,10 @@ public sealed class SpeakerQueueService(
         await validator.EnsureValidAsync(input, ct);
         // A petition raised on the spot is recorded first (channel "at the session"), then linked.
         var petitionIds = input.PetitionIds.Distinct().ToList();
-        await using (var check = await dbFactory.CreateDbContextAsync(ct))
+        // Checked before a petition raised on the spot is recorded; a plain registration is checked in the save itself.
+        if (petitionIds.Count > 0 || !string.IsNullOrWhiteSpace(input.NewPetitionText))
         {
+            await using var check = await dbFactory.CreateDbContextAsync(ct);
             await EnsureInSessionAsync(check, dialogueId, ct);
             if (await check.Petitions.CountAsync(p => petitionIds.Contains(p.Id) && p.DialogueId == dialogueId, ct) != petitionIds.Count)
                 throw new DomainException(CoreText.Get("Hall.PetitionNotInDialogue"));
@@ -101,7 +129,7 @@ public sealed class SpeakerQueueService(
             petitionIds.Add(created.Id);
         }
 
-        return await MutateAsync(actor, dialogueId, null, async (db, d, speakers) =>
+        return await MutateAsync(actor, dialogueId, null, async (db, d, speakers, lastPosition) =>
         {
             var name = VietnameseText.CleanName(input.Name);
             var from = VietnameseText.CleanName(input.VillageOrOrganisation ?? "");
@@ -111,20 +139,23 @@ public sealed class SpeakerQueueService(
                 throw new DomainException(CoreText.Format("Hall.AlreadyRegistered", name, from));
             var speaker = new Speaker
             {
-                DialogueId = d.Id, Position = speakers.Count == 0 ? 1 : speakers.Max(s => s.Position) + 1, Name = name,
+                DialogueId = d.Id, Position = lastPosition + 1, Name = name,
                 VillageOrOrganisation = from, Topic = input.Topic?.Trim() ?? "", Status = SpeakerStatus.Waiting,
                 RegisteredAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             db.Speakers.Add(speaker);
-            await db.SaveChangesAsync(actor, ct); // audited, and gives the id for the links; committed with the rest
-            db.SpeakerPetitions.AddRange(petitionIds.Select(id => new SpeakerPetition { SpeakerId = speaker.Id, PetitionId = id }));
+            if (petitionIds.Count > 0)
+            {
+                await db.SaveChangesAsync(actor, ct); // audited, and gives the id for the links; committed with the rest
+                db.SpeakerPetitions.AddRange(petitionIds.Select(id => new SpeakerPetition { SpeakerId = speaker.Id, PetitionId = id }));
+            }
             return petitionIds;
         }, ct);
     }
 
     /// <summary>Moves a waiting speaker to another place among the waiting ones (0 = next to speak).</summary>
     public Task<HallState> MoveAsync(Actor actor, int dialogueId, int speakerId, int newWaitingIndex, int expectedVersion, CancellationToken ct = default) =>
-        MutateAsync(actor, dialogueId, expectedVersion, (_, _, speakers) =>
+        MutateAsync(actor, dialogueId, expectedVersion, (_, _, speakers, _) =>
         {
             Reorder(speakers, speakerId, newWaitingIndex);
             return Task.FromResult<IReadOnlyList<int>>([]);
@@ -140,7 +171,7 @@ public sealed class SpeakerQueueService(
 
     /// <summary>A point of order (kiến nghị về thủ tục điều hành) jumps the queue: next to speak.</summary>
     public Task<HallState> PointOfOrderAsync(Actor actor, int dialogueId, int speakerId, int expectedVersion, CancellationToken ct = default) =>
-        MutateAsync(actor, dialogueId, expectedVersion, (_, _, speakers) =>
+        MutateAsync(actor, dialogueId, expectedVersion, (_, _, speakers, _) =>
         {
             Reorder(speakers, speakerId, 0);
             speakers.Single(s => s.Id == speakerId).IsPointOfOrder = true;
@@ -148,7 +179,7 @@ public sealed class SpeakerQueueService(
         }, ct);
 
     public Task<HallState> MarkAsync(Actor actor, int dialogueId, int speakerId, SpeakerStatus status, int expectedVersion, CancellationToken ct = default) =>
-        MutateAsync(actor, dialogueId, expectedVersion, (_, _, speakers) =>
+        MutateAsync(actor, dialogueId, expectedVersion, speakerId, (_, _, speakers, _) =>
         {
             if (status is not (SpeakerStatus.Absent or SpeakerStatus.Withdrawn or SpeakerStatus.Waiting))
                 throw new DomainException(CoreText.Get("Hall.MarkOnly"));
@@ -164,7 +195,7 @@ public sealed class SpeakerQueueService(
     /// a queue changed meanwhile is refused rather than calling someone the chair did not see.
     /// </summary>
     public Task<HallState> CallNextAsync(Actor actor, int dialogueId, int? expectedVersion, CancellationToken ct = default) =>
-        MutateAsync(actor, dialogueId, expectedVersion, (_, _, speakers) =>
+        MutateAsync(actor, dialogueId, expectedVersion, (_, _, speakers, _) =>
         {
             var next = speakers.Where(s => s.Status == SpeakerStatus.Waiting).OrderBy(s => s.Position).FirstOrDefault()
                 ?? throw new DomainException(CoreText.Get("Hall.NoOneWaiting"));
@@ -177,7 +208,7 @@ public sealed class SpeakerQueueService(
 
     /// <summary>Ends the current speaker without calling anyone (the last one, or before a break).</summary>
     public Task<HallState> EndCurrentAsync(Actor actor, int dialogueId, CancellationToken ct = default) =>
-        MutateAsync(actor, dialogueId, null, (_, _, speakers) =>
+        MutateAsync(actor, dialogueId, null, (_, _, speakers, _) =>
         {
             var current = speakers.SingleOrDefault(s => s.Status == SpeakerStatus.Speaking) ?? throw new DomainException(CoreText.Get("Hall.NoOneSpeaking"));
             current.Status = SpeakerStatus.Done;
@@ -187,14 +218,30 @@ public sealed class SpeakerQueueService(
 
     /// <summary>The minutes as the session runs: what the speaker said and the answer given.</summary>
     public Task<HallState> RecordMinutesAsync(Actor actor, int dialogueId, int speakerId, string? summary, string? answerGiven, CancellationToken ct = default) =>
-        MutateAsync(actor, dialogueId, null, (_, _, speakers) =>
+        MutateAsync(actor, dialogueId, null, (_, _, speakers, _) =>
         {
             if ((summary?.Length ?? 0) > 8000 || (answerGiven?.Length ?? 0) > 8000) throw new DomainException(CoreText.Get("Hall.MinutesTooLong"));
             var s = speakers.SingleOrDefault(x => x.Id == speakerId) ?? throw new NotFoundException(CoreText.Get("Hall.SpeakerNotFound"));
             s.Summary = summary?.Trim() ?? "";
             s.AnswerGiven = answerGiven?.Trim() ?? "";
             return Task.FromResult<IReadOnlyList<int>>([]);
-        }, ct, requireInSession: false);
+        }, ct, requireInSession: false, alsoSpeakerId: speakerId);
+
+    private static bool IsActive(Speaker s) => s.Status is SpeakerStatus.Waiting or SpeakerStatus.Speaking;
+
+    /// <summary>
+    /// Attaches, for each copy the change altered, the saved original with the new values set on it: the database gets
+    /// an update of the changed columns guarded by the saved version, and the audit trail the old and new values.
+    /// </summary>
+    private static void AttachChanged(PhoChauDbContext db, HallSnapshot prior, List<Speaker> copies)
+    {
+        var originals = prior.Speakers.ToDictionary(s => s.Id);
+        foreach (var copy in copies)
+        {
+            if (!originals.TryGetValue(copy.Id, out var original) || HallSnapshot.Same(original, copy)) continue;
+            db.Speakers.Attach(HallSnapshot.Copy(original)).CurrentValues.SetValues(copy);
+        }
+    }
 
     private static void Reorder(List<Speaker> speakers, int speakerId, int newIndex)
     {
@@ -212,40 +259,62 @@ public sealed class SpeakerQueueService(
         if (d.State != DialogueState.InSession) throw new DomainException(CoreText.Get("Hall.NotInSession"));
     }
 
+    private Task<HallState> MutateAsync(Actor actor, int dialogueId, int? expectedVersion, int alsoSpeakerId,
+        Func<PhoChauDbContext, Dialogue, List<Speaker>, int, Task<IReadOnlyList<int>>> change, CancellationToken ct) =>
+        MutateAsync(actor, dialogueId, expectedVersion, change, ct, alsoSpeakerId: alsoSpeakerId);
+
     /// <summary>
-    /// Loads the dialogue and its speakers, applies the change, touches the dialogue row and saves all in one
-    /// transaction. A change based on what a screen showed (expectedVersion) is refused when the queue moved;
-    /// one that does not depend on it (a registration) is retried on the newer state.
+    /// Applies a change to the session's queue in one transaction holding the database's write lock. The speakers come
+    /// from the last saved state at the dialogue row's version (read once and kept, not read again for every action);
+    /// the change works on copies, and only what it altered is saved, with the dialogue row touched under its version.
+    /// A change based on what a screen showed (expectedVersion) is refused when the queue moved; the new state is
+    /// announced once.
     /// </summary>
     private async Task<HallState> MutateAsync(Actor actor, int dialogueId, int? expectedVersion,
-        Func<PhoChauDbContext, Dialogue, List<Speaker>, Task<IReadOnlyList<int>>> change, CancellationToken ct, bool requireInSession = true)
+        Func<PhoChauDbContext, Dialogue, List<Speaker>, int, Task<IReadOnlyList<int>>> change, CancellationToken ct,
+        bool requireInSession = true, int? alsoSpeakerId = null)
     {
         actor.Demand(Permission.Chair);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct); // SQLite's BEGIN IMMEDIATE: the write lock
             var d = await db.Dialogues.SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
             if (requireInSession && d.State != DialogueState.InSession)
                 throw new DomainException(CoreText.Get("Hall.NotInSession"));
             if (expectedVersion is { } v && d.Version != v)
                 throw new ConcurrencyConflictException(CoreText.Get("Hall.QueueChanged"));
-            var speakers = await db.Speakers.Where(s => s.DialogueId == dialogueId).OrderBy(s => s.Position).ToListAsync(ct);
-            var changedPetitions = await change(db, d, speakers);
+            var prior = snapshots.Get(dialogueId, d.Version) ?? await LoadSnapshotAsync(db, dialogueId, ct);
+
+            // Detached copies: the change works on them, and only the ones it altered are attached for the save.
+            var speakers = prior.Speakers.Where(s => IsActive(s) || s.Id == alsoSpeakerId).Select(HallSnapshot.Copy).OrderBy(s => s.Position).ToList();
+            var lastPosition = prior.Speakers.Count == 0 ? 0 : prior.Speakers.Max(s => s.Position);
+            var changedPetitions = await change(db, d, speakers, lastPosition);
+            AttachChanged(db, prior, speakers);
             d.QueueChangedAtUtc = clock.GetUtcNow().UtcDateTime;
             // Marked modified even when the clock gives the same instant: the row's version must move on every change.
             db.Entry(d).Property(x => x.QueueChangedAtUtc).IsModified = true;
             try
             {
-                await db.SaveChangesAsync(actor, ct);
+                await db.SaveChangesAsync(actor, ct); // UPDATE … WHERE Version = the version read: the guard of the whole queue
                 await tx.CommitAsync(ct);
             }
             catch (ConcurrencyConflictException) when (expectedVersion is null && attempt < Retries)
             {
                 continue;
             }
-            notifier.Publish(new HallChange(dialogueId, true, changedPetitions));
-            return await GetStateAsync(dialogueId, ct);
+            catch (ConcurrencyConflictException) when (expectedVersion is not null)
+            {
+                throw new ConcurrencyConflictException(CoreText.Get("Hall.QueueChanged"));
+            }
+            var touched = db.Speakers.Local.Where(s => s.DialogueId == dialogueId).ToList();
+            var newLinks = db.SpeakerPetitions.Local.Select(l => (l.SpeakerId, l.PetitionId)).ToList();
+            var snapshot = prior.With(d, touched, newLinks);
+            snapshots.Set(snapshot);
+            var state = snapshot.ToState(clock.GetUtcNow().UtcDateTime);
+            // Announced once, with the state: the hub relay and the open screens need not read it again.
+            notifier.Publish(new HallChange(dialogueId, true, changedPetitions, state));
+            return state;
         }
     }
 }

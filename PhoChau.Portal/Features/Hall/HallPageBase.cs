@@ -64,7 +64,11 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
         if (change.DialogueId != Id) return;
         await InvokeAsync(async () =>
         {
-            await ReloadAsync();
+            if (change.State is { } saved && change.PetitionIds.Count == 0 && State is not null
+                && PetitionIdsToShow(saved).SequenceEqual(PetitionIdsToShow(State)))
+                State = saved; // the queue as saved, and the same petitions: nothing to read
+            else
+                await ReloadAsync();
             StateHasChanged();
         });
     }

@@ -224,4 +224,53 @@ public sealed class SpeakerQueueServiceTests
         await HallData.RegisterAsync(host, d.Id, "A");
         Assert.Equal(1, await seen.Task.WaitAsync(TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public async Task Two_portals_on_one_database_never_show_or_build_on_a_queue_older_than_the_saved_one()
+    {
+        await using var a = await CoreTestHost.StartAsync();
+        var d = await HallData.OpenSessionAsync(a);
+        await HallData.RegisterAsync(a, d.Id, "An", "Bình", "Cường"); // portal A now holds the queue in memory
+        await using var b = await CoreTestHost.StartAtAsync(a.DataRoot, a.DatabasePath);
+        var queueA = a.Get<SpeakerQueueService>();
+        var queueB = b.Get<SpeakerQueueService>();
+
+        // Portal B changes the queue A holds: a registration and a call.
+        await queueB.RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput { Name = "Dũng", VillageOrOrganisation = "Thôn 2", Topic = "x" });
+        var onB = await queueB.CallNextAsync(CoreTestHost.Secretary, d.Id, null);
+
+        var onA = await queueA.GetStateAsync(d.Id);
+        Assert.Equal(onB.Version, onA.Version);
+        Assert.Equal(onB.Queue.Select(q => (q.SpeakerId, q.Name, q.Status)), onA.Queue.Select(q => (q.SpeakerId, q.Name, q.Status)));
+        Assert.Equal("An", onA.Current?.Name);
+
+        // A acts on what it holds: refused when the screen saw an older version, built on the saved queue otherwise.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => queueA.CallNextAsync(CoreTestHost.Secretary, d.Id, onB.Version - 1));
+        await queueB.RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput { Name = "Em", VillageOrOrganisation = "Thôn 3", Topic = "x" });
+        var final = await queueA.RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput { Name = "Giang", VillageOrOrganisation = "Thôn 4", Topic = "x" });
+
+        Assert.Equal(["An", "Bình", "Cường", "Dũng", "Em", "Giang"], final.Queue.Select(q => q.Name));
+        Assert.Equal(final.Queue.Count, final.Queue.Select(q => q.SpeakerId).Distinct().Count());
+        await using var db = a.NewDb();
+        Assert.Equal(6, await db.Speakers.CountAsync(s => s.DialogueId == d.Id));
+        Assert.Equal(6, await db.Speakers.Where(s => s.DialogueId == d.Id).Select(s => s.Position).Distinct().CountAsync());
+        Assert.Equal(final.Queue.Select(q => q.Name), (await queueB.GetStateAsync(d.Id)).Queue.Select(q => q.Name));
+    }
+
+    [Fact]
+    public async Task An_edit_of_the_dialogue_reaches_the_held_queue()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await HallData.OpenSessionAsync(host);
+        await HallData.RegisterAsync(host, d.Id, "An");
+        var before = await host.Get<SpeakerQueueService>().GetStateAsync(d.Id);
+        await using (var db = host.NewDb())
+        {
+            var row = await db.Dialogues.SingleAsync(x => x.Id == d.Id);
+            row.SpeakingTimeSeconds = 240;
+            await db.SaveChangesAsync(CoreTestHost.Secretary);
+        }
+        var after = await host.Get<SpeakerQueueService>().GetStateAsync(d.Id);
+        Assert.Equal((180, 240), (before.SpeakingTimeSeconds, after.SpeakingTimeSeconds));
+    }
 }

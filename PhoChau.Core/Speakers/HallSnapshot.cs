@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using PhoChau.Core.Dialogues;
+
+namespace PhoChau.Core.Speakers;
+
+/// <summary>
+/// The last saved queue of each session, held in memory against the dialogue row's version: a read or a queue action
+/// that finds the same version in the database uses it instead of reading every speaker again. Every queue change
+/// bumps that version, so a copy can never be older than the database without the version saying so (another portal
+/// node, an edit of the dialogue, a restore: the version differs, the queue is read again).
+/// </summary>
+public sealed class HallSnapshots
+{
+    private readonly ConcurrentDictionary<int, HallSnapshot> _byDialogue = new();
+
+    public HallSnapshot? Get(int dialogueId, int version) =>
+        _byDialogue.TryGetValue(dialogueId, out var s) && s.Version == version ? s : null;
+
+    public void Set(HallSnapshot snapshot) =>
+        _byDialogue.AddOrUpdate(snapshot.DialogueId, snapshot, (_, old) => snapshot.Version >= old.Version ? snapshot : old);
+}
+
+/// <summary>Detached copies of a session's dialogue row, speakers and petition links at one version.</summary>
+public sealed record HallSnapshot(Dialogue Dialogue, IReadOnlyList<Speaker> Speakers, ILookup<int, int> PetitionsBySpeaker)
+{
+    public int DialogueId => Dialogue.Id;
+    public int Version => Dialogue.Version;
+
+    /// <summary>The state every screen shows; the current speaker's time is counted to <paramref name="nowUtc"/>.</summary>
+    public HallState ToState(DateTime nowUtc)
+    {
+        var d = Dialogue;
+        var queue = Speakers.OrderBy(s => s.Position).Select((s, i) => new QueueEntry(
+            s.Id, i + 1, s.Name, s.VillageOrOrganisation, s.Topic, s.Status, s.IsPointOfOrder, s.StartedAtUtc,
+            SpeakerQueueService.SecondsUsed(s, nowUtc), PetitionsBySpeaker[s.Id].ToList(), s.Summary, s.AnswerGiven)).ToList();
+        return new HallState(d.Id, d.Title, d.State, d.Version, d.Agenda.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            d.CurrentAgendaStep, d.SpeakingTimeSeconds, d.SessionDate, queue);
+    }
+
+    /// <summary>This snapshot with some speakers (changed or new) and links replaced, at the dialogue's new version.</summary>
+    public HallSnapshot With(Dialogue dialogue, IEnumerable<Speaker> changed, IEnumerable<(int SpeakerId, int PetitionId)> newLinks)
+    {
+        var byId = Speakers.ToDictionary(s => s.Id);
+        foreach (var s in changed) byId[s.Id] = Copy(s);
+        var links = PetitionsBySpeaker.SelectMany(g => g.Select(p => (SpeakerId: g.Key, PetitionId: p))).Concat(newLinks).Distinct()
+            .ToLookup(l => l.SpeakerId, l => l.PetitionId);
+        return new HallSnapshot(Copy(dialogue), byId.Values.ToList(), links);
+    }
+
+    public static Speaker Copy(Speaker s) => new()
+    {
+        Id = s.Id, DialogueId = s.DialogueId, Position = s.Position, Name = s.Name, VillageOrOrganisation = s.VillageOrOrganisation, Topic = s.Topic,
+        Status = s.Status, IsPointOfOrder = s.IsPointOfOrder, RegisteredAtUtc = s.RegisteredAtUtc, StartedAtUtc = s.StartedAtUtc,
+        EndedAtUtc = s.EndedAtUtc, Summary = s.Summary, AnswerGiven = s.AnswerGiven, Version = s.Version,
+    };
+
+    /// <summary>Every stored field equal (a change left this speaker as it was).</summary>
+    public static bool Same(Speaker a, Speaker b) =>
+        a.Position == b.Position && a.Name == b.Name && a.VillageOrOrganisation == b.VillageOrOrganisation && a.Topic == b.Topic
+        && a.Status == b.Status && a.IsPointOfOrder == b.IsPointOfOrder && a.RegisteredAtUtc == b.RegisteredAtUtc
+        && a.StartedAtUtc == b.StartedAtUtc && a.EndedAtUtc == b.EndedAtUtc && a.Summary == b.Summary && a.AnswerGiven == b.AnswerGiven
+        && a.Version == b.Version && a.DialogueId == b.DialogueId;
+
+    public static Dialogue Copy(Dialogue d) => new()
+    {
+        Id = d.Id, Title = d.Title, State = d.State, Version = d.Version, Agenda = d.Agenda, CurrentAgendaStep = d.CurrentAgendaStep,
+        SpeakingTimeSeconds = d.SpeakingTimeSeconds, SessionDate = d.SessionDate,
+    };
+}
