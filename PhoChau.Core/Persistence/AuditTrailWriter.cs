@@ -10,6 +10,9 @@ namespace PhoChau.Core.Persistence;
 /// <summary>Writes the audit trail beside the change, and turns a stale save into a clear conflict.</summary>
 internal static class AuditTrailWriter
 {
+    /// <summary>Columns computed from others (search and sort keys): the audit records what people entered, not these.</summary>
+    public static readonly IReadOnlySet<string> Derived = new HashSet<string> { "SearchText", "NameSortKey" };
+
     public static async Task<int> SaveAsync(PhoChauDbContext db, Actor actor, CancellationToken ct)
     {
         var now = DateTime.UtcNow;
@@ -23,12 +26,12 @@ internal static class AuditTrailWriter
             if (entry.Entity is not IAudited) continue;
             if (entry.State == EntityState.Added)
                 pending.Add((entry, AuditAction.Created, entry.Properties
-                    .Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null)
+                    .Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null && !Derived.Contains(p.Metadata.Name))
                     .Select(p => new AuditChange(p.Metadata.Name, null, Format(p.CurrentValue))).ToList()));
             else if (entry.State == EntityState.Modified)
             {
                 var changes = entry.Properties
-                    .Where(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version)
+                    .Where(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version) && !Derived.Contains(p.Metadata.Name)
                         && !Equals(p.OriginalValue, p.CurrentValue))
                     .Select(p => new AuditChange(p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue))).ToList();
                 if (changes.Count > 0) pending.Add((entry, AuditAction.Updated, changes));
@@ -69,7 +72,8 @@ internal static class AuditTrailWriter
         }
     }
 
-    private static string? Format(object? value) => value switch
+    /// <summary>How a value is written in the audit trail (also for rows inserted in bulk).</summary>
+    public static string? Format(object? value) => value switch
     {
         null => null,
         DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),

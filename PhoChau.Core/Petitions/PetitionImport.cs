@@ -64,46 +64,52 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         if (!await db.Dialogues.AnyAsync(d => d.Id == dialogueId && d.State != DialogueState.Closed && d.State != DialogueState.Cancelled, ct))
             return new ImportPreview(CoreText.Get("Import.DialogueUnavailable"), []);
 
+        // The zip's directory is at its end: the upload (a few hundred KB for 5,000 rows) is kept as bytes, then read
+        // row by row without building a workbook.
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         buffer.Position = 0;
         if (buffer.Length < 4 || buffer.GetBuffer()[0] != 'P' || buffer.GetBuffer()[1] != 'K')
             return new ImportPreview(CoreText.Get("Import.NotXlsx"), []);
-        XLWorkbook wb;
-        try { wb = new XLWorkbook(buffer); }
+        ImportSheetReader sheet;
+        try { sheet = ImportSheetReader.Open(buffer); }
         catch (Exception) { return new ImportPreview(CoreText.Get("Import.Unreadable"), []); }
 
-        using (wb)
+        using (sheet)
         {
-            var ws = wb.Worksheets.First();
-            var header = ws.Row(1);
+            IEnumerator<(int Row, Dictionary<int, SheetCell> Cells)> rowsOfSheet;
+            try { rowsOfSheet = sheet.Rows().GetEnumerator(); }
+            catch (Exception) { return new ImportPreview(CoreText.Get("Import.Unreadable"), []); }
+            using var rowEnumerator = rowsOfSheet;
             var map = new Dictionary<string, int>();
-            foreach (var cell in header.CellsUsed())
+            if (!MoveNext(rowEnumerator, out var unreadable) || unreadable)
+                return new ImportPreview(CoreText.Get(unreadable ? "Import.Unreadable" : "Import.NoRows"), []);
+            foreach (var (columnNumber, cell) in rowEnumerator.Current.Cells)
             {
-                var folded = VietnameseText.Fold(cell.GetString().Replace("(*)", ""));
+                var folded = VietnameseText.Fold(cell.Text.Replace("(*)", ""));
                 var col = ImportColumn.All.FirstOrDefault(c => VietnameseText.Fold(c.Header) == folded);
-                if (col is not null) map[col.Key] = cell.Address.ColumnNumber;
+                if (col is not null) map[col.Key] = columnNumber;
             }
             var missing = ImportColumn.All.Where(c => c.Required && !map.ContainsKey(c.Key)).Select(c => c.Header).ToList();
             if (missing.Count > 0)
                 return new ImportPreview(CoreText.Format("Import.ColumnsMissing", string.Join(", ", missing)), []);
 
-            var lastRow = ws.LastRowUsed()?.RowNumber() ?? 1;
-            if (lastRow - 1 > MaxRows)
-                return new ImportPreview(CoreText.Format("Import.TooManyRows", lastRow - 1, MaxRows), []);
-
-            var villages = await db.Villages.Where(v => v.IsActive).ToListAsync(ct);
+            var villages = (await db.Villages.Where(v => v.IsActive).Select(v => new { v.Id, v.Name }).ToListAsync(ct))
+                .Select(v => (v.Id, Folded: VietnameseText.Fold(v.Name))).ToList();
             var existing = await db.Petitions.AsNoTracking()
                 .Where(p => p.DialogueId == dialogueId && p.State != PetitionState.Withdrawn && p.State != PetitionState.Merged)
                 .Select(p => new { p.Code, p.PetitionerName, p.VillageId, p.Text }).ToListAsync(ct);
             var known = existing.Select(e => new Fingerprint(e.Code, VietnameseText.Fold(e.PetitionerName), e.VillageId, Words(e.Text))).ToList();
 
             var rows = new List<ImportRow>();
-            for (var r = 2; r <= lastRow; r++)
+            var dataRows = 0;
+            while (MoveNext(rowEnumerator, out unreadable))
             {
-                var row = ws.Row(r);
-                if (map.Values.All(c => row.Cell(c).IsEmpty())) continue;
-                var (input, errors) = ReadRow(row, map, villages, dialogueId);
+                var (r, cells) = rowEnumerator.Current;
+                if (map.Values.All(c => !cells.TryGetValue(c, out var cell) || cell.IsEmpty)) continue;
+                // Too long a list is refused whole; the rows past the limit are only counted, to say how many there are.
+                if (++dataRows > MaxRows) continue;
+                var (input, errors) = ReadRow(cells, map, villages, dialogueId);
                 var check = await validator.ValidateAsync(input, ct);
                 foreach (var e in check.Errors.Where(e => errors.All(x => x.Column != HeaderOf(e.PropertyName))))
                     errors.Add(new ImportError(HeaderOf(e.PropertyName), e.ErrorMessage));
@@ -111,13 +117,32 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
                 if (errors.Count == 0)
                 {
                     var print = new Fingerprint(CoreText.Format("Import.Row", r), VietnameseText.Fold(input.PetitionerName), input.VillageId, Words(input.Text));
-                    duplicate = known.FirstOrDefault(k => k.IsLikelySameAs(print))?.Reference;
+                    foreach (var k in known)
+                        if (k.IsLikelySameAs(print)) { duplicate = k.Reference; break; }
                     known.Add(print);
                 }
                 rows.Add(new ImportRow(r, input, errors, duplicate));
             }
+            if (unreadable) return new ImportPreview(CoreText.Get("Import.Unreadable"), []);
+            if (dataRows > MaxRows)
+                return new ImportPreview(CoreText.Format("Import.TooManyRows", dataRows, MaxRows), []);
             if (rows.Count == 0) return new ImportPreview(CoreText.Get("Import.NoRows"), []);
             return new ImportPreview(null, rows);
+        }
+    }
+
+    /// <summary>The next row; a sheet whose XML breaks half-way is unreadable, not a crash.</summary>
+    private static bool MoveNext(IEnumerator<(int, Dictionary<int, SheetCell>)> rows, out bool unreadable)
+    {
+        try
+        {
+            unreadable = false;
+            return rows.MoveNext();
+        }
+        catch (Exception)
+        {
+            unreadable = true;
+            return false;
         }
     }
 
@@ -131,7 +156,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         foreach (var row in toSave)
         {
             if (row.Input.DialogueId != dialogueId) throw new DomainException(CoreText.Get("Import.OtherDialogue"));
-            await validator.EnsureValidAsync(row.Input, ct);
+            await validator.EnsureValidAsync(row.Input, ct); // checked again: the list may have changed since the preview
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -141,22 +166,24 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
             throw new DomainException(CoreText.Get("Petitions.DialogueClosed"));
         var number = await db.Petitions.Where(p => p.DialogueId == dialogueId).MaxAsync(p => (int?)p.Number, ct) ?? 0;
         var now = clock.GetUtcNow().UtcDateTime;
+        // Thousands of rows: one prepared insert and its audit entry per row, in this one transaction (all or nothing).
+        var insert = new BulkInsert<Petition>(db, actor, now);
         foreach (var row in toSave)
         {
             number++;
             var p = new Petition { DialogueId = dialogueId, Number = number, Code = PetitionCode.Format(dialogue.Year, number), State = PetitionState.Received, CreatedAtUtc = now };
             PetitionService.Apply(p, row.Input);
-            db.Petitions.Add(p);
+            await insert.AddAsync(p, ct);
         }
-        await db.SaveChangesAsync(actor, ct);
         await tx.CommitAsync(ct);
         return toSave.Count;
     }
 
-    private (PetitionInput Input, List<ImportError> Errors) ReadRow(IXLRow row, Dictionary<string, int> map, List<Departments.Village> villages, int dialogueId)
+    private (PetitionInput Input, List<ImportError> Errors) ReadRow(Dictionary<int, SheetCell> cells, Dictionary<string, int> map, List<(int Id, string Folded)> villages, int dialogueId)
     {
         var errors = new List<ImportError>();
-        string Text(string key) => map.TryGetValue(key, out var c) ? row.Cell(c).GetString().Trim() : "";
+        SheetCell Cell(string key) => map.TryGetValue(key, out var c) && cells.TryGetValue(c, out var cell) ? cell : default;
+        string Text(string key) => (Cell(key).Text ?? "").Trim();
         var input = new PetitionInput
         {
             DialogueId = dialogueId,
@@ -165,7 +192,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
             IdCardNumber = NullIfEmpty(Text("idcard")),
             ProcedureName = NullIfEmpty(Text("procedure")),
             Text = Text("text"),
-            Phone = ReadPhone(row, map),
+            Phone = ReadPhone(Cell("phone")),
             ReceivedOn = VietnamTime.Today(clock),
             Channel = PetitionChannel.VillageHead,
         };
@@ -173,58 +200,69 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         var kind = Text("kind");
         if (kind.Length > 0)
         {
-            if (Match(PetitionLabels.Kinds, kind) is { } k) input.PetitionerKind = k;
+            if (Match(FoldedKinds, kind) is { } k) input.PetitionerKind = k;
             else errors.Add(new ImportError(Header("kind"), CoreText.Format("Import.KindInvalid", kind)));
         }
         var village = Text("village");
         if (village.Length == 0) errors.Add(new ImportError(Header("village"), CoreText.Get("Import.VillageMissing")));
-        else if (villages.FirstOrDefault(v => VietnameseText.Fold(v.Name) == VietnameseText.Fold(village)
-                                              || VietnameseText.Fold(v.Name) == "thon " + VietnameseText.Fold(village)) is { } v) input.VillageId = v.Id;
+        else if (FindVillage(villages, village) is { } villageId) input.VillageId = villageId;
         else errors.Add(new ImportError(Header("village"), CoreText.Format("Import.VillageUnknown", village)));
         var channel = Text("channel");
         if (channel.Length > 0)
         {
-            if (Match(PetitionLabels.Channels, channel) is { } ch) input.Channel = ch;
+            if (Match(FoldedChannels, channel) is { } ch) input.Channel = ch;
             else errors.Add(new ImportError(Header("channel"), CoreText.Format("Import.ChannelUnknown", channel)));
         }
         var field = Text("field");
-        if (Match(PetitionLabels.Fields, field) is { } f) input.Field = f;
+        if (Match(FoldedFields, field) is { } f) input.Field = f;
         else errors.Add(new ImportError(Header("field"), field.Length == 0 ? CoreText.Get("Import.FieldMissing") : CoreText.Format("Import.FieldUnknown", field)));
-        if (ReadDate(row.Cell(map["received"])) is { } date) input.ReceivedOn = date;
+        if (ReadDate(Cell("received")) is { } date) input.ReceivedOn = date;
         else errors.Add(new ImportError(Header("received"), CoreText.Get("Import.DateInvalid")));
         return (input, errors);
     }
 
-    private static string? ReadPhone(IXLRow row, Dictionary<string, int> map)
+    /// <summary>"Vĩnh Tuy" finds "Thôn Vĩnh Tuy", ignoring case and diacritics.</summary>
+    private static int? FindVillage(List<(int Id, string Folded)> villages, string name)
     {
-        if (!map.TryGetValue("phone", out var c) || row.Cell(c).IsEmpty()) return null;
-        var cell = row.Cell(c);
-        // Excel turns a typed 0905123456 into the number 905123456: a 9- or 10-digit number lost its leading zero.
-        if (cell.DataType == XLDataType.Number)
-        {
-            var digits = cell.GetDouble().ToString("0", CultureInfo.InvariantCulture);
-            return digits.Length is 9 or 10 ? "0" + digits : digits;
-        }
-        return cell.GetString().Trim();
+        var folded = VietnameseText.Fold(name);
+        foreach (var (id, v) in villages)
+            if (v == folded || v == "thon " + folded) return id;
+        return null;
     }
 
-    private static DateOnly? ReadDate(IXLCell cell)
+    private static string? ReadPhone(SheetCell cell)
     {
-        if (cell.IsEmpty()) return null;
-        if (cell.DataType == XLDataType.DateTime) return DateOnly.FromDateTime(cell.GetDateTime());
-        var text = cell.GetString().Trim();
+        if (cell.IsEmpty) return null;
+        // Excel turns a typed 0905123456 into the number 905123456: a 9- or 10-digit number lost its leading zero.
+        if (cell.Number is { } n)
+        {
+            var digits = n.ToString("0", CultureInfo.InvariantCulture);
+            return digits.Length is 9 or 10 ? "0" + digits : digits;
+        }
+        return (cell.Text ?? "").Trim();
+    }
+
+    private static DateOnly? ReadDate(SheetCell cell)
+    {
+        if (cell.IsEmpty) return null;
+        // A real date is a day number (1 = 1 January 1900) with a date format.
+        if (cell.Number is { } n && cell.IsDate && n is >= 1 and < 2958466) return DateOnly.FromDateTime(DateTime.FromOADate(n));
+        var text = (cell.Text ?? "").Trim();
         string[] formats = ["d/M/yyyy", "dd/MM/yyyy", "d-M-yyyy", "yyyy-MM-dd", "d.M.yyyy"];
         return DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 
-    private static T? Match<T>(IReadOnlyDictionary<T, string> labels, string text) where T : struct
+    private static readonly (PetitionerKind Value, string Folded)[] FoldedKinds = Folded(PetitionLabels.Kinds);
+    private static readonly (PetitionChannel Value, string Folded)[] FoldedChannels = Folded(PetitionLabels.Channels);
+    private static readonly (PetitionField Value, string Folded)[] FoldedFields = Folded(PetitionLabels.Fields);
+
+    private static (T, string)[] Folded<T>(IReadOnlyDictionary<T, string> labels) => labels.Select(l => (l.Key, VietnameseText.Fold(l.Value))).ToArray();
+
+    private static T? Match<T>((T Value, string Folded)[] labels, string text) where T : struct
     {
         var folded = VietnameseText.Fold(text);
-        foreach (var (value, label) in labels)
-        {
-            var l = VietnameseText.Fold(label);
+        foreach (var (value, l) in labels)
             if (l == folded || l.StartsWith(folded, StringComparison.Ordinal) && folded.Length >= 4) return value;
-        }
         return null;
     }
 
@@ -243,8 +281,12 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
     {
         public bool IsLikelySameAs(Fingerprint other)
         {
-            var union = Words.Count + other.Words.Count - Words.Intersect(other.Words).Count();
-            var similarity = union == 0 ? 0 : (double)Words.Intersect(other.Words).Count() / union;
+            // Jaccard similarity of the two texts' words, counted without building a set for every pair.
+            var (small, large) = Words.Count <= other.Words.Count ? (Words, other.Words) : (other.Words, Words);
+            var shared = 0;
+            foreach (var w in small) if (large.Contains(w)) shared++;
+            var union = Words.Count + other.Words.Count - shared;
+            var similarity = union == 0 ? 0 : (double)shared / union;
             return (Name == other.Name && VillageId == other.VillageId && similarity >= 0.5) || similarity >= 0.8;
         }
     }

@@ -10,41 +10,68 @@ public static class VietnameseText
     public static string Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        // One pass through a table of each letter's folded form (built once from Unicode's decompositions): one string
+        // allocated per call, which matters for imports and searches over thousands of rows.
+        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
         var lastWasSpace = true;
-        foreach (var c in decomposed)
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsWhiteSpace(c))
+            var f = c < FoldTable.Length ? FoldTable[c] : char.ToLowerInvariant(c);
+            if (f == Mark) continue;
+            if (char.IsWhiteSpace(f))
             {
-                if (!lastWasSpace) sb.Append(' ');
+                if (!lastWasSpace) buffer[n++] = ' ';
                 lastWasSpace = true;
                 continue;
             }
             lastWasSpace = false;
-            sb.Append(c switch { 'đ' or 'Đ' => 'd', _ => char.ToLowerInvariant(c) });
+            buffer[n++] = f;
         }
-        return sb.ToString().TrimEnd();
+        if (n > 0 && buffer[n - 1] == ' ') n--;
+        return new string(buffer[..n]);
+    }
+
+    private const char Mark = '\uFFFF';
+
+    /// <summary>For every character below U+2000: its base letter in lower case, or <see cref="Mark"/> for a combining mark.</summary>
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x2000];
+        for (var i = 0; i < table.Length; i++)
+        {
+            var c = (char)i;
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) { table[i] = Mark; continue; }
+            if (c is 'đ' or 'Đ') { table[i] = 'd'; continue; }
+            var decomposed = char.IsSurrogate(c) ? c.ToString() : c.ToString().Normalize(NormalizationForm.FormD);
+            table[i] = char.ToLowerInvariant(decomposed[0]);
+        }
+        return table;
     }
 
     /// <summary>Trims, folds runs of white space and drops control characters, keeping diacritics (NFC).</summary>
     public static string CleanName(string text)
     {
-        var sb = new StringBuilder(text.Length);
+        var normalized = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        var sb = new StringBuilder(normalized.Length);
         var lastWasSpace = true;
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        var changed = false;
+        foreach (var c in normalized)
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 if (!lastWasSpace) sb.Append(' ');
+                changed |= c != ' ' || lastWasSpace;
                 lastWasSpace = true;
                 continue;
             }
             lastWasSpace = false;
             sb.Append(c);
         }
-        return sb.ToString().TrimEnd();
+        if (sb.Length > 0 && sb[^1] == ' ') { sb.Length--; changed = true; }
+        return changed ? sb.ToString() : normalized;
     }
 
     /// <summary>
