@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuditService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<SignInGuard>();
+        services.AddSingleton<Citizens.TrackingPin>();
         services.AddSingleton<CommuneProfileService>();
         services.AddSingleton<DepartmentService>();
         services.AddSingleton<VillageService>();
@@ -41,6 +42,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HallNotifier>();
         services.AddSingleton<HallSnapshots>();
         services.AddSingleton<SpeakerQueueService>();
+        services.AddSingleton<SpeakerRequestService>();
+        services.AddSingleton<Citizens.ReceiptService>();
+        services.AddSingleton<Citizens.PublicLookupService>();
+        services.AddSingleton<Citizens.SatisfactionService>();
+        services.AddSingleton<AnswerTemplateService>();
         services.AddSingleton<SessionOutcomeService>();
         services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<FollowUpService>();

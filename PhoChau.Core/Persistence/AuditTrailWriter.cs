@@ -10,8 +10,11 @@ namespace PhoChau.Core.Persistence;
 /// <summary>Writes the audit trail beside the change, and turns a stale save into a clear conflict.</summary>
 internal static class AuditTrailWriter
 {
-    /// <summary>Columns computed from others (search and sort keys): the audit records what people entered, not these.</summary>
-    public static readonly IReadOnlySet<string> Derived = new HashSet<string> { "SearchText", "NameSortKey" };
+    /// <summary>
+    /// Columns computed from others (search and sort keys) and secrets (the PIN's hash, whose issue time is audited
+    /// instead): the audit records what people entered and when, not these.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Derived = new HashSet<string> { "SearchText", "NameSortKey", "PinHash" };
 
     public static async Task<int> SaveAsync(PhoChauDbContext db, Actor actor, CancellationToken ct)
     {

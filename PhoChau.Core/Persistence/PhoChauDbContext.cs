@@ -31,6 +31,9 @@ public class PhoChauDbContext(DbContextOptions<PhoChauDbContext> options) : Iden
     public DbSet<AddedHoliday> AddedHolidays => Set<AddedHoliday>();
     public DbSet<Reports.Minutes> Minutes => Set<Reports.Minutes>();
     public DbSet<Reports.ConclusionNotice> ConclusionNotices => Set<Reports.ConclusionNotice>();
+    public DbSet<SpeakerRequest> SpeakerRequests => Set<SpeakerRequest>();
+    public DbSet<Citizens.PetitionRating> PetitionRatings => Set<Citizens.PetitionRating>();
+    public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
 
     /// <summary>
     /// Saves with the audit trail: every added or changed <see cref="IAudited"/> record gets an
@@ -100,6 +103,7 @@ public class PhoChauDbContext(DbContextOptions<PhoChauDbContext> options) : Iden
             e.HasIndex(p => p.Code);
             e.HasIndex(p => p.State);
             e.HasIndex(p => p.NameSortKey);
+            e.Property(p => p.PinHash).HasMaxLength(100);
             e.HasOne<Dialogue>().WithMany().HasForeignKey(p => p.DialogueId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Village>().WithMany().HasForeignKey(p => p.VillageId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Department>().WithMany().HasForeignKey(p => p.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
@@ -139,6 +143,29 @@ public class PhoChauDbContext(DbContextOptions<PhoChauDbContext> options) : Iden
             e.Property(n => n.Version).IsConcurrencyToken();
             e.HasIndex(n => n.DialogueId).IsUnique();
             e.HasOne<Dialogue>().WithMany().HasForeignKey(n => n.DialogueId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<SpeakerRequest>(e =>
+        {
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.Property(r => r.Name).HasMaxLength(150);
+            e.Property(r => r.VillageOrOrganisation).HasMaxLength(150);
+            e.Property(r => r.Topic).HasMaxLength(500);
+            e.Property(r => r.Phone).HasMaxLength(20);
+            e.HasIndex(r => new { r.DialogueId, r.Status });
+            e.HasOne<Dialogue>().WithMany().HasForeignKey(r => r.DialogueId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Citizens.PetitionRating>(e =>
+        {
+            e.Property(r => r.Comment).HasMaxLength(1000);
+            e.HasIndex(r => r.PetitionId).IsUnique(); // once a petition
+            e.HasOne<Petition>().WithMany().HasForeignKey(r => r.PetitionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<AnswerTemplate>(e =>
+        {
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.Property(t => t.Title).HasMaxLength(150).IsRequired();
+            e.Property(t => t.Body).HasMaxLength(8000).IsRequired();
+            e.HasOne<Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<Speaker>(e =>
         {

@@ -56,5 +56,11 @@ public class Petition : IAudited, IVersioned
 
     public int? MergedIntoPetitionId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>The citizen's tracking PIN, kept only as a keyed hash (<see cref="TrackingPin"/>); null until a receipt is issued.</summary>
+    public string? PinHash { get; set; }
+    public DateTime? PinIssuedAtUtc { get; set; }
+    /// <summary>The PIN just issued by this operation, never stored: shown once, on the receipt.</summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public string? IssuedPin { get; set; }
     public int Version { get; set; }
 }

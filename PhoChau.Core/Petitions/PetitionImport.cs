@@ -15,7 +15,7 @@ namespace PhoChau.Core.Petitions;
 /// Village heads' Excel lists: a template to fill, a preview that checks every row (row, column, why, in
 /// Vietnamese) and flags likely duplicates, and a confirm that saves all valid rows in one transaction.
 /// </summary>
-public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, TimeProvider clock)
+public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, Citizens.TrackingPin pins, TimeProvider clock)
 {
     public const int MaxRows = 5000;
 
@@ -173,6 +173,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
             number++;
             var p = new Petition { DialogueId = dialogueId, Number = number, Code = PetitionCode.Format(dialogue.Year, number), State = PetitionState.Received, CreatedAtUtc = now };
             PetitionService.Apply(p, row.Input);
+            pins.Issue(p, now); // every petition has a PIN; its receipt, printed later, issues a new one
             await insert.AddAsync(p, ct);
         }
         await tx.CommitAsync(ct);

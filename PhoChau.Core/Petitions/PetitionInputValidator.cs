@@ -40,6 +40,9 @@ public sealed partial class PetitionInputValidator : AbstractValidator<PetitionI
         return s.StartsWith("+84", StringComparison.Ordinal) ? "0" + s[3..] : s;
     }
 
+    /// <summary>A Vietnamese phone number, written as people write it.</summary>
+    public static bool IsPhone(string phone) => PhonePattern().IsMatch(NormalizePhone(phone));
+
     [GeneratedRegex(@"^0\d{9,10}$")]
     private static partial Regex PhonePattern();
 

@@ -18,7 +18,7 @@ namespace PhoChau.Core.Petitions;
 /// </summary>
 public sealed class PetitionService(
     IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, CalendarService calendar,
-    Speakers.HallNotifier notifier, TimeProvider clock)
+    Speakers.HallNotifier notifier, Citizens.TrackingPin pins, TimeProvider clock)
 {
     public async Task<PetitionDetails> GetAsync(Actor actor, int id, CancellationToken ct = default)
     {
@@ -57,6 +57,7 @@ public sealed class PetitionService(
                 State = PetitionState.Received, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             Apply(petition, input);
+            pins.Issue(petition, petition.CreatedAtUtc); // the receipt shows it once; only its hash is kept
             db.Petitions.Add(petition);
             // The unique (dialogue, number) index refuses a simultaneous insert of the same number: a new petition
             // depends on nothing the user saw, so it simply takes the next number.

@@ -16,7 +16,7 @@ namespace PhoChau.Core.Reports;
 /// the speaker list, the follow-up by department and the summary by field and village. Personal data columns
 /// only for roles allowed to see them; a department officer gets its own department's petitions only.
 /// </summary>
-public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory, CalendarService calendar, TimeProvider clock)
+public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory, CalendarService calendar, Citizens.SatisfactionService satisfaction, TimeProvider clock)
 {
     public static string FileName(ReportKind kind, int dialogueId) => kind switch
     {
@@ -194,6 +194,7 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
         var departments = await db.Departments.AsNoTracking().Where(d => d.Kind == UnitKind.Department).OrderBy(d => d.SortOrder).ToListAsync(ct);
         var petitions = await Visible(db, actor, dialogueId).Where(p => p.LeadDepartmentId != null).ToListAsync(ct);
         var cal = await calendar.GetCalendarAsync(ct);
+        var rated = await satisfaction.FiguresAsync(actor, dialogueId, ct);
         var rows = new List<IReadOnlyList<ReportCell>>();
         foreach (var d in departments)
         {
@@ -202,11 +203,23 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
             var figures = FollowUpFigures.Of(mine, today);
             var worstLate = mine.Where(p => p.State == PetitionState.NotSettled && p.ReplySentOn is null && p.ReplyDueDate < today)
                 .Select(p => cal.CountWorkingDaysBetween(p.ReplyDueDate!.Value, today)).DefaultIfEmpty(0).Max();
-            rows.Add([d.Name, figures.Assigned, figures.SettledAtSession, figures.RepliedOnTime, figures.RepliedLate, figures.Overdue, figures.Pending, worstLate]);
+            var s = rated.ByDepartment.FirstOrDefault(l => l.Name == d.Name);
+            rows.Add([d.Name, figures.Assigned, figures.SettledAtSession, figures.RepliedOnTime, figures.RepliedLate, figures.Overdue, figures.Pending, worstLate,
+                s?.Satisfied ?? 0, s?.Neutral ?? 0, s?.Unsatisfied ?? 0, Percent(s?.SatisfiedShare)]);
         }
-        return [new ReportTable("Theo dõi trả lời", $"TÌNH HÌNH TRẢ LỜI KIẾN NGHỊ THEO BỘ PHẬN (đến ngày {today:dd/MM/yyyy})",
-            ["Bộ phận", "Được giao", "Giải quyết tại buổi đối thoại", "Trả lời đúng hạn", "Trả lời trễ hạn", "Quá hạn chưa trả lời", "Đang trong hạn", "Quá hạn lâu nhất (ngày làm việc)"], rows)];
+        // Beside the on-time figures, what the province's satisfaction surveys ask for: the citizens' own ratings.
+        var byField = rated.ByField.Select(l => (IReadOnlyList<ReportCell>)[l.Name, l.RepliedOnTime, l.RepliedLate, l.Satisfied, l.Neutral, l.Unsatisfied, Percent(l.SatisfiedShare)]).ToList();
+        return
+        [
+            new ReportTable("Theo dõi trả lời", $"TÌNH HÌNH TRẢ LỜI KIẾN NGHỊ THEO BỘ PHẬN (đến ngày {today:dd/MM/yyyy})",
+                ["Bộ phận", "Được giao", "Giải quyết tại buổi đối thoại", "Trả lời đúng hạn", "Trả lời trễ hạn", "Quá hạn chưa trả lời", "Đang trong hạn", "Quá hạn lâu nhất (ngày làm việc)",
+                 "Hài lòng", "Bình thường", "Không hài lòng", "Tỷ lệ hài lòng (%)"], rows),
+            new ReportTable("Mức độ hài lòng", "MỨC ĐỘ HÀI LÒNG CỦA NGƯỜI DÂN VỚI VĂN BẢN TRẢ LỜI, THEO LĨNH VỰC",
+                ["Lĩnh vực", "Trả lời đúng hạn", "Trả lời trễ hạn", "Hài lòng", "Bình thường", "Không hài lòng", "Tỷ lệ hài lòng (%)"], byField),
+        ];
     }
+
+    private static ReportCell Percent(double? share) => share is { } v ? new ReportCell(null, null, Math.Round(v * 100, 1)) : (string?)null;
 
     private static async Task<ReportTable[]> SummaryAsync(PhoChauDbContext db, Actor actor, int dialogueId, CancellationToken ct)
     {

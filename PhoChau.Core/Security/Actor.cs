@@ -9,4 +9,7 @@ public sealed record Actor(string UserId, string UserName, IReadOnlySet<string> 
 
     /// <summary>For seeding and background work done by the portal itself.</summary>
     public static Actor System { get; } = new("system", "hệ thống", new HashSet<string> { Security.Roles.Administrator });
+
+    /// <summary>A citizen on a public page (no account): what it saves is recorded as the citizen's.</summary>
+    public static Actor Citizen { get; } = new("citizen", "công dân", new HashSet<string>());
 }

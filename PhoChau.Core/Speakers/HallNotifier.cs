@@ -21,6 +21,7 @@ public sealed class HallNotifier(ILogger<HallNotifier> log)
         lock (p)
         {
             p.Queue |= change.QueueChanged;
+            p.Requests |= change.RequestsChanged;
             p.Petitions.UnionWith(change.PetitionIds);
             // The newest saved state wins; a change without one makes subscribers read the state themselves.
             p.State = change.QueueChanged && (p.State is null || change.State is null || change.State.Version >= p.State.Version) ? change.State : p.State;
@@ -37,13 +38,14 @@ public sealed class HallNotifier(ILogger<HallNotifier> log)
             HallChange batch;
             lock (p)
             {
-                if (!p.Queue && p.Petitions.Count == 0)
+                if (!p.Queue && !p.Requests && p.Petitions.Count == 0)
                 {
                     p.Running = false;
                     return;
                 }
-                batch = new HallChange(dialogueId, p.Queue, p.Petitions.ToList(), p.State);
+                batch = new HallChange(dialogueId, p.Queue, p.Petitions.ToList(), p.State) { RequestsChanged = p.Requests };
                 p.Queue = false;
+                p.Requests = false;
                 p.Petitions.Clear();
                 p.State = null;
             }
@@ -59,6 +61,7 @@ public sealed class HallNotifier(ILogger<HallNotifier> log)
     private sealed class Pending
     {
         public bool Queue;
+        public bool Requests;
         public readonly HashSet<int> Petitions = [];
         public HallState? State;
         public bool Running;

@@ -73,6 +73,8 @@ public sealed class PetitionImportTests
         Assert.Equal(["KN-2026-001", "KN-2026-002"], saved.Select(p => p.Code));
         Assert.Equal("0905123456", saved[1].Phone); // the zero Excel dropped is restored
         Assert.Equal((PetitionField.AdministrativeProcedure, new DateOnly(2026, 2, 21)), (saved[1].Field, saved[1].ReceivedOn));
+        Assert.All(saved, p => Assert.NotNull(p.PinHash)); // imported petitions get a tracking PIN too (printed on their receipt)
+        Assert.NotEqual(saved[0].PinHash, saved[1].PinHash);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ClosedXML.Excel;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
@@ -155,6 +156,15 @@ public sealed class ExcelReportTests
                 P(7, police, PetitionState.ReplySent, new DateOnly(2026, 3, 20)));// late
             await db.SaveChangesAsync(CoreTestHost.Secretary);
         }
+        // Three land replies rated: two satisfied (one by the citizen, one by phone), one not.
+        var lookup = host.Get<PhoChau.Core.Citizens.PublicLookupService>();
+        await using (var db = host.NewDb())
+        {
+            var ids = await db.Petitions.OrderBy(p => p.Number).Select(p => p.Id).ToListAsync();
+            await lookup.RecordAsync(CoreTestHost.Secretary, ids[0], PhoChau.Core.Citizens.Satisfaction.Satisfied, null);
+            await lookup.RecordAsync(CoreTestHost.Secretary, ids[1], PhoChau.Core.Citizens.Satisfaction.Satisfied, "Qua điện thoại");
+            await lookup.RecordAsync(CoreTestHost.Secretary, ids[2], PhoChau.Core.Citizens.Satisfaction.Unsatisfied, null);
+        }
         host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 19, 3, 0, 0, TimeSpan.Zero)); // Thu 19/3/2026
 
         using var wb = await ExportAsync(host, CoreTestHost.Chairman, d.Id, ReportKind.FollowUp);
@@ -165,6 +175,12 @@ public sealed class ExcelReportTests
         Assert.Equal([5, 1, 2, 1, 1, 0, 3], Enumerable.Range(2, 7).Select(c => (int)landRow.Cell(c).GetDouble()));
         var policeRow = ws.RowsUsed().Single(r => r.Cell(1).GetString() == "Công an xã");
         Assert.Equal([2, 0, 0, 1, 1, 0, 3], Enumerable.Range(2, 7).Select(c => (int)policeRow.Cell(c).GetDouble()));
+        // Satisfaction beside the on-time figures: satisfied, neutral, unsatisfied, share satisfied.
+        Assert.Equal([2, 0, 1], Enumerable.Range(9, 3).Select(c => (int)landRow.Cell(c).GetDouble()));
+        Assert.Equal(66.7, landRow.Cell(12).GetDouble());
+        Assert.Equal("", policeRow.Cell(12).GetString());
+        var byField = wb.Worksheet("Mức độ hài lòng").RowsUsed().Single(r => r.Cell(1).GetString() == PetitionLabels.Fields[default]);
+        Assert.Equal([2, 2, 2, 0, 1], Enumerable.Range(2, 5).Select(c => (int)byField.Cell(c).GetDouble()));
     }
 
     [Fact]

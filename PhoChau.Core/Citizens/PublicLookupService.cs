@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Common;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Resources;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Core.Citizens;
+
+/// <summary>
+/// The citizen's side: look a petition up with its code and PIN, and rate the written reply once. A wrong code, a
+/// wrong PIN and a missing petition give the same answer (null), so nothing tells a stranger which codes exist.
+/// </summary>
+public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFactory, TrackingPin pins, TimeProvider clock)
+{
+    public const int MaxComment = 1000;
+
+    public async Task<PublicPetitionView?> LookupAsync(string? code, string? pin, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await FindAsync(db, code, pin, ct);
+        if (p is null) return null;
+        var department = p.LeadDepartmentId is { } d ? await db.Departments.Where(x => x.Id == d).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var rating = await db.PetitionRatings.Where(r => r.PetitionId == p.Id).Select(r => (Satisfaction?)r.Rating).SingleOrDefaultAsync(ct);
+        var answer = p.State switch
+        {
+            PetitionState.SettledAtSession => p.SessionAnswer,
+            PetitionState.AnswerApproved => p.Answer,
+            PetitionState.Closed => p.SessionAnswer ?? (p.ReplySentOn is null ? p.Answer : null),
+            _ => null,
+        };
+        var reply = p.ReplySentOn is not null && p.ReplyApprovedAtUtc is not null ? p.ReplyText : null;
+        DateOnly? deadline = p.State switch
+        {
+            PetitionState.NotSettled => p.ReplyDueDate,
+            PetitionState.Received or PetitionState.Assigned or PetitionState.AnswerDrafted => p.AnswerDueDate,
+            _ => null,
+        };
+        return new PublicPetitionView(p.Code, p.ReceivedOn, PetitionLabels.Fields[p.Field], CoreText.Get("Public.State." + p.State),
+            department, deadline, answer, reply, p.ReplySentOn, reply is not null && rating is null, rating);
+    }
+
+    /// <summary>The citizen's rating of the written reply: once, and only once a reply was sent.</summary>
+    public async Task RateAsync(string? code, string? pin, Satisfaction rating, string? comment, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await FindAsync(db, code, pin, ct) ?? throw new NotFoundException(CoreText.Get("Public.NotFound"));
+        await SaveRatingAsync(db, p, rating, comment, RatingSource.Citizen, Actor.Citizen, ct);
+    }
+
+    /// <summary>A rating the secretary takes by phone or in person.</summary>
+    public async Task RecordAsync(Actor actor, int petitionId, Satisfaction rating, string? comment, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == petitionId, ct) ?? throw new NotFoundException(CoreText.Get("Petitions.NotFound"));
+        await SaveRatingAsync(db, p, rating, comment, RatingSource.Staff, actor, ct);
+    }
+
+    private async Task SaveRatingAsync(PhoChauDbContext db, Petition p, Satisfaction rating, string? comment, RatingSource source, Actor actor, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(rating)) throw new DomainException(CoreText.Get("Public.RatingInvalid"));
+        if (p.ReplySentOn is null) throw new DomainException(CoreText.Get("Public.RateBeforeReply"));
+        if ((comment?.Length ?? 0) > MaxComment) throw new DomainException(CoreText.Format("Public.CommentTooLong", MaxComment));
+        if (await db.PetitionRatings.AnyAsync(r => r.PetitionId == p.Id, ct)) throw new DomainException(CoreText.Get("Public.AlreadyRated"));
+        db.PetitionRatings.Add(new PetitionRating
+        {
+            PetitionId = p.Id, Rating = rating, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), Source = source,
+            RecordedBy = actor.UserName, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        try { await db.SaveChangesAsync(actor, ct); }
+        catch (DbUpdateException) { throw new DomainException(CoreText.Get("Public.AlreadyRated")); } // the unique index: two at once
+    }
+
+    /// <summary>The petition whose code and PIN match, or null: every petition with that code is tried (codes repeat across dialogues).</summary>
+    private async Task<Petition?> FindAsync(PhoChauDbContext db, string? code, string? pin, CancellationToken ct)
+    {
+        code = code?.Trim().ToUpperInvariant();
+        pin = pin?.Trim();
+        if (string.IsNullOrEmpty(code) || code.Length > 30 || string.IsNullOrEmpty(pin)) return null;
+        var candidates = await db.Petitions.AsNoTracking().Where(p => p.Code == code && p.PinHash != null).ToListAsync(ct);
+        return candidates.FirstOrDefault(p => pins.Verify(p.DialogueId, p.Code, pin, p.PinHash));
+    }
+}

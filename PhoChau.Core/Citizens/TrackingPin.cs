@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+using PhoChau.Core.Persistence;
+
+namespace PhoChau.Core.Citizens;
+
+/// <summary>
+/// The 6-digit PIN a citizen gets on a petition's receipt. Only a keyed hash is stored (HMAC-SHA256 with a secret
+/// kept in the data folder, beside the database but not in it): a copy of the database alone does not give the
+/// PINs away. The secret is backed up and restored with the data, so receipts stay valid after a restore.
+/// </summary>
+public sealed class TrackingPin(DataFolder data)
+{
+    public const string KeyFile = "tracking-pin.key";
+    private readonly Lazy<byte[]> _key = new(() => LoadOrCreate(Path.Combine(data.KeysFolder, KeyFile)));
+
+    public static string NewPin() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The stored form, bound to the petition (dialogue and code), so one PIN on two petitions hashes differently.</summary>
+    public string Hash(int dialogueId, string code, string pin) =>
+        Convert.ToBase64String(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes($"{dialogueId}:{code}:{pin}")));
+
+    public bool Verify(int dialogueId, string code, string pin, string? storedHash)
+    {
+        if (storedHash is null || pin.Length != 6 || !pin.All(char.IsAsciiDigit)) return false;
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(dialogueId, code, pin)), Encoding.ASCII.GetBytes(storedHash));
+    }
+
+    /// <summary>Gives the petition a new PIN (the old one stops working) and returns it; only its hash is kept.</summary>
+    public string Issue(Petitions.Petition petition, DateTime nowUtc)
+    {
+        var pin = NewPin();
+        petition.PinHash = Hash(petition.DialogueId, petition.Code, pin);
+        petition.PinIssuedAtUtc = nowUtc;
+        petition.IssuedPin = pin;
+        return pin;
+    }
+
+    private static byte[] LoadOrCreate(string path)
+    {
+        if (File.Exists(path)) return File.ReadAllBytes(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var key = RandomNumberGenerator.GetBytes(32);
+        try
+        {
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            file.Write(key);
+            return key;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return File.ReadAllBytes(path); // another process made it first
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using PhoChau.Core.Auditing;
+using PhoChau.Core.Common;
+
+namespace PhoChau.Core.Speakers;
+
+/// <summary>
+/// A citizen's request to speak, sent from a phone while the session runs: pending until the secretary accepts it
+/// into the queue (where it gets its place like any registration) or rejects it. Never shown on the chair's console
+/// or the hall display while pending.
+/// </summary>
+public class SpeakerRequest : IAudited, IVersioned
+{
+    public int Id { get; set; }
+    public int DialogueId { get; set; }
+    public string Name { get; set; } = "";
+    public string VillageOrOrganisation { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public string? Phone { get; set; }
+    public SpeakerRequestStatus Status { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? DecidedAtUtc { get; set; }
+    public string? DecidedBy { get; set; }
+    public int? SpeakerId { get; set; }
+    public int Version { get; set; }
+}
+
+public enum SpeakerRequestStatus { Pending, Accepted, Rejected }

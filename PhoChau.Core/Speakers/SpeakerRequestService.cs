@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Common;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Resources;
+using PhoChau.Core.Security;
+using PhoChau.Core.Text;
+
+namespace PhoChau.Core.Speakers;
+
+/// <summary>
+/// Registering to speak from a phone (the QR code on the hall display): a citizen's request waits, pending, on the
+/// secretary's console until accepted into the queue (it then gets its place like any registration) or rejected.
+/// Pending requests are announced to the operators only; the chair's console and the display never see them.
+/// </summary>
+public sealed class SpeakerRequestService(
+    IDbContextFactory<PhoChauDbContext> dbFactory, SpeakerRequestInputValidator validator, SpeakerQueueService queue,
+    HallNotifier notifier, TimeProvider clock)
+{
+    /// <summary>A session takes at most this many requests waiting at once (a flood from many phones is refused).</summary>
+    public const int MaxPending = 200;
+
+    public async Task<SpeakerRequest> SubmitAsync(int dialogueId, SpeakerRequestInput input, CancellationToken ct = default)
+    {
+        await validator.EnsureValidAsync(input, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct); // the duplicate checks and the insert under one lock
+        var d = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(x => x.Id == dialogueId, ct);
+        if (d is null || d.State != DialogueState.InSession) throw new DomainException(CoreText.Get("Requests.NotInSession"));
+        var name = VietnameseText.CleanName(input.Name);
+        var from = VietnameseText.CleanName(input.VillageOrOrganisation);
+        var phone = string.IsNullOrWhiteSpace(input.Phone) ? null : PetitionInputValidator.NormalizePhone(input.Phone);
+        var open = await db.SpeakerRequests.AsNoTracking()
+            .Where(r => r.DialogueId == dialogueId && r.Status != SpeakerRequestStatus.Rejected)
+            .Select(r => new { r.Name, r.VillageOrOrganisation, r.Phone, r.Status }).ToListAsync(ct);
+        if (phone is not null && open.Any(r => r.Phone == phone)) throw new DomainException(CoreText.Get("Requests.PhoneTwice"));
+        if (open.Any(r => VietnameseText.Fold(r.Name) == VietnameseText.Fold(name) && VietnameseText.Fold(r.VillageOrOrganisation) == VietnameseText.Fold(from)))
+            throw new DomainException(CoreText.Get("Requests.Twice"));
+        if (open.Count(r => r.Status == SpeakerRequestStatus.Pending) >= MaxPending) throw new DomainException(CoreText.Get("Requests.Full"));
+        var request = new SpeakerRequest
+        {
+            DialogueId = dialogueId, Name = name, VillageOrOrganisation = from, Topic = input.Topic.Trim(), Phone = phone,
+            Status = SpeakerRequestStatus.Pending, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.SpeakerRequests.Add(request);
+        await db.SaveChangesAsync(Actor.Citizen, ct);
+        await tx.CommitAsync(ct);
+        notifier.Publish(new HallChange(dialogueId, false, []) { RequestsChanged = true });
+        return request;
+    }
+
+    /// <summary>The requests waiting for the secretary, oldest first.</summary>
+    public async Task<IReadOnlyList<SpeakerRequest>> PendingAsync(Actor actor, int dialogueId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.Chair);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SpeakerRequests.AsNoTracking()
+            .Where(r => r.DialogueId == dialogueId && r.Status == SpeakerRequestStatus.Pending).OrderBy(r => r.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Puts the request into the queue as a registration (refused like one, e.g. the same person already waiting).</summary>
+    public async Task<HallState> AcceptAsync(Actor actor, int requestId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.Chair);
+        var request = await PendingRequestAsync(requestId, ct);
+        var state = await queue.RegisterAsync(actor, request.DialogueId,
+            new SpeakerInput { Name = request.Name, VillageOrOrganisation = request.VillageOrOrganisation, Topic = request.Topic }, ct);
+        var speaker = state.Queue.Where(q => q.Status == SpeakerStatus.Waiting && q.Name == request.Name && q.VillageOrOrganisation == request.VillageOrOrganisation)
+            .OrderByDescending(q => q.Position).FirstOrDefault();
+        await DecideAsync(actor, request, SpeakerRequestStatus.Accepted, speaker?.SpeakerId, ct);
+        return state;
+    }
+
+    public async Task RejectAsync(Actor actor, int requestId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.Chair);
+        var request = await PendingRequestAsync(requestId, ct);
+        await DecideAsync(actor, request, SpeakerRequestStatus.Rejected, null, ct);
+    }
+
+    private async Task<SpeakerRequest> PendingRequestAsync(int requestId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = await db.SpeakerRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct)
+                      ?? throw new NotFoundException(CoreText.Get("Requests.NotFound"));
+        if (request.Status != SpeakerRequestStatus.Pending) throw new DomainException(CoreText.Get("Requests.Decided"));
+        return request;
+    }
+
+    private async Task DecideAsync(Actor actor, SpeakerRequest seen, SpeakerRequestStatus status, int? speakerId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = await db.SpeakerRequests.SingleAsync(r => r.Id == seen.Id, ct);
+        db.ExpectVersion(request, seen.Version); // two operators deciding at once: one wins
+        request.Status = status;
+        request.DecidedAtUtc = clock.GetUtcNow().UtcDateTime;
+        request.DecidedBy = actor.UserName;
+        request.SpeakerId = speakerId;
+        await db.SaveChangesAsync(actor, ct);
+        notifier.Publish(new HallChange(request.DialogueId, false, []) { RequestsChanged = true });
+    }
+}
