@@ -12,6 +12,8 @@ public static class BackupArchive
     public const string ManifestEntry = "manifest.json";
     public const string DatabaseEntry = "phochau.db";
     public const string AttachmentsPrefix = "attachments/";
+    /// <summary>The secret the receipts' PINs are hashed with: without it every printed receipt would stop working after a restore.</summary>
+    public const string PinKeyEntry = "keys/" + Citizens.TrackingPin.KeyFile;
 
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -147,6 +147,8 @@ public sealed partial class BackupService(
                 else missing.Add(relative);
             }
         }
+        var pinKey = Path.Combine(data.KeysFolder, Citizens.TrackingPin.KeyFile);
+        if (File.Exists(pinKey)) files.Add((BackupArchive.PinKeyEntry, pinKey));
         if (missing.Count > 0) log.LogWarning("Backup: {Count} recorded attachment file(s) are missing on disk", missing.Count);
         var manifest = new BackupManifest
         {

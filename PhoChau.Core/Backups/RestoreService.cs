@@ -32,7 +32,7 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
                 before = await backups.CreateAsync(BackupReason.BeforeRestore, ct: ct);
                 SqliteConnection.ClearAllPools();
             }
-            Swap(stagedDb, Path.Combine(staging, "attachments"));
+            Swap(stagedDb, Path.Combine(staging, "attachments"), Path.Combine(staging, BackupArchive.PinKeyEntry));
             log.LogInformation("Restored {Zip} (made {Created:u}, schema {Schema})", zipPath, manifest.CreatedAtUtc, manifest.SchemaMigration);
             return new RestoreResult(manifest, before);
         }
@@ -65,12 +65,14 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
     }
 
     /// <summary>Moves the current files aside, the backup's in; puts the current ones back if any step fails.</summary>
-    private void Swap(string stagedDb, string stagedAttachments)
+    private void Swap(string stagedDb, string stagedAttachments, string stagedPinKey)
     {
         var aside = Path.Combine(data.TempFolder, $"replaced-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(aside);
         var moved = new List<(string From, string To)>();
         var attachmentsRoot = attachments.Value.Root;
+        var pinKey = Path.Combine(data.KeysFolder, Citizens.TrackingPin.KeyFile);
+        var pinKeyRestored = false;
         try
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })
@@ -91,12 +93,26 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
             File.Move(stagedDb, data.DatabasePath);
             if (Directory.Exists(stagedAttachments)) MoveDirectory(stagedAttachments, attachmentsRoot);
             else Directory.CreateDirectory(attachmentsRoot);
+            // The PINs in the restored database were hashed with the backup's key (a backup from before receipts has none: keep ours).
+            if (File.Exists(stagedPinKey))
+            {
+                if (File.Exists(pinKey))
+                {
+                    var to = Path.Combine(aside, "pin.key");
+                    File.Move(pinKey, to);
+                    moved.Add((pinKey, to));
+                }
+                Directory.CreateDirectory(data.KeysFolder);
+                File.Move(stagedPinKey, pinKey);
+                pinKeyRestored = true;
+            }
         }
         catch
         {
             // Put the current data back exactly as it was.
             if (File.Exists(data.DatabasePath) && moved.Any(m => m.From == data.DatabasePath)) File.Delete(data.DatabasePath);
             if (Directory.Exists(attachmentsRoot) && moved.Any(m => m.From == attachmentsRoot)) Directory.Delete(attachmentsRoot, recursive: true);
+            if (pinKeyRestored) File.Delete(pinKey);
             foreach (var (from, to) in moved)
             {
                 if (Directory.Exists(to)) MoveDirectory(to, from);

@@ -69,7 +69,8 @@ public sealed class BackupServiceTests
             Assert.Equal((await db.Database.GetAppliedMigrationsAsync()).Last(), manifest.SchemaMigration);
         Assert.Equal(2, manifest.Counts["Petitions"]);
         Assert.Equal(2, manifest.Counts["PetitionAttachments"]);
-        Assert.Equal(3, manifest.Parts.Count); // the database and two scans
+        Assert.Equal(4, manifest.Parts.Count); // the database, two scans and the receipts' PIN key
+        Assert.Contains(manifest.Parts, p => p.Path == BackupArchive.PinKeyEntry);
         foreach (var part in manifest.Parts)
         {
             await using var s = zip.GetEntry(part.Path)!.Open();

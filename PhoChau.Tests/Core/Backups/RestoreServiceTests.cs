@@ -45,6 +45,27 @@ public sealed class RestoreServiceTests
     }
 
     [Fact]
+    public async Task The_receipts_PIN_key_travels_with_the_backup_so_printed_PINs_still_open_the_lookup_after_a_restore()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        var keyFile = Path.Combine(host.Get<DataFolder>().KeysFolder, PhoChau.Core.Citizens.TrackingPin.KeyFile);
+        var key = await File.ReadAllBytesAsync(keyFile);
+        var backup = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
+        using (var zip = ZipFile.OpenRead(backup.FullPath))
+            Assert.NotNull(zip.GetEntry(BackupArchive.PinKeyEntry));
+
+        await File.WriteAllBytesAsync(keyFile, RandomNumberGenerator.GetBytes(32)); // a new machine: another key
+        await host.Get<RestoreService>().RestoreAsync(backup.FullPath);
+
+        Assert.Equal(key, await File.ReadAllBytesAsync(keyFile));
+        var fresh = new PhoChau.Core.Citizens.TrackingPin(host.Get<DataFolder>()); // what the restarted portal loads
+        var stored = await WorkflowData.ReloadAsync(host, p.Id);
+        Assert.True(fresh.Verify(d.Id, p.Code, p.IssuedPin!, stored.PinHash));
+    }
+
+    [Fact]
     public async Task The_backup_made_before_a_restore_can_itself_be_restored()
     {
         await using var host = await CoreTestHost.StartAsync();
