@@ -10,6 +10,7 @@ using PhoChau.Portal.Components;
 using PhoChau.Portal.Features.Account;
 using PhoChau.Portal.Features.Backups;
 using PhoChau.Portal.Features.Calendar;
+using PhoChau.Portal.Features.Citizens;
 using PhoChau.Portal.Features.Health;
 using PhoChau.Portal.Features.Petitions;
 using PhoChau.Portal.Features.Reports;
@@ -131,6 +132,7 @@ public static class PortalApp
         // cookie opens nothing. One indexed lookup a request is nothing on the hall's LAN.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddSignInRateLimit(builder.Configuration);
+        services.AddPublicPages();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();

@@ -6,4 +6,28 @@ namespace PhoChau.Core.Citizens;
 /// </summary>
 public sealed record Receipt(
     int PetitionId, string CommitteeName, string CommuneName, string PlaceName, string DialogueTitle, string Code,
-    DateOnly ReceivedOn, DateOnly? AnswerDue, string DeadlineRule, string Pin, DateTime IssuedAtUtc);
+    DateOnly ReceivedOn, DateOnly? AnswerDue, string DeadlineRule, string Pin, DateTime IssuedAtUtc)
+{
+    public string SuperiorBody { get; init; } = "";
+
+    /// <summary>The public lookup page with the code filled in: what the receipt's QR code opens.</summary>
+    public string LookupUrl(string baseUrl) => $"{baseUrl.TrimEnd('/')}/tra-cuu?ma={Uri.EscapeDataString(Code)}";
+
+    /// <summary>The receipt as a one-page .docx, with the other documents: the same text and QR code as the printed page.</summary>
+    public void WriteDocx(Stream output, string baseUrl)
+    {
+        var url = LookupUrl(baseUrl);
+        var doc = new Reports.AdministrativeDocument(SuperiorBody, CommitteeName, Code, PlaceName, DateOnly.FromDateTime(IssuedAtUtc.AddHours(7)),
+            "PHIẾU TIẾP NHẬN KIẾN NGHỊ, PHẢN ÁNH", DialogueTitle,
+            [
+                $"Mã kiến nghị: {Code}",
+                $"Ngày tiếp nhận: {ReceivedOn:dd/MM/yyyy}",
+                AnswerDue is { } due ? $"Hạn trả lời: {due:dd/MM/yyyy} ({DeadlineRule})" : $"Hạn trả lời: {DeadlineRule}",
+                $"Mã PIN tra cứu: {Pin}",
+                $"Tra cứu tình hình giải quyết tại {url} (hoặc quét mã QR dưới đây), nhập mã kiến nghị và mã PIN. Vui lòng giữ kín mã PIN; phiếu in lại sẽ có mã PIN mới.",
+            ],
+            [], "NGƯỜI TIẾP NHẬN", "", "")
+        { Image = QrCodes.Png(url, 10), ImageMillimetres = 35 };
+        Reports.DocxWriter.Write(output, doc);
+    }
+}

@@ -8,4 +8,9 @@ public sealed record AdministrativeDocument(
     string SuperiorBody, string IssuingBody, string NumberAndSymbol, string PlaceName, DateOnly? Date,
     string Title, string Subtitle, IReadOnlyList<string> Body, IReadOnlyList<string> Recipients,
     string SignatureAuthority, string SignatureTitle, string SignerName,
-    string? LeftSignatureTitle = null, string? LeftSignerName = null);
+    string? LeftSignatureTitle = null, string? LeftSignerName = null)
+{
+    /// <summary>A PNG placed centred after the body (a receipt's QR code), with its size in millimetres.</summary>
+    public byte[]? Image { get; init; }
+    public int ImageMillimetres { get; init; } = 35;
+}

@@ -21,6 +21,14 @@ public sealed class SpeakerRequestService(
     /// <summary>A session takes at most this many requests waiting at once (a flood from many phones is refused).</summary>
     public const int MaxPending = 200;
 
+    /// <summary>What the public form shows of a session: its title and date, and whether it takes requests now. Null when there is none.</summary>
+    public async Task<PublicSession?> SessionAsync(int dialogueId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Dialogues.AsNoTracking().Where(d => d.Id == dialogueId)
+            .Select(d => new PublicSession(d.Id, d.Title, d.SessionDate, d.Venue, d.State == DialogueState.InSession)).SingleOrDefaultAsync(ct);
+    }
+
     public async Task<SpeakerRequest> SubmitAsync(int dialogueId, SpeakerRequestInput input, CancellationToken ct = default)
     {
         await validator.EnsureValidAsync(input, ct);
@@ -101,3 +109,6 @@ public sealed class SpeakerRequestService(
         notifier.Publish(new HallChange(request.DialogueId, false, []) { RequestsChanged = true });
     }
 }
+
+/// <summary>A session as the public registration form shows it.</summary>
+public sealed record PublicSession(int Id, string Title, DateOnly? SessionDate, string Venue, bool TakesRequests);

@@ -1,0 +1,72 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace PhoChau.Portal.Features.Citizens;
+
+/// <summary>
+/// The public pages' limits, per address, with ASP.NET Core's rate limiters. The lookup counts only failed tries
+/// (Public:LookupFailuresPer10Minutes, default 10): a citizen who reads their petition every day is never stopped, a
+/// script guessing PINs is after ten misses. The speaker form (Public:RegistrationsPer10Minutes, default 5 posts)
+/// goes through the rate-limiting middleware; its pages themselves can be opened freely.
+/// </summary>
+public sealed class PublicThrottle : IDisposable
+{
+    public const string FormPolicy = "public-form";
+    private readonly PartitionedRateLimiter<string> _lookupFailures;
+
+    public PublicThrottle(IConfiguration configuration)
+    {
+        var limit = Math.Max(1, configuration.GetValue("Public:LookupFailuresPer10Minutes", 10));
+        _lookupFailures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetSlidingWindowLimiter(address,
+            _ => new SlidingWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(10), SegmentsPerWindow = 10, QueueLimit = 0 }));
+    }
+
+    /// <summary>True once this address has used up its failed tries: it is refused until the oldest leave the window.</summary>
+    public bool LookupRefused(string address) => _lookupFailures.GetStatistics(address) is { CurrentAvailablePermits: <= 0 };
+
+    public void LookupFailed(string address)
+    {
+        using var _ = _lookupFailures.AttemptAcquire(address);
+    }
+
+    public void Dispose() => _lookupFailures.Dispose();
+
+    public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
+
+/// <summary>Posts of the public speaker form: a sliding window per address; opening the page is not counted.</summary>
+public sealed class PublicFormRateLimit(IConfiguration configuration) : IRateLimiterPolicy<string>
+{
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
+    {
+        context.HttpContext.Response.Headers.RetryAfter = "600";
+        context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+        await context.HttpContext.Response.WriteAsync(PublicPages.TooMany, ct);
+    };
+
+    public RateLimitPartition<string> GetPartition(HttpContext http)
+    {
+        if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("open");
+        var limit = Math.Max(1, configuration.GetValue("Public:RegistrationsPer10Minutes", 5));
+        return RateLimitPartition.GetSlidingWindowLimiter(PublicThrottle.AddressOf(http),
+            _ => new SlidingWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(10), SegmentsPerWindow = 10, QueueLimit = 0 });
+    }
+}
+
+public static class PublicPages
+{
+    /// <summary>The whole answer when a phone is over the limit: no page around it, nothing read from the database.</summary>
+    public const string TooMany =
+        "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Quá nhiều lần gửi</title>" +
+        "<p>Thiết bị này đã gửi quá nhiều lần trong ít phút. Vui lòng chờ khoảng 10 phút rồi thử lại, hoặc gặp thư ký tại hội trường.</p>" +
+        "<p lang=\"en\">Too many submissions from this device: wait about 10 minutes, or see the secretary in the hall.</p></html>";
+
+    public static IServiceCollection AddPublicPages(this IServiceCollection services)
+    {
+        services.AddSingleton<PublicThrottle>();
+        services.AddSingleton<PublicAddress>();
+        services.AddSingleton<PublicFormRateLimit>();
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, PublicFormRateLimit>(PublicThrottle.FormPolicy));
+        return services;
+    }
+}
