@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using PhoChau.Core.Speakers;
+using PhoChau.Core.Security;
 using PhoChau.Portal.Security;
 
 namespace PhoChau.Portal.Hubs;
@@ -13,18 +14,31 @@ namespace PhoChau.Portal.Hubs;
 /// HubException with the reason (<see cref="HubRefusalFilter"/>).
 /// </summary>
 [Authorize]
-public sealed class HallHub(SpeakerQueueService queue) : Hub
+public sealed class HallHub(SpeakerQueueService queue, SpeakerRequestService requests) : Hub
 {
     public static string Group(int sessionId) => $"session-{sessionId}";
+
+    /// <summary>The chair and the secretary: the only ones told about phone registrations before they are accepted.</summary>
+    public static string OperatorsGroup(int sessionId) => $"operators-{sessionId}";
 
     public async Task<QueueChangedMessage> JoinSession(int sessionId)
     {
         var state = await queue.GetStateAsync(sessionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId));
+        if (Actor.Allows(Permission.Chair))
+            await Groups.AddToGroupAsync(Context.ConnectionId, OperatorsGroup(sessionId));
         return QueueChangedMessage.From(state);
     }
 
-    public Task LeaveSession(int sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId));
+    public async Task LeaveSession(int sessionId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, OperatorsGroup(sessionId));
+    }
+
+    /// <summary>The phone registrations waiting (operators only; anyone else is refused like on the pages).</summary>
+    public async Task<IReadOnlyList<PendingRequestItem>> PendingRequests(int sessionId) =>
+        (await requests.PendingAsync(Actor, sessionId)).Select(PendingRequestItem.From).ToList();
 
     public async Task<QueueChangedMessage> RegisterSpeaker(int sessionId, string name, string villageOrOrganisation, string topic) =>
         QueueChangedMessage.From(await queue.RegisterAsync(Actor, sessionId, new SpeakerInput { Name = name, VillageOrOrganisation = villageOrOrganisation, Topic = topic }));

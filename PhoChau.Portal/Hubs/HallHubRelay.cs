@@ -26,6 +26,8 @@ public sealed class HallHubRelay(HallNotifier notifier, IHubContext<HallHub> hub
         // One payload per change, built from the saved state the change carries (read only when it carries none).
         if (change.QueueChanged)
             await group.SendAsync("QueueChanged", QueueChangedMessage.From(change.State ?? await queue.GetStateAsync(change.DialogueId)));
+        if (change.RequestsChanged)
+            await hub.Clients.Group(HallHub.OperatorsGroup(change.DialogueId)).SendAsync("SpeakerRequestsChanged", new SpeakerRequestsChangedMessage(change.DialogueId));
         if (change.PetitionIds.Count > 0)
             foreach (var p in await petitions.ListAsync(change.DialogueId, change.PetitionIds))
                 await group.SendAsync("PetitionChanged", PetitionChangedMessage.From(change.DialogueId, p));

@@ -19,3 +19,12 @@ public sealed record PetitionChangedMessage(int SessionId, int PetitionId, strin
     public static PetitionChangedMessage From(int sessionId, SessionPetition p) =>
         new(sessionId, p.PetitionId, p.Code, p.State.ToString(), p.Department, p.Deadline);
 }
+
+/// <summary>A phone registration arrived or was decided: operators ask PendingRequests for the list.</summary>
+public sealed record SpeakerRequestsChangedMessage(int SessionId);
+
+/// <summary>One phone registration waiting for the secretary.</summary>
+public sealed record PendingRequestItem(int RequestId, string Name, string VillageOrOrganisation, string Topic, DateTime CreatedAtUtc)
+{
+    public static PendingRequestItem From(SpeakerRequest r) => new(r.Id, r.Name, r.VillageOrOrganisation, r.Topic, r.CreatedAtUtc);
+}

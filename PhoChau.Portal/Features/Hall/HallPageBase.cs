@@ -59,9 +59,21 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
     protected virtual IReadOnlyCollection<int> PetitionIdsToShow(HallState state) =>
         state.Queue.SelectMany(q => q.PetitionIds).Distinct().ToList();
 
+    /// <summary>Phone requests changed: only the secretary's console lists them; the other screens do nothing.</summary>
+    protected virtual Task OnRequestsChangedAsync() => Task.CompletedTask;
+
     private async Task OnChangedAsync(HallChange change)
     {
         if (change.DialogueId != Id) return;
+        if (change.RequestsChanged)
+        {
+            await InvokeAsync(async () =>
+            {
+                await OnRequestsChangedAsync();
+                StateHasChanged();
+            });
+            if (!change.QueueChanged && change.PetitionIds.Count == 0) return; // nothing any other screen shows
+        }
         await InvokeAsync(async () =>
         {
             if (change.State is { } saved && change.PetitionIds.Count == 0 && State is not null

@@ -11,15 +11,20 @@ public partial class SecretaryConsole
 {
     [Inject] private PetitionQuery PetitionQuery { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private SpeakerRequestService Requests { get; set; } = default!;
 
     private SpeakerInput _input = new();
     private IReadOnlyList<PetitionRow> _allPetitions = [];
     private int? _dragId, _minutesFor;
     private string? _summary, _answerGiven;
+    private IReadOnlyList<SpeakerRequest> _pending = [];
+    private DotNetObjectReference<SecretaryConsole>? _self;
+    private IJSObjectReference? _shortcuts;
 
     protected override async Task OnActorReadyAsync()
     {
         await base.OnActorReadyAsync();
+        await LoadPendingAsync();
         _allPetitions = (await PetitionQuery.FindAsync(Actor, new PetitionFilter { DialogueId = Id, Sort = PetitionSort.Code, Take = 200 })).Rows;
     }
 
@@ -38,6 +43,71 @@ public partial class SecretaryConsole
         }
         // Keyboard entry: the next name goes straight in; after an error the typed values stay.
         await JS.InvokeVoidAsync("phochau.focus", "speaker-name");
+    }
+
+    /// <summary>Phone registrations waiting: reloaded whenever one arrives or another operator decides one.</summary>
+    protected override Task OnRequestsChangedAsync() => LoadPendingAsync();
+
+    private async Task LoadPendingAsync()
+    {
+        try
+        {
+            _pending = await Requests.PendingAsync(Actor, Id);
+        }
+        catch (Exception ex)
+        {
+            ShowFailure(ex); // the last list stays on screen
+        }
+    }
+
+    private async Task AcceptAsync(int requestId)
+    {
+        await HallActAsync(async () =>
+        {
+            await Requests.AcceptAsync(Actor, requestId);
+            Snackbar.Add(H["Requests.Accepted"], MudBlazor.Severity.Success);
+        });
+        await LoadPendingAsync();
+        await ReloadAsync();
+    }
+
+    private async Task RejectAsync(int requestId)
+    {
+        await HallActAsync(async () =>
+        {
+            await Requests.RejectAsync(Actor, requestId);
+            Snackbar.Add(H["Requests.Rejected"], MudBlazor.Severity.Info);
+        });
+        await LoadPendingAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        _self = DotNetObjectReference.Create(this);
+        _shortcuts = await JS.InvokeAsync<IJSObjectReference>("phochau.shortcuts", _self);
+    }
+
+    /// <summary>One key, outside the typing fields: A accepts the oldest phone registration, R rejects it.</summary>
+    [JSInvokable]
+    public Task OnShortcut(string key) => InvokeAsync(async () =>
+    {
+        if (_pending.Count == 0) return;
+        if (key == "A") await AcceptAsync(_pending[0].Id);
+        else if (key == "R") await RejectAsync(_pending[0].Id);
+        else return;
+        StateHasChanged();
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_shortcuts is not null)
+        {
+            try { await _shortcuts.InvokeVoidAsync("dispose"); await _shortcuts.DisposeAsync(); }
+            catch (JSDisconnectedException) { }
+        }
+        _self?.Dispose();
+        Dispose(); // Blazor calls only DisposeAsync when both exist: unsubscribe from the notifier too
     }
 
     private async Task DropAsync(int waitingIndex)

@@ -49,6 +49,31 @@ public sealed class HallHubTests
         }
     }
 
+    [Fact]
+    public async Task A_phone_registration_is_announced_to_the_operators_only_and_its_details_are_refused_to_a_viewer()
+    {
+        await using var portal = await StartInSessionAsync();
+        await using var secretary = await HubClient.ConnectAsync(portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+        await using var tv = await HubClient.ConnectAsync(portal.BaseUrl, "xem", PortalFactory.UserPassword);
+        var operatorTold = new TaskCompletionSource<SpeakerRequestsChangedMessage>();
+        var viewerTold = false;
+        secretary.On<SpeakerRequestsChangedMessage>("SpeakerRequestsChanged", m => operatorTold.TrySetResult(m));
+        tv.On<SpeakerRequestsChangedMessage>("SpeakerRequestsChanged", _ => viewerTold = true);
+        await secretary.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
+        await tv.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
+
+        await portal.Services.GetRequiredService<SpeakerRequestService>().SubmitAsync(1,
+            new SpeakerRequestInput { Name = "Đặng Văn Phone", VillageOrOrganisation = "Thôn Tân Hy", Topic = "Hộ tịch" });
+
+        Assert.Equal(1, (await operatorTold.Task.WaitAsync(TimeSpan.FromSeconds(15))).SessionId);
+        var pending = await secretary.InvokeAsync<IReadOnlyList<PendingRequestItem>>("PendingRequests", 1);
+        Assert.Equal("Đặng Văn Phone", Assert.Single(pending).Name);
+        var refused = await Assert.ThrowsAsync<HubException>(() => tv.InvokeAsync<IReadOnlyList<PendingRequestItem>>("PendingRequests", 1));
+        Assert.DoesNotContain("Đặng Văn Phone", refused.Message);
+        await Task.Delay(300);
+        Assert.False(viewerTold);
+    }
+
     [Theory]
     [InlineData(999999)]
     [InlineData(-1)]
