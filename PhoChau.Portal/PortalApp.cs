@@ -137,6 +137,7 @@ public static class PortalApp
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<ReceiptHandoff>();
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>

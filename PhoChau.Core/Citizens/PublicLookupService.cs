@@ -57,6 +57,13 @@ public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFa
         await SaveRatingAsync(db, p, rating, comment, RatingSource.Staff, actor, ct);
     }
 
+    /// <summary>The rating of a petition the caller may already see (the petition page), or null.</summary>
+    public async Task<PetitionRating?> RatingOfAsync(int petitionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PetitionRatings.AsNoTracking().SingleOrDefaultAsync(r => r.PetitionId == petitionId, ct);
+    }
+
     private async Task SaveRatingAsync(PhoChauDbContext db, Petition p, Satisfaction rating, string? comment, RatingSource source, Actor actor, CancellationToken ct)
     {
         if (!Enum.IsDefined(rating)) throw new DomainException(CoreText.Get("Public.RatingInvalid"));

@@ -37,6 +37,9 @@ internal static class AuditTrailWriter
                     .Where(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version) && !Derived.Contains(p.Metadata.Name)
                         && !Equals(p.OriginalValue, p.CurrentValue))
                     .Select(p => new AuditChange(p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue))).ToList();
+                // A new receipt PIN is always in the trail (even within the same second), never its value or hash.
+                if (entry.Properties.FirstOrDefault(p => p.Metadata.Name == "PinHash") is { IsModified: true } pin && !Equals(pin.OriginalValue, pin.CurrentValue))
+                    changes.Add(new AuditChange("Pin", pin.OriginalValue is null ? null : "******", "******"));
                 if (changes.Count > 0) pending.Add((entry, AuditAction.Updated, changes));
             }
         }

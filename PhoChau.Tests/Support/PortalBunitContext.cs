@@ -23,11 +23,15 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        foreach (var type in new[] { typeof(DepartmentService), typeof(VillageService), typeof(CommuneProfileService), typeof(AuditService), typeof(UserAdminService), typeof(DashboardService), typeof(PhoChau.Core.Calendar.CalendarService), typeof(DeadlineService) })
+        foreach (var type in new[] { typeof(DepartmentService), typeof(VillageService), typeof(CommuneProfileService), typeof(AuditService), typeof(UserAdminService), typeof(DashboardService), typeof(PhoChau.Core.Calendar.CalendarService), typeof(DeadlineService),
+                     typeof(PhoChau.Core.Citizens.SatisfactionService), typeof(PhoChau.Core.Citizens.ReceiptService), typeof(PhoChau.Core.Citizens.PublicLookupService),
+                     typeof(PhoChau.Core.Petitions.AnswerTemplateService), typeof(PhoChau.Core.Speakers.SpeakerRequestService) })
             Services.AddSingleton(type, Core.Services.GetRequiredService(type));
         Services.AddSingleton<TimeProvider>(Core.Clock);
         AddCoreServices(Services);
         Services.AddScoped<CurrentActor>();
+        Services.AddScoped<PhoChau.Portal.Features.Citizens.ReceiptHandoff>();
+        Services.AddSingleton(new PhoChau.Portal.Features.Citizens.PublicAddress(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
         Auth = AddAuthorization();
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("vi-VN");
     }

@@ -11,6 +11,8 @@ namespace PhoChau.Portal.Features.Petitions;
 
 public partial class PetitionFormPage
 {
+    [Inject] private PhoChau.Core.Citizens.ReceiptService Receipts { get; set; } = default!;
+    [Inject] private PhoChau.Portal.Features.Citizens.ReceiptHandoff Handoff { get; set; } = default!;
     [Parameter] public int? Id { get; set; }
     [SupplyParameterFromQuery(Name = "dialogue")] public string? DialogueText { get; set; }
     private int? DialogueQuery;
@@ -67,6 +69,12 @@ public partial class PetitionFormPage
         });
         if (!ok) return; // the form keeps what was typed
         Snackbar.Add(string.Format(T["Petitions.Saved"], saved?.Code ?? _code), MudBlazor.Severity.Success);
+        // A new petition's first PIN is in memory only: the petition page offers to print it on the receipt now.
+        if (saved?.IssuedPin is not null)
+        {
+            try { Handoff.Hold(await Receipts.ForNewPetitionAsync(saved)); }
+            catch (Exception) { /* the petition is saved; printing its receipt later issues a new PIN */ }
+        }
         Navigation.NavigateTo($"/petitions/{saved?.Id ?? Id}");
     }
 }

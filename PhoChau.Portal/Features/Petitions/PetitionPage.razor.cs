@@ -23,7 +23,7 @@ public partial class PetitionPage
     private int? _leadId;
     private IReadOnlyCollection<int> _supportIds = [];
     private string? _answer, _returnComment, _mergeCode;
-    private bool _canManage, _canChair, _isLeadOfficer;
+    private bool _canManage, _canChair, _isLeadOfficer, _freshReceipt;
 
     private bool CanAnswer => _p is not null && (_isLeadOfficer || _canChair)
         && _p.State is PetitionState.Assigned or PetitionState.AnswerDrafted;
@@ -34,6 +34,7 @@ public partial class PetitionPage
         _canChair = Actor.Allows(Permission.Chair);
         _departments = (await Departments.ListAsync()).Where(d => d.Kind == UnitKind.Department).ToList();
         await Petitions.GetAsync(Actor, Id); // a missing petition, or another department's, is a 404 (PortalComponentBase)
+        _freshReceipt = Handoff.Holds(Id);
         await ReloadAsync();
     }
 

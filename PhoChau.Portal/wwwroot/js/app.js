@@ -16,6 +16,17 @@ window.phochau = {
         link.remove();
         setTimeout(() => URL.revokeObjectURL(link.href), 10000);
     },
+    // Saves a file the circuit made in memory (a receipt with the PIN just issued: it cannot be fetched again).
+    saveStream: async (fileName, contentType, streamRef) => {
+        const blob = new Blob([await streamRef.arrayBuffer()], { type: contentType });
+        const link = document.createElement("a");
+        link.href = URL.createObjectURL(blob);
+        link.download = fileName;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    },
     // Single-key shortcuts for the chair's console; ignored while typing in a field.
     shortcuts: (dotnet) => {
         const handler = (e) => {

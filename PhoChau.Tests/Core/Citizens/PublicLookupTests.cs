@@ -1,3 +1,4 @@
+using PhoChau.Core.Auditing;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Citizens;
@@ -59,6 +60,11 @@ public sealed class PublicLookupTests
         if (receipt.Pin != p.IssuedPin) Assert.Null(await lookup.LookupAsync(p.Code, p.IssuedPin));
         Assert.NotNull(await lookup.LookupAsync(p.Code, receipt.Pin));
         await Assert.ThrowsAsync<ForbiddenException>(() => host.Get<ReceiptService>().IssueAsync(CoreTestHost.Viewer, p.Id));
+        await using var db = host.NewDb();
+        var reissue = (await db.AuditEntries.Where(a => a.EntityType == "Petition" && a.EntityId == p.Id.ToString()).ToListAsync()).Last();
+        Assert.Equal(("thuky", AuditAction.Updated), (reissue.UserName, reissue.Action)); // the reissue is audited, without the PIN
+        Assert.Contains(reissue.Changes, c => c.Field == "Pin" && c.New == "******");
+        Assert.DoesNotContain(reissue.Changes, c => c.New == receipt.Pin || c.Field == "PinHash");
     }
 
     [Fact]
