@@ -68,6 +68,29 @@ public sealed class PublicLookupTests
     }
 
     [Fact]
+    public async Task The_receipt_docx_is_valid_and_carries_the_code_the_PIN_the_deadline_and_the_QR_code_of_the_lookup()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        var receipt = await host.Get<ReceiptService>().IssueAsync(CoreTestHost.Secretary, p.Id);
+        using var ms = new MemoryStream();
+
+        receipt.WriteDocx(ms, "http://192.168.1.10:5080/");
+
+        ms.Position = 0;
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(ms, false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc));
+        var text = doc.MainDocumentPart!.Document.Body!.InnerText;
+        foreach (var expected in new[] { "PHIẾU TIẾP NHẬN", p.Code, receipt.Pin, "20/02/2026", "07 ngày làm việc", $"http://192.168.1.10:5080/tra-cuu?ma={p.Code}" })
+            Assert.Contains(expected, text);
+        var image = Assert.Single(doc.MainDocumentPart.ImageParts);
+        using var png = new MemoryStream();
+        image.GetStream().CopyTo(png);
+        Assert.Equal(QrCodes.Png($"http://192.168.1.10:5080/tra-cuu?ma={p.Code}", 10), png.ToArray());
+    }
+
+    [Fact]
     public async Task The_public_view_never_holds_a_name_a_phone_an_address_an_ID_number_an_internal_comment_or_a_draft()
     {
         await using var host = await CoreTestHost.StartAsync();
