@@ -31,7 +31,11 @@ for css in $(grep -o '<link rel="stylesheet" href="[^"]*"' <<<"$page" | sed 's/.
   [[ "$type" == text/css* ]] || { echo "smoke: $css is $type"; fail=1; }
 done
 curl -fs -o /dev/null "$url/fonts/roboto/roboto-vietnamese-400-normal.woff2" || { echo "smoke: Vietnamese font not served"; fail=1; }
+# The citizens' lookup opens without signing in; a staff page still asks for it.
+lookup=$(curl -fs "$url/tra-cuu") || { echo "smoke: /tra-cuu not served"; fail=1; }
+grep -q 'data-testid="lookup-form"' <<<"$lookup" || { echo "smoke: /tra-cuu has no lookup form"; fail=1; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$url/petitions")" = 302 ] || { echo "smoke: /petitions open without signing in"; fail=1; }
 [ -f "$tmp/data/phochau.db" ] || { echo "smoke: no database in Data__Root"; fail=1; }
 [ ! -e "$tmp/app/App_Data" ] || { echo "smoke: data written into the program folder"; fail=1; }
 [ "$fail" -eq 0 ] || { cat "$tmp/out.log"; exit 1; }
-echo "smoke: release $version (linux-x64) healthy at $url without dotnet: /healthz 200, sign-in page, CSS and font served"
+echo "smoke: release $version (linux-x64) healthy at $url without dotnet: /healthz 200, sign-in page, CSS and font served, /tra-cuu public"

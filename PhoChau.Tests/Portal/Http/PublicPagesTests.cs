@@ -61,6 +61,7 @@ public sealed partial class PublicPagesTests
         Assert.Equal(HttpStatusCode.OK, lookup.StatusCode);
         var html = await TextAsync(lookup);
         Assert.Contains("Tra cứu kiến nghị, phản ánh", html);
+        Assert.Contains("Ủy ban nhân dân xã Phổ Châu", html); // the citizen sees whose page this is
         Assert.Contains($"value=\"{p.Code}\"", html); // the QR code's ?ma= fills the code in
         Assert.DoesNotContain("blazor-error-ui\" style=\"display: block", html);
         var speak = await phone.GetAsync($"/sessions/{d.Id}/dang-ky");
