@@ -41,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<HallNotifier>();
         services.AddSingleton<HallSnapshots>();
+        services.AddSingleton<PhoChau.Core.Persistence.WriteGate>();
         services.AddSingleton<SpeakerQueueService>();
         services.AddSingleton<SpeakerRequestService>();
         services.AddSingleton<Citizens.ReceiptService>();

@@ -17,7 +17,7 @@ namespace PhoChau.Core.Speakers;
 /// </summary>
 public sealed class SpeakerQueueService(
     IDbContextFactory<PhoChauDbContext> dbFactory, SpeakerInputValidator validator, PetitionService petitions,
-    HallNotifier notifier, HallSnapshots snapshots, TimeProvider clock)
+    HallNotifier notifier, HallSnapshots snapshots, WriteGate writeGate, TimeProvider clock)
 {
     private const int Retries = 3;
 
@@ -278,6 +278,8 @@ public sealed class SpeakerQueueService(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Database.OpenConnectionAsync(ct); // outside the gate: only the transaction need wait for it
+            using var gate = await writeGate.EnterAsync(ct); // released right after the commit, or on a refusal
             await using var tx = await db.Database.BeginTransactionAsync(ct); // SQLite's BEGIN IMMEDIATE: the write lock
             var d = await db.Dialogues.SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
             if (requireInSession && d.State != DialogueState.InSession)
@@ -298,6 +300,7 @@ public sealed class SpeakerQueueService(
             {
                 await db.SaveChangesAsync(actor, ct); // UPDATE … WHERE Version = the version read: the guard of the whole queue
                 await tx.CommitAsync(ct);
+                gate.Dispose();
             }
             catch (ConcurrencyConflictException) when (expectedVersion is null && attempt < Retries)
             {
