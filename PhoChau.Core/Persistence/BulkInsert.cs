@@ -1,90 +1,159 @@
-using System.Data.Common;
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Security;
+using SQLitePCL;
 
 namespace PhoChau.Core.Persistence;
 
 /// <summary>
-/// Inserts many new rows of one entity with one prepared command, inside the caller's transaction, each followed by
-/// its audit entry, as SaveChanges with the audit trail would but without tracking thousands of entities (a list of
-/// 5,000 petitions costs a few kilobytes a row instead of a hundred). Columns, names and value conversions come from
-/// the EF model, so the rows are exactly the ones SaveChanges writes.
+/// Inserts many new rows of one entity with one prepared statement, inside the caller's transaction, each followed by
+/// its audit entry, as SaveChanges with the audit trail would but without tracking thousands of entities. Columns,
+/// names and value conversions come from the EF model and values are written as Microsoft.Data.Sqlite writes them,
+/// so the rows are the ones SaveChanges writes (a test compares them). Text is bound straight from the strings and
+/// the audit's JSON is written into one reused buffer: a 5,000-row import no longer allocates a UTF-8 copy of every
+/// value and a JSON string per row.
 /// </summary>
-public sealed class BulkInsert<T> where T : class, IAudited
+public sealed class BulkInsert<T> : IDisposable where T : class, IAudited
 {
-    private readonly PhoChauDbContext _db;
     private readonly Actor _actor;
     private readonly DateTime _now;
+    private readonly sqlite3 _handle;
+    private readonly sqlite3_stmt _insert;
     private readonly Column[] _columns;
-    private readonly DbCommand _insert;
-    private readonly DbCommand _audit;
-    private readonly Column[] _auditColumns;
+    private readonly sqlite3_stmt _audit;
+    private readonly (int Index, object? Value)[] _auditFixed;
+    private readonly int _auditEntityId;
+    private readonly int _auditChanges;
     private readonly IProperty _key;
+    private readonly ArrayBufferWriter<byte> _json = new(8192);
+    private readonly Utf8JsonWriter _writer;
 
-    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, DbParameter Parameter);
+    private sealed record Column(IProperty Property, int Index, ValueConverter? Converter, bool Audited);
+
+    private delegate object? ValueConverter(object value);
 
     public BulkInsert(PhoChauDbContext db, Actor actor, DateTime nowUtc)
     {
-        _db = db;
         _actor = actor;
         _now = nowUtc;
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("BulkInsert needs the caller's transaction.");
-        (_insert, _columns) = Prepare(db.Model.FindEntityType(typeof(T))!, connection, transaction);
-        (_audit, _auditColumns) = Prepare(db.Model.FindEntityType(typeof(AuditEntry))!, connection, transaction);
-        _key = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties[0];
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("BulkInsert needs the caller's transaction.");
+        _handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        (_insert, _columns) = Prepare(entity);
+        var auditType = db.Model.FindEntityType(typeof(AuditEntry))!;
+        (_audit, var auditColumns) = Prepare(auditType);
+        _key = entity.FindPrimaryKey()!.Properties[0];
+        _auditEntityId = auditColumns.Single(c => c.Property.Name == nameof(AuditEntry.EntityId)).Index;
+        _auditChanges = auditColumns.Single(c => c.Property.Name == nameof(AuditEntry.Changes)).Index;
+        // Who, when, what kind: the same for every row, converted once.
+        var template = new AuditEntry { AtUtc = _now, UserId = actor.UserId, UserName = actor.UserName, EntityType = typeof(T).Name, Action = AuditAction.Created };
+        _auditFixed = auditColumns.Where(c => c.Index != _auditEntityId && c.Index != _auditChanges)
+            .Select(c => (c.Index, ToProvider(c, c.Property.PropertyInfo!.GetValue(template)))).ToArray();
+        // The options JsonSerializer.Default uses for the EF converter of AuditEntry.Changes: the same text.
+        _writer = new Utf8JsonWriter(_json, new JsonWriterOptions { Encoder = JsonSerializerOptions.Default.Encoder });
     }
 
-    private static (DbCommand, Column[]) Prepare(IEntityType type, DbConnection connection, DbTransaction transaction)
+    private (sqlite3_stmt, Column[]) Prepare(IEntityType type)
     {
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var columns = type.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never || !p.IsPrimaryKey()).ToList();
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var list = columns.Select((p, i) => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping(), null!)).ToArray();
-        for (var i = 0; i < list.Length; i++)
+        var properties = type.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never || !p.IsPrimaryKey()).ToList();
+        var columns = properties.Select((p, i) =>
         {
-            var parameter = list[i].Mapping.CreateParameter(command, "@p" + i, null, list[i].Property.IsNullable);
-            command.Parameters.Add(parameter);
-            list[i] = list[i] with { Parameter = parameter };
-        }
-        command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(p => $"\"{p.GetColumnName(table)}\""))}) " +
-                              $"VALUES ({string.Join(", ", list.Select(c => c.Parameter.ParameterName))})" +
-                              ";";
-        command.Prepare();
-        return (command, list);
+            var converter = p.GetTypeMapping().Converter;
+            return new Column(p, i + 1, converter is null ? null : converter.ConvertToProvider.Invoke, !AuditTrailWriter.Derived.Contains(p.Name));
+        }).ToArray();
+        var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) " +
+                  $"VALUES ({string.Join(", ", columns.Select(c => "?" + c.Index))});";
+        Check(raw.sqlite3_prepare_v2(_handle, sql, out var statement));
+        return (statement, columns);
     }
 
     /// <summary>Inserts the entity, sets its generated id, and writes its "created" audit entry.</summary>
     public Task AddAsync(T entity, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var changes = new List<AuditChange>(_columns.Length);
+        _json.ResetWrittenCount();
+        _writer.Reset();
+        _writer.WriteStartArray();
         foreach (var c in _columns)
         {
             var value = c.Property.PropertyInfo!.GetValue(entity);
-            c.Parameter.Value = ToProvider(c, value);
-            if (value is not null && !AuditTrailWriter.Derived.Contains(c.Property.Name))
-                changes.Add(new AuditChange(c.Property.Name, null, AuditTrailWriter.Format(value)));
+            Bind(_insert, c.Index, ToProvider(c, value));
+            if (value is null || !c.Audited) continue;
+            // As AuditTrailWriter records a created row: each non-null field, old value null.
+            _writer.WriteStartObject();
+            _writer.WriteString(nameof(AuditChange.Field), c.Property.Name);
+            _writer.WriteNull(nameof(AuditChange.Old));
+            _writer.WriteString(nameof(AuditChange.New), AuditTrailWriter.Format(value));
+            _writer.WriteEndObject();
         }
-        // SQLite answers synchronously: the async forms would only add allocations for thousands of rows.
-        _insert.ExecuteNonQuery();
+        _writer.WriteEndArray();
+        _writer.Flush();
+        Step(_insert);
         // The new row's id straight from SQLite: no reader to build for a RETURNING clause.
-        var id = checked((int)SQLitePCL.raw.sqlite3_last_insert_rowid(((Microsoft.Data.Sqlite.SqliteConnection)_insert.Connection!).Handle));
+        var id = checked((int)raw.sqlite3_last_insert_rowid(_handle));
         _key.PropertyInfo!.SetValue(entity, id);
-        var audit = new AuditEntry
-        {
-            AtUtc = _now, UserId = _actor.UserId, UserName = _actor.UserName, EntityType = typeof(T).Name,
-            EntityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = AuditAction.Created, Changes = changes,
-        };
-        foreach (var c in _auditColumns) c.Parameter.Value = ToProvider(c, c.Property.PropertyInfo!.GetValue(audit));
-        _audit.ExecuteNonQuery();
+
+        foreach (var (index, value) in _auditFixed) Bind(_audit, index, value);
+        Span<char> digits = stackalloc char[11];
+        id.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture);
+        Check(raw.sqlite3_bind_text16(_audit, _auditEntityId, digits[..length]));
+        Check(raw.sqlite3_bind_text(_audit, _auditChanges, _json.WrittenSpan));
+        Step(_audit);
         return Task.CompletedTask;
     }
 
-    private static object ToProvider(Column c, object? value) =>
-        value is null ? DBNull.Value : (c.Mapping.Converter?.ConvertToProvider(value) ?? value);
+    private static object? ToProvider(Column c, object? value) =>
+        value is null ? null : c.Converter is { } convert ? convert(value) : value;
+
+    /// <summary>Values as Microsoft.Data.Sqlite binds them (its SqliteValueBinder), for the types the model uses.</summary>
+    private void Bind(sqlite3_stmt statement, int index, object? value)
+    {
+        Span<char> text = stackalloc char[40];
+        int written;
+        var rc = value switch
+        {
+            null => raw.sqlite3_bind_null(statement, index),
+            string s => raw.sqlite3_bind_text16(statement, index, s.AsSpan()),
+            int i => raw.sqlite3_bind_int64(statement, index, i),
+            long l => raw.sqlite3_bind_int64(statement, index, l),
+            short s => raw.sqlite3_bind_int64(statement, index, s),
+            byte b => raw.sqlite3_bind_int64(statement, index, b),
+            bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
+            double d => raw.sqlite3_bind_double(statement, index, d),
+            float f => raw.sqlite3_bind_double(statement, index, f),
+            byte[] blob => raw.sqlite3_bind_blob(statement, index, blob),
+            DateTime t when t.TryFormat(text, out written, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)
+                => raw.sqlite3_bind_text16(statement, index, text[..written]),
+            DateOnly d when d.TryFormat(text, out written, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture)
+                => raw.sqlite3_bind_text16(statement, index, text[..written]),
+            _ => throw new NotSupportedException($"BulkInsert cannot write a {value.GetType().Name}."),
+        };
+        Check(rc);
+    }
+
+    private void Step(sqlite3_stmt statement)
+    {
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _handle);
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _handle);
+    }
+
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _audit.Dispose();
+        _writer.Dispose();
+    }
 }

@@ -167,7 +167,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         var number = await db.Petitions.Where(p => p.DialogueId == dialogueId).MaxAsync(p => (int?)p.Number, ct) ?? 0;
         var now = clock.GetUtcNow().UtcDateTime;
         // Thousands of rows: one prepared insert and its audit entry per row, in this one transaction (all or nothing).
-        var insert = new BulkInsert<Petition>(db, actor, now);
+        using var insert = new BulkInsert<Petition>(db, actor, now);
         foreach (var row in toSave)
         {
             number++;
