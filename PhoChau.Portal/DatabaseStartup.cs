@@ -44,17 +44,22 @@ public sealed class DatabaseStartup(
             throw new StartupFailureException(
                 $"Không sao lưu được trước khi nâng cấp cơ sở dữ liệu, nên chưa nâng cấp: {ex.Message} / Could not back up before upgrading the database, so nothing was changed.", ex);
         }
-        catch (Exception ex) when (FindSqlite(ex) is { } sqlite)
+        catch (Exception ex) when (Find<Npgsql.NpgsqlException>(ex) is { } postgres)
+        {
+            throw new StartupFailureException(
+                $"Không kết nối được máy chủ PostgreSQL ({postgres.Message}). Kiểm tra máy chủ đang chạy và ConnectionStrings:Postgres. / Cannot reach the PostgreSQL server: is it running, and is ConnectionStrings:Postgres right?", postgres);
+        }
+        catch (Exception ex) when (Find<SqliteException>(ex) is { } sqlite)
         {
             throw new StartupFailureException(
                 $"Không mở được cơ sở dữ liệu: SQLite lỗi {sqlite.SqliteErrorCode} ({sqlite.Message}). Kiểm tra tệp dữ liệu có bị chương trình khác khóa hoặc chỉ cho phép đọc. / Cannot open the database: is the file locked by another program or read-only?", sqlite);
         }
     }
 
-    private static SqliteException? FindSqlite(Exception? ex)
+    private static T? Find<T>(Exception? ex) where T : Exception
     {
         for (; ex is not null; ex = ex.InnerException)
-            if (ex is SqliteException s) return s;
+            if (ex is T found) return found;
         return null;
     }
 

@@ -23,7 +23,7 @@ namespace PhoChau.Core.Backups;
 /// </summary>
 public sealed partial class BackupService(
     IDbContextFactory<PhoChauDbContext> dbFactory, DataFolder data, IOptions<BackupOptions> options,
-    IOptions<AttachmentOptions> attachments, TimeProvider clock, ILogger<BackupService> log)
+    IOptions<AttachmentOptions> attachments, TimeProvider clock, ILogger<BackupService> log, DatabaseInfo database)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -42,6 +42,7 @@ public sealed partial class BackupService(
     /// <summary>Makes one backup; backups are made one at a time.</summary>
     public async Task<BackupInfo> CreateAsync(BackupReason reason, string? folder = null, IProgress<BackupProgress>? progress = null, CancellationToken ct = default)
     {
+        if (!database.IsSqlite) throw new BackupException("Backup.NotOnPostgres");
         await _gate.WaitAsync(ct);
         try
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PhoChau.Core.Backups;
@@ -23,19 +24,23 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
     public async Task<string?> InitializeAsync(SeedOptions seed, CancellationToken ct = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>();
+        // Several portal nodes may start at once against one PostgreSQL: one at a time migrates and seeds.
+        await using var startLock = await StartLock.AcquireAsync(factory, ct);
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             var newer = MigrationCheck.Unknown(db);
             if (newer.Count > 0) throw new NewerDatabaseException(newer[^1]);
             // An upgrade never costs a record: the data as it was is zipped before the schema changes.
-            if (MigrationCheck.Pending(db).Count > 0 && (await db.Database.GetAppliedMigrationsAsync(ct)).Any())
+            var sqlite = db.Database.IsSqlite();
+            // On PostgreSQL the server's own backups (pg_dump) are the province's; the zip backup is SQLite's.
+            if (sqlite && MigrationCheck.Pending(db).Count > 0 && (await db.Database.GetAppliedMigrationsAsync(ct)).Any())
             {
                 var backup = await services.GetRequiredService<BackupService>().CreateAsync(BackupReason.BeforeMigration, ct: ct);
                 log.LogInformation("Backed up to {File} before applying migrations.", backup.FullPath);
             }
             await db.Database.MigrateAsync(ct);
             // WAL lets the projector's reads go on while the secretary writes; the mode is stored in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+            if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
             await SeedReferenceDataAsync(db, ct);
         }
 
@@ -74,6 +79,35 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
                 db.Departments.Add(new Department { Name = name, Kind = UnitKind.ParticipatingBody, SortOrder = ++order });
         }
         await db.SaveChangesAsync(Actor.System, ct);
+    }
+
+    /// <summary>PostgreSQL's session advisory lock, held on a connection of its own until start-up is done.</summary>
+    private sealed class StartLock(PhoChauDbContext? db) : IAsyncDisposable
+    {
+        private const long Key = 0x50686F4368617531; // "PhoChau1"
+
+        public static async Task<StartLock> AcquireAsync(IDbContextFactory<PhoChauDbContext> factory, CancellationToken ct)
+        {
+            var db = await factory.CreateDbContextAsync(ct);
+            if (db.Database.IsSqlite()) { await db.DisposeAsync(); return new StartLock(null); } // one portal per data folder already
+            // The lock lives in the database: a new one is created first (two nodes may both try; one wins).
+            var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(ct))
+            {
+                try { await creator.CreateAsync(ct); }
+                catch (Npgsql.PostgresException e) when (e.SqlState is "42P04" or "23505") { } // created meanwhile by another node
+            }
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({Key})", ct);
+            return new StartLock(db);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (db is null) return;
+            try { await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({Key})"); }
+            finally { await db.DisposeAsync(); } // closing the session releases it anyway
+        }
     }
 
     /// <summary>16 characters from an alphabet without look-alikes, with at least one digit.</summary>

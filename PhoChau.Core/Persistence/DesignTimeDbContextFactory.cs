@@ -9,3 +9,10 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<P
     public PhoChauDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PhoChauDbContext>().UseSqlite("Data Source=design.db").Options);
 }
+
+/// <summary>The PostgreSQL migrations: `dotnet ef migrations add NAME --context PostgresDbContext -o Persistence/Migrations/Postgres`.</summary>
+internal sealed class PostgresDesignTimeDbContextFactory : IDesignTimeDbContextFactory<Postgres.PostgresDbContext>
+{
+    public Postgres.PostgresDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<Postgres.PostgresDbContext>().UseNpgsql("Host=localhost;Database=phochau_design").Options);
+}

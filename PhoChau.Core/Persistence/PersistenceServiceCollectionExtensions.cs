@@ -19,11 +19,30 @@ public static class PersistenceServiceCollectionExtensions
         var normalized = NormalizeConnectionString(connectionString, dataRoot);
         var csb = new SqliteConnectionStringBuilder(normalized);
         services.AddSingleton(new DataFolder(dataRoot, csb.DataSource));
+        services.AddSingleton(new DatabaseInfo(DatabaseProvider.Sqlite));
         // Interceptors registered in the container join the busy timeout (a test registers one that makes writes fail).
         services.AddDbContextFactory<PhoChauDbContext>((sp, o) => o
             .UseSqlite(normalized)
             .AddInterceptors(new SqliteBusyTimeoutInterceptor())
             .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+        services.PostConfigure<AttachmentOptions>(o => o.Root = Path.GetFullPath(Path.Combine(dataRoot, o.Root)));
+        return services;
+    }
+
+    /// <summary>
+    /// A province's PostgreSQL server: the same services over <see cref="Postgres.PostgresDbContext"/> and its own
+    /// migrations. The data folder still holds attachments and keys.
+    /// </summary>
+    public static IServiceCollection AddPhoChauPostgres(this IServiceCollection services, string connectionString, string dataRoot)
+    {
+        services.AddSingleton(new DataFolder(dataRoot, ""));
+        services.AddSingleton(new DatabaseInfo(DatabaseProvider.PostgreSQL));
+        services.AddDbContextFactory<Postgres.PostgresDbContext>((sp, o) => o
+            .UseNpgsql(connectionString)
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+        services.AddSingleton<IDbContextFactory<PhoChauDbContext>, Postgres.PostgresContextFactory>();
+        // Identity's stores take the context from the scope.
+        services.AddScoped<PhoChauDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PhoChauDbContext>>().CreateDbContext());
         services.PostConfigure<AttachmentOptions>(o => o.Root = Path.GetFullPath(Path.Combine(dataRoot, o.Root)));
         return services;
     }

@@ -13,8 +13,13 @@ using PhoChau.Core.Speakers;
 
 namespace PhoChau.Core.Persistence;
 
-public class PhoChauDbContext(DbContextOptions<PhoChauDbContext> options) : IdentityDbContext<AppUser>(options)
+public class PhoChauDbContext : IdentityDbContext<AppUser>
 {
+    public PhoChauDbContext(DbContextOptions<PhoChauDbContext> options) : base(options) { }
+
+    /// <summary>For a provider's own context type (PostgreSQL), which has its own migrations.</summary>
+    protected PhoChauDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<CommuneProfile> CommuneProfiles => Set<CommuneProfile>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Village> Villages => Set<Village>();

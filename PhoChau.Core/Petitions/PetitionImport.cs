@@ -167,15 +167,18 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         var number = await db.Petitions.Where(p => p.DialogueId == dialogueId).MaxAsync(p => (int?)p.Number, ct) ?? 0;
         var now = clock.GetUtcNow().UtcDateTime;
         // Thousands of rows: one prepared insert and its audit entry per row, in this one transaction (all or nothing).
-        using var insert = new BulkInsert<Petition>(db, actor, now);
+        // On PostgreSQL (a province's server, not a laptop) the rows go through SaveChanges, in the same transaction.
+        using var insert = db.Database.IsSqlite() ? new BulkInsert<Petition>(db, actor, now) : null;
         foreach (var row in toSave)
         {
             number++;
             var p = new Petition { DialogueId = dialogueId, Number = number, Code = PetitionCode.Format(dialogue.Year, number), State = PetitionState.Received, CreatedAtUtc = now };
             PetitionService.Apply(p, row.Input);
             pins.Issue(p, now); // every petition has a PIN; its receipt, printed later, issues a new one
-            await insert.AddAsync(p, ct);
+            if (insert is not null) await insert.AddAsync(p, ct);
+            else db.Petitions.Add(p);
         }
+        if (insert is null) await db.SaveChangesAsync(actor, ct);
         await tx.CommitAsync(ct);
         return toSave.Count;
     }

@@ -38,11 +38,14 @@ public sealed class SpeakerQueueService(
     private async Task<HallSnapshot> LoadSnapshotAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
     {
         // Inside the caller's write transaction when there is one; else a read transaction of its own.
-        Microsoft.Data.Sqlite.SqliteTransaction? own = null;
+        System.Data.Common.DbTransaction? own = null;
         if (db.Database.CurrentTransaction is null)
         {
             await db.Database.OpenConnectionAsync(ct);
-            own = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            // SQLite: a deferred transaction takes no write lock. PostgreSQL: one snapshot for the three reads.
+            own = db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite
+                ? sqlite.BeginTransaction(deferred: true)
+                : await db.Database.GetDbConnection().BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
             await db.Database.UseTransactionAsync(own, ct);
         }
         var d = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));

@@ -11,10 +11,31 @@ public static class PortalDataServices
     {
         var dataRoot = PortalPaths.DataRoot(configuration, contentRoot);
         DataFolderGuard.EnsureWritable(dataRoot);
-        services.AddPhoChauDatabase(configuration.GetConnectionString("Default") ?? PersistenceServiceCollectionExtensions.DefaultConnectionString, dataRoot);
+        switch (Provider(configuration))
+        {
+            case DatabaseProvider.PostgreSQL:
+                var postgres = configuration.GetConnectionString("Postgres");
+                if (string.IsNullOrWhiteSpace(postgres))
+                    throw new StartupFailureException(
+                        "Database:Provider là PostgreSQL nhưng chưa có ConnectionStrings:Postgres (biến môi trường ConnectionStrings__Postgres). / Database:Provider is PostgreSQL but ConnectionStrings:Postgres is not set.");
+                services.AddPhoChauPostgres(postgres, dataRoot);
+                break;
+            default:
+                services.AddPhoChauDatabase(configuration.GetConnectionString("Default") ?? PersistenceServiceCollectionExtensions.DefaultConnectionString, dataRoot);
+                break;
+        }
         services.Configure<AttachmentOptions>(configuration.GetSection("Attachments"));
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
         services.AddSingleton(TimeProvider.System);
         return dataRoot;
     }
+
+    /// <summary><c>Database:Provider</c>: Sqlite when absent (a commune's laptop needs no configuration), or PostgreSQL.</summary>
+    public static DatabaseProvider Provider(IConfiguration configuration) => configuration["Database:Provider"]?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => DatabaseProvider.Sqlite,
+        "postgresql" or "postgres" or "npgsql" => DatabaseProvider.PostgreSQL,
+        _ => throw new StartupFailureException(
+            $"Database:Provider \"{configuration["Database:Provider"]}\" không hợp lệ: dùng Sqlite (mặc định) hoặc PostgreSQL. / Database:Provider \"{configuration["Database:Provider"]}\" is not valid: use Sqlite (the default) or PostgreSQL."),
+    };
 }

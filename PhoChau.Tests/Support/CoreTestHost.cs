@@ -12,7 +12,11 @@ using PhoChau.Core.Security;
 
 namespace PhoChau.Tests.Support;
 
-/// <summary>Core services over a real, migrated SQLite file of their own, deleted on dispose.</summary>
+/// <summary>
+/// Core services over a real, migrated database of their own, deleted on dispose: a SQLite file, or, when
+/// PHOCHAU_TEST_PROVIDER=PostgreSQL and PHOCHAU_TEST_POSTGRES gives a server (.ci/postgres.sh starts one), a fresh
+/// PostgreSQL database on it.
+/// </summary>
 public sealed class CoreTestHost : IAsyncDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "phochau-tests", Guid.NewGuid().ToString("N"));
@@ -23,6 +27,10 @@ public sealed class CoreTestHost : IAsyncDisposable
     private readonly string _databasePath;
     public string DatabasePath => _databasePath;
     public string AttachmentsRoot => Path.Combine(_dir, "attachments");
+    private readonly string? _postgresDatabase;
+
+    /// <summary>Whether this host runs on PostgreSQL (tests of SQLite's own behaviour skip there).</summary>
+    public bool OnPostgres => _postgresDatabase is not null;
 
     private CoreTestHost(Action<IServiceCollection>? configure, string? dir = null, string? databasePath = null)
     {
@@ -33,7 +41,13 @@ public sealed class CoreTestHost : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddPhoChauDatabase($"Data Source={_databasePath}", _dir);
+        if (TestPostgres.CoreTestsOnPostgres && TestPostgres.ConnectionString is { } server && databasePath is null)
+        {
+            _postgresDatabase = "phochau_test_" + Guid.NewGuid().ToString("N");
+            services.AddPhoChauPostgres(TestPostgres.For(server, _postgresDatabase), _dir);
+        }
+        else
+            services.AddPhoChauDatabase($"Data Source={_databasePath}", _dir);
         services.AddIdentityCore<AppUser>(IdentityRules.Apply).AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PhoChauDbContext>().AddErrorDescriber<VietnameseIdentityErrorDescriber>().AddDefaultTokenProviders();
         services.AddPhoChauCore();
@@ -71,6 +85,7 @@ public sealed class CoreTestHost : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null) await TestPostgres.DropAsync(_postgresDatabase);
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 }

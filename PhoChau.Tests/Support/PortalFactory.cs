@@ -19,6 +19,9 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(_dir, "portal.db");
     public string ExtraConnectionOptions { get; init; } = "";
 
+    /// <summary>A PostgreSQL connection string: the portal runs on that server instead of its SQLite file.</summary>
+    public string? Postgres { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_dir);
@@ -28,6 +31,11 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Backup:Daily", "false");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}{ExtraConnectionOptions}");
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
+        if (Postgres is not null)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:Postgres", Postgres);
+        }
         builder.ConfigureServices(s =>
         {
             s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestAddressFilter>();

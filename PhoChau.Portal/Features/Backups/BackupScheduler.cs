@@ -8,14 +8,15 @@ namespace PhoChau.Portal.Features.Backups;
 /// failure (a USB stick not plugged in, a full disk) it waits half an hour before trying again, and the
 /// Sao lưu page and the dashboard show the reason.
 /// </summary>
-public sealed class BackupScheduler(BackupService backups, IOptions<BackupOptions> options, TimeProvider clock, ILogger<BackupScheduler> log)
+public sealed class BackupScheduler(
+    PhoChau.Core.Persistence.DatabaseInfo database, BackupService backups, IOptions<BackupOptions> options, TimeProvider clock, ILogger<BackupScheduler> log)
     : BackgroundService
 {
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(30);
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
-        if (!options.Value.Daily) return;
+        if (!options.Value.Daily || !database.IsSqlite) return; // PostgreSQL: the server's own backups
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(10), clock, ct); // let start-up finish first

@@ -44,9 +44,11 @@ public sealed class WriteProbeHealthCheck(IDbContextFactory<PhoChauDbContext> db
             File.Delete(probe);
 
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // A row upserted in a table of its own: both providers' SQL, never the users' data.
             await db.Database.ExecuteSqlRawAsync(
                 "CREATE TABLE IF NOT EXISTS \"__HealthProbe\" (\"Id\" INTEGER PRIMARY KEY, \"AtUtc\" TEXT NOT NULL); " +
-                "INSERT OR REPLACE INTO \"__HealthProbe\" (\"Id\", \"AtUtc\") VALUES (1, {0});", [clock.GetUtcNow().ToString("O")], ct);
+                "INSERT INTO \"__HealthProbe\" (\"Id\", \"AtUtc\") VALUES (1, {0}) ON CONFLICT (\"Id\") DO UPDATE SET \"AtUtc\" = excluded.\"AtUtc\";",
+                [clock.GetUtcNow().ToString("O")], ct);
             return HealthCheckResult.Healthy("Ghi được cơ sở dữ liệu và thư mục dữ liệu / the database and the data folder take writes");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

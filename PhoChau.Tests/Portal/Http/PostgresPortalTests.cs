@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using PhoChau.Core.Backups;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Persistence;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.Portal.Http;
+
+/// <summary>The portal with Database:Provider = PostgreSQL, on a fresh database of the test server.</summary>
+public sealed class PostgresPortalTests
+{
+    [Fact]
+    public async Task The_portal_runs_on_PostgreSQL_signs_in_serves_pages_and_leaves_backups_to_the_server()
+    {
+        Assert.SkipWhen(TestPostgres.ConnectionString is null, TestPostgres.SkipReason);
+        var database = "phochau_portal_" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using (var factory = new PortalFactory { Postgres = TestPostgres.For(TestPostgres.ConnectionString!, database) })
+            {
+                var client = factory.NewClient();
+                var health = await client.GetAsync("/healthz");
+                Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+                Assert.Equal(DatabaseProvider.PostgreSQL, factory.Services.GetRequiredService<DatabaseInfo>().Provider);
+
+                var admin = await factory.SignInAsync("admin", PortalFactory.AdminPassword);
+                var dashboard = await admin.GetAsync("/");
+                Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+                var html = await dashboard.Content.ReadAsStringAsync();
+                Assert.DoesNotContain("data-testid=\"backup-age\"", html); // no .zip backups to remind of
+
+                // A dialogue saved through the services is listed by the page, read back from the server.
+                var secretary = new PhoChau.Core.Security.Actor("t", "t", new HashSet<string> { PhoChau.Core.Security.Roles.Secretary });
+                var d = await factory.Services.GetRequiredService<DialogueService>().CreateAsync(secretary, new DialogueInput
+                {
+                    Title = "Đối thoại trên PostgreSQL", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15),
+                });
+                Assert.Contains("Đối thoại trên PostgreSQL", System.Net.WebUtility.HtmlDecode(await (await admin.GetAsync("/dialogues")).Content.ReadAsStringAsync()));
+                Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/dialogues/{d.Id}")).StatusCode);
+
+                var refused = await Assert.ThrowsAsync<BackupException>(() => factory.Services.GetRequiredService<BackupService>().CreateAsync(BackupReason.Manual));
+                Assert.Contains("pg_dump", refused.Message);
+            }
+        }
+        finally
+        {
+            await TestPostgres.DropAsync(database);
+        }
+    }
+}

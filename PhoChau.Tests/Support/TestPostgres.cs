@@ -1,0 +1,31 @@
+using Npgsql;
+
+namespace PhoChau.Tests.Support;
+
+/// <summary>
+/// The PostgreSQL server the tests may use: PHOCHAU_TEST_POSTGRES, a connection string without a database
+/// (<c>.ci/postgres.sh start</c> sets it). Without it the Core tests run on SQLite only.
+/// </summary>
+public static class TestPostgres
+{
+    public static string? ConnectionString => Environment.GetEnvironmentVariable("PHOCHAU_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+
+    /// <summary>PHOCHAU_TEST_PROVIDER=PostgreSQL: the Core service tests run on the server instead of SQLite files.</summary>
+    public static bool CoreTestsOnPostgres => string.Equals(Environment.GetEnvironmentVariable("PHOCHAU_TEST_PROVIDER"), "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
+    public const string SkipReason = "no PostgreSQL server: set PHOCHAU_TEST_POSTGRES (source .ci/postgres.sh start) to run the PostgreSQL tests";
+
+    public static string For(string server, string database) =>
+        new NpgsqlConnectionStringBuilder(server) { Database = database, IncludeErrorDetail = true }.ConnectionString;
+
+    /// <summary>Each test's database is dropped with it; connections still pooled to it are closed first.</summary>
+    public static async Task DropAsync(string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(For(ConnectionString!, "postgres"));
+        await admin.OpenAsync();
+        await using var cmd = admin.CreateCommand();
+        cmd.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
