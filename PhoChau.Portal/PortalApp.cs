@@ -103,8 +103,11 @@ public static class PortalApp
         var dataRoot = services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
         services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
         // Sign-in cookies survive a restart of the hall laptop: keys live in the data folder.
-        services.AddDataProtection().SetApplicationName("PhoChau.Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
+        var protection = services.AddDataProtection().SetApplicationName("PhoChau.Portal");
+        if (PortalDataServices.Provider(builder.Configuration) == DatabaseProvider.PostgreSQL)
+            protection.PersistKeysToDbContext<PhoChau.Core.Persistence.Postgres.PostgresDbContext>(); // shared by every node
+        else
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
         services.AddSingleton<DataFolderGuard>();
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<BackupScheduler>();
@@ -156,7 +159,11 @@ public static class PortalApp
                 cmd.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsHistory\";";
                 return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
             })
-            .AddCheck<PhoChau.Portal.Features.Health.WriteProbeHealthCheck>("writes", tags: [PhoChau.Portal.Features.Health.HealthEndpoints.Ready]);
+            .AddCheck<PhoChau.Portal.Features.Health.WriteProbeHealthCheck>("writes", tags: [PhoChau.Portal.Features.Health.HealthEndpoints.Ready])
+            .AddCheck<HallRelayHealthCheck>("relay", tags: [PhoChau.Portal.Features.Health.HealthEndpoints.Ready]);
+        // Several nodes on one PostgreSQL hear each other's hall changes (nothing runs on SQLite).
+        services.AddSingleton<PostgresHallRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresHallRelay>());
         // JSON keeps Vietnamese letters readable instead of \uXXXX escapes.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
             System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

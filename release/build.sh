@@ -22,6 +22,7 @@ for rid in "${rids[@]}"; do
     win-*) cp release/install-service.cmd "$dir/" ;;
     *) cp release/phochau.service "$dir/"; chmod +x "$dir/PhoChau.Portal" ;;
   esac
+  mkdir -p "$dir/province" && cp release/province/* "$dir/province/" # load balancer examples for several nodes
   (cd "$out" && python3 -c "import shutil,sys; shutil.make_archive(sys.argv[1], 'zip', '.', sys.argv[1])" "$name")
   echo "   $dir.zip ($(du -h "$dir.zip" | cut -f1))"
 done

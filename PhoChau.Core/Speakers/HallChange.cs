@@ -8,4 +8,7 @@ public sealed record HallChange(int DialogueId, bool QueueChanged, IReadOnlyList
 {
     /// <summary>The requests to speak sent from phones changed (for the operators' screens only).</summary>
     public bool RequestsChanged { get; init; }
+
+    /// <summary>Saved by another portal node and relayed here (never relayed back out).</summary>
+    public bool Remote { get; init; }
 }

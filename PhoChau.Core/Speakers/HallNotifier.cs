@@ -23,6 +23,7 @@ public sealed class HallNotifier(ILogger<HallNotifier> log)
             p.Queue |= change.QueueChanged;
             p.Requests |= change.RequestsChanged;
             p.Petitions.UnionWith(change.PetitionIds);
+            p.Local |= !change.Remote;
             // The newest saved state wins; a change without one makes subscribers read the state themselves.
             p.State = change.QueueChanged && (p.State is null || change.State is null || change.State.Version >= p.State.Version) ? change.State : p.State;
             if (p.Running) return;
@@ -43,7 +44,8 @@ public sealed class HallNotifier(ILogger<HallNotifier> log)
                     p.Running = false;
                     return;
                 }
-                batch = new HallChange(dialogueId, p.Queue, p.Petitions.ToList(), p.State) { RequestsChanged = p.Requests };
+                batch = new HallChange(dialogueId, p.Queue, p.Petitions.ToList(), p.State) { RequestsChanged = p.Requests, Remote = !p.Local };
+                p.Local = false;
                 p.Queue = false;
                 p.Requests = false;
                 p.Petitions.Clear();
@@ -62,6 +64,7 @@ public sealed class HallNotifier(ILogger<HallNotifier> log)
     {
         public bool Queue;
         public bool Requests;
+        public bool Local;
         public readonly HashSet<int> Petitions = [];
         public HallState? State;
         public bool Running;

@@ -6,8 +6,12 @@ namespace PhoChau.Core.Persistence.Postgres;
 /// The same model on PostgreSQL (a province's server). A context type of its own, so its migrations
 /// (Persistence/Migrations/Postgres) live beside SQLite's without mixing: EF Core picks migrations by context type.
 /// </summary>
-public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : PhoChauDbContext(options)
+public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options)
+    : PhoChauDbContext(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies, shared by every node (a cookie from one node opens the others).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         base.ConfigureConventions(builder);

@@ -80,7 +80,7 @@ public sealed class ProviderTests
         }
     }
 
-    private static ServiceProvider Node(string connection)
+    internal static ServiceProvider Node(string connection)
     {
         var dir = Directory.CreateTempSubdirectory("phochau-node").FullName;
         var services = new ServiceCollection();

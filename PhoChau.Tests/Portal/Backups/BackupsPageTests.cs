@@ -15,6 +15,7 @@ public sealed class BackupsPageTests : PortalBunitContext
     protected override void AddCoreServices(IServiceCollection services)
     {
         services.AddSingleton(Core.Get<BackupService>());
+        services.AddSingleton(Core.Get<PhoChau.Core.Persistence.DatabaseInfo>());
         services.AddSingleton(Core.Get<IOptions<BackupOptions>>());
     }
 
