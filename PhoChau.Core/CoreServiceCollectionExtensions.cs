@@ -28,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SignInGuard>();
         services.AddSingleton<Citizens.TrackingPin>();
         services.AddSingleton<CommuneProfileService>();
+        services.AddSingleton<Province.ProvinceService>();
         services.AddSingleton<DepartmentService>();
         services.AddSingleton<VillageService>();
         services.AddSingleton<CalendarService>();

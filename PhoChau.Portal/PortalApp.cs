@@ -172,11 +172,13 @@ public static class PortalApp
             .AddHubOptions(o => { o.KeepAliveInterval = TimeSpan.FromSeconds(2); o.ClientTimeoutInterval = TimeSpan.FromSeconds(10); });
         services.AddSignalR(o =>
         {
+            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<PhoChau.Portal.Security.CommuneHubFilter>(o);
             Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<PhoChau.Portal.Hubs.HubRefusalFilter>(o);
             o.KeepAliveInterval = TimeSpan.FromSeconds(2);
             o.ClientTimeoutInterval = TimeSpan.FromSeconds(10);
         });
         services.AddHostedService<PhoChau.Portal.Hubs.HallHubRelay>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CommuneCircuitHandler>();
         services.AddMudServices();
     }
 
@@ -189,6 +191,7 @@ public static class PortalApp
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();
+        app.UseCommuneScope(); // from here on, every query sees only the signed-in user's commune
         app.UseAuthorization();
         // After authentication: a token is bound to the signed-in user, so it must be checked against that user.
         app.UseAntiforgery();
@@ -200,6 +203,7 @@ public static class PortalApp
         app.MapCalendarApi();
         app.MapPetitionEndpoints();
         app.MapReportEndpoints();
+        PhoChau.Portal.Features.Province.ProvinceEndpoints.MapProvinceEndpoints(app);
         app.MapBackupEndpoints();
         app.MapHub<PhoChau.Portal.Hubs.HallHub>("/hubs/hall");
         // The policy of SecurityHeaders already says frame-ancestors 'self'; a second header would only repeat it.

@@ -1,8 +1,10 @@
 namespace PhoChau.Core.Auditing;
 
 /// <summary>One change to one record: who, when, what, and each field's old → new value.</summary>
-public class AuditEntry
+public class AuditEntry : PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public long Id { get; set; }
     public DateTime AtUtc { get; set; }
     public string UserId { get; set; } = "";

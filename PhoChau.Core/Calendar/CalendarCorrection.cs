@@ -6,8 +6,10 @@ namespace PhoChau.Core.Calendar;
 /// An administrator's correction of a year's schedule (a day off or a make-up working day), with the
 /// announcing notice as its reason. Revoked, never deleted.
 /// </summary>
-public class CalendarCorrection : IAudited
+public class CalendarCorrection : IAudited, PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int Id { get; set; }
     public DateOnly Date { get; set; }
     public CalendarDayKind Kind { get; set; }

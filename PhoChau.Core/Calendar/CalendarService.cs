@@ -15,9 +15,30 @@ namespace PhoChau.Core.Calendar;
 /// </summary>
 public sealed class CalendarService(IDbContextFactory<PhoChauDbContext> dbFactory, IServiceProvider services, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<int, YearSchedule> _years = new();
+    // Each commune has its own corrections and added holidays, so its own cached years.
+    private readonly ConcurrentDictionary<int, CommuneCalendar> _communes = new();
     private readonly SemaphoreSlim _loadLock = new(1, 1);
-    private volatile Snapshot? _snapshot;
+
+    private sealed class CommuneCalendar
+    {
+        public readonly ConcurrentDictionary<int, YearSchedule> Years = new();
+        public volatile Snapshot? Snapshot;
+    }
+
+    private CommuneCalendar Current => _communes.GetOrAdd(Commune.CommuneScope.Current, _ => new CommuneCalendar());
+
+    /// <summary>A commune's calendar was corrected here (other portal nodes are told, and forget theirs).</summary>
+    public event Action<int>? Changed;
+
+    /// <summary>Forgets a commune's cached years: another node corrected its calendar.</summary>
+    public void Invalidate(int communeId)
+    {
+        if (_communes.TryGetValue(communeId, out var calendar))
+        {
+            calendar.Snapshot = null;
+            calendar.Years.Clear();
+        }
+    }
 
     private sealed record Snapshot(IReadOnlyList<CalendarAdjustment> Adjustments, IReadOnlyList<HolidayRule> AddedRules);
 
@@ -25,14 +46,15 @@ public sealed class CalendarService(IDbContextFactory<PhoChauDbContext> dbFactor
     public async Task<WorkingCalendar> GetCalendarAsync(CancellationToken ct = default)
     {
         var snapshot = await LoadAsync(ct);
-        return new WorkingCalendar(year => _years.GetOrAdd(year, y => Build(y, snapshot)));
+        var years = Current.Years;
+        return new WorkingCalendar(year => years.GetOrAdd(year, y => Build(y, snapshot)));
     }
 
     public async Task<YearSchedule> GetYearAsync(int year, CancellationToken ct = default)
     {
         LunarCalendar.EnsureYear(year);
         var snapshot = await LoadAsync(ct);
-        return _years.GetOrAdd(year, y => Build(y, snapshot));
+        return Current.Years.GetOrAdd(year, y => Build(y, snapshot));
     }
 
     public async Task<IReadOnlyList<CalendarCorrection>> ListCorrectionsAsync(int year, CancellationToken ct = default)
@@ -126,25 +148,28 @@ public sealed class CalendarService(IDbContextFactory<PhoChauDbContext> dbFactor
 
     private async Task ChangedAsync(Actor actor, CancellationToken ct)
     {
-        _snapshot = null;
-        _years.Clear();
+        var calendar = Current;
+        calendar.Snapshot = null;
+        calendar.Years.Clear();
+        Changed?.Invoke(Commune.CommuneScope.Current);
         foreach (var listener in services.GetServices<ICalendarChangeListener>())
             await listener.CalendarChangedAsync(actor, ct);
     }
 
     private async Task<Snapshot> LoadAsync(CancellationToken ct)
     {
-        if (_snapshot is { } s) return s;
+        var calendar = Current;
+        if (calendar.Snapshot is { } s) return s;
         await _loadLock.WaitAsync(ct);
         try
         {
-            if (_snapshot is { } again) return again;
+            if (calendar.Snapshot is { } again) return again;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var corrections = await db.CalendarCorrections.AsNoTracking().Where(c => !c.IsRevoked).ToListAsync(ct);
             var added = await db.AddedHolidays.AsNoTracking().Where(h => h.IsActive).ToListAsync(ct);
             var snapshot = new Snapshot(corrections.Select(c => c.ToAdjustment()).ToList(), added.Select(h => h.ToRule()).ToList());
-            _years.Clear();
-            _snapshot = snapshot;
+            calendar.Years.Clear();
+            calendar.Snapshot = snapshot;
             return snapshot;
         }
         finally

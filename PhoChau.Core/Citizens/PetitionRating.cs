@@ -3,8 +3,10 @@ using PhoChau.Core.Auditing;
 namespace PhoChau.Core.Citizens;
 
 /// <summary>How satisfied the petitioner was with the written reply: once a petition, by the citizen or recorded by staff.</summary>
-public class PetitionRating : IAudited
+public class PetitionRating : IAudited, PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int Id { get; set; }
     public int PetitionId { get; set; }
     public Satisfaction Rating { get; set; }

@@ -8,6 +8,9 @@ public class CommuneProfile : IAudited
     public const int SingletonId = 1;
 
     public int Id { get; set; } = SingletonId;
+
+    /// <summary>A short code a province gives the commune (e.g. PHOCHAU); none on a single commune's laptop.</summary>
+    public string? Code { get; set; }
     public string CommuneName { get; set; } = "xã Phổ Châu";
     public string CommitteeName { get; set; } = "Ủy ban nhân dân xã Phổ Châu";
     /// <summary>Used in the place-and-date line of documents: "Phổ Châu, ngày … tháng … năm …".</summary>

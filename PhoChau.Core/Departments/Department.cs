@@ -2,8 +2,10 @@ using PhoChau.Core.Auditing;
 
 namespace PhoChau.Core.Departments;
 
-public class Department : IAudited, INamedUnit
+public class Department : IAudited, INamedUnit, PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int Id { get; set; }
     public string Name { get; set; } = "";
     public UnitKind Kind { get; set; }

@@ -3,8 +3,10 @@ using PhoChau.Core.Auditing;
 namespace PhoChau.Core.Departments;
 
 /// <summary>A village (thôn) of the commune; the administrator fills the list in.</summary>
-public class Village : IAudited, INamedUnit
+public class Village : IAudited, INamedUnit, PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int Id { get; set; }
     public string Name { get; set; } = "";
     public bool IsActive { get; set; } = true;

@@ -4,8 +4,10 @@ using PhoChau.Core.Common;
 namespace PhoChau.Core.Dialogues;
 
 /// <summary>A dialogue session between the Chairman and citizens (buổi đối thoại), plan section II.</summary>
-public class Dialogue : IAudited, IVersioned
+public class Dialogue : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int Id { get; set; }
     public string Title { get; set; } = "";
     /// <summary>"Số …/KH-UBND" of the plan that orders it.</summary>

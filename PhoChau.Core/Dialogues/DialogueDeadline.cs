@@ -4,8 +4,10 @@ using PhoChau.Core.Calendar;
 namespace PhoChau.Core.Dialogues;
 
 /// <summary>One of the plan's deadlines for a dialogue, counted in working days from the session date.</summary>
-public class DialogueDeadline : IAudited
+public class DialogueDeadline : IAudited, PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int Id { get; set; }
     public int DialogueId { get; set; }
     public string Key { get; set; } = "";

@@ -1,8 +1,10 @@
 namespace PhoChau.Core.Dialogues;
 
 /// <summary>A department or body taking part in a dialogue (plan II.1).</summary>
-public class DialogueParticipant
+public class DialogueParticipant : PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int DialogueId { get; set; }
     public int DepartmentId { get; set; }
 }

@@ -13,9 +13,10 @@ internal static class AuditTrailWriter
     /// <summary>
     /// Columns computed from others (search and sort keys) and secrets (the PIN's hash, whose issue time is audited
     /// instead), and the queue's change time (it only moves the dialogue's version; the speakers' changes are audited
-    /// themselves): the audit records what people entered and when, not these.
+    /// themselves), and the commune a record belongs to (stamped, never entered): the audit records what people entered
+    /// and when, not these.
     /// </summary>
-    public static readonly IReadOnlySet<string> Derived = new HashSet<string> { "SearchText", "NameSortKey", "PinHash", "QueueChangedAtUtc" };
+    public static readonly IReadOnlySet<string> Derived = new HashSet<string> { "SearchText", "NameSortKey", "PinHash", "QueueChangedAtUtc", "CommuneId" };
 
     public static async Task<int> SaveAsync(PhoChauDbContext db, Actor actor, CancellationToken ct)
     {

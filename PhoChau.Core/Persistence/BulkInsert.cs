@@ -33,6 +33,7 @@ public sealed class BulkInsert<T> : IDisposable where T : class, IAudited
     private readonly IProperty _key;
     private readonly ArrayBufferWriter<byte> _json = new(8192);
     private readonly Utf8JsonWriter _writer;
+    private readonly int _communeId;
 
     private sealed record Column(IProperty Property, int Index, ValueConverter? Converter, bool Audited);
 
@@ -52,7 +53,8 @@ public sealed class BulkInsert<T> : IDisposable where T : class, IAudited
         _auditEntityId = auditColumns.Single(c => c.Property.Name == nameof(AuditEntry.EntityId)).Index;
         _auditChanges = auditColumns.Single(c => c.Property.Name == nameof(AuditEntry.Changes)).Index;
         // Who, when, what kind: the same for every row, converted once.
-        var template = new AuditEntry { AtUtc = _now, UserId = actor.UserId, UserName = actor.UserName, EntityType = typeof(T).Name, Action = AuditAction.Created };
+        _communeId = db.CurrentCommuneId;
+        var template = new AuditEntry { CommuneId = _communeId, AtUtc = _now, UserId = actor.UserId, UserName = actor.UserName, EntityType = typeof(T).Name, Action = AuditAction.Created };
         _auditFixed = auditColumns.Where(c => c.Index != _auditEntityId && c.Index != _auditChanges)
             .Select(c => (c.Index, ToProvider(c, c.Property.PropertyInfo!.GetValue(template)))).ToArray();
         // The options JsonSerializer.Default uses for the EF converter of AuditEntry.Changes: the same text.
@@ -78,6 +80,7 @@ public sealed class BulkInsert<T> : IDisposable where T : class, IAudited
     public Task AddAsync(T entity, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
+        if (entity is Commune.ICommuneOwned { CommuneId: 0 } owned) owned.CommuneId = _communeId; // as SaveChanges stamps it
         _json.ResetWrittenCount();
         _writer.Reset();
         _writer.WriteStartArray();

@@ -46,7 +46,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
 
         await using var scope = services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.All.Concat(Roles.Province))
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
 
@@ -63,12 +63,26 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
             await users.AddToRoleAsync(admin, Roles.Administrator);
             log.LogInformation("Created the first administrator account '{User}'.", AdminUserName);
         }
+        if (!string.IsNullOrEmpty(seed.ProvinceAdminPassword) && await users.FindByNameAsync(ProvinceAdminUserName) is null)
+        {
+            var province = new AppUser { UserName = ProvinceAdminUserName, FullName = "Quản trị cấp tỉnh", CommuneId = null };
+            var result = await users.CreateAsync(province, seed.ProvinceAdminPassword);
+            if (!result.Succeeded)
+                throw new InvalidOperationException(CoreText.Format("Users.AdminCreateFailed", string.Join(" ", result.Errors.Select(e => e.Description))));
+            await users.AddToRoleAsync(province, Roles.ProvinceAdministrator);
+            log.LogInformation("Created the province administrator account '{User}'.", ProvinceAdminUserName);
+        }
         return generated;
     }
 
-    private static async Task SeedReferenceDataAsync(PhoChauDbContext db, CancellationToken ct)
+    public const string ProvinceAdminUserName = "tinh";
+
+    private static Task SeedReferenceDataAsync(PhoChauDbContext db, CancellationToken ct) => SeedCommuneAsync(db, new CommuneProfile(), ct);
+
+    /// <summary>A commune's own starting data: its profile and the plan's departments and bodies (in the context's commune).</summary>
+    internal static async Task SeedCommuneAsync(PhoChauDbContext db, CommuneProfile profile, CancellationToken ct)
     {
-        if (!await db.CommuneProfiles.AnyAsync(ct)) db.CommuneProfiles.Add(new CommuneProfile());
+        if (!await db.CommuneProfiles.AnyAsync(ct)) db.CommuneProfiles.Add(profile);
         if (!await db.Departments.AnyAsync(ct))
         {
             var order = 0;

@@ -20,6 +20,12 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     /// <summary>For a provider's own context type (PostgreSQL), which has its own migrations.</summary>
     protected PhoChauDbContext(DbContextOptions options) : base(options) { }
 
+    /// <summary>
+    /// The commune this context sees and writes for (taken from <see cref="CommuneScope"/> when it is made): the one
+    /// place commune-owned records are filtered (query filters) and stamped (saving), so no service has to remember.
+    /// </summary>
+    public int CurrentCommuneId { get; } = CommuneScope.Current;
+
     public DbSet<CommuneProfile> CommuneProfiles => Set<CommuneProfile>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Village> Villages => Set<Village>();
@@ -75,16 +81,19 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
         b.Entity<CommuneProfile>(e =>
         {
             e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.Code).HasMaxLength(20);
+            e.HasIndex(p => p.Code).IsUnique();
+            e.HasQueryFilter(p => p.Id == CurrentCommuneId);
         });
         b.Entity<Department>(e =>
         {
             e.Property(d => d.Name).HasMaxLength(UnitName.MaxLength).IsRequired();
-            e.HasIndex(d => d.Name).IsUnique();
+            e.HasIndex(d => new { d.CommuneId, d.Name }).IsUnique();
         });
         b.Entity<Village>(e =>
         {
             e.Property(v => v.Name).HasMaxLength(UnitName.MaxLength).IsRequired();
-            e.HasIndex(v => v.Name).IsUnique();
+            e.HasIndex(v => new { v.CommuneId, v.Name }).IsUnique();
         });
         b.Entity<AuditEntry>(e =>
         {
@@ -178,5 +187,39 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
             e.HasIndex(s => new { s.DialogueId, s.Position });
             e.HasOne<Dialogue>().WithMany().HasForeignKey(s => s.DialogueId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        // Every commune-owned record: only the current commune's, whatever the query.
+        foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(ICommuneOwned).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            typeof(PhoChauDbContext).GetMethod(nameof(FilterByCommune), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type.ClrType).Invoke(this, [b]);
+            b.Entity(type.ClrType).HasIndex(nameof(ICommuneOwned.CommuneId));
+        }
+    }
+
+    private void FilterByCommune<T>(ModelBuilder b) where T : class, ICommuneOwned =>
+        b.Entity<T>().HasQueryFilter(e => e.CommuneId == CurrentCommuneId);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampCommune();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        StampCommune();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+    }
+
+    /// <summary>New records belong to the current commune; a record of another commune is never changed from here.</summary>
+    private void StampCommune()
+    {
+        foreach (var entry in ChangeTracker.Entries<ICommuneOwned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.CommuneId == 0) entry.Entity.CommuneId = CurrentCommuneId;
+            else if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity.CommuneId != CurrentCommuneId)
+                throw new InvalidOperationException($"A {entry.Metadata.ClrType.Name} of commune {entry.Entity.CommuneId} cannot be changed from commune {CurrentCommuneId}.");
+        }
     }
 }

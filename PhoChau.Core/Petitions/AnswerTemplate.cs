@@ -7,8 +7,10 @@ namespace PhoChau.Core.Petitions;
 /// A reusable answer or reply text for a field and/or a department, with placeholders ({ten_nguoi_kien_nghi},
 /// {ma_kien_nghi}, …) filled from the petition when picked; the filled text stays editable.
 /// </summary>
-public class AnswerTemplate : IAudited, IVersioned
+public class AnswerTemplate : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int Id { get; set; }
     public string Title { get; set; } = "";
     public PetitionField? Field { get; set; }

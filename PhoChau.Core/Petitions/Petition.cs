@@ -4,8 +4,10 @@ using PhoChau.Core.Common;
 namespace PhoChau.Core.Petitions;
 
 /// <summary>A petition, complaint or proposal (kiến nghị, phản ánh, đề xuất) raised for a dialogue.</summary>
-public class Petition : IAudited, IVersioned
+public class Petition : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int Id { get; set; }
     public int DialogueId { get; set; }
     /// <summary>Running number within the dialogue; with the year it forms <see cref="Code"/> (KN-2023-014).</summary>

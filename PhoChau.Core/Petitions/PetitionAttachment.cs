@@ -3,8 +3,10 @@ using PhoChau.Core.Auditing;
 namespace PhoChau.Core.Petitions;
 
 /// <summary>A scan or photo stored on disk in the data folder; the SHA-256 proves it was not altered.</summary>
-public class PetitionAttachment : IAudited
+public class PetitionAttachment : IAudited, PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int Id { get; set; }
     public int PetitionId { get; set; }
     public AttachmentPurpose Purpose { get; set; }

@@ -4,8 +4,10 @@ using PhoChau.Core.Common;
 namespace PhoChau.Core.Reports;
 
 /// <summary>The notice of the chair's conclusions (thông báo kết luận, TB-UBND), due 5 working days after the session (plan 4.3).</summary>
-public class ConclusionNotice : IAudited, IVersioned
+public class ConclusionNotice : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int Id { get; set; }
     public int DialogueId { get; set; }
     /// <summary>"12/TB-UBND": the number and symbol given when issued.</summary>

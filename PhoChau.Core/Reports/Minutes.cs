@@ -4,8 +4,10 @@ using PhoChau.Core.Common;
 namespace PhoChau.Core.Reports;
 
 /// <summary>The minutes of a dialogue (biên bản). Once final it is locked; a correction is a new version, the old one kept.</summary>
-public class Minutes : IAudited, IVersioned
+public class Minutes : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int Id { get; set; }
     public int DialogueId { get; set; }
     public int VersionNumber { get; set; }

@@ -4,6 +4,9 @@ namespace PhoChau.Core.Security;
 
 public class AppUser : IdentityUser
 {
+    /// <summary>The commune the account works for; none for a province account.</summary>
+    public int? CommuneId { get; set; } = Commune.CommuneScope.Default;
+
     public string FullName { get; set; } = "";
 
     /// <summary>Set for a DepartmentOfficer: the one department whose work the user sees.</summary>

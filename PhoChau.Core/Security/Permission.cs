@@ -12,4 +12,8 @@ public enum Permission
     /// <summary>Approve answers, assign departments, chair the session.</summary>
     Chair,
     SeePersonalData,
+    /// <summary>Create communes and their first administrator (a province).</summary>
+    ManageProvince,
+    /// <summary>Read every commune's figures (a province); never a citizen's data.</summary>
+    ReadProvinceFigures,
 }

@@ -14,6 +14,8 @@ public static class Permissions
         [Permission.AnswerPetitions] = [Roles.DepartmentOfficer, Roles.Chairman, Roles.ViceChairman, Roles.Secretary],
         [Permission.Chair] = [Roles.Chairman, Roles.ViceChairman, Roles.Secretary],
         [Permission.SeePersonalData] = [Roles.Chairman, Roles.ViceChairman, Roles.Secretary, Roles.Administrator],
+        [Permission.ManageProvince] = [Roles.ProvinceAdministrator],
+        [Permission.ReadProvinceFigures] = [Roles.ProvinceAdministrator, Roles.ProvinceViewer],
     };
 
     public static bool Allows(this Actor actor, Permission permission) => actor.IsAny(Grants[permission]);

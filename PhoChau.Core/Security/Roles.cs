@@ -13,6 +13,13 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [Administrator, Chairman, ViceChairman, Secretary, DepartmentOfficer, Viewer];
 
+    /// <summary>A province's accounts, outside any commune: one creates communes, the other reads their figures.</summary>
+    public const string ProvinceAdministrator = nameof(ProvinceAdministrator);
+    public const string ProvinceViewer = nameof(ProvinceViewer);
+
+    public static readonly IReadOnlyList<string> Province = [ProvinceAdministrator, ProvinceViewer];
+    public const string ProvinceReaders = ProvinceAdministrator + "," + ProvinceViewer;
+
     public static string DisplayName(string role) => role switch
     {
         Administrator => "Quản trị hệ thống",
@@ -21,6 +28,8 @@ public static class Roles
         Secretary => "Thư ký (Văn phòng - Thống kê)",
         DepartmentOfficer => "Công chức chuyên môn",
         Viewer => "Người xem",
+        ProvinceAdministrator => "Quản trị cấp tỉnh",
+        ProvinceViewer => "Xem số liệu cấp tỉnh",
         _ => role,
     };
 

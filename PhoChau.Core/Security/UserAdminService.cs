@@ -21,7 +21,9 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         await using var ctx = await db.CreateDbContextAsync(ct);
         var roles = await (from ur in ctx.UserRoles join r in ctx.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .ToListAsync(ct);
-        var users = await ctx.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
+        // Accounts are found by name at sign-in whatever their commune; an administrator manages only its commune's.
+        var commune = Commune.CommuneScope.Current;
+        var users = await ctx.Users.AsNoTracking().Where(u => u.CommuneId == commune).OrderBy(u => u.UserName).ToListAsync(ct);
         var now = clock.GetUtcNow();
         return users.Select(u => new UserSummary(u.Id, u.UserName!, u.FullName,
             roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.DepartmentId, u.IsActive,
@@ -41,6 +43,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
             UserName = input.UserName,
             FullName = input.FullName.Trim(),
             DepartmentId = input.Role == Roles.DepartmentOfficer ? input.DepartmentId : null,
+            CommuneId = Commune.CommuneScope.Current,
         };
         Check(await users.CreateAsync(user, input.Password));
         Check(await users.AddToRoleAsync(user, input.Role));
@@ -54,7 +57,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         await validator.EnsureValidAsync(input, ct);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException(CoreText.Get("Users.NotFound"));
+        var user = await users.FindByIdAsync(userId) is { } found && found.CommuneId == Commune.CommuneScope.Current
+            ? found : throw new NotFoundException(CoreText.Get("Users.NotFound"));
         await EnsureDepartmentAsync(scope, input, ct);
         var oldRoles = await users.GetRolesAsync(user);
         if (user.Id == actor.UserId && oldRoles.Contains(Roles.Administrator) && input.Role != Roles.Administrator)
@@ -77,7 +81,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         if (string.IsNullOrEmpty(newPassword)) throw new DomainException(CoreText.Get("Users.PasswordEmpty"));
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException(CoreText.Get("Users.NotFound"));
+        var user = await users.FindByIdAsync(userId) is { } found && found.CommuneId == Commune.CommuneScope.Current
+            ? found : throw new NotFoundException(CoreText.Get("Users.NotFound"));
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, newPassword));
         await users.SetLockoutEndDateAsync(user, null);
@@ -92,7 +97,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         if (!active && userId == actor.UserId) throw new DomainException(CoreText.Get("Users.CannotLockSelf"));
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException(CoreText.Get("Users.NotFound"));
+        var user = await users.FindByIdAsync(userId) is { } found && found.CommuneId == Commune.CommuneScope.Current
+            ? found : throw new NotFoundException(CoreText.Get("Users.NotFound"));
         user.IsActive = active;
         Check(await users.UpdateAsync(user));
         Check(await users.SetLockoutEndDateAsync(user, active ? null : DateTimeOffset.MaxValue));

@@ -51,7 +51,7 @@ public sealed record HallSnapshot(Dialogue Dialogue, IReadOnlyList<Speaker> Spea
     {
         Id = s.Id, DialogueId = s.DialogueId, Position = s.Position, Name = s.Name, VillageOrOrganisation = s.VillageOrOrganisation, Topic = s.Topic,
         Status = s.Status, IsPointOfOrder = s.IsPointOfOrder, RegisteredAtUtc = s.RegisteredAtUtc, StartedAtUtc = s.StartedAtUtc,
-        EndedAtUtc = s.EndedAtUtc, Summary = s.Summary, AnswerGiven = s.AnswerGiven, Version = s.Version,
+        EndedAtUtc = s.EndedAtUtc, Summary = s.Summary, AnswerGiven = s.AnswerGiven, Version = s.Version, CommuneId = s.CommuneId,
     };
 
     /// <summary>Every stored field equal (a change left this speaker as it was).</summary>
@@ -64,6 +64,6 @@ public sealed record HallSnapshot(Dialogue Dialogue, IReadOnlyList<Speaker> Spea
     public static Dialogue Copy(Dialogue d) => new()
     {
         Id = d.Id, Title = d.Title, State = d.State, Version = d.Version, Agenda = d.Agenda, CurrentAgendaStep = d.CurrentAgendaStep,
-        SpeakingTimeSeconds = d.SpeakingTimeSeconds, SessionDate = d.SessionDate,
+        SpeakingTimeSeconds = d.SpeakingTimeSeconds, SessionDate = d.SessionDate, CommuneId = d.CommuneId,
     };
 }

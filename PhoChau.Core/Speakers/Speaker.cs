@@ -4,8 +4,10 @@ using PhoChau.Core.Common;
 namespace PhoChau.Core.Speakers;
 
 /// <summary>A registered speaker of a session (đăng ký phát biểu), heard in registration order (plan 4.2).</summary>
-public class Speaker : IAudited, IVersioned
+public class Speaker : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int Id { get; set; }
     public int DialogueId { get; set; }
     public int Position { get; set; }

@@ -8,8 +8,10 @@ namespace PhoChau.Core.Speakers;
 /// into the queue (where it gets its place like any registration) or rejects it. Never shown on the chair's console
 /// or the hall display while pending.
 /// </summary>
-public class SpeakerRequest : IAudited, IVersioned
+public class SpeakerRequest : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
 {
+    public int CommuneId { get; set; }
+
     public int Id { get; set; }
     public int DialogueId { get; set; }
     public string Name { get; set; } = "";

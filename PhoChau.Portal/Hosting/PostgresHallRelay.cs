@@ -16,7 +16,8 @@ namespace PhoChau.Portal.Hosting;
 /// locally without its state; screens read the saved state themselves. Nothing runs on SQLite.
 /// </summary>
 public sealed class PostgresHallRelay(
-    IDbContextFactory<PhoChauDbContext> dbFactory, DatabaseInfo database, HallNotifier notifier, ILogger<PostgresHallRelay> log)
+    IDbContextFactory<PhoChauDbContext> dbFactory, DatabaseInfo database, HallNotifier notifier,
+    PhoChau.Core.Calendar.CalendarService calendar, ILogger<PostgresHallRelay> log)
     : BackgroundService
 {
     public const string Channel = "phochau_hall";
@@ -26,26 +27,38 @@ public sealed class PostgresHallRelay(
     /// <summary>Whether this node hears the others (readiness: a node that does not would show stale queues).</summary>
     public bool IsListening => !database.IsSqlite ? _listening : true;
 
-    private sealed record Message(string Node, int Dialogue, bool Queue, bool Requests, int[] Petitions);
+    private sealed record Message(string Node, int Commune, int Dialogue, bool Queue, bool Requests, int[] Petitions, bool Calendar = false);
 
     public override Task StartAsync(CancellationToken ct)
     {
-        if (!database.IsSqlite) notifier.Changed += SendAsync;
+        if (!database.IsSqlite)
+        {
+            notifier.Changed += SendAsync;
+            calendar.Changed += SendCalendar;
+        }
         return base.StartAsync(ct);
     }
 
     public override async Task StopAsync(CancellationToken ct)
     {
         notifier.Changed -= SendAsync;
+        calendar.Changed -= SendCalendar;
         await base.StopAsync(ct);
     }
 
-    private async Task SendAsync(HallChange change)
+    private Task SendAsync(HallChange change) => change.Remote ? Task.CompletedTask
+        : NotifyAsync(new Message(_node, PhoChau.Core.Commune.CommuneScope.Current, change.DialogueId, change.QueueChanged, change.RequestsChanged, [.. change.PetitionIds]));
+
+    /// <summary>A corrected calendar: the other nodes forget that commune's cached years (deadlines count from it).</summary>
+    private void SendCalendar(int commune) =>
+        _ = NotifyAsync(new Message(_node, commune, 0, false, false, [], Calendar: true)).ContinueWith(
+            t => log.LogWarning("Could not tell the other nodes of a calendar change: {Reason}", t.Exception?.GetBaseException().Message),
+            TaskContinuationOptions.OnlyOnFaulted);
+
+    private async Task NotifyAsync(Message message)
     {
-        if (change.Remote) return;
-        var payload = JsonSerializer.Serialize(new Message(_node, change.DialogueId, change.QueueChanged, change.RequestsChanged, [.. change.PetitionIds]));
         await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [Channel, payload]);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [Channel, JsonSerializer.Serialize(message)]);
     }
 
     protected override async Task ExecuteAsync(CancellationToken ct)
@@ -88,6 +101,12 @@ public sealed class PostgresHallRelay(
         {
             var m = JsonSerializer.Deserialize<Message>(payload);
             if (m is null || m.Node == _node) return;
+            if (m.Calendar)
+            {
+                calendar.Invalidate(m.Commune);
+                return;
+            }
+            using var _ = PhoChau.Core.Commune.CommuneScope.Enter(m.Commune); // subscribers read the state as that commune
             notifier.Publish(new HallChange(m.Dialogue, m.Queue, m.Petitions) { RequestsChanged = m.Requests, Remote = true });
         }
         catch (JsonException ex)

@@ -17,6 +17,8 @@ public sealed class PortalClaimsPrincipalFactory(UserManager<AppUser> users, Rol
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(FullNameClaim, user.FullName));
+        if (user.CommuneId is { } commune)
+            identity.AddClaim(new Claim(CommuneClaims.Claim, commune.ToString(CultureInfo.InvariantCulture)));
         if (user.DepartmentId is { } dept)
             identity.AddClaim(new Claim(DepartmentClaim, dept.ToString(CultureInfo.InvariantCulture)));
         return identity;

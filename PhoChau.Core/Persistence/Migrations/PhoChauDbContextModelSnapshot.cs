@@ -163,6 +163,9 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -181,6 +184,8 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
@@ -196,6 +201,9 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
@@ -222,6 +230,8 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.ToTable("AddedHolidays");
                 });
 
@@ -229,6 +239,9 @@ namespace PhoChau.Core.Persistence.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -259,6 +272,8 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("Date");
 
                     b.ToTable("CalendarCorrections");
@@ -273,6 +288,9 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<string>("Comment")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
@@ -296,6 +314,8 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("PetitionId")
                         .IsUnique();
 
@@ -309,6 +329,10 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.Property<string>("ChairmanName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CommitteeName")
@@ -337,6 +361,9 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Code")
+                        .IsUnique();
+
                     b.ToTable("CommuneProfiles");
                 });
 
@@ -344,6 +371,9 @@ namespace PhoChau.Core.Persistence.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
@@ -364,7 +394,9 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "Name")
                         .IsUnique();
 
                     b.ToTable("Departments");
@@ -374,6 +406,9 @@ namespace PhoChau.Core.Persistence.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
@@ -389,7 +424,9 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "Name")
                         .IsUnique();
 
                     b.ToTable("Villages");
@@ -411,6 +448,9 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<string>("ChairName")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ConcludedAtUtc")
                         .HasColumnType("TEXT");
@@ -481,6 +521,8 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.ToTable("Dialogues");
                 });
 
@@ -488,6 +530,9 @@ namespace PhoChau.Core.Persistence.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DialogueId")
@@ -517,6 +562,8 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("DialogueId", "Key")
                         .IsUnique();
 
@@ -531,7 +578,12 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("DialogueId", "DepartmentId");
+
+                    b.HasIndex("CommuneId");
 
                     b.HasIndex("DepartmentId");
 
@@ -548,6 +600,9 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("INTEGER");
@@ -569,6 +624,8 @@ namespace PhoChau.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
 
                     b.HasIndex("DepartmentId");
 
@@ -616,6 +673,9 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
@@ -724,6 +784,8 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasIndex("Code");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("LeadDepartmentId");
 
                     b.HasIndex("NameSortKey");
@@ -742,6 +804,9 @@ namespace PhoChau.Core.Persistence.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ContentType")
@@ -780,6 +845,8 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("PetitionId");
 
                     b.ToTable("PetitionAttachments");
@@ -793,7 +860,12 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("PetitionId", "DepartmentId");
+
+                    b.HasIndex("CommuneId");
 
                     b.HasIndex("DepartmentId");
 
@@ -811,6 +883,9 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.Property<string>("ApprovedBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Content")
                         .IsRequired()
@@ -837,6 +912,8 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("DialogueId")
                         .IsUnique();
 
@@ -847,6 +924,9 @@ namespace PhoChau.Core.Persistence.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Content")
@@ -881,6 +961,8 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("DialogueId", "VersionNumber")
                         .IsUnique();
 
@@ -893,6 +975,9 @@ namespace PhoChau.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommuneId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -974,6 +1059,9 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DialogueId")
                         .HasColumnType("INTEGER");
 
@@ -1019,6 +1107,8 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("DialogueId", "Position");
 
                     b.ToTable("Speakers");
@@ -1032,7 +1122,12 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<int>("PetitionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("SpeakerId", "PetitionId");
+
+                    b.HasIndex("CommuneId");
 
                     b.HasIndex("PetitionId");
 
@@ -1043,6 +1138,9 @@ namespace PhoChau.Core.Persistence.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -1089,6 +1187,8 @@ namespace PhoChau.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
 
                     b.HasIndex("DialogueId", "Status");
 

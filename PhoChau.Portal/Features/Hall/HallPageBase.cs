@@ -24,6 +24,7 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
     protected HallState? State { get; private set; }
     protected IReadOnlyList<SessionPetition> Petitions { get; private set; } = [];
     private ITimer? _tick;
+    private int _commune;
 
     /// <summary>The timer ticks only on screens that show a countdown.</summary>
     protected virtual bool ShowsTimer => false;
@@ -31,6 +32,7 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
     protected override async Task OnActorReadyAsync()
     {
         // The first load lets a missing session reach the 404 page; later reloads keep the screen and say why.
+        _commune = PhoChau.Core.Commune.CommuneScope.Current;
         State = await Queue.GetStateAsync(Id);
         await ReloadAsync();
         Notifier.Changed += OnChangedAsync;
@@ -65,10 +67,13 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
     private async Task OnChangedAsync(HallChange change)
     {
         if (change.DialogueId != Id) return;
+        // Told by another flow (another screen's save, another node): this screen reads as its own commune.
+        using var _ = PhoChau.Core.Commune.CommuneScope.Enter(_commune);
         if (change.RequestsChanged)
         {
             await InvokeAsync(async () =>
             {
+                using var scope = PhoChau.Core.Commune.CommuneScope.Enter(_commune);
                 await OnRequestsChangedAsync();
                 StateHasChanged();
             });
@@ -76,6 +81,7 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
         }
         await InvokeAsync(async () =>
         {
+            using var scope = PhoChau.Core.Commune.CommuneScope.Enter(_commune);
             if (change.State is { } saved && change.PetitionIds.Count == 0 && State is not null
                 && PetitionIdsToShow(saved).SequenceEqual(PetitionIdsToShow(State)))
                 State = saved; // the queue as saved, and the same petitions: nothing to read

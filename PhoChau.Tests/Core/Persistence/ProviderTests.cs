@@ -45,7 +45,7 @@ public sealed class ProviderTests
             Assert.Equal(1, await db.CommuneProfiles.CountAsync());
             Assert.Equal(ReferenceUnits.Departments.Count + ReferenceUnits.ParticipatingBodies.Count, await db.Departments.CountAsync());
             Assert.Equal(1, await db.Users.CountAsync(u => u.UserName == DatabaseInitializer.AdminUserName));
-            Assert.Equal(Roles.All.Count, await db.Roles.CountAsync());
+            Assert.Equal(Roles.All.Count + Roles.Province.Count, await db.Roles.CountAsync());
         }
         finally
         {

@@ -48,4 +48,38 @@ public sealed class PostgresPortalTests
             await TestPostgres.DropAsync(database);
         }
     }
+
+    [Fact]
+    public async Task A_calendar_corrected_on_one_node_counts_at_once_on_the_other()
+    {
+        Assert.SkipWhen(TestPostgres.ConnectionString is null, TestPostgres.SkipReason);
+        var database = "phochau_calendar_" + Guid.NewGuid().ToString("N");
+        var connection = TestPostgres.For(TestPostgres.ConnectionString!, database);
+        var day = new DateOnly(2026, 10, 7); // a Wednesday
+        try
+        {
+            await using var a = new PortalFactory { Postgres = connection };
+            await using var b = new PortalFactory { Postgres = connection };
+            // Ready means migrated and hearing the other nodes.
+            Assert.Equal(HttpStatusCode.OK, (await a.NewClient().GetAsync("/healthz")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await b.NewClient().GetAsync("/healthz")).StatusCode);
+            var onB = b.Services.GetRequiredService<PhoChau.Core.Calendar.CalendarService>();
+            Assert.True((await onB.GetCalendarAsync()).IsWorkingDay(day)); // cached on B
+
+            var admin = new PhoChau.Core.Security.Actor("a", "admin", new HashSet<string> { PhoChau.Core.Security.Roles.Administrator });
+            await a.Services.GetRequiredService<PhoChau.Core.Calendar.CalendarService>().AddCorrectionAsync(admin,
+                new PhoChau.Core.Calendar.CalendarAdjustment(day, PhoChau.Core.Calendar.CalendarDayKind.DayOff, "Nghỉ bù", "Quyết định của UBND tỉnh"));
+
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while ((await onB.GetCalendarAsync()).IsWorkingDay(day))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "node B still counts the corrected day as a working day");
+                await Task.Delay(100);
+            }
+        }
+        finally
+        {
+            await TestPostgres.DropAsync(database);
+        }
+    }
 }

@@ -193,6 +193,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -211,6 +214,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
@@ -228,6 +233,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Day")
                         .HasColumnType("integer");
@@ -254,6 +262,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.ToTable("AddedHolidays");
                 });
 
@@ -264,6 +274,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp without time zone");
@@ -293,6 +306,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("Date");
 
                     b.ToTable("CalendarCorrections");
@@ -309,6 +324,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<string>("Comment")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp without time zone");
@@ -332,6 +350,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("PetitionId")
                         .IsUnique();
 
@@ -346,6 +366,10 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<string>("ChairmanName")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("CommitteeName")
                         .IsRequired()
@@ -373,6 +397,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Code")
+                        .IsUnique();
+
                     b.ToTable("CommuneProfiles");
                 });
 
@@ -383,6 +410,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -402,7 +432,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "Name")
                         .IsUnique();
 
                     b.ToTable("Departments");
@@ -415,6 +447,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -429,7 +464,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "Name")
                         .IsUnique();
 
                     b.ToTable("Villages");
@@ -453,6 +490,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<string>("ChairName")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("ConcludedAtUtc")
                         .HasColumnType("timestamp without time zone");
@@ -523,6 +563,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.ToTable("Dialogues");
                 });
 
@@ -533,6 +575,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("DialogueId")
                         .HasColumnType("integer");
@@ -561,6 +606,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("DialogueId", "Key")
                         .IsUnique();
 
@@ -575,7 +622,12 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
                     b.HasKey("DialogueId", "DepartmentId");
+
+                    b.HasIndex("CommuneId");
 
                     b.HasIndex("DepartmentId");
 
@@ -594,6 +646,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("integer");
@@ -615,6 +670,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
 
                     b.HasIndex("DepartmentId");
 
@@ -664,6 +721,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp without time zone");
@@ -772,6 +832,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("Code");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("LeadDepartmentId");
 
                     b.HasIndex("NameSortKey");
@@ -793,6 +855,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -830,6 +895,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("PetitionId");
 
                     b.ToTable("PetitionAttachments");
@@ -843,7 +910,12 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
                     b.HasKey("PetitionId", "DepartmentId");
+
+                    b.HasIndex("CommuneId");
 
                     b.HasIndex("DepartmentId");
 
@@ -863,6 +935,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.Property<string>("ApprovedBy")
                         .HasColumnType("text");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Content")
                         .IsRequired()
@@ -889,6 +964,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("DialogueId")
                         .IsUnique();
 
@@ -902,6 +979,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Content")
                         .IsRequired()
@@ -935,6 +1015,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("DialogueId", "VersionNumber")
                         .IsUnique();
 
@@ -947,6 +1029,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CommuneId")
                         .HasColumnType("integer");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -1030,6 +1115,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("DialogueId")
                         .HasColumnType("integer");
 
@@ -1075,6 +1163,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("DialogueId", "Position");
 
                     b.ToTable("Speakers");
@@ -1088,7 +1178,12 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<int>("PetitionId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
                     b.HasKey("SpeakerId", "PetitionId");
+
+                    b.HasIndex("CommuneId");
 
                     b.HasIndex("PetitionId");
 
@@ -1102,6 +1197,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp without time zone");
@@ -1147,6 +1245,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(150)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
 
                     b.HasIndex("DialogueId", "Status");
 

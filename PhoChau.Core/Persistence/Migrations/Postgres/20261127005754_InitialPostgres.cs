@@ -18,6 +18,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "text", nullable: false),
                     Basis = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Month = table.Column<int>(type: "integer", nullable: false),
@@ -52,6 +53,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     AtUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     UserId = table.Column<string>(type: "text", nullable: false),
                     UserName = table.Column<string>(type: "text", nullable: false),
@@ -71,6 +73,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "text", nullable: false),
@@ -89,6 +92,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     CommuneName = table.Column<string>(type: "text", nullable: false),
                     CommitteeName = table.Column<string>(type: "text", nullable: false),
                     PlaceName = table.Column<string>(type: "text", nullable: false),
@@ -122,6 +126,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
@@ -138,6 +143,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     PlanNumber = table.Column<string>(type: "text", nullable: false),
                     PlanDate = table.Column<DateOnly>(type: "date", nullable: true),
@@ -172,6 +178,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     SortOrder = table.Column<int>(type: "integer", nullable: false)
@@ -208,6 +215,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
                     Field = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     DepartmentId = table.Column<int>(type: "integer", nullable: true),
@@ -231,6 +239,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
+                    CommuneId = table.Column<int>(type: "integer", nullable: true),
                     FullName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DepartmentId = table.Column<int>(type: "integer", nullable: true),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
@@ -266,6 +275,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     DialogueId = table.Column<int>(type: "integer", nullable: false),
                     Number = table.Column<string>(type: "text", nullable: false),
                     IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -292,6 +302,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     DialogueId = table.Column<int>(type: "integer", nullable: false),
                     Key = table.Column<string>(type: "text", nullable: false),
                     Name = table.Column<string>(type: "text", nullable: false),
@@ -316,7 +327,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     DialogueId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false)
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -341,6 +353,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     DialogueId = table.Column<int>(type: "integer", nullable: false),
                     VersionNumber = table.Column<int>(type: "integer", nullable: false),
                     Content = table.Column<string>(type: "text", nullable: false),
@@ -368,6 +381,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     DialogueId = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
                     VillageOrOrganisation = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
@@ -397,6 +411,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     DialogueId = table.Column<int>(type: "integer", nullable: false),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "text", nullable: false),
@@ -428,6 +443,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     DialogueId = table.Column<int>(type: "integer", nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
                     Code = table.Column<string>(type: "text", nullable: false),
@@ -584,6 +600,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     PetitionId = table.Column<int>(type: "integer", nullable: false),
                     Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     FileName = table.Column<string>(type: "text", nullable: false),
@@ -611,6 +628,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
                     PetitionId = table.Column<int>(type: "integer", nullable: false),
                     Rating = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
@@ -634,7 +652,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     PetitionId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false)
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -658,7 +677,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     SpeakerId = table.Column<int>(type: "integer", nullable: false),
-                    PetitionId = table.Column<int>(type: "integer", nullable: false)
+                    PetitionId = table.Column<int>(type: "integer", nullable: false),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -676,6 +696,16 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AddedHolidays_CommuneId",
+                table: "AddedHolidays",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnswerTemplates_CommuneId",
+                table: "AnswerTemplates",
+                column: "CommuneId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AnswerTemplates_DepartmentId",
@@ -725,14 +755,35 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_CommuneId",
+                table: "AuditEntries",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_EntityType_EntityId",
                 table: "AuditEntries",
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarCorrections_CommuneId",
+                table: "CalendarCorrections",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CalendarCorrections_Date",
                 table: "CalendarCorrections",
                 column: "Date");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommuneProfiles_Code",
+                table: "CommuneProfiles",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConclusionNotices_CommuneId",
+                table: "ConclusionNotices",
+                column: "CommuneId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ConclusionNotices_DialogueId",
@@ -741,10 +792,20 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Departments_Name",
+                name: "IX_Departments_CommuneId",
                 table: "Departments",
-                column: "Name",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Departments_CommuneId_Name",
+                table: "Departments",
+                columns: new[] { "CommuneId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DialogueDeadlines_CommuneId",
+                table: "DialogueDeadlines",
+                column: "CommuneId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DialogueDeadlines_DialogueId_Key",
@@ -753,9 +814,24 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DialogueParticipants_CommuneId",
+                table: "DialogueParticipants",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DialogueParticipants_DepartmentId",
                 table: "DialogueParticipants",
                 column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dialogues_CommuneId",
+                table: "Dialogues",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Minutes_CommuneId",
+                table: "Minutes",
+                column: "CommuneId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Minutes_DialogueId_VersionNumber",
@@ -764,9 +840,19 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PetitionAttachments_CommuneId",
+                table: "PetitionAttachments",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PetitionAttachments_PetitionId",
                 table: "PetitionAttachments",
                 column: "PetitionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PetitionRatings_CommuneId",
+                table: "PetitionRatings",
+                column: "CommuneId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PetitionRatings_PetitionId",
@@ -778,6 +864,11 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 name: "IX_Petitions_Code",
                 table: "Petitions",
                 column: "Code");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Petitions_CommuneId",
+                table: "Petitions",
+                column: "CommuneId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Petitions_DialogueId_Number",
@@ -806,9 +897,19 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 column: "VillageId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PetitionSupports_CommuneId",
+                table: "PetitionSupports",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PetitionSupports_DepartmentId",
                 table: "PetitionSupports",
                 column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakerPetitions_CommuneId",
+                table: "SpeakerPetitions",
+                column: "CommuneId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SpeakerPetitions_PetitionId",
@@ -816,9 +917,19 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 column: "PetitionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SpeakerRequests_CommuneId",
+                table: "SpeakerRequests",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SpeakerRequests_DialogueId_Status",
                 table: "SpeakerRequests",
                 columns: new[] { "DialogueId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Speakers_CommuneId",
+                table: "Speakers",
+                column: "CommuneId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Speakers_DialogueId_Position",
@@ -826,9 +937,14 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 columns: new[] { "DialogueId", "Position" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Villages_Name",
+                name: "IX_Villages_CommuneId",
                 table: "Villages",
-                column: "Name",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Villages_CommuneId_Name",
+                table: "Villages",
+                columns: new[] { "CommuneId", "Name" },
                 unique: true);
         }
 

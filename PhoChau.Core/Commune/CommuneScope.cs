@@ -1,0 +1,42 @@
+namespace PhoChau.Core.Commune;
+
+/// <summary>
+/// The commune whose data this operation may see. Set once per request, circuit activity or hub call from the
+/// signed-in user (the portal does it); every query of commune-owned data is filtered by it in one place
+/// (<see cref="Persistence.PhoChauDbContext"/>'s query filters) and every new row is stamped with it. A single
+/// commune's installation never sets it: its one commune is <see cref="Default"/>.
+/// </summary>
+public static class CommuneScope
+{
+    /// <summary>The commune of a single-commune installation, and the first commune of a province's.</summary>
+    public const int Default = CommuneProfile.SingletonId;
+
+    /// <summary>No commune: a province account outside any commune sees no commune's records.</summary>
+    public const int None = 0;
+
+    private static readonly AsyncLocal<int?> Ambient = new();
+
+    public static int Current => Ambient.Value ?? Default;
+
+    /// <summary>Sets the commune for the rest of this flow (a request, a circuit activity, a hub call).</summary>
+    public static void Set(int communeId) => Ambient.Value = communeId;
+
+    /// <summary>Works as <paramref name="communeId"/> until disposed (a background relay acting for a commune).</summary>
+    public static IDisposable Enter(int communeId)
+    {
+        var previous = Ambient.Value;
+        Ambient.Value = communeId;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(int? previous) : IDisposable
+    {
+        public void Dispose() => Ambient.Value = previous;
+    }
+}
+
+/// <summary>A record that belongs to one commune (a tenant): filtered and stamped by the database context.</summary>
+public interface ICommuneOwned
+{
+    int CommuneId { get; set; }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.SignalR;
+using PhoChau.Core.Commune;
+
+namespace PhoChau.Portal.Security;
+
+/// <summary>
+/// The signed-in user's commune, put in the cookie by <see cref="PortalClaimsPrincipalFactory"/> and made the
+/// <see cref="CommuneScope"/> of every request, circuit activity and hub call: the one place a user is tied to a commune.
+/// </summary>
+public static class CommuneClaims
+{
+    public const string Claim = "phochau:commune";
+
+    /// <summary>An anonymous visitor (the public pages) sees the default commune; a province account, none.</summary>
+    public static int Of(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated != true ? CommuneScope.Default
+        : int.TryParse(user.FindFirstValue(Claim), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
+        : CommuneScope.None;
+
+    public static IApplicationBuilder UseCommuneScope(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            CommuneScope.Set(Of(context.User));
+            await next(context);
+        });
+}
+
+/// <summary>Each event of a Blazor circuit (a click, a key, the first render) runs as its user's commune.</summary>
+public sealed class CommuneCircuitHandler(AuthenticationStateProvider auth) : CircuitHandler
+{
+    public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
+        async context =>
+        {
+            CommuneScope.Set(CommuneClaims.Of((await auth.GetAuthenticationStateAsync()).User));
+            await next(context);
+        };
+}
+
+/// <summary>Each call to /hubs/hall runs as the caller's commune: another commune's session is not found.</summary>
+public sealed class CommuneHubFilter : IHubFilter
+{
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        CommuneScope.Set(CommuneClaims.Of(context.Context.User));
+        return next(context);
+    }
+
+    public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        CommuneScope.Set(CommuneClaims.Of(context.Context.User));
+        return next(context);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PhoChau.Core.Commune;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Persistence;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Province;
+using PhoChau.Core.Security;
+using PhoChau.Portal.Hubs;
+using PhoChau.Tests.Core.Province;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.Portal.Province;
+
+/// <summary>
+/// Two communes on one portal: a user of the second asking for the first's pages, files or hub group by id gets
+/// not-found and learns nothing; the province viewer sees both communes' figures and changes nothing.
+/// </summary>
+public sealed class CommuneIsolationEndpointTests
+{
+    private static readonly Actor ProvinceAdmin = new("p-admin", "tinh", new HashSet<string> { Roles.ProvinceAdministrator });
+
+    private static async Task<(RunningPortal Portal, int Other, Petition Petition, int AttachmentId)> ArrangeAsync()
+    {
+        var portal = await RunningPortal.StartAsync(demo: true, settings: new Dictionary<string, string> { ["Seed:ProvinceAdminPassword"] = PortalFactory.AdminPassword });
+        var other = await portal.Services.GetRequiredService<ProvinceService>().CreateCommuneAsync(ProvinceAdmin, CommuneIsolationTests.NewCommune());
+        using (CommuneScope.Enter(other))
+        {
+            await portal.Services.GetRequiredService<UserAdminService>().CreateAsync(new Actor("a2", "quantri.phothanh", new HashSet<string> { Roles.Administrator }),
+                new UserInput { UserName = "thuky.phothanh", FullName = "Thư ký Phổ Thạnh", Role = Roles.Secretary, Password = PortalFactory.UserPassword });
+        }
+        // The province's viewer: an account of no commune.
+        using (var scope = portal.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var viewer = new AppUser { UserName = "tinh.xem", FullName = "Sở Nội vụ", CommuneId = null };
+            Assert.True((await users.CreateAsync(viewer, PortalFactory.UserPassword)).Succeeded);
+            await users.AddToRoleAsync(viewer, Roles.ProvinceViewer);
+        }
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>().CreateDbContextAsync();
+        var petition = await db.Petitions.AsNoTracking().OrderBy(p => p.Id).FirstAsync(p => p.DialogueId == 1);
+        var attachment = await portal.Services.GetRequiredService<AttachmentService>().AddAsync(
+            new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }), petition.Id, AttachmentPurpose.Petition, "don.pdf", new MemoryStream("%PDF-1.4 Nguyễn"u8.ToArray()));
+        return (portal, other, petition, attachment.Id);
+    }
+
+    private static async Task<HttpClient> SignInAsync(string baseUrl, string user, string password)
+    {
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
+        var (location, status) = await PortalFactory.PostSignInAsync(client, user, password);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("/", location);
+        return client;
+    }
+
+    [Fact]
+    public async Task A_user_of_another_commune_gets_not_found_for_every_address_that_takes_an_id_and_for_the_hub_group()
+    {
+        var (portal, _, petition, attachmentId) = await ArrangeAsync();
+        await using var _p = portal;
+        var stranger = await SignInAsync(portal.BaseUrl, "thuky.phothanh", PortalFactory.UserPassword);
+        string[] addresses =
+        [
+            "/dialogues/1", "/dialogues/1/after", $"/petitions/{petition.Id}", $"/petitions/{petition.Id}/edit", $"/petitions/{petition.Id}/receipt",
+            "/sessions/1/hall", "/sessions/1/chair", "/sessions/1/display", $"/attachments/{attachmentId}",
+            "/reports/1/PetitionRegister.xlsx", "/reports/1/Speakers.xlsx", "/reports/1/FollowUp.xlsx", "/reports/1/Summary.xlsx",
+            "/documents/1/Minutes.docx", "/documents/1/Notice.docx", "/documents/1/ResultsReport.docx",
+        ];
+        foreach (var address in addresses)
+        {
+            var response = await stranger.GetAsync(address);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{address} answered {(int)response.StatusCode} to another commune's user");
+            var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.DoesNotContain(petition.PetitionerName, body);
+            Assert.DoesNotContain(petition.Code, body);
+        }
+        // Lists show only its own commune's (none yet).
+        var list = WebUtility.HtmlDecode(await stranger.GetStringAsync("/petitions"));
+        Assert.DoesNotContain(petition.PetitionerName, list);
+        Assert.DoesNotContain(petition.Code, list);
+
+        // The hub: joining the other commune's session is refused as a missing one.
+        await using var hub = await HubClient.ConnectAsync(portal.BaseUrl, "thuky.phothanh", PortalFactory.UserPassword);
+        var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<QueueChangedMessage>("JoinSession", 1));
+        Assert.Contains("Không tìm thấy", refused.Message);
+        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<QueueChangedMessage>("RegisterSpeaker", 1, "Kẻ lạ", "Thôn lạ", "x"));
+
+        // The commune's own secretary still sees its petition.
+        var own = await SignInAsync(portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+        Assert.Contains(petition.Code, WebUtility.HtmlDecode(await own.GetStringAsync($"/petitions/{petition.Id}")));
+    }
+
+    [Fact]
+    public async Task The_province_viewer_sees_every_communes_figures_exports_them_and_reaches_no_communes_records()
+    {
+        var (portal, _, petition, attachmentId) = await ArrangeAsync();
+        await using var _p = portal;
+        var viewer = await SignInAsync(portal.BaseUrl, "tinh.xem", PortalFactory.UserPassword);
+        var page = WebUtility.HtmlDecode(await viewer.GetStringAsync("/tinh"));
+        Assert.Contains("data-testid=\"province-figures\"", page);
+        Assert.Contains("xã Phổ Thạnh", page);
+        Assert.Contains("xã Phổ Châu", page);
+        Assert.DoesNotContain("data-testid=\"commune-form\"", page); // a viewer adds no commune
+
+        var xlsx = await viewer.GetAsync($"/tinh/so-lieu-{DateTime.UtcNow.Year}.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using (var wb = new ClosedXML.Excel.XLWorkbook(await xlsx.Content.ReadAsStreamAsync()))
+            Assert.Contains(wb.Worksheet(1).CellsUsed(), c => c.GetString() == "xã Phổ Thạnh");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/attachments/{attachmentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/petitions/{petition.Id}")).StatusCode);
+        Assert.DoesNotContain(petition.PetitionerName, WebUtility.HtmlDecode(await viewer.GetStringAsync("/petitions")));
+
+        // A commune's users do not reach the province's page or export.
+        var secretary = await SignInAsync(portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+        Assert.NotEqual(HttpStatusCode.OK, (await secretary.GetAsync("/tinh")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await secretary.GetAsync($"/tinh/so-lieu-{DateTime.UtcNow.Year}.xlsx")).StatusCode);
+
+        // The province administrator (seeded) sees the form to add a commune.
+        var admin = await SignInAsync(portal.BaseUrl, DatabaseInitializer.ProvinceAdminUserName, PortalFactory.AdminPassword);
+        Assert.Contains("data-testid=\"commune-form\"", await admin.GetStringAsync("/tinh"));
+    }
+}
