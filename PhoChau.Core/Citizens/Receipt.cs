@@ -10,8 +10,12 @@ public sealed record Receipt(
 {
     public string SuperiorBody { get; init; } = "";
 
-    /// <summary>The public lookup page with the code filled in: what the receipt's QR code opens.</summary>
-    public string LookupUrl(string baseUrl) => $"{baseUrl.TrimEnd('/')}/tra-cuu?ma={Uri.EscapeDataString(Code)}";
+    /// <summary>The commune's code on a province's server (petition codes repeat from one commune to the next).</summary>
+    public string? CommuneCode { get; init; }
+
+    /// <summary>The public lookup page with the code filled in (and the commune, on a province's server): what the QR code opens.</summary>
+    public string LookupUrl(string baseUrl) => $"{baseUrl.TrimEnd('/')}/tra-cuu?ma={Uri.EscapeDataString(Code)}" +
+        (string.IsNullOrEmpty(CommuneCode) ? "" : $"&xa={Uri.EscapeDataString(CommuneCode)}");
 
     /// <summary>The receipt as a one-page .docx, with the other documents: the same text and QR code as the printed page.</summary>
     public void WriteDocx(Stream output, string baseUrl)

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Commune;
 
 namespace PhoChau.Portal.Security;
@@ -24,9 +25,35 @@ public static class CommuneClaims
     public static IApplicationBuilder UseCommuneScope(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            CommuneScope.Set(Of(context.User));
+            CommuneScope.Set(context.User.Identity?.IsAuthenticated == true ? Of(context.User) : await PublicCommuneAsync(context));
             await next(context);
         });
+
+    /// <summary>
+    /// A citizen has no account: the public page says whose it is. The phone form's session belongs to one commune; the
+    /// lookup carries the commune's code (<c>?xa=</c>, printed in the receipt's QR code on a province's server). Without
+    /// either, the single commune (the default); an unknown code, none (the lookup then finds nothing, as for a bad PIN).
+    /// </summary>
+    private static async Task<int> PublicCommuneAsync(HttpContext context)
+    {
+        var segments = context.Request.Path.Value?.Trim('/').Split('/') ?? [];
+        var code = context.Request.Query["xa"].ToString();
+        if (segments is ["sessions", var id, "dang-ky"] && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var dialogueId))
+        {
+            var db = context.RequestServices.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PhoChau.Core.Persistence.PhoChauDbContext>>();
+            await using var ctx = await db.CreateDbContextAsync(context.RequestAborted);
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
+                ctx.Dialogues.IgnoreQueryFilters().Where(d => d.Id == dialogueId).Select(d => (int?)d.CommuneId), context.RequestAborted) ?? CommuneScope.Default;
+        }
+        if (code.Length > 0 && code.Length <= 20)
+        {
+            var db = context.RequestServices.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PhoChau.Core.Persistence.PhoChauDbContext>>();
+            await using var ctx = await db.CreateDbContextAsync(context.RequestAborted);
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
+                ctx.CommuneProfiles.IgnoreQueryFilters().Where(c => c.Code == code).Select(c => (int?)c.Id), context.RequestAborted) ?? CommuneScope.None;
+        }
+        return CommuneScope.Default;
+    }
 }
 
 /// <summary>Each event of a Blazor circuit (a click, a key, the first render) runs as its user's commune.</summary>

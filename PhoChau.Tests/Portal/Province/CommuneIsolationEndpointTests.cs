@@ -125,4 +125,63 @@ public sealed class CommuneIsolationEndpointTests
         var admin = await SignInAsync(portal.BaseUrl, DatabaseInitializer.ProvinceAdminUserName, PortalFactory.AdminPassword);
         Assert.Contains("data-testid=\"commune-form\"", await admin.GetStringAsync("/tinh"));
     }
+
+    [Fact]
+    public async Task A_citizen_of_another_commune_looks_up_with_the_communes_code_and_registers_from_a_phone()
+    {
+        await using var factory = new PortalFactory();
+        var services = factory.Services;
+        var other = await services.GetRequiredService<ProvinceService>().CreateCommuneAsync(ProvinceAdmin, CommuneIsolationTests.NewCommune());
+        var secretary = new Actor("s2", "thuky.phothanh", new HashSet<string> { Roles.Secretary });
+        Petition petition;
+        PhoChau.Core.Citizens.Receipt receipt;
+        int sessionId;
+        using (CommuneScope.Enter(other))
+        {
+            var village = await services.GetRequiredService<PhoChau.Core.Departments.VillageService>().AddAsync(new Actor("a2", "quantri", new HashSet<string> { Roles.Administrator }), "Thôn Phổ Thạnh");
+            var dialogues = services.GetRequiredService<DialogueService>();
+            var d = await dialogues.CreateAsync(secretary, new DialogueInput { Title = "Đối thoại Phổ Thạnh", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15) });
+            petition = await services.GetRequiredService<PetitionService>().CreateAsync(secretary, new PetitionInput
+            {
+                DialogueId = d.Id, PetitionerName = "Phạm Văn Dân", VillageId = village.Id, Channel = PetitionChannel.OneStopDesk,
+                ReceivedOn = new DateOnly(2026, 3, 1), Field = PetitionField.Other, Text = "Đề nghị sửa cầu",
+            });
+            receipt = await services.GetRequiredService<PhoChau.Core.Citizens.ReceiptService>().IssueAsync(secretary, petition.Id);
+            await dialogues.MoveAsync(secretary, d.Id, DialogueState.Announced);
+            await dialogues.MoveAsync(secretary, d.Id, DialogueState.InSession);
+            sessionId = d.Id;
+        }
+        Assert.EndsWith("&xa=PHOTHANH", receipt.LookupUrl("http://192.168.1.10:5080")); // the QR code names the commune
+
+        var phone = factory.NewClientFrom("192.168.1.77");
+        async Task<string> LookupAsync(string path)
+        {
+            var page = await phone.GetStringAsync(path);
+            var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
+            var response = await phone.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["_handler"] = "lookup", ["Find.Code"] = petition.Code, ["Find.Pin"] = receipt.Pin,
+            }));
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+        var found = await LookupAsync($"/tra-cuu?ma={petition.Code}&xa=PHOTHANH");
+        Assert.Contains("data-testid=\"lookup-result\"", found);
+        Assert.Contains("Ủy ban nhân dân xã Phổ Thạnh", found); // the page names the citizen's own commune
+        // Without the commune's code the same code and PIN find nothing (commune 1 has its own petition codes).
+        Assert.DoesNotContain("lookup-result", await LookupAsync($"/tra-cuu?ma={petition.Code}"));
+        Assert.DoesNotContain("lookup-result", await LookupAsync($"/tra-cuu?ma={petition.Code}&xa=KHONGCO"));
+
+        // The hall's QR code of commune 2's session opens its form, and the request waits in commune 2.
+        var form = await phone.GetAsync($"/sessions/{sessionId}/dang-ky");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        var html = await form.Content.ReadAsStringAsync();
+        var formToken = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
+        var posted = await phone.PostAsync($"/sessions/{sessionId}/dang-ky", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = formToken, ["_handler"] = "speak", ["Input.Name"] = "Hồ Thị Phổ Thạnh", ["Input.VillageOrOrganisation"] = "Thôn Phổ Thạnh", ["Input.Topic"] = "Cầu dân sinh",
+        }));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        using (CommuneScope.Enter(other))
+            Assert.Contains(await services.GetRequiredService<PhoChau.Core.Speakers.SpeakerRequestService>().PendingAsync(secretary, sessionId), r => r.Name == "Hồ Thị Phổ Thạnh");
+    }
 }
