@@ -143,6 +143,7 @@ public sealed partial class BackupService(
             while (reader.Read())
             {
                 var relative = reader.GetString(0).Replace('\\', '/');
+                if (Petitions.AttachmentService.IsInDatabase(relative)) continue; // inside the database copy already
                 var path = Path.Combine(attachments.Value.Root, relative);
                 if (File.Exists(path)) files.Add((BackupArchive.AttachmentsPrefix + relative, path));
                 else missing.Add(relative);

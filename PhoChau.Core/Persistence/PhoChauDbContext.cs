@@ -37,6 +37,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<SpeakerPetition> SpeakerPetitions => Set<SpeakerPetition>();
     public DbSet<PetitionSupport> PetitionSupports => Set<PetitionSupport>();
     public DbSet<PetitionAttachment> PetitionAttachments => Set<PetitionAttachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<DialogueParticipant> DialogueParticipants => Set<DialogueParticipant>();
     public DbSet<CalendarCorrection> CalendarCorrections => Set<CalendarCorrection>();
     public DbSet<AddedHoliday> AddedHolidays => Set<AddedHoliday>();
@@ -132,6 +133,12 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
         {
             e.HasIndex(x => x.PetitionId);
             e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<AttachmentContent>(e =>
+        {
+            e.HasKey(c => c.AttachmentId);
+            e.Property(c => c.AttachmentId).ValueGeneratedNever();
+            e.HasOne<PetitionAttachment>().WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<SpeakerPetition>(e =>
         {

@@ -26,14 +26,17 @@ public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFact
         if (purpose == AttachmentPurpose.Petition) actor.Demand(Permission.ManageWorkflow);
         else { actor.Demand(Permission.AnswerPetitions); actor.DemandDepartment(petition.LeadDepartmentId); }
 
+        var inDatabase = opts.Store == AttachmentStore.Database;
         var relative = Path.Combine(petition.DialogueId.ToString(), $"{petitionId}-{Guid.NewGuid():N}{ext.ToLowerInvariant()}");
-        var path = Path.Combine(opts.Root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (inDatabase) relative = DatabasePrefix + relative;
+        var path = inDatabase ? "" : Path.Combine(opts.Root, relative);
+        if (!inDatabase) Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var kept = new MemoryStream();
         long size;
         string hash;
         try
         {
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            await using (var file = inDatabase ? (Stream)kept : new FileStream(path, FileMode.CreateNew, FileAccess.Write))
             using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
             {
                 var buffer = new byte[81920];
@@ -55,16 +58,28 @@ public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFact
                 PetitionId = petitionId, Purpose = purpose, FileName = Path.GetFileName(fileName), ContentType = contentType,
                 SizeBytes = size, Sha256 = hash, StoragePath = relative, UploadedAtUtc = clock.GetUtcNow().UtcDateTime, UploadedBy = actor.UserName,
             };
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.PetitionAttachments.Add(row);
             await db.SaveChangesAsync(actor, ct);
+            if (inDatabase)
+            {
+                db.AttachmentContents.Add(new AttachmentContent { AttachmentId = row.Id, Bytes = kept.ToArray() });
+                await db.SaveChangesAsync(actor, ct);
+            }
+            await tx.CommitAsync(ct);
             return row;
         }
         catch
         {
-            File.Delete(path);
+            if (!inDatabase) File.Delete(path);
             throw;
         }
     }
+
+    /// <summary>How a row kept in the database names its file (a folder path never starts so).</summary>
+    public const string DatabasePrefix = "db:";
+
+    public static bool IsInDatabase(string storagePath) => storagePath.StartsWith(DatabasePrefix, StringComparison.Ordinal);
 
     /// <summary>Opens a stored file for download, after the same visibility check as the petition.</summary>
     public async Task<(PetitionAttachment Info, Stream Content)> OpenAsync(Actor actor, int attachmentId, CancellationToken ct = default)
@@ -74,6 +89,11 @@ public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFact
         var petition = await db.Petitions.AsNoTracking().SingleAsync(p => p.Id == row.PetitionId, ct);
         if (actor.IsIn(Roles.DepartmentOfficer) && !actor.Allows(Permission.ManageWorkflow)) actor.DemandDepartment(petition.LeadDepartmentId);
         if (!CanOpen(actor, petition, row)) throw new ForbiddenException(CoreText.Get("Attachments.PersonalOnly"));
+        if (IsInDatabase(row.StoragePath))
+        {
+            var bytes = await db.AttachmentContents.AsNoTracking().Where(c => c.AttachmentId == row.Id).Select(c => c.Bytes).SingleAsync(ct);
+            return (row, new MemoryStream(bytes, writable: false));
+        }
         return (row, File.OpenRead(Path.Combine(options.Value.Root, row.StoragePath)));
     }
 

@@ -51,8 +51,8 @@ public sealed partial class TwoNodesTests
 
             // Signed in on A; the same cookie opens B (the keys are shared through the database).
             var cookies = await SignInAsync(urlA, "thuky");
-            await using var hubA = new HubConnectionBuilder().WithUrl(urlA + "/hubs/hall", o => o.Cookies = cookies).Build();
-            await using var hubB = new HubConnectionBuilder().WithUrl(urlB + "/hubs/hall", o => o.Cookies = cookies).Build();
+            await using var hubA = new HubConnectionBuilder().WithUrl(urlA + "/hubs/hall", o => o.Cookies = cookies).WithKeepAliveInterval(TimeSpan.FromSeconds(2)).Build();
+            await using var hubB = new HubConnectionBuilder().WithUrl(urlB + "/hubs/hall", o => o.Cookies = cookies).WithKeepAliveInterval(TimeSpan.FromSeconds(2)).Build();
             await hubA.StartAsync();
             await hubB.StartAsync();
             await hubB.InvokeAsync<QueueChangedMessage>("JoinSession", sessionId);

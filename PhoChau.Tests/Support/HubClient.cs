@@ -22,6 +22,7 @@ public static partial class HubClient
         var connection = new HubConnectionBuilder()
             .WithUrl(baseUrl + "/hubs/hall", o => o.Cookies = cookies)
             .WithAutomaticReconnect()
+            .WithKeepAliveInterval(TimeSpan.FromSeconds(2)) // the portal drops a client silent for 10 s
             .Build();
         await connection.StartAsync();
         return connection;

@@ -632,6 +632,25 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.ToTable("AnswerTemplates");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Petitions.AttachmentContent", b =>
+                {
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AttachmentId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.ToTable("AttachmentContents");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Petitions.Petition", b =>
                 {
                     b.Property<int>("Id")
@@ -1285,6 +1304,15 @@ namespace PhoChau.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Petitions.AttachmentContent", b =>
+                {
+                    b.HasOne("PhoChau.Core.Petitions.PetitionAttachment", null)
+                        .WithOne()
+                        .HasForeignKey("PhoChau.Core.Petitions.AttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PhoChau.Core.Petitions.Petition", b =>

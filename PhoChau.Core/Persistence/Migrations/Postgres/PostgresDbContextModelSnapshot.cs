@@ -678,6 +678,25 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.ToTable("AnswerTemplates");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Petitions.AttachmentContent", b =>
+                {
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AttachmentId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.ToTable("AttachmentContents");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Petitions.Petition", b =>
                 {
                     b.Property<int>("Id")
@@ -1343,6 +1362,15 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Petitions.AttachmentContent", b =>
+                {
+                    b.HasOne("PhoChau.Core.Petitions.PetitionAttachment", null)
+                        .WithOne()
+                        .HasForeignKey("PhoChau.Core.Petitions.AttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PhoChau.Core.Petitions.Petition", b =>

@@ -697,6 +697,25 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "AttachmentContents",
+                columns: table => new
+                {
+                    AttachmentId = table.Column<int>(type: "integer", nullable: false),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttachmentContents", x => x.AttachmentId);
+                    table.ForeignKey(
+                        name: "FK_AttachmentContents_PetitionAttachments_AttachmentId",
+                        column: x => x.AttachmentId,
+                        principalTable: "PetitionAttachments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AddedHolidays_CommuneId",
                 table: "AddedHolidays",
@@ -753,6 +772,11 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttachmentContents_CommuneId",
+                table: "AttachmentContents",
+                column: "CommuneId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_CommuneId",
@@ -973,6 +997,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AttachmentContents");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -997,9 +1024,6 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 name: "Minutes");
 
             migrationBuilder.DropTable(
-                name: "PetitionAttachments");
-
-            migrationBuilder.DropTable(
                 name: "PetitionRatings");
 
             migrationBuilder.DropTable(
@@ -1018,19 +1042,22 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Petitions");
+                name: "PetitionAttachments");
 
             migrationBuilder.DropTable(
                 name: "Speakers");
 
             migrationBuilder.DropTable(
+                name: "Petitions");
+
+            migrationBuilder.DropTable(
                 name: "Departments");
 
             migrationBuilder.DropTable(
-                name: "Villages");
+                name: "Dialogues");
 
             migrationBuilder.DropTable(
-                name: "Dialogues");
+                name: "Villages");
         }
     }
 }
