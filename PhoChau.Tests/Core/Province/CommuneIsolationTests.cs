@@ -109,6 +109,7 @@ public sealed class CommuneIsolationTests
             new CalendarAdjustment(new DateOnly(2026, 10, 7), CalendarDayKind.DayOff, "Nghỉ bù", "Quyết định của UBND"));
         var speakerOfA = (await host.Get<SpeakerQueueService>().GetStateAsync(d.Id)).Queue.Single().SpeakerId;
         var stateOfA = await host.Get<SpeakerQueueService>().GetStateAsync(d.Id);
+        var adminOfA = (await host.Get<UserAdminService>().ListAsync(CoreTestHost.Admin)).Single(u => u.UserName == "admin").Id;
 
         using (CommuneScope.Enter(other))
         {
@@ -137,6 +138,27 @@ public sealed class CommuneIsolationTests
             await NotFound(() => host.Get<VillageService>().SetActiveAsync(CoreTestHost.Admin, village.Id, false), "village");
             await NotFound(() => host.Get<CalendarService>().RevokeCorrectionAsync(CoreTestHost.Admin, correction.Id), "calendar correction");
             await NotFound(() => host.Get<AnswerTemplateService>().SaveAsync(secretary, new AnswerTemplateInput { Id = template.Id, Version = template.Version, Title = "Đổi", Body = "x" }), "template");
+            var chair = CoreTestHost.Chairman;
+            await NotFound(() => host.Get<DialogueService>().UpdateAsync(secretary, d.Id, d.Version, new DialogueInput { Title = "Đổi", Year = 2026, Venue = "x" }), "dialogue edit");
+            await NotFound(() => host.Get<PetitionService>().UpdateAsync(secretary, p.Id, p.Version, new PetitionInput { DialogueId = d.Id, PetitionerName = "x", Text = "x", Field = PetitionField.Other, ReceivedOn = new DateOnly(2026, 3, 1) }), "petition edit");
+            await NotFound(() => host.Get<PetitionService>().AssignAsync(chair, p.Id, p.Version, departmentOfA), "petition assignment");
+            await NotFound(() => host.Get<PetitionService>().SubmitAnswerAsync(secretary, p.Id, p.Version, "x"), "answer");
+            await NotFound(() => host.Get<PetitionService>().ApproveAnswerAsync(chair, p.Id, p.Version), "answer approval");
+            await NotFound(() => host.Get<PetitionService>().ReturnAnswerAsync(chair, p.Id, p.Version, "x"), "answer returned");
+            await NotFound(() => host.Get<PetitionService>().WithdrawAsync(secretary, p.Id, p.Version), "withdrawal");
+            await NotFound(() => host.Get<PetitionService>().MergeAsync(secretary, p.Id, p.Version, p.Id + 1), "merge");
+            await NotFound(() => host.Get<SessionOutcomeService>().SettleAsync(chair, p.Id, "x", "x"), "settled at the session");
+            await NotFound(() => host.Get<SessionOutcomeService>().NotSettledAsync(chair, p.Id, departmentOfA), "not settled");
+            await NotFound(() => host.Get<FollowUpService>().ApproveReplyAsync(chair, p.Id, 1), "reply approval");
+            await NotFound(() => host.Get<FollowUpService>().RecordSentAsync(secretary, p.Id, 1, new DateOnly(2026, 3, 1), ReplyChannel.Post), "reply sent");
+            await NotFound(() => host.Get<FollowUpService>().CloseAsync(secretary, p.Id, 1), "closing");
+            await NotFound(() => host.Get<SpeakerQueueService>().MoveAsync(secretary, d.Id, speakerOfA, 0, stateOfA.Version), "speaker moved");
+            await NotFound(() => host.Get<SpeakerQueueService>().RecordMinutesAsync(secretary, d.Id, speakerOfA, "x", "x"), "speaker minutes");
+            await NotFound(() => host.Get<SpeakerQueueService>().ConcludeAsync(chair, d.Id, "Kết luận"), "conclusion");
+            await NotFound(() => host.Get<AfterSessionService>().DraftMinutesAsync(secretary, d.Id), "minutes");
+            await NotFound(() => host.Get<AfterSessionService>().DraftNoticeAsync(secretary, d.Id), "notice");
+            await NotFound(() => host.Get<UserAdminService>().SetActiveAsync(CoreTestHost.Admin, adminOfA, false), "account");
+            await NotFound(() => host.Get<UserAdminService>().ResetPasswordAsync(CoreTestHost.Admin, adminOfA, "Matkhau2027"), "password reset");
             await NotFound(() => host.Get<SessionOutcomeService>().AssignAsync(CoreTestHost.Chairman, p.Id, departmentOfA), "assignment");
             await NotFound(() => host.Get<FollowUpService>().DraftReplyAsync(secretary, p.Id, 1, "x"), "written reply");
             await NotFound(() => host.Get<ReceiptService>().IssueAsync(secretary, p.Id), "receipt");

@@ -50,7 +50,8 @@ public sealed class BackupsPageTests : PortalBunitContext
 
         snackbar.WaitForAssertion(() => Assert.Contains("đã đầy", snackbar.Markup), TimeSpan.FromSeconds(10));
         Assert.Empty(cut.FindAll("[data-testid=backup-row]"));
-        Assert.False(cut.Find("[data-testid=backup-now]").HasAttribute("disabled"));
+        // The message comes first, then the page renders the button usable again.
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=backup-now]").HasAttribute("disabled")), TimeSpan.FromSeconds(10));
     }
 
     [Fact]

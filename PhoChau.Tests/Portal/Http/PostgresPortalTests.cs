@@ -70,16 +70,41 @@ public sealed class PostgresPortalTests
             await a.Services.GetRequiredService<PhoChau.Core.Calendar.CalendarService>().AddCorrectionAsync(admin,
                 new PhoChau.Core.Calendar.CalendarAdjustment(day, PhoChau.Core.Calendar.CalendarDayKind.DayOff, "Nghỉ bù", "Quyết định của UBND tỉnh"));
 
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while ((await onB.GetCalendarAsync()).IsWorkingDay(day))
+            await WaitUntilAsync(async () => !(await onB.GetCalendarAsync()).IsWorkingDay(day), "node B still counts the corrected day as a working day");
+
+            // The link B listens on is cut (a server restart, a dropped connection): B says it is not ready, listens
+            // again by itself, and hears the next change.
+            var relayB = b.Services.GetRequiredService<PhoChau.Portal.Hosting.PostgresHallRelay>();
+            await using (var admin2 = new Npgsql.NpgsqlConnection(TestPostgres.For(TestPostgres.ConnectionString!, "postgres")))
             {
-                Assert.True(DateTime.UtcNow < deadline, "node B still counts the corrected day as a working day");
-                await Task.Delay(100);
+                await admin2.OpenAsync();
+                await using var kill = new Npgsql.NpgsqlCommand(
+                    $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND query LIKE 'LISTEN%'", admin2);
+                await kill.ExecuteNonQueryAsync();
             }
+            await WaitUntilAsync(() => Task.FromResult(!relayB.IsListening), "node B did not notice its lost link");
+            var check = await new PhoChau.Portal.Hosting.HallRelayHealthCheck(relayB).CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+            Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, check.Status); // /healthz: 503 meanwhile
+            await WaitUntilAsync(async () => (await b.NewClient().GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "node B did not listen again");
+            var second = day.AddDays(1);
+            Assert.True((await onB.GetCalendarAsync()).IsWorkingDay(second));
+            await a.Services.GetRequiredService<PhoChau.Core.Calendar.CalendarService>().AddCorrectionAsync(admin,
+                new PhoChau.Core.Calendar.CalendarAdjustment(second, PhoChau.Core.Calendar.CalendarDayKind.DayOff, "Nghỉ bù", "Quyết định của UBND tỉnh"));
+            await WaitUntilAsync(async () => !(await onB.GetCalendarAsync()).IsWorkingDay(second), "node B missed a change after listening again");
         }
         finally
         {
             await TestPostgres.DropAsync(database);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(50);
         }
     }
 }
