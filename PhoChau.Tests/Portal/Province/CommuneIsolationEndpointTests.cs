@@ -103,6 +103,9 @@ public sealed class CommuneIsolationEndpointTests
         var viewer = await SignInAsync(portal.BaseUrl, "tinh.xem", PortalFactory.UserPassword);
         var page = WebUtility.HtmlDecode(await viewer.GetStringAsync("/tinh"));
         Assert.Contains("data-testid=\"province-figures\"", page);
+        var chart = page[page.IndexOf("data-testid=\"province-chart-communes\"", StringComparison.Ordinal)..];
+        Assert.Contains("<svg", chart[..Math.Min(chart.Length, 4000)]); // the bar chart per commune, drawn beside the tables
+        Assert.Contains("data-testid=\"province-fields\"", page);
         Assert.Contains("xã Phổ Thạnh", page);
         Assert.Contains("xã Phổ Châu", page);
         Assert.DoesNotContain("data-testid=\"commune-form\"", page); // a viewer adds no commune
