@@ -20,8 +20,8 @@ public sealed class PostgresPortalTests
             await using (var factory = new PortalFactory { Postgres = TestPostgres.For(TestPostgres.ConnectionString!, database) })
             {
                 var client = factory.NewClient();
-                var health = await client.GetAsync("/healthz");
-                Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+                // Ready once migrated and listening to the other nodes (a moment after start).
+                await WaitUntilAsync(async () => (await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "the node never became ready");
                 Assert.Equal(DatabaseProvider.PostgreSQL, factory.Services.GetRequiredService<DatabaseInfo>().Provider);
 
                 var admin = await factory.SignInAsync("admin", PortalFactory.AdminPassword);
@@ -61,8 +61,8 @@ public sealed class PostgresPortalTests
             await using var a = new PortalFactory { Postgres = connection };
             await using var b = new PortalFactory { Postgres = connection };
             // Ready means migrated and hearing the other nodes.
-            Assert.Equal(HttpStatusCode.OK, (await a.NewClient().GetAsync("/healthz")).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await b.NewClient().GetAsync("/healthz")).StatusCode);
+            await WaitUntilAsync(async () => (await a.NewClient().GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "node A never became ready");
+            await WaitUntilAsync(async () => (await b.NewClient().GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "node B never became ready");
             var onB = b.Services.GetRequiredService<PhoChau.Core.Calendar.CalendarService>();
             Assert.True((await onB.GetCalendarAsync()).IsWorkingDay(day)); // cached on B
 
