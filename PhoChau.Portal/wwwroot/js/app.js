@@ -7,18 +7,13 @@ window.phochau = {
     download: async (url, fileName) => {
         const response = await fetch(url, { credentials: "same-origin" });
         if (!response.ok) throw new Error("HTTP " + response.status);
-        const blob = await response.blob();
-        const link = document.createElement("a");
-        link.href = URL.createObjectURL(blob);
-        link.download = fileName;
-        document.body.appendChild(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+        window.phochau.saveBlob(await response.blob(), fileName);
     },
     // Saves a file the circuit made in memory (a receipt with the PIN just issued: it cannot be fetched again).
-    saveStream: async (fileName, contentType, streamRef) => {
-        const blob = new Blob([await streamRef.arrayBuffer()], { type: contentType });
+    saveStream: async (fileName, contentType, streamRef) =>
+        window.phochau.saveBlob(new Blob([await streamRef.arrayBuffer()], { type: contentType }), fileName),
+    // Hands a file to the browser's downloads.
+    saveBlob: (blob, fileName) => {
         const link = document.createElement("a");
         link.href = URL.createObjectURL(blob);
         link.download = fileName;
@@ -27,7 +22,7 @@ window.phochau = {
         link.remove();
         setTimeout(() => URL.revokeObjectURL(link.href), 10000);
     },
-    // Single-key shortcuts for the chair's console; ignored while typing in a field.
+    // Single-key shortcuts of the hall consoles; ignored while typing in a field.
     shortcuts: (dotnet) => {
         const handler = (e) => {
             const t = e.target;
