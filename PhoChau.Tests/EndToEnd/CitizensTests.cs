@@ -71,6 +71,18 @@ public sealed class CitizensTests
         Assert.Empty(await secretary.QuerySelectorAllAsync("[data-testid=pending-name]:has-text('Hồ Thị Điện Thoại')"));
         var saved = await portal.Services.GetRequiredService<SpeakerQueueService>().GetStateAsync(1);
         Assert.Contains(saved.Waiting, w => w.Name == "Hồ Thị Điện Thoại" && w.Topic == "Thời gian cấp sổ đỏ");
+
+        // The one-key way: R rejects the oldest pending request (outside the typing fields).
+        await phone.GotoAsync(portal.BaseUrl + "/sessions/1/dang-ky");
+        await phone.FillAsync("[data-testid=speak-name]", "Trần Văn Phím");
+        await phone.FillAsync("[data-testid=speak-from]", "Thôn Tân Hy");
+        await phone.FillAsync("[data-testid=speak-topic]", "Hộ tịch");
+        await phone.ClickAsync("[data-testid=speak-submit]");
+        await secretary.WaitForSelectorAsync("[data-testid=pending-name]:has-text('Trần Văn Phím')");
+        await secretary.EvaluateAsync("document.activeElement?.blur()");
+        await secretary.Keyboard.PressAsync("r");
+        await secretary.WaitForSelectorAsync("[data-testid=pending-name]:has-text('Trần Văn Phím')", new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
+        Assert.DoesNotContain((await portal.Services.GetRequiredService<SpeakerQueueService>().GetStateAsync(1)).Queue, q => q.Name == "Trần Văn Phím");
     }
 
     [Fact]

@@ -16,8 +16,7 @@ public partial class ChairConsole : IAsyncDisposable
     private readonly Dictionary<int, string?> _answers = new();
     private readonly Dictionary<int, string?> _answeredBy = new();
     private string? _conclusion;
-    private DotNetObjectReference<ChairConsole>? _self;
-    private IJSObjectReference? _shortcuts;
+    private KeyShortcuts? _shortcuts;
 
     protected override bool ShowsTimer => true;
 
@@ -32,13 +31,10 @@ public partial class ChairConsole : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender) return;
-        _self = DotNetObjectReference.Create(this);
-        _shortcuts = await JS.InvokeAsync<IJSObjectReference>("phochau.shortcuts", _self);
+        if (firstRender) _shortcuts = await KeyShortcuts.AttachAsync(JS, OnShortcut);
     }
 
-    [JSInvokable]
-    public Task OnShortcut(string key) => InvokeAsync(key switch
+    private Task OnShortcut(string key) => InvokeAsync(key switch
     {
         "N" => NextAsync,
         "E" => EndAsync,
@@ -67,12 +63,7 @@ public partial class ChairConsole : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_shortcuts is not null)
-        {
-            try { await _shortcuts.InvokeVoidAsync("dispose"); await _shortcuts.DisposeAsync(); }
-            catch (JSDisconnectedException) { }
-        }
-        _self?.Dispose();
+        if (_shortcuts is not null) await _shortcuts.DisposeAsync();
         Dispose(); // Blazor calls only DisposeAsync when both exist: unsubscribe from the notifier too
     }
 }

@@ -18,8 +18,7 @@ public partial class SecretaryConsole
     private int? _dragId, _minutesFor;
     private string? _summary, _answerGiven;
     private IReadOnlyList<SpeakerRequest> _pending = [];
-    private DotNetObjectReference<SecretaryConsole>? _self;
-    private IJSObjectReference? _shortcuts;
+    private KeyShortcuts? _shortcuts;
 
     protected override async Task OnActorReadyAsync()
     {
@@ -83,14 +82,11 @@ public partial class SecretaryConsole
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender) return;
-        _self = DotNetObjectReference.Create(this);
-        _shortcuts = await JS.InvokeAsync<IJSObjectReference>("phochau.shortcuts", _self);
+        if (firstRender) _shortcuts = await KeyShortcuts.AttachAsync(JS, OnShortcut);
     }
 
     /// <summary>One key, outside the typing fields: A accepts the oldest phone registration, R rejects it.</summary>
-    [JSInvokable]
-    public Task OnShortcut(string key) => InvokeAsync(async () =>
+    private Task OnShortcut(string key) => InvokeAsync(async () =>
     {
         if (_pending.Count == 0) return;
         if (key == "A") await AcceptAsync(_pending[0].Id);
@@ -101,12 +97,7 @@ public partial class SecretaryConsole
 
     public async ValueTask DisposeAsync()
     {
-        if (_shortcuts is not null)
-        {
-            try { await _shortcuts.InvokeVoidAsync("dispose"); await _shortcuts.DisposeAsync(); }
-            catch (JSDisconnectedException) { }
-        }
-        _self?.Dispose();
+        if (_shortcuts is not null) await _shortcuts.DisposeAsync();
         Dispose(); // Blazor calls only DisposeAsync when both exist: unsubscribe from the notifier too
     }
 
