@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Dialogues;
@@ -14,7 +12,7 @@ namespace PhoChau.Tests.EndToEnd;
 /// A province: two portal processes on loopback ports, one PostgreSQL. A speaker registered on node A reaches the
 /// chair's console served by node B and a hub subscriber connected to node B; a sign-in cookie from A opens B.
 /// </summary>
-public sealed partial class TwoNodesTests
+public sealed class TwoNodesTests
 {
     [Fact]
     public async Task A_speaker_registered_on_node_A_appears_on_the_chair_console_and_to_a_hub_subscriber_of_node_B()
@@ -50,9 +48,9 @@ public sealed partial class TwoNodesTests
             }
 
             // Signed in on A; the same cookie opens B (the keys are shared through the database).
-            var cookies = await SignInAsync(urlA, "thuky");
-            await using var hubA = new HubConnectionBuilder().WithUrl(urlA + "/hubs/hall", o => o.Cookies = cookies).WithKeepAliveInterval(TimeSpan.FromSeconds(2)).Build();
-            await using var hubB = new HubConnectionBuilder().WithUrl(urlB + "/hubs/hall", o => o.Cookies = cookies).WithKeepAliveInterval(TimeSpan.FromSeconds(2)).Build();
+            var cookies = await PortalSignIn.CookiesAsync(urlA, "thuky", PortalFactory.AdminPassword);
+            await using var hubA = HubClient.Build(urlA, cookies);
+            await using var hubB = HubClient.Build(urlB, cookies);
             await hubA.StartAsync();
             await hubB.StartAsync();
             await hubB.InvokeAsync<QueueChangedMessage>("JoinSession", sessionId);
@@ -85,22 +83,4 @@ public sealed partial class TwoNodesTests
             await TestPostgres.DropAsync(database);
         }
     }
-
-    private static async Task<CookieContainer> SignInAsync(string baseUrl, string user)
-    {
-        var cookies = new CookieContainer();
-        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
-        var token = Token().Match(await http.GetStringAsync("/account/login")).Groups[1].Value;
-        var response = await http.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["userName"] = user, ["password"] = PortalFactory.AdminPassword, ["returnUrl"] = "/",
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location?.ToString());
-        return cookies;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

@@ -38,9 +38,7 @@ public sealed class CoreTestHost : IAsyncDisposable
         _databasePath = databasePath ?? Path.Combine(_dir, "test.db");
         Directory.CreateDirectory(_dir);
         var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
-        services.AddSingleton<TimeProvider>(Clock);
+        AddCoreServices(services, Clock);
         if (TestPostgres.CoreTestsOnPostgres && TestPostgres.ConnectionString is { } server && databasePath is null)
         {
             _postgresDatabase = "phochau_test_" + Guid.NewGuid().ToString("N");
@@ -48,9 +46,6 @@ public sealed class CoreTestHost : IAsyncDisposable
         }
         else
             services.AddPhoChauDatabase($"Data Source={_databasePath}", _dir);
-        services.AddIdentityCore<AppUser>(IdentityRules.Apply).AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PhoChauDbContext>().AddErrorDescriber<VietnameseIdentityErrorDescriber>().AddDefaultTokenProviders();
-        services.AddPhoChauCore();
         services.Configure<PhoChau.Core.Petitions.AttachmentOptions>(o => o.Root = Path.Combine(_dir, "attachments"));
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();
@@ -69,6 +64,18 @@ public sealed class CoreTestHost : IAsyncDisposable
         var host = new CoreTestHost(null, dir, databasePath);
         await host.Get<DatabaseInitializer>().InitializeAsync(new SeedOptions { AdminPassword = adminPassword });
         return host;
+    }
+
+    /// <summary>What the Core services need besides a database: logging, keys, the clock, Identity's stores.</summary>
+    public static IServiceCollection AddCoreServices(IServiceCollection services, TimeProvider clock)
+    {
+        services.AddLogging();
+        services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
+        services.AddSingleton(clock);
+        services.AddIdentityCore<AppUser>(IdentityRules.Apply).AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PhoChauDbContext>().AddErrorDescriber<VietnameseIdentityErrorDescriber>().AddDefaultTokenProviders();
+        services.AddPhoChauCore();
+        return services;
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();

@@ -1,33 +1,42 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace PhoChau.Tests.Support;
 
+/// <summary>A running portal's real sign-in form, as a browser, a TV box or another tool meets it.</summary>
+public static class PortalSignIn
+{
+    /// <summary>Signs in (antiforgery token included); the cookies then open pages and the hub.</summary>
+    public static async Task<CookieContainer> CookiesAsync(string baseUrl, string userName, string password)
+    {
+        var cookies = new CookieContainer();
+        using var http = Client(baseUrl, cookies);
+        var (location, status) = await PortalFactory.PostSignInAsync(http, userName, password);
+        if (status != HttpStatusCode.Redirect || location != "/")
+            throw new InvalidOperationException($"sign-in failed for {userName}: {(int)status} to {location}");
+        return cookies;
+    }
+
+    /// <summary>A client that sends the cookies and shows redirects as they are.</summary>
+    public static HttpClient Client(string baseUrl, CookieContainer cookies) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+}
+
 /// <summary>The standard SignalR client, signed in with the portal's cookie like a TV box would be.</summary>
-public static partial class HubClient
+public static class HubClient
 {
     public static async Task<HubConnection> ConnectAsync(string baseUrl, string userName, string password)
     {
-        var cookies = new CookieContainer();
-        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
-        var page = await http.GetStringAsync("/account/login");
-        var token = Token().Match(page).Groups[1].Value;
-        var response = await http.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["userName"] = userName, ["password"] = password, ["returnUrl"] = "/",
-        }));
-        if (response.Headers.Location?.ToString().Contains("error") != false) throw new InvalidOperationException("sign-in failed for " + userName);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(baseUrl + "/hubs/hall", o => o.Cookies = cookies)
-            .WithAutomaticReconnect()
-            .WithKeepAliveInterval(TimeSpan.FromSeconds(2)) // the portal drops a client silent for 10 s
-            .Build();
+        var connection = Build(baseUrl, await PortalSignIn.CookiesAsync(baseUrl, userName, password));
         await connection.StartAsync();
         return connection;
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
+    /// <summary>A connection with cookies already signed in (a cookie from one portal node opens the others).</summary>
+    public static HubConnection Build(string baseUrl, CookieContainer cookies) =>
+        new HubConnectionBuilder()
+            .WithUrl(baseUrl + "/hubs/hall", o => o.Cookies = cookies)
+            .WithAutomaticReconnect()
+            .WithKeepAliveInterval(TimeSpan.FromSeconds(2)) // the portal drops a client silent for 10 s
+            .Build();
 }

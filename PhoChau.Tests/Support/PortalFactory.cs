@@ -77,8 +77,7 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
 
     public static async Task<(string Location, HttpStatusCode Status)> PostSignInAsync(HttpClient client, string userName, string password)
     {
-        var page = await client.GetStringAsync("/account/login");
-        var token = TokenPattern().Match(page).Groups[1].Value;
+        var token = AntiforgeryToken(await client.GetStringAsync("/account/login"));
         var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["userName"] = userName, ["password"] = password, ["returnUrl"] = "/",
@@ -86,8 +85,21 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         return (response.Headers.Location?.ToString() ?? "", response.StatusCode);
     }
 
+    /// <summary>The antiforgery token of the first form in a page (as the browser would send it back).</summary>
+    public static string AntiforgeryToken(string html) => System.Net.WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value);
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    /// <summary>Posts one of a page's static forms (Blazor's <c>_handler</c> names it), with the token the page gave.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string form, params (string Name, string Value)[] fields)
+    {
+        var token = AntiforgeryToken(await client.GetStringAsync(path));
+        Assert.False(string.IsNullOrEmpty(token), "the form carries an antiforgery token");
+        var values = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token), new("_handler", form) };
+        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        return await client.PostAsync(path, new FormUrlEncodedContent(values));
+    }
 
     protected override void Dispose(bool disposing)
     {

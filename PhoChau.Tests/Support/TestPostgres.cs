@@ -22,10 +22,15 @@ public static class TestPostgres
     public static async Task DropAsync(string database)
     {
         NpgsqlConnection.ClearAllPools();
+        await AdminAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+    }
+
+    /// <summary>Runs SQL as the server's administrator (on its own `postgres` database): what a test does to a server.</summary>
+    public static async Task AdminAsync(string sql)
+    {
         await using var admin = new NpgsqlConnection(For(ConnectionString!, "postgres"));
         await admin.OpenAsync();
-        await using var cmd = admin.CreateCommand();
-        cmd.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        await using var cmd = new NpgsqlCommand(sql, admin);
         await cmd.ExecuteNonQueryAsync();
     }
 }

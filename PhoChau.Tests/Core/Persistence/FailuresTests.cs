@@ -51,11 +51,11 @@ public sealed class FailuresTests
             };
             await petitions.CreateAsync(CoreTestHost.Secretary, Input("Trước khi mất kết nối"));
 
-            await AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
+            await TestPostgres.AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
             var lost = await Assert.ThrowsAnyAsync<Exception>(() => petitions.CreateAsync(CoreTestHost.Secretary, Input("Trong lúc mất kết nối")));
             Assert.Equal(FailureKind.DatabaseUnavailable, Failures.Classify(lost));
 
-            await AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true");
+            await TestPostgres.AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true");
             await petitions.CreateAsync(CoreTestHost.Secretary, Input("Sau khi có lại kết nối"));
             await using var db = await services.GetService<IDbContextFactory<PhoChau.Core.Persistence.PhoChauDbContext>>()!.CreateDbContextAsync();
             Assert.Equal(["Sau khi có lại kết nối", "Trước khi mất kết nối"], await db.Petitions.Select(p => p.PetitionerName).OrderBy(n => n).ToListAsync());
@@ -63,16 +63,8 @@ public sealed class FailuresTests
         }
         finally
         {
-            await AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true");
+            await TestPostgres.AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true");
             await TestPostgres.DropAsync(database);
         }
-    }
-
-    private static async Task AdminAsync(string sql)
-    {
-        await using var admin = new NpgsqlConnection(TestPostgres.For(TestPostgres.ConnectionString!, "postgres"));
-        await admin.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, admin);
-        await cmd.ExecuteNonQueryAsync();
     }
 }

@@ -80,17 +80,9 @@ public sealed class ProviderTests
         }
     }
 
-    internal static ServiceProvider Node(string connection)
-    {
-        var dir = Directory.CreateTempSubdirectory("phochau-node").FullName;
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
-        services.AddSingleton(TimeProvider.System);
-        services.AddPhoChauPostgres(connection, dir);
-        services.AddIdentityCore<AppUser>(IdentityRules.Apply).AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PhoChauDbContext>().AddErrorDescriber<VietnameseIdentityErrorDescriber>().AddDefaultTokenProviders();
-        services.AddPhoChauCore();
-        return services.BuildServiceProvider();
-    }
+    /// <summary>A portal node's Core services on the given PostgreSQL database (its own data folder).</summary>
+    internal static ServiceProvider Node(string connection) =>
+        CoreTestHost.AddCoreServices(new ServiceCollection(), TimeProvider.System)
+            .AddPhoChauPostgres(connection, Directory.CreateTempSubdirectory("phochau-node").FullName)
+            .BuildServiceProvider();
 }

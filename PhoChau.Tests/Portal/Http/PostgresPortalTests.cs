@@ -75,13 +75,7 @@ public sealed class PostgresPortalTests
             // The link B listens on is cut (a server restart, a dropped connection): B says it is not ready, listens
             // again by itself, and hears the next change.
             var relayB = b.Services.GetRequiredService<PhoChau.Portal.Hosting.PostgresHallRelay>();
-            await using (var admin2 = new Npgsql.NpgsqlConnection(TestPostgres.For(TestPostgres.ConnectionString!, "postgres")))
-            {
-                await admin2.OpenAsync();
-                await using var kill = new Npgsql.NpgsqlCommand(
-                    $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND query LIKE 'LISTEN%'", admin2);
-                await kill.ExecuteNonQueryAsync();
-            }
+            await TestPostgres.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND query LIKE 'LISTEN%'");
             await WaitUntilAsync(() => Task.FromResult(!relayB.IsListening), "node B did not notice its lost link");
             var check = await new PhoChau.Portal.Hosting.HallRelayHealthCheck(relayB).CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
             Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, check.Status); // /healthz: 503 meanwhile

@@ -38,15 +38,6 @@ public sealed partial class PublicPagesTests
     }
 
     /// <summary>Opens the page, then posts its form as a browser would: the antiforgery token and the form's name.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string form, params (string Name, string Value)[] fields)
-    {
-        var page = await client.GetStringAsync(path);
-        var token = TokenField().Match(page).Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), "the public form carries an antiforgery token");
-        var values = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("_handler", form) };
-        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        return await client.PostAsync(path, new FormUrlEncodedContent(values));
-    }
 
     private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
@@ -84,23 +75,23 @@ public sealed partial class PublicPagesTests
         var (_, p) = await ArrangeAsync(factory);
         var phone = factory.NewClientFrom("192.168.1.51");
 
-        var found = await TextAsync(await PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", p.Code.ToLowerInvariant()), ("Find.Pin", p.IssuedPin!)));
+        var found = await TextAsync(await PortalFactory.PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", p.Code.ToLowerInvariant()), ("Find.Pin", p.IssuedPin!)));
         Assert.Contains("data-testid=\"lookup-result\"", found);
         Assert.Contains(p.Code, found);
         Assert.Contains("Đã tiếp nhận", found);
         foreach (var secret in new[] { "Đinh Thị Riêng Tư", "0912345678", "Bí Mật", "049099988877", "Đường liên thôn" })
             Assert.DoesNotContain(secret, found);
 
-        var wrongPin = await TextAsync(await PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", p.Code), ("Find.Pin", p.IssuedPin == "000000" ? "000001" : "000000")));
-        var missing = await TextAsync(await PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", "KN-2026-999"), ("Find.Pin", p.IssuedPin!)));
-        var otherFormat = await TextAsync(await PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", "<script>alert(1)</script>"), ("Find.Pin", "12")));
+        var wrongPin = await TextAsync(await PortalFactory.PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", p.Code), ("Find.Pin", p.IssuedPin == "000000" ? "000001" : "000000")));
+        var missing = await TextAsync(await PortalFactory.PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", "KN-2026-999"), ("Find.Pin", p.IssuedPin!)));
+        var otherFormat = await TextAsync(await PortalFactory.PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", "<script>alert(1)</script>"), ("Find.Pin", "12")));
         foreach (var answer in new[] { wrongPin, missing, otherFormat })
         {
             Assert.Contains("Không tìm thấy kiến nghị với mã và mã PIN đã nhập", answer);
             Assert.DoesNotContain("lookup-result", answer);
         }
         Assert.Equal(Error(wrongPin), Error(missing));
-        Assert.DoesNotContain("<script>alert(1)</script>", await (await PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", "<script>alert(1)</script>"), ("Find.Pin", "12"))).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("<script>alert(1)</script>", await (await PortalFactory.PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", "<script>alert(1)</script>"), ("Find.Pin", "12"))).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -111,19 +102,19 @@ public sealed partial class PublicPagesTests
         var guesser = factory.NewClientFrom("10.20.30.40");
         var wrong = p.IssuedPin == "000000" ? "000001" : "000000";
         for (var i = 0; i < 10; i++)
-            Assert.Equal(HttpStatusCode.OK, (await PostFormAsync(guesser, "/tra-cuu", "lookup", ("Find.Code", p.Code), ("Find.Pin", wrong))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await PortalFactory.PostFormAsync(guesser, "/tra-cuu", "lookup", ("Find.Code", p.Code), ("Find.Pin", wrong))).StatusCode);
 
-        var refused = await PostFormAsync(guesser, "/tra-cuu", "lookup", ("Find.Code", p.Code), ("Find.Pin", p.IssuedPin!));
+        var refused = await PortalFactory.PostFormAsync(guesser, "/tra-cuu", "lookup", ("Find.Code", p.Code), ("Find.Pin", p.IssuedPin!));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         var text = await TextAsync(refused);
         Assert.Contains("nhập sai quá nhiều lần", text);
         Assert.DoesNotContain("lookup-result", text);
 
         var citizen = factory.NewClientFrom("10.20.30.41");
-        Assert.Contains("lookup-result", await TextAsync(await PostFormAsync(citizen, "/tra-cuu", "lookup", ("Find.Code", p.Code), ("Find.Pin", p.IssuedPin!))));
+        Assert.Contains("lookup-result", await TextAsync(await PortalFactory.PostFormAsync(citizen, "/tra-cuu", "lookup", ("Find.Code", p.Code), ("Find.Pin", p.IssuedPin!))));
         // A citizen who looks their petition up every day is never counted: only misses are.
         for (var i = 0; i < 12; i++)
-            Assert.Equal(HttpStatusCode.OK, (await PostFormAsync(citizen, "/tra-cuu", "lookup", ("Find.Code", p.Code), ("Find.Pin", p.IssuedPin!))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await PortalFactory.PostFormAsync(citizen, "/tra-cuu", "lookup", ("Find.Code", p.Code), ("Find.Pin", p.IssuedPin!))).StatusCode);
     }
 
     [Fact]
@@ -135,7 +126,7 @@ public sealed partial class PublicPagesTests
         var phone = factory.NewClientFrom("192.168.1.60");
         var path = $"/sessions/{open.Id}/dang-ky";
 
-        var received = await PostFormAsync(phone, path, "speak", ("Input.Name", "Lê Văn Cường"), ("Input.VillageOrOrganisation", "Thôn Châu Me"),
+        var received = await PortalFactory.PostFormAsync(phone, path, "speak", ("Input.Name", "Lê Văn Cường"), ("Input.VillageOrOrganisation", "Thôn Châu Me"),
             ("Input.Topic", "<script>alert('x')</script> Cấp sổ đỏ chậm"), ("Input.Phone", "0905 111 222"));
         var html = await received.Content.ReadAsStringAsync();
         Assert.Contains("Đã nhận đăng ký của bạn", WebUtility.HtmlDecode(html));
@@ -148,11 +139,11 @@ public sealed partial class PublicPagesTests
         var closed = await TextAsync(await phone.GetAsync($"/sessions/{planned.Id}/dang-ky"));
         Assert.Contains("chưa bắt đầu hoặc đã kết thúc", closed);
         Assert.DoesNotContain("speak-form", closed);
-        var tooLong = await TextAsync(await PostFormAsync(factory.NewClientFrom("192.168.1.61"), path, "speak", ("Input.Name", "Phạm Thị Dung"),
+        var tooLong = await TextAsync(await PortalFactory.PostFormAsync(factory.NewClientFrom("192.168.1.61"), path, "speak", ("Input.Name", "Phạm Thị Dung"),
             ("Input.VillageOrOrganisation", "Thôn Vĩnh Tuy"), ("Input.Topic", new string('x', 10_000))));
         Assert.Contains("speak-error", tooLong);
         Assert.Contains("Phạm Thị Dung", tooLong); // what was typed stays
-        var samePhone = await TextAsync(await PostFormAsync(factory.NewClientFrom("192.168.1.62"), path, "speak", ("Input.Name", "Người khác"),
+        var samePhone = await TextAsync(await PortalFactory.PostFormAsync(factory.NewClientFrom("192.168.1.62"), path, "speak", ("Input.Name", "Người khác"),
             ("Input.VillageOrOrganisation", "Thôn Vĩnh Tuy"), ("Input.Topic", "Đất đai"), ("Input.Phone", "0905111222")));
         Assert.Contains("Số điện thoại này đã đăng ký", samePhone);
 
@@ -160,7 +151,7 @@ public sealed partial class PublicPagesTests
         var flood = factory.NewClientFrom("192.168.1.63");
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
-            statuses.Add((await PostFormAsync(flood, path, "speak", ("Input.Name", $"Khách {i}"), ("Input.VillageOrOrganisation", "Thôn Tân Hy"), ("Input.Topic", "Thủ tục"))).StatusCode);
+            statuses.Add((await PortalFactory.PostFormAsync(flood, path, "speak", ("Input.Name", $"Khách {i}"), ("Input.VillageOrOrganisation", "Thôn Tân Hy"), ("Input.Topic", "Thủ tục"))).StatusCode);
         Assert.All(statuses.Take(5), s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         Assert.Equal(HttpStatusCode.OK, (await flood.GetAsync(path)).StatusCode);
@@ -171,9 +162,6 @@ public sealed partial class PublicPagesTests
     }
 
     private static string Error(string html) => ErrorText().Match(html).Value;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [GeneratedRegex("data-testid=\"lookup-error\">[^<]*")]
     private static partial Regex ErrorText();

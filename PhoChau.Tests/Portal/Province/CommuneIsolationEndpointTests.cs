@@ -48,15 +48,8 @@ public sealed class CommuneIsolationEndpointTests
         return (portal, other, petition, attachment.Id);
     }
 
-    private static async Task<HttpClient> SignInAsync(string baseUrl, string user, string password)
-    {
-        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
-        var (location, status) = await PortalFactory.PostSignInAsync(client, user, password);
-        Assert.Equal(HttpStatusCode.Redirect, status);
-        Assert.Equal("/", location);
-        return client;
-    }
+    private static async Task<HttpClient> SignInAsync(string baseUrl, string user, string password) =>
+        PortalSignIn.Client(baseUrl, await PortalSignIn.CookiesAsync(baseUrl, user, password));
 
     [Fact]
     public async Task A_user_of_another_commune_gets_not_found_for_every_address_that_takes_an_id_and_for_the_hub_group()
@@ -157,16 +150,8 @@ public sealed class CommuneIsolationEndpointTests
         Assert.EndsWith("&xa=PHOTHANH", receipt.LookupUrl("http://192.168.1.10:5080")); // the QR code names the commune
 
         var phone = factory.NewClientFrom("192.168.1.77");
-        async Task<string> LookupAsync(string path)
-        {
-            var page = await phone.GetStringAsync(path);
-            var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
-            var response = await phone.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["__RequestVerificationToken"] = token, ["_handler"] = "lookup", ["Find.Code"] = petition.Code, ["Find.Pin"] = receipt.Pin,
-            }));
-            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        }
+        async Task<string> LookupAsync(string path) => WebUtility.HtmlDecode(await (await PortalFactory.PostFormAsync(phone, path, "lookup",
+            ("Find.Code", petition.Code), ("Find.Pin", receipt.Pin))).Content.ReadAsStringAsync());
         var found = await LookupAsync($"/tra-cuu?ma={petition.Code}&xa=PHOTHANH");
         Assert.Contains("data-testid=\"lookup-result\"", found);
         Assert.Contains("Ủy ban nhân dân xã Phổ Thạnh", found); // the page names the citizen's own commune
@@ -175,14 +160,9 @@ public sealed class CommuneIsolationEndpointTests
         Assert.DoesNotContain("lookup-result", await LookupAsync($"/tra-cuu?ma={petition.Code}&xa=KHONGCO"));
 
         // The hall's QR code of commune 2's session opens its form, and the request waits in commune 2.
-        var form = await phone.GetAsync($"/sessions/{sessionId}/dang-ky");
-        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
-        var html = await form.Content.ReadAsStringAsync();
-        var formToken = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
-        var posted = await phone.PostAsync($"/sessions/{sessionId}/dang-ky", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = formToken, ["_handler"] = "speak", ["Input.Name"] = "Hồ Thị Phổ Thạnh", ["Input.VillageOrOrganisation"] = "Thôn Phổ Thạnh", ["Input.Topic"] = "Cầu dân sinh",
-        }));
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/sessions/{sessionId}/dang-ky")).StatusCode);
+        var posted = await PortalFactory.PostFormAsync(phone, $"/sessions/{sessionId}/dang-ky", "speak",
+            ("Input.Name", "Hồ Thị Phổ Thạnh"), ("Input.VillageOrOrganisation", "Thôn Phổ Thạnh"), ("Input.Topic", "Cầu dân sinh"));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         using (CommuneScope.Enter(other))
             Assert.Contains(await services.GetRequiredService<PhoChau.Core.Speakers.SpeakerRequestService>().PendingAsync(secretary, sessionId), r => r.Name == "Hồ Thị Phổ Thạnh");
