@@ -87,13 +87,13 @@ public sealed class ProvinceService(
             .Where(p => p.State != PetitionState.Withdrawn && p.State != PetitionState.Merged)
             .Join(db.Dialogues.IgnoreQueryFilters().Where(d => d.Year == year), p => p.DialogueId, d => d.Id, (p, d) => new
             {
-                p.CommuneId, p.Field, p.State, Settled = p.SessionAnswer != null, p.ReplySentOn, p.ReplyDueDate,
+                p.CommuneId, p.Field,
+                // The fields FollowUpFigures counts, and nothing else (the answer stands in as a mark).
+                Counted = new Petition { State = p.State, SessionAnswer = p.SessionAnswer != null ? "x" : null, ReplySentOn = p.ReplySentOn, ReplyDueDate = p.ReplyDueDate },
             }).ToListAsync(ct);
         var today = VietnamTime.Today(clock);
-        IReadOnlyCollection<Petition> AsPetitions(IEnumerable<dynamic> rows) => rows.Select(r => new Petition
-        {
-            State = r.State, SessionAnswer = r.Settled ? "x" : null, ReplySentOn = r.ReplySentOn, ReplyDueDate = r.ReplyDueDate,
-        }).ToList();
+        FollowUpFigures Figures(Func<int, PetitionField, bool> which) =>
+            FollowUpFigures.Of(petitions.Where(p => which(p.CommuneId, p.Field)).Select(p => p.Counted).ToList(), today);
 
         var byCommune = communes.Select(c =>
         {
@@ -103,12 +103,12 @@ public sealed class ProvinceService(
                 var q = d.Quarter ?? (d.SessionDate is { } date ? (date.Month - 1) / 3 + 1 : 0);
                 if (q is >= 1 and <= 4) quarters[q - 1]++;
             }
-            var f = FollowUpFigures.Of(AsPetitions(petitions.Where(p => p.CommuneId == c.Id)), today);
+            var f = Figures((commune, _) => commune == c.Id);
             return new CommuneFigures(c.Id, c.CommuneName, quarters, f.Assigned, f.SettledAtSession, f.RepliedOnTime, f.RepliedLate, f.Overdue, f.Pending);
         }).ToList();
         var byField = PetitionLabels.Fields.Select(l =>
         {
-            var f = FollowUpFigures.Of(AsPetitions(petitions.Where(p => p.Field == l.Key)), today);
+            var f = Figures((_, field) => field == l.Key);
             return new FieldFigures(l.Value, f.Assigned, f.SettledAtSession, f.RepliedOnTime, f.RepliedLate, f.Overdue);
         }).ToList();
         return new ProvinceFigures(year, byCommune, byField);
