@@ -14,6 +14,20 @@ public sealed class CommuneProfileService(IDbContextFactory<PhoChauDbContext> db
         return await db.CommuneProfiles.AsNoTracking().SingleOrDefaultAsync(ct) ?? new CommuneProfile();
     }
 
+    /// <summary>The commune a session belongs to, whoever asks: a citizen's phone form has no account to say it.</summary>
+    public async Task<int?> CommuneOfDialogueAsync(int dialogueId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Dialogues.IgnoreQueryFilters().Where(d => d.Id == dialogueId).Select(d => (int?)d.CommuneId).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The commune a province gave this code (printed in receipts' QR codes), or none.</summary>
+    public async Task<int?> CommuneByCodeAsync(string code, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CommuneProfiles.IgnoreQueryFilters().Where(c => c.Code == code).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+    }
+
     public async Task SaveAsync(Actor actor, CommuneProfile edited, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageAdministration);

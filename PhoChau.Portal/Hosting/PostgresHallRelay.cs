@@ -25,7 +25,7 @@ public sealed class PostgresHallRelay(
     private volatile bool _listening;
 
     /// <summary>Whether this node hears the others (readiness: a node that does not would show stale queues).</summary>
-    public bool IsListening => !database.IsSqlite ? _listening : true;
+    public bool IsListening => database.IsSqlite || _listening;
 
     private sealed record Message(string Node, int Commune, int Dialogue, bool Queue, bool Requests, int[] Petitions, bool Calendar = false);
 

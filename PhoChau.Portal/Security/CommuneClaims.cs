@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Commune;
 
 namespace PhoChau.Portal.Security;
@@ -36,22 +35,13 @@ public static class CommuneClaims
     /// </summary>
     private static async Task<int> PublicCommuneAsync(HttpContext context)
     {
-        var segments = context.Request.Path.Value?.Trim('/').Split('/') ?? [];
+        var communes = context.RequestServices.GetRequiredService<CommuneProfileService>();
         var code = context.Request.Query["xa"].ToString();
-        if (segments is ["sessions", var id, "dang-ky"] && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var dialogueId))
-        {
-            var db = context.RequestServices.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PhoChau.Core.Persistence.PhoChauDbContext>>();
-            await using var ctx = await db.CreateDbContextAsync(context.RequestAborted);
-            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
-                ctx.Dialogues.IgnoreQueryFilters().Where(d => d.Id == dialogueId).Select(d => (int?)d.CommuneId), context.RequestAborted) ?? CommuneScope.Default;
-        }
-        if (code.Length > 0 && code.Length <= 20)
-        {
-            var db = context.RequestServices.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PhoChau.Core.Persistence.PhoChauDbContext>>();
-            await using var ctx = await db.CreateDbContextAsync(context.RequestAborted);
-            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
-                ctx.CommuneProfiles.IgnoreQueryFilters().Where(c => c.Code == code).Select(c => (int?)c.Id), context.RequestAborted) ?? CommuneScope.None;
-        }
+        if (context.Request.Path.Value?.Trim('/').Split('/') is ["sessions", var id, "dang-ky"]
+            && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var dialogueId))
+            return await communes.CommuneOfDialogueAsync(dialogueId, context.RequestAborted) ?? CommuneScope.Default;
+        if (code.Length is > 0 and <= 20)
+            return await communes.CommuneByCodeAsync(code, context.RequestAborted) ?? CommuneScope.None;
         return CommuneScope.Default;
     }
 }

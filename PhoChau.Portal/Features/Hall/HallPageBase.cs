@@ -67,12 +67,11 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
     private async Task OnChangedAsync(HallChange change)
     {
         if (change.DialogueId != Id) return;
-        // Told by another flow (another screen's save, another node): this screen reads as its own commune.
-        using var _ = PhoChau.Core.Commune.CommuneScope.Enter(_commune);
         if (change.RequestsChanged)
         {
             await InvokeAsync(async () =>
             {
+                // Told by another flow (another screen's save, another node): this screen reads as its own commune.
                 using var scope = PhoChau.Core.Commune.CommuneScope.Enter(_commune);
                 await OnRequestsChangedAsync();
                 StateHasChanged();
