@@ -15,6 +15,22 @@ public static class TestPostgres
 
     public const string SkipReason = "no PostgreSQL server: set PHOCHAU_TEST_POSTGRES (source .ci/postgres.sh start) to run the PostgreSQL tests";
 
+    /// <summary>
+    /// A new database of the test server for one test (skipped with the reason when there is no server), dropped when
+    /// disposed. Declared first, it is dropped after everything the test opened on it.
+    /// </summary>
+    public static FreshDatabase Fresh(string prefix)
+    {
+        Assert.SkipWhen(ConnectionString is null, SkipReason);
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        return new FreshDatabase(name, For(ConnectionString!, name));
+    }
+
+    public sealed record FreshDatabase(string Name, string ConnectionString) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await DropAsync(Name);
+    }
+
     public static string For(string server, string database) =>
         new NpgsqlConnectionStringBuilder(server) { Database = database, IncludeErrorDetail = true }.ConnectionString;
 

@@ -32,39 +32,29 @@ public sealed class FailuresTests
     [Fact]
     public async Task PostgreSQL_lost_while_running_fails_as_unavailable_saves_nothing_half_and_works_again_when_it_returns()
     {
-        Assert.SkipWhen(TestPostgres.ConnectionString is null, TestPostgres.SkipReason);
-        var database = "phochau_lost_" + Guid.NewGuid().ToString("N");
-        var connection = TestPostgres.For(TestPostgres.ConnectionString!, database);
-        await using var node = ProviderTests.Node(connection);
-        var services = node;
-        try
+        await using var database = TestPostgres.Fresh("phochau_lost");
+        var connection = database.ConnectionString;
+        await using var services = ProviderTests.Node(connection);
+        await services.GetRequiredService<PhoChau.Core.Persistence.DatabaseInitializer>().InitializeAsync(new PhoChau.Core.Persistence.SeedOptions { AdminPassword = "Admin12345" });
+        var village = await services.GetRequiredService<PhoChau.Core.Departments.VillageService>().AddAsync(PhoChau.Core.Security.Actor.System, "Thôn Vĩnh Tuy");
+        var dialogues = services.GetRequiredService<PhoChau.Core.Dialogues.DialogueService>();
+        var d = await dialogues.CreateAsync(CoreTestHost.Secretary, new PhoChau.Core.Dialogues.DialogueInput { Title = "Đối thoại", Year = 2026, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15) });
+        var petitions = services.GetRequiredService<PetitionService>();
+        PetitionInput Input(string name) => new()
         {
-            await services.GetRequiredService<PhoChau.Core.Persistence.DatabaseInitializer>().InitializeAsync(new PhoChau.Core.Persistence.SeedOptions { AdminPassword = "Admin12345" });
-            var village = await services.GetRequiredService<PhoChau.Core.Departments.VillageService>().AddAsync(PhoChau.Core.Security.Actor.System, "Thôn Vĩnh Tuy");
-            var dialogues = services.GetRequiredService<PhoChau.Core.Dialogues.DialogueService>();
-            var d = await dialogues.CreateAsync(CoreTestHost.Secretary, new PhoChau.Core.Dialogues.DialogueInput { Title = "Đối thoại", Year = 2026, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15) });
-            var petitions = services.GetRequiredService<PetitionService>();
-            PetitionInput Input(string name) => new()
-            {
-                DialogueId = d.Id, PetitionerName = name, VillageId = village.Id, Channel = PetitionChannel.OneStopDesk,
-                ReceivedOn = new DateOnly(2026, 3, 1), Field = PetitionField.Other, Text = "Đề nghị sửa đường",
-            };
-            await petitions.CreateAsync(CoreTestHost.Secretary, Input("Trước khi mất kết nối"));
+            DialogueId = d.Id, PetitionerName = name, VillageId = village.Id, Channel = PetitionChannel.OneStopDesk,
+            ReceivedOn = new DateOnly(2026, 3, 1), Field = PetitionField.Other, Text = "Đề nghị sửa đường",
+        };
+        await petitions.CreateAsync(CoreTestHost.Secretary, Input("Trước khi mất kết nối"));
 
-            await TestPostgres.AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
-            var lost = await Assert.ThrowsAnyAsync<Exception>(() => petitions.CreateAsync(CoreTestHost.Secretary, Input("Trong lúc mất kết nối")));
-            Assert.Equal(FailureKind.DatabaseUnavailable, Failures.Classify(lost));
+        await TestPostgres.AdminAsync($"ALTER DATABASE \"{database.Name}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database.Name}'");
+        var lost = await Assert.ThrowsAnyAsync<Exception>(() => petitions.CreateAsync(CoreTestHost.Secretary, Input("Trong lúc mất kết nối")));
+        Assert.Equal(FailureKind.DatabaseUnavailable, Failures.Classify(lost));
 
-            await TestPostgres.AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true");
-            await petitions.CreateAsync(CoreTestHost.Secretary, Input("Sau khi có lại kết nối"));
-            await using var db = await services.GetService<IDbContextFactory<PhoChau.Core.Persistence.PhoChauDbContext>>()!.CreateDbContextAsync();
-            Assert.Equal(["Sau khi có lại kết nối", "Trước khi mất kết nối"], await db.Petitions.Select(p => p.PetitionerName).OrderBy(n => n).ToListAsync());
-            Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Petition))); // the failed save left no trace
-        }
-        finally
-        {
-            await TestPostgres.AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true");
-            await TestPostgres.DropAsync(database);
-        }
+        await TestPostgres.AdminAsync($"ALTER DATABASE \"{database.Name}\" ALLOW_CONNECTIONS true");
+        await petitions.CreateAsync(CoreTestHost.Secretary, Input("Sau khi có lại kết nối"));
+        await using var db = await services.GetService<IDbContextFactory<PhoChau.Core.Persistence.PhoChauDbContext>>()!.CreateDbContextAsync();
+        Assert.Equal(["Sau khi có lại kết nối", "Trước khi mất kết nối"], await db.Petitions.Select(p => p.PetitionerName).OrderBy(n => n).ToListAsync());
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Petition))); // the failed save left no trace
     }
 }

@@ -31,9 +31,8 @@ public sealed class ProviderTests
     [Fact]
     public async Task Several_nodes_starting_at_once_on_one_PostgreSQL_migrate_and_seed_it_once()
     {
-        Assert.SkipWhen(TestPostgres.ConnectionString is null, TestPostgres.SkipReason);
-        var database = "phochau_nodes_" + Guid.NewGuid().ToString("N");
-        var connection = TestPostgres.For(TestPostgres.ConnectionString!, database);
+        await using var database = TestPostgres.Fresh("phochau_nodes");
+        var connection = database.ConnectionString;
         var nodes = Enumerable.Range(0, 3).Select(_ => Node(connection)).ToList();
         try
         {
@@ -50,34 +49,25 @@ public sealed class ProviderTests
         finally
         {
             foreach (var n in nodes) await n.DisposeAsync();
-            await TestPostgres.DropAsync(database);
         }
     }
 
     [Fact]
     public async Task A_database_at_a_newer_migration_is_refused_by_an_older_node()
     {
-        Assert.SkipWhen(TestPostgres.ConnectionString is null, TestPostgres.SkipReason);
-        var database = "phochau_newer_" + Guid.NewGuid().ToString("N");
-        var connection = TestPostgres.For(TestPostgres.ConnectionString!, database);
+        await using var database = TestPostgres.Fresh("phochau_newer");
+        var connection = database.ConnectionString;
         await using var node = Node(connection);
-        try
+        await node.GetRequiredService<DatabaseInitializer>().InitializeAsync(new SeedOptions { AdminPassword = "Admin12345" });
+        await using (var raw = new NpgsqlConnection(connection))
         {
-            await node.GetRequiredService<DatabaseInitializer>().InitializeAsync(new SeedOptions { AdminPassword = "Admin12345" });
-            await using (var raw = new NpgsqlConnection(connection))
-            {
-                await raw.OpenAsync();
-                await using var cmd = raw.CreateCommand();
-                cmd.CommandText = "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('29991231000000_FromTheFuture', '99.0.0')";
-                await cmd.ExecuteNonQueryAsync();
-            }
-            var ex = await Assert.ThrowsAsync<NewerDatabaseException>(() => node.GetRequiredService<DatabaseInitializer>().InitializeAsync(new SeedOptions()));
-            Assert.Equal("29991231000000_FromTheFuture", ex.Migration);
+            await raw.OpenAsync();
+            await using var cmd = raw.CreateCommand();
+            cmd.CommandText = "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('29991231000000_FromTheFuture', '99.0.0')";
+            await cmd.ExecuteNonQueryAsync();
         }
-        finally
-        {
-            await TestPostgres.DropAsync(database);
-        }
+        var ex = await Assert.ThrowsAsync<NewerDatabaseException>(() => node.GetRequiredService<DatabaseInitializer>().InitializeAsync(new SeedOptions()));
+        Assert.Equal("29991231000000_FromTheFuture", ex.Migration);
     }
 
     /// <summary>A portal node's Core services on the given PostgreSQL database (its own data folder).</summary>

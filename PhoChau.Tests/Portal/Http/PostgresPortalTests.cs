@@ -13,83 +13,67 @@ public sealed class PostgresPortalTests
     [Fact]
     public async Task The_portal_runs_on_PostgreSQL_signs_in_serves_pages_and_leaves_backups_to_the_server()
     {
-        Assert.SkipWhen(TestPostgres.ConnectionString is null, TestPostgres.SkipReason);
-        var database = "phochau_portal_" + Guid.NewGuid().ToString("N");
-        try
+        await using var database = TestPostgres.Fresh("phochau_portal");
+        await using (var factory = new PortalFactory { Postgres = database.ConnectionString })
         {
-            await using (var factory = new PortalFactory { Postgres = TestPostgres.For(TestPostgres.ConnectionString!, database) })
+            var client = factory.NewClient();
+            // Ready once migrated and listening to the other nodes (a moment after start).
+            await WaitUntilAsync(async () => (await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "the node never became ready");
+            Assert.Equal(DatabaseProvider.PostgreSQL, factory.Services.GetRequiredService<DatabaseInfo>().Provider);
+
+            var admin = await factory.SignInAsync("admin", PortalFactory.AdminPassword);
+            var dashboard = await admin.GetAsync("/");
+            Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+            var html = await dashboard.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("data-testid=\"backup-age\"", html); // no .zip backups to remind of
+
+            // A dialogue saved through the services is listed by the page, read back from the server.
+            var secretary = new PhoChau.Core.Security.Actor("t", "t", new HashSet<string> { PhoChau.Core.Security.Roles.Secretary });
+            var d = await factory.Services.GetRequiredService<DialogueService>().CreateAsync(secretary, new DialogueInput
             {
-                var client = factory.NewClient();
-                // Ready once migrated and listening to the other nodes (a moment after start).
-                await WaitUntilAsync(async () => (await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "the node never became ready");
-                Assert.Equal(DatabaseProvider.PostgreSQL, factory.Services.GetRequiredService<DatabaseInfo>().Provider);
+                Title = "Đối thoại trên PostgreSQL", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15),
+            });
+            Assert.Contains("Đối thoại trên PostgreSQL", System.Net.WebUtility.HtmlDecode(await (await admin.GetAsync("/dialogues")).Content.ReadAsStringAsync()));
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/dialogues/{d.Id}")).StatusCode);
 
-                var admin = await factory.SignInAsync("admin", PortalFactory.AdminPassword);
-                var dashboard = await admin.GetAsync("/");
-                Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
-                var html = await dashboard.Content.ReadAsStringAsync();
-                Assert.DoesNotContain("data-testid=\"backup-age\"", html); // no .zip backups to remind of
-
-                // A dialogue saved through the services is listed by the page, read back from the server.
-                var secretary = new PhoChau.Core.Security.Actor("t", "t", new HashSet<string> { PhoChau.Core.Security.Roles.Secretary });
-                var d = await factory.Services.GetRequiredService<DialogueService>().CreateAsync(secretary, new DialogueInput
-                {
-                    Title = "Đối thoại trên PostgreSQL", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15),
-                });
-                Assert.Contains("Đối thoại trên PostgreSQL", System.Net.WebUtility.HtmlDecode(await (await admin.GetAsync("/dialogues")).Content.ReadAsStringAsync()));
-                Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/dialogues/{d.Id}")).StatusCode);
-
-                var refused = await Assert.ThrowsAsync<BackupException>(() => factory.Services.GetRequiredService<BackupService>().CreateAsync(BackupReason.Manual));
-                Assert.Contains("pg_dump", refused.Message);
-            }
-        }
-        finally
-        {
-            await TestPostgres.DropAsync(database);
+            var refused = await Assert.ThrowsAsync<BackupException>(() => factory.Services.GetRequiredService<BackupService>().CreateAsync(BackupReason.Manual));
+            Assert.Contains("pg_dump", refused.Message);
         }
     }
 
     [Fact]
     public async Task A_calendar_corrected_on_one_node_counts_at_once_on_the_other()
     {
-        Assert.SkipWhen(TestPostgres.ConnectionString is null, TestPostgres.SkipReason);
-        var database = "phochau_calendar_" + Guid.NewGuid().ToString("N");
-        var connection = TestPostgres.For(TestPostgres.ConnectionString!, database);
+        await using var database = TestPostgres.Fresh("phochau_calendar");
+        var connection = database.ConnectionString;
         var day = new DateOnly(2026, 10, 7); // a Wednesday
-        try
-        {
-            await using var a = new PortalFactory { Postgres = connection };
-            await using var b = new PortalFactory { Postgres = connection };
-            // Ready means migrated and hearing the other nodes.
-            await WaitUntilAsync(async () => (await a.NewClient().GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "node A never became ready");
-            await WaitUntilAsync(async () => (await b.NewClient().GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "node B never became ready");
-            var onB = b.Services.GetRequiredService<PhoChau.Core.Calendar.CalendarService>();
-            Assert.True((await onB.GetCalendarAsync()).IsWorkingDay(day)); // cached on B
+        await using var a = new PortalFactory { Postgres = connection };
+        await using var b = new PortalFactory { Postgres = connection };
+        // Ready means migrated and hearing the other nodes.
+        await WaitUntilAsync(async () => (await a.NewClient().GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "node A never became ready");
+        await WaitUntilAsync(async () => (await b.NewClient().GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "node B never became ready");
+        var onB = b.Services.GetRequiredService<PhoChau.Core.Calendar.CalendarService>();
+        Assert.True((await onB.GetCalendarAsync()).IsWorkingDay(day)); // cached on B
 
-            var admin = new PhoChau.Core.Security.Actor("a", "admin", new HashSet<string> { PhoChau.Core.Security.Roles.Administrator });
-            await a.Services.GetRequiredService<PhoChau.Core.Calendar.CalendarService>().AddCorrectionAsync(admin,
-                new PhoChau.Core.Calendar.CalendarAdjustment(day, PhoChau.Core.Calendar.CalendarDayKind.DayOff, "Nghỉ bù", "Quyết định của UBND tỉnh"));
+        var admin = new PhoChau.Core.Security.Actor("a", "admin", new HashSet<string> { PhoChau.Core.Security.Roles.Administrator });
+        await a.Services.GetRequiredService<PhoChau.Core.Calendar.CalendarService>().AddCorrectionAsync(admin,
+            new PhoChau.Core.Calendar.CalendarAdjustment(day, PhoChau.Core.Calendar.CalendarDayKind.DayOff, "Nghỉ bù", "Quyết định của UBND tỉnh"));
 
-            await WaitUntilAsync(async () => !(await onB.GetCalendarAsync()).IsWorkingDay(day), "node B still counts the corrected day as a working day");
+        await WaitUntilAsync(async () => !(await onB.GetCalendarAsync()).IsWorkingDay(day), "node B still counts the corrected day as a working day");
 
-            // The link B listens on is cut (a server restart, a dropped connection): B says it is not ready, listens
-            // again by itself, and hears the next change.
-            var relayB = b.Services.GetRequiredService<PhoChau.Portal.Hosting.PostgresHallRelay>();
-            await TestPostgres.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND query LIKE 'LISTEN%'");
-            await WaitUntilAsync(() => Task.FromResult(!relayB.IsListening), "node B did not notice its lost link");
-            var check = await new PhoChau.Portal.Hosting.HallRelayHealthCheck(relayB).CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
-            Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, check.Status); // /healthz: 503 meanwhile
-            await WaitUntilAsync(async () => (await b.NewClient().GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "node B did not listen again");
-            var second = day.AddDays(1);
-            Assert.True((await onB.GetCalendarAsync()).IsWorkingDay(second));
-            await a.Services.GetRequiredService<PhoChau.Core.Calendar.CalendarService>().AddCorrectionAsync(admin,
-                new PhoChau.Core.Calendar.CalendarAdjustment(second, PhoChau.Core.Calendar.CalendarDayKind.DayOff, "Nghỉ bù", "Quyết định của UBND tỉnh"));
-            await WaitUntilAsync(async () => !(await onB.GetCalendarAsync()).IsWorkingDay(second), "node B missed a change after listening again");
-        }
-        finally
-        {
-            await TestPostgres.DropAsync(database);
-        }
+        // The link B listens on is cut (a server restart, a dropped connection): B says it is not ready, listens
+        // again by itself, and hears the next change.
+        var relayB = b.Services.GetRequiredService<PhoChau.Portal.Hosting.PostgresHallRelay>();
+        await TestPostgres.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database.Name}' AND query LIKE 'LISTEN%'");
+        await WaitUntilAsync(() => Task.FromResult(!relayB.IsListening), "node B did not notice its lost link");
+        var check = await new PhoChau.Portal.Hosting.HallRelayHealthCheck(relayB).CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, check.Status); // /healthz: 503 meanwhile
+        await WaitUntilAsync(async () => (await b.NewClient().GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "node B did not listen again");
+        var second = day.AddDays(1);
+        Assert.True((await onB.GetCalendarAsync()).IsWorkingDay(second));
+        await a.Services.GetRequiredService<PhoChau.Core.Calendar.CalendarService>().AddCorrectionAsync(admin,
+            new PhoChau.Core.Calendar.CalendarAdjustment(second, PhoChau.Core.Calendar.CalendarDayKind.DayOff, "Nghỉ bù", "Quyết định của UBND tỉnh"));
+        await WaitUntilAsync(async () => !(await onB.GetCalendarAsync()).IsWorkingDay(second), "node B missed a change after listening again");
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
