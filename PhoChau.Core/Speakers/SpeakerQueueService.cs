@@ -136,9 +136,9 @@ public sealed class SpeakerQueueService(
         {
             var name = VietnameseText.CleanName(input.Name);
             var from = VietnameseText.CleanName(input.VillageOrOrganisation ?? "");
+            var person = VietnameseText.PersonKey(name, from);
             if (speakers.Any(s => s.Status is SpeakerStatus.Waiting or SpeakerStatus.Speaking
-                                  && VietnameseText.Fold(s.Name) == VietnameseText.Fold(name)
-                                  && VietnameseText.Fold(s.VillageOrOrganisation) == VietnameseText.Fold(from)))
+                                  && VietnameseText.PersonKey(s.Name, s.VillageOrOrganisation) == person))
                 throw new DomainException(CoreText.Format("Hall.AlreadyRegistered", name, from));
             var speaker = new Speaker
             {

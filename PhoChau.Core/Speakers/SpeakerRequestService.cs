@@ -43,7 +43,8 @@ public sealed class SpeakerRequestService(
             .Where(r => r.DialogueId == dialogueId && r.Status != SpeakerRequestStatus.Rejected)
             .Select(r => new { r.Name, r.VillageOrOrganisation, r.Phone, r.Status }).ToListAsync(ct);
         if (phone is not null && open.Any(r => r.Phone == phone)) throw new DomainException(CoreText.Get("Requests.PhoneTwice"));
-        if (open.Any(r => VietnameseText.Fold(r.Name) == VietnameseText.Fold(name) && VietnameseText.Fold(r.VillageOrOrganisation) == VietnameseText.Fold(from)))
+        var person = VietnameseText.PersonKey(name, from);
+        if (open.Any(r => VietnameseText.PersonKey(r.Name, r.VillageOrOrganisation) == person))
             throw new DomainException(CoreText.Get("Requests.Twice"));
         if (open.Count(r => r.Status == SpeakerRequestStatus.Pending) >= MaxPending) throw new DomainException(CoreText.Get("Requests.Full"));
         var request = new SpeakerRequest

@@ -6,6 +6,13 @@ namespace PhoChau.Core.Text;
 /// <summary>Text rules for Vietnamese input: folding for search and uniqueness, cleaning of names.</summary>
 public static class VietnameseText
 {
+    /// <summary>
+    /// Who a person is for "the same person twice" (in the queue, among the phone requests): name and village or
+    /// organisation, ignoring case, diacritics and spacing.
+    /// </summary>
+    public static (string Name, string From) PersonKey(string? name, string? villageOrOrganisation) =>
+        (Fold(name), Fold(villageOrOrganisation));
+
     /// <summary>Lower case, no diacritics (đ → d), single spaces: "Nguyễn  Văn A" → "nguyen van a".</summary>
     public static string Fold(string? text)
     {
