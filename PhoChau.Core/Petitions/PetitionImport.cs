@@ -3,6 +3,7 @@ using ClosedXML.Excel;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Common;
+using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
@@ -146,12 +147,15 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         }
     }
 
-    /// <summary>Saves every valid row (optionally not the likely duplicates) in one transaction: all or nothing.</summary>
-    public async Task<int> ConfirmAsync(Actor actor, int dialogueId, ImportPreview preview, bool skipDuplicates, CancellationToken ct = default)
+    /// <summary>
+    /// Saves every valid row in one transaction: all or nothing. Likely duplicates are left out unless the clerk
+    /// chooses to keep them: a duplicate that slips in is worse than one the clerk adds back by hand.
+    /// </summary>
+    public async Task<int> ConfirmAsync(Actor actor, int dialogueId, ImportPreview preview, bool keepDuplicates = false, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageWorkflow);
         if (preview.FileError is not null) throw new DomainException(preview.FileError);
-        var toSave = preview.Rows.Where(r => r.IsValid && !(skipDuplicates && r.LikelyDuplicateOf is not null)).ToList();
+        var toSave = preview.Rows.Where(r => r.IsValid && (keepDuplicates || r.LikelyDuplicateOf is null)).ToList();
         if (toSave.Count == 0) throw new DomainException(CoreText.Get("Import.NothingValid"));
         foreach (var row in toSave)
         {
@@ -209,7 +213,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         }
         var village = Text("village");
         if (village.Length == 0) errors.Add(new ImportError(Header("village"), CoreText.Get("Import.VillageMissing")));
-        else if (FindVillage(villages, village) is { } villageId) input.VillageId = villageId;
+        else if (VillageNames.FindId(villages, village) is { } villageId) input.VillageId = villageId;
         else errors.Add(new ImportError(Header("village"), CoreText.Format("Import.VillageUnknown", village)));
         var channel = Text("channel");
         if (channel.Length > 0)
@@ -223,15 +227,6 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         if (ReadDate(Cell("received")) is { } date) input.ReceivedOn = date;
         else errors.Add(new ImportError(Header("received"), CoreText.Get("Import.DateInvalid")));
         return (input, errors);
-    }
-
-    /// <summary>"Vĩnh Tuy" finds "Thôn Vĩnh Tuy", ignoring case and diacritics.</summary>
-    private static int? FindVillage(List<(int Id, string Folded)> villages, string name)
-    {
-        var folded = VietnameseText.Fold(name);
-        foreach (var (id, v) in villages)
-            if (v == folded || v == "thon " + folded) return id;
-        return null;
     }
 
     private static string? ReadPhone(SheetCell cell)

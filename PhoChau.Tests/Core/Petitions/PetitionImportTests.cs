@@ -67,7 +67,7 @@ public sealed class PetitionImportTests
         Assert.Equal(2, preview.ValidCount);
         await using (var db = host.NewDb()) Assert.False(await db.Petitions.AnyAsync()); // nothing saved by a preview
 
-        Assert.Equal(2, await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, skipDuplicates: false));
+        Assert.Equal(2, await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, keepDuplicates: true));
         await using var check = host.NewDb();
         var saved = await check.Petitions.OrderBy(p => p.Number).ToListAsync();
         Assert.Equal(["KN-2026-001", "KN-2026-002"], saved.Select(p => p.Code));
@@ -118,7 +118,33 @@ public sealed class PetitionImportTests
         Assert.Null(preview.Rows[1].LikelyDuplicateOf);
         Assert.Equal("dòng 3", preview.Rows[2].LikelyDuplicateOf);
 
-        Assert.Equal(1, await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, skipDuplicates: true));
+        Assert.Equal(1, await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview));
+    }
+
+    [Fact]
+    public async Task Likely_duplicates_are_left_out_unless_the_clerk_keeps_them()
+    {
+        var (host, dialogueId) = await ArrangeAsync();
+        await using var _ = host;
+        var village = await WorkflowData.VillageAsync(host, "Thôn Vĩnh Tuy");
+        await WorkflowData.PetitionAsync(host, dialogueId, "Nguyễn Văn An", village.Id, "Đề nghị sửa đường liên thôn bị xuống cấp");
+        var import = host.Get<PetitionImport>();
+
+        using (var file = Workbook([Row("nguyen van an"), Row("Lê Thị Thu", "Thôn Châu Me", text: "Đề nghị công khai thủ tục tại nhà văn hóa")]))
+        {
+            var preview = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
+            Assert.Equal(1, await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview));
+        }
+        await using (var db = host.NewDb())
+            Assert.Equal(["Nguyễn Văn An", "Lê Thị Thu"], await db.Petitions.Where(p => p.DialogueId == dialogueId).OrderBy(p => p.Number).Select(p => p.PetitionerName).ToListAsync());
+
+        using (var file = Workbook([Row("nguyen van an")]))
+        {
+            var preview = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
+            Assert.Equal(1, await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, keepDuplicates: true));
+        }
+        await using (var db = host.NewDb())
+            Assert.Equal(3, await db.Petitions.CountAsync(p => p.DialogueId == dialogueId));
     }
 
     [Fact]
@@ -176,7 +202,7 @@ public sealed class PetitionImportTests
         var preview = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
         // One row went bad between preview and confirm (the list was tampered with): nothing at all is saved.
         var tampered = preview with { Rows = [preview.Rows[0], preview.Rows[1] with { Input = new PetitionInput { DialogueId = dialogueId } }] };
-        await Assert.ThrowsAsync<DomainException>(() => import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, tampered, false));
+        await Assert.ThrowsAsync<DomainException>(() => import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, tampered, true));
         await using var db = host.NewDb();
         Assert.False(await db.Petitions.AnyAsync());
     }
