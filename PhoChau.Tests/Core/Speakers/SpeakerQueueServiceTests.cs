@@ -155,6 +155,32 @@ public sealed class SpeakerQueueServiceTests
     }
 
     [Fact]
+    public async Task A_petition_raised_in_the_hall_keeps_its_speakers_village_in_the_register()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await HallData.OpenSessionAsync(host);
+        var village = await WorkflowData.VillageAsync(host, "Thôn Tân Hy");
+        var queue = host.Get<SpeakerQueueService>();
+        await queue.RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput
+        {
+            Name = "Huỳnh Văn Em", VillageOrOrganisation = "Thôn Tân Hy", NewPetitionText = "Đề nghị sửa cầu tràn.",
+        });
+        await queue.RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput
+        {
+            Name = "Võ Thị Hoa", VillageOrOrganisation = "tan hy", NewPetitionText = "Đề nghị lắp đèn đường.",
+        });
+        await queue.RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput
+        {
+            Name = "Lê Văn Hùng", VillageOrOrganisation = "Hợp tác xã Phổ Châu", NewPetitionText = "Đề nghị hỗ trợ thủ tục vay vốn.",
+        });
+        await using var db = host.NewDb();
+        var raised = await db.Petitions.Where(p => p.DialogueId == d.Id).OrderBy(p => p.Number).Select(p => new { p.VillageId, p.Address }).ToListAsync();
+        Assert.Equal(village.Id, raised[0].VillageId);
+        Assert.Equal(village.Id, raised[1].VillageId);
+        Assert.Equal((null, "Hợp tác xã Phổ Châu"), (raised[2].VillageId, raised[2].Address));
+    }
+
+    [Fact]
     public async Task Two_operators_at_once_end_in_one_consistent_queue_and_the_loser_is_told()
     {
         await using var host = await CoreTestHost.StartAsync();
