@@ -43,4 +43,10 @@ public class Dialogue : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
     public DateTime CreatedAtUtc { get; set; }
     public int Version { get; set; }
     public List<DialogueDeadline> Deadlines { get; set; } = [];
+
+    /// <summary>
+    /// The one session date every document carries: the day the session was opened once it was held, else the
+    /// planned day (a method, not a property, so that it is not mapped).
+    /// </summary>
+    public DateOnly? HeldOn() => OpenedAtUtc is { } opened ? DateOnly.FromDateTime(opened.Add(VietnamTime.Offset)) : SessionDate;
 }

@@ -36,7 +36,7 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
             case DocumentKind.Minutes:
                 var minutes = await db.Minutes.AsNoTracking().Where(m => m.DialogueId == dialogueId).OrderByDescending(m => m.VersionNumber).FirstOrDefaultAsync(ct);
                 var text = minutes?.Content ?? MinutesComposer.Minutes(record);
-                doc = new AdministrativeDocument(c.SuperiorBody, c.CommitteeName, "      /BB-UBND", c.PlaceName, d.SessionDate,
+                doc = new AdministrativeDocument(c.SuperiorBody, c.CommitteeName, "      /BB-UBND", c.PlaceName, d.HeldOn(),
                     "BIÊN BẢN", "Đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính",
                     Lines(text), [], "CHỦ TRÌ", "", d.ChairName, "THƯ KÝ", d.SecretaryName);
                 break;
@@ -61,15 +61,20 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
     private static IReadOnlyList<string> ResultsBody(SessionRecord r, DateOnly today)
     {
         var d = r.Dialogue;
-        var ps = r.Petitions.Where(p => p.State is not (PetitionState.Withdrawn or PetitionState.Merged)).ToList();
+        var all = r.Petitions;
+        var held = d.State is Dialogues.DialogueState.Concluded or Dialogues.DialogueState.Closed;
+        var o = OutcomeFigures.Of(all, held);
+        var ps = all.Where(p => p.State is not (PetitionState.Withdrawn or PetitionState.Merged)).ToList();
         var f = FollowUpFigures.Of(ps, today);
         var lines = new List<string>
         {
-            $"Thực hiện Kế hoạch số {d.PlanNumber}{(d.PlanDate is { } pd ? " ngày " + pd.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")}, ngày {d.SessionDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"} {r.Commune.CommitteeName} đã tổ chức đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính tại {d.Venue}. Kết quả như sau:",
-            $"1. Tổng số kiến nghị, phản ánh tiếp nhận: {ps.Count}; số người đăng ký phát biểu: {r.Speakers.Count}.",
-            $"2. Giải quyết tại buổi đối thoại: {f.SettledAtSession} kiến nghị.",
-            $"3. Chưa giải quyết tại buổi đối thoại, giao trả lời bằng văn bản: {ps.Count(p => p.ReplyDueDate is not null && p.SessionAnswer is null)} kiến nghị; đã trả lời đúng hạn {f.RepliedOnTime}, trễ hạn {f.RepliedLate}; quá hạn chưa trả lời {f.Overdue}; đang trong hạn {f.Pending}.",
+            $"Thực hiện Kế hoạch số {d.PlanNumber}{(d.PlanDate is { } pd ? " ngày " + pd.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")}, ngày {d.HeldOn()?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"} {r.Commune.CommitteeName} đã tổ chức đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính tại {d.Venue}. Kết quả như sau:",
+            $"1. Tổng số kiến nghị, phản ánh tiếp nhận: {o.Total}; số người đăng ký phát biểu: {r.Speakers.Count}.",
+            $"2. Giải quyết tại buổi đối thoại: {o.SettledAtSession} kiến nghị.",
+            $"3. Chưa giải quyết tại buổi đối thoại, giao trả lời bằng văn bản: {o.InWriting} kiến nghị{(o.NotAssigned > 0 ? $" (trong đó {o.NotAssigned} kiến nghị chưa giao bộ phận)" : "")}; đã trả lời {o.Replied} (đúng hạn {f.RepliedOnTime}, trễ hạn {f.RepliedLate}); quá hạn chưa trả lời {f.Overdue}; đang trong hạn {f.Pending}.",
         };
+        if (o.BeforeSession > 0) lines.Add($"- Đang xử lý trước buổi đối thoại: {o.BeforeSession} kiến nghị.");
+        if (o.WithdrawnOrMerged > 0) lines.Add($"- Rút hoặc gộp vào kiến nghị khác: {o.WithdrawnOrMerged} kiến nghị.");
         foreach (var (field, label) in PetitionLabels.Fields)
         {
             var n = ps.Count(p => p.Field == field);

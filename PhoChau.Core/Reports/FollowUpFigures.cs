@@ -7,7 +7,7 @@ public sealed record FollowUpFigures(int Assigned, int SettledAtSession, int Rep
 {
     public static FollowUpFigures Of(IReadOnlyCollection<Petition> petitions, DateOnly today) => new(
         petitions.Count,
-        petitions.Count(p => p.SessionAnswer is not null && p.State is PetitionState.SettledAtSession or PetitionState.Closed),
+        petitions.Count(OutcomeFigures.IsSettledAtSession),
         petitions.Count(p => p.ReplySentOn is { } sent && p.ReplyDueDate is { } due && sent <= due),
         petitions.Count(p => p.ReplySentOn is { } sent && p.ReplyDueDate is { } due && sent > due),
         petitions.Count(p => p.State == PetitionState.NotSettled && p.ReplySentOn is null && p.ReplyDueDate is { } due && due < today),

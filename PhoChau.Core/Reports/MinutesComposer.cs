@@ -37,12 +37,12 @@ public static class MinutesComposer
         if (n == 0) sb.AppendLine("Không có ý kiến phát biểu.");
         sb.AppendLine();
         sb.AppendLine("III. KẾT QUẢ GIẢI QUYẾT KIẾN NGHỊ");
-        var settled = r.Petitions.Where(p => p.SessionAnswer is not null).ToList();
-        var notSettled = r.Petitions.Where(p => p.State is PetitionState.NotSettled or PetitionState.ReplySent || p.ReplyDueDate is not null && p.SessionAnswer is null).ToList();
+        var settled = r.SettledAtSession;
+        var notSettled = r.InWriting;
         sb.AppendLine($"1. Kiến nghị đã giải quyết tại buổi đối thoại: {settled.Count}.");
         foreach (var p in settled) sb.AppendLine($"   - {p.Code} ({p.PetitionerName}): {p.SessionAnswer} — {p.SessionAnsweredBy}.");
         sb.AppendLine($"2. Kiến nghị chưa giải quyết, giao trả lời bằng văn bản: {notSettled.Count}.");
-        foreach (var p in notSettled) sb.AppendLine($"   - {p.Code} ({p.PetitionerName}): giao {r.DepartmentOf(p)}, hạn {p.ReplyDueDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}.");
+        foreach (var p in notSettled) sb.AppendLine($"   - {p.Code} ({p.PetitionerName}): giao {(p.LeadDepartmentId is null ? "(chưa giao bộ phận)" : r.DepartmentOf(p))}, hạn {p.ReplyDueDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}.");
         sb.AppendLine();
         sb.AppendLine("IV. KẾT LUẬN CỦA CHỦ TRÌ");
         sb.AppendLine(string.IsNullOrWhiteSpace(d.Conclusion) ? "…" : d.Conclusion);
@@ -56,14 +56,14 @@ public static class MinutesComposer
     {
         var d = r.Dialogue;
         var sb = new StringBuilder();
-        sb.AppendLine($"Ngày {d.SessionDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}, tại {d.Venue}, {(d.ChairIsDelegated ? "Phó Chủ tịch" : "Chủ tịch")} UBND xã {d.ChairName} đã chủ trì buổi đối thoại với công dân, tổ chức về cải cách hành chính. Sau khi nghe ý kiến của công dân, tổ chức và các bộ phận chuyên môn, người chủ trì kết luận như sau:");
+        sb.AppendLine($"Ngày {d.HeldOn()?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}, tại {d.Venue}, {(d.ChairIsDelegated ? "Phó Chủ tịch" : "Chủ tịch")} UBND xã {d.ChairName} đã chủ trì buổi đối thoại với công dân, tổ chức về cải cách hành chính. Sau khi nghe ý kiến của công dân, tổ chức và các bộ phận chuyên môn, người chủ trì kết luận như sau:");
         sb.AppendLine(string.IsNullOrWhiteSpace(d.Conclusion) ? "…" : d.Conclusion);
-        var notSettled = r.Petitions.Where(p => p.State is PetitionState.NotSettled or PetitionState.ReplySent || p.ReplyDueDate is not null && p.SessionAnswer is null).ToList();
+        var notSettled = r.InWriting;
         if (notSettled.Count > 0)
         {
             sb.AppendLine("Giao các bộ phận chuyên môn tham mưu giải quyết, trả lời bằng văn bản cho công dân, tổ chức các kiến nghị chưa được giải quyết tại buổi đối thoại:");
             foreach (var p in notSettled)
-                sb.AppendLine($"- {p.Code} của {p.PetitionerName}: {r.DepartmentOf(p)}, hoàn thành trước ngày {p.ReplyDueDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}.");
+                sb.AppendLine($"- {p.Code} của {p.PetitionerName}: {(p.LeadDepartmentId is null ? "(chưa giao bộ phận)" : r.DepartmentOf(p))}, hoàn thành trước ngày {p.ReplyDueDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}.");
         }
         sb.Append("Văn phòng - Thống kê theo dõi, đôn đốc và tổng hợp kết quả báo cáo Chủ tịch UBND xã.");
         return sb.ToString();

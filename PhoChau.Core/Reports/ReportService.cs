@@ -54,7 +54,7 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
         {
             ReportKind.Speakers => await SpeakersAsync(db, dialogueId, ct),
             ReportKind.FollowUp => await FollowUpAsync(db, actor, dialogueId, ct),
-            _ => await SummaryAsync(db, actor, dialogueId, ct),
+            _ => await SummaryAsync(db, actor, dialogue, ct),
         };
         XlsxReportWriter.Write(output, heading, table);
     }
@@ -64,7 +64,7 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
     {
         var commune = await db.CommuneProfiles.AsNoTracking().SingleOrDefaultAsync(ct) ?? new Commune.CommuneProfile();
         return $"{commune.CommitteeName.ToUpper(new CultureInfo("vi-VN"))} — {dialogue.Title}"
-               + (dialogue.SessionDate is { } date ? $" (ngày {date:dd/MM/yyyy})" : "");
+               + (dialogue.HeldOn() is { } date ? $" (ngày {date:dd/MM/yyyy})" : "");
     }
 
     private static IQueryable<Petition> Visible(PhoChauDbContext db, Actor actor, int dialogueId)
@@ -221,17 +221,18 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
 
     private static ReportCell Percent(double? share) => share is { } v ? new ReportCell(null, null, Math.Round(v * 100, 1)) : (string?)null;
 
-    private static async Task<ReportTable[]> SummaryAsync(PhoChauDbContext db, Actor actor, int dialogueId, CancellationToken ct)
+    private static async Task<ReportTable[]> SummaryAsync(PhoChauDbContext db, Actor actor, Dialogues.Dialogue dialogue, CancellationToken ct)
     {
         var villages = await db.Villages.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Name, ct);
-        var petitions = await Visible(db, actor, dialogueId).Where(p => p.State != PetitionState.Merged && p.State != PetitionState.Withdrawn).ToListAsync(ct);
-        string[] headers = ["", "Tổng số", "Giải quyết tại buổi đối thoại", "Chưa giải quyết, chờ trả lời", "Đã trả lời bằng văn bản", "Đang xử lý trước buổi đối thoại"];
-        IReadOnlyList<ReportCell> Line(string name, List<Petition> ps) =>
-        [
-            name, ps.Count, ps.Count(p => p.SessionAnswer is not null && p.State is PetitionState.SettledAtSession or PetitionState.Closed),
-            ps.Count(p => p.State == PetitionState.NotSettled), ps.Count(p => p.ReplySentOn is not null),
-            ps.Count(p => p.State is PetitionState.Received or PetitionState.Assigned or PetitionState.AnswerDrafted or PetitionState.AnswerApproved),
-        ];
+        var petitions = await Visible(db, actor, dialogue.Id).ToListAsync(ct);
+        var held = dialogue.State is Dialogues.DialogueState.Concluded or Dialogues.DialogueState.Closed;
+        // The same parts as the results report, adding up to the total (plan 4.2 step 5).
+        string[] headers = ["", "Tổng số", "Giải quyết tại buổi đối thoại", "Trả lời bằng văn bản", "Trong đó: đã gửi văn bản trả lời", "Đang xử lý trước buổi đối thoại", "Rút, gộp"];
+        IReadOnlyList<ReportCell> Line(string name, List<Petition> ps)
+        {
+            var o = OutcomeFigures.Of(ps, held);
+            return [name, o.Total, o.SettledAtSession, o.InWriting, o.Replied, o.BeforeSession, o.WithdrawnOrMerged];
+        }
         var byField = PetitionLabels.Fields.Select(f => Line(f.Value, petitions.Where(p => p.Field == f.Key).ToList())).Where(r => r[1].Number > 0).ToList();
         var byVillage = petitions.GroupBy(p => p.VillageId is { } v ? villages.GetValueOrDefault(v, "(không rõ)") : "(không rõ thôn)")
             .OrderBy(g => g.Key).Select(g => Line(g.Key, g.ToList())).ToList();

@@ -11,4 +11,10 @@ public sealed record SessionRecord(
     IReadOnlyList<Petition> Petitions, IReadOnlyDictionary<int, string> Departments)
 {
     public string DepartmentOf(Petition p) => p.LeadDepartmentId is { } d ? Departments.GetValueOrDefault(d, "") : "";
+
+    public IReadOnlyList<Petition> SettledAtSession => Petitions.Where(OutcomeFigures.IsSettledAtSession).ToList();
+
+    /// <summary>Plan 4.2 step 5: every petition of the held session not settled there is answered in writing.</summary>
+    public IReadOnlyList<Petition> InWriting => Petitions
+        .Where(p => p.State is not (PetitionState.Withdrawn or PetitionState.Merged) && !OutcomeFigures.IsSettledAtSession(p)).ToList();
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Calendar;
 using PhoChau.Core.Common;
+using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
@@ -17,7 +19,7 @@ namespace PhoChau.Core.Speakers;
 /// </summary>
 public sealed class SpeakerQueueService(
     IDbContextFactory<PhoChauDbContext> dbFactory, SpeakerInputValidator validator, PetitionService petitions,
-    HallNotifier notifier, HallSnapshots snapshots, WriteGate writeGate, TimeProvider clock)
+    HallNotifier notifier, HallSnapshots snapshots, WriteGate writeGate, CalendarService calendar, TimeProvider clock)
 {
     private const int Retries = 3;
 
@@ -78,6 +80,15 @@ public sealed class SpeakerQueueService(
         d.State = DialogueState.InSession;
         d.OpenedAtUtc = clock.GetUtcNow().UtcDateTime;
         d.CurrentAgendaStep = 0;
+        // Held on another day than planned: the session date becomes the day it is held, so the notice's 5 and the
+        // replies' 10 working days count from it (plan 4.3) and every document carries one date.
+        var today = VietnamTime.Today(clock);
+        if (d.SessionDate != today)
+        {
+            d.SessionDate = today;
+            await db.Entry(d).Collection(x => x.Deadlines).LoadAsync(ct);
+            await DeadlineService.RecountAsync(db, d, await calendar.GetCalendarAsync(ct), ct);
+        }
         await db.SaveChangesAsync(actor, ct);
         notifier.Publish(new HallChange(dialogueId, true, []));
     }
@@ -87,14 +98,14 @@ public sealed class SpeakerQueueService(
     {
         actor.Demand(Permission.Chair);
         if (string.IsNullOrWhiteSpace(conclusion)) throw new DomainException(CoreText.Get("Hall.ConclusionRequired"));
-        await MutateAsync(actor, dialogueId, null, (_, d, speakers, _) =>
+        await MutateAsync(actor, dialogueId, null, (db, d, speakers, _) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var s in speakers.Where(s => s.Status == SpeakerStatus.Speaking)) { s.Status = SpeakerStatus.Done; s.EndedAtUtc = now; }
             d.Conclusion = conclusion.Trim();
             d.ConcludedAtUtc = now;
             d.State = DialogueState.Concluded;
-            return Task.FromResult<IReadOnlyList<int>>([]);
+            return NotSettledInWritingAsync(db, d, now, ct);
         }, ct);
     }
 
@@ -124,10 +135,22 @@ public sealed class SpeakerQueueService(
         }
         if (!string.IsNullOrWhiteSpace(input.NewPetitionText))
         {
+            // The speaker's village goes with the petition into the register; what is not a village (an
+            // organisation, a hamlet not in the list) is kept as the petitioner's address rather than lost.
+            var from = VietnameseText.CleanName(input.VillageOrOrganisation ?? "");
+            int? villageId = null;
+            if (from.Length > 0)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var villages = (await db.Villages.Where(v => v.IsActive).Select(v => new { v.Id, v.Name }).ToListAsync(ct))
+                    .Select(v => (v.Id, VietnameseText.Fold(v.Name)));
+                villageId = VillageNames.FindId(villages, from);
+            }
             var created = await petitions.CreateAsync(actor, new PetitionInput
             {
                 DialogueId = dialogueId, PetitionerName = input.Name, Channel = PetitionChannel.AtSession,
                 ReceivedOn = VietnamTime.Today(clock), Field = PetitionField.Other, Text = input.NewPetitionText,
+                VillageId = villageId, Address = villageId is null && from.Length > 0 ? from : null,
             }, ct);
             petitionIds.Add(created.Id);
         }
@@ -192,6 +215,26 @@ public sealed class SpeakerQueueService(
             s.Status = status;
             return Task.FromResult<IReadOnlyList<int>>([]);
         }, ct);
+
+    /// <summary>
+    /// Plan 4.2 step 5: every petition with a department that was not settled at the session is answered in writing
+    /// by the "replies" deadline. One still without a department stays to be assigned (the reports count it as
+    /// answered in writing, not yet assigned).
+    /// </summary>
+    private static async Task<IReadOnlyList<int>> NotSettledInWritingAsync(PhoChauDbContext db, Dialogue d, DateTime now, CancellationToken ct)
+    {
+        var due = await db.DialogueDeadlines.Where(x => x.DialogueId == d.Id && x.Key == DeadlineKeys.Replies).Select(x => x.DueDate).SingleOrDefaultAsync(ct);
+        var open = await db.Petitions.Where(p => p.DialogueId == d.Id && p.LeadDepartmentId != null
+            && (p.State == PetitionState.Assigned || p.State == PetitionState.AnswerDrafted || p.State == PetitionState.AnswerApproved)).ToListAsync(ct);
+        foreach (var p in open)
+        {
+            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.NotSettled);
+            p.State = PetitionState.NotSettled;
+            p.ReplyDueDate = due;
+            p.SessionOutcomeAtUtc = now;
+        }
+        return open.Select(p => p.Id).ToList();
+    }
 
     /// <summary>
     /// Ends the current speaker and calls the first waiting one. Given the version the chair's screen showed,
