@@ -16,6 +16,7 @@ public partial class ChairConsole : IAsyncDisposable
     private readonly Dictionary<int, string?> _answers = new();
     private readonly Dictionary<int, string?> _answeredBy = new();
     private string? _conclusion;
+    private bool _confirmingEnd;
     private KeyShortcuts? _shortcuts;
 
     protected override bool ShowsTimer => true;
@@ -56,6 +57,13 @@ public partial class ChairConsole : IAsyncDisposable
         await HallActAsync(() => Queue.EndCurrentAsync(Actor, Id));
         await ReloadAsync();
         StateHasChanged();
+    }
+
+    private async Task ConcludeAsync()
+    {
+        _confirmingEnd = false;
+        await HallActAsync(() => Queue.ConcludeAsync(Actor, Id, _conclusion));
+        await ReloadAsync();
     }
 
     private Task SettleAsync(SessionPetition p) =>

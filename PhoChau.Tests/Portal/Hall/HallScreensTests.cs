@@ -1,0 +1,64 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Security;
+using PhoChau.Core.Speakers;
+using PhoChau.Portal.Features.Hall;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.Portal.Hall;
+
+public sealed class HallScreensTests : PortalBunitContext
+{
+    protected override void AddCoreServices(IServiceCollection services)
+    {
+        services.AddSingleton(Core.Get<SpeakerQueueService>());
+        services.AddSingleton(Core.Get<SessionOutcomeService>());
+        services.AddSingleton(Core.Get<HallNotifier>());
+    }
+
+    [Fact]
+    public async Task Ending_the_session_asks_for_confirmation_saying_how_many_are_still_waiting()
+    {
+        var d = await HallData.OpenSessionAsync(Core);
+        await HallData.RegisterAsync(Core, d.Id, "A", "B", "C");
+        SignInAs("chutich", Roles.Chairman);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var cut = Render<ChairConsole>(p => p.Add(x => x.Id, d.Id));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=conclude]")));
+        cut.Find("textarea").Change("Các bộ phận trả lời bằng văn bản.");
+
+        cut.Find("[data-testid=conclude]").Click();
+        Assert.Contains("Còn 3 người đăng ký đang chờ phát biểu", cut.Find("[data-testid=conclude-confirm]").TextContent);
+        Assert.Equal(DialogueState.InSession, (await Core.Get<SpeakerQueueService>().GetStateAsync(d.Id)).State); // one click ends nothing
+
+        cut.Find("[data-testid=conclude-no]").Click();
+        Assert.Empty(cut.FindAll("[data-testid=conclude-confirm]"));
+        Assert.Equal(DialogueState.InSession, (await Core.Get<SpeakerQueueService>().GetStateAsync(d.Id)).State);
+
+        cut.Find("[data-testid=conclude]").Click();
+        cut.Find("[data-testid=conclude-yes]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Buổi đối thoại đã kết thúc", cut.Find("[data-testid=session-ended]").TextContent));
+        Assert.Equal(DialogueState.Concluded, (await Core.Get<SpeakerQueueService>().GetStateAsync(d.Id)).State);
+        Assert.Empty(cut.FindAll("[data-testid=next-row]"));
+    }
+
+    [Fact]
+    public async Task After_the_end_the_display_says_so_and_lists_no_next_speakers()
+    {
+        var d = await HallData.OpenSessionAsync(Core);
+        await HallData.RegisterAsync(Core, d.Id, "A", "B");
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudSnackbarProvider>();
+        var cut = Render<HallDisplay>(p => p.Add(x => x.Id, d.Id));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=display-next]").Count));
+
+        await Core.Get<SpeakerQueueService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Kết luận.");
+        cut.WaitForAssertion(() => Assert.Contains("Buổi đối thoại đã kết thúc", cut.Find("[data-testid=display-ended]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=display-next]"));
+        Assert.DoesNotContain("Người phát biểu tiếp theo", cut.Markup);
+    }
+}
