@@ -227,11 +227,16 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
         var petitions = await Visible(db, actor, dialogue.Id).ToListAsync(ct);
         var held = dialogue.State is Dialogues.DialogueState.Concluded or Dialogues.DialogueState.Closed;
         // The same parts as the results report, adding up to the total (plan 4.2 step 5).
-        string[] headers = ["", "Tổng số", "Giải quyết tại buổi đối thoại", "Trả lời bằng văn bản", "Trong đó: đã gửi văn bản trả lời", "Đang xử lý trước buổi đối thoại", "Rút, gộp"];
+        // "Before the session" only while it is ahead: after it, nothing is.
+        string[] headers = held
+            ? ["", "Tổng số", "Giải quyết tại buổi đối thoại", "Trả lời bằng văn bản", "Trong đó: đã gửi văn bản trả lời", "Rút, gộp"]
+            : ["", "Tổng số", "Giải quyết tại buổi đối thoại", "Trả lời bằng văn bản", "Trong đó: đã gửi văn bản trả lời", "Đang xử lý trước buổi đối thoại", "Rút, gộp"];
         IReadOnlyList<ReportCell> Line(string name, List<Petition> ps)
         {
             var o = OutcomeFigures.Of(ps, held);
-            return [name, o.Total, o.SettledAtSession, o.InWriting, o.Replied, o.BeforeSession, o.WithdrawnOrMerged];
+            return held
+                ? [name, o.Total, o.SettledAtSession, o.InWriting, o.Replied, o.WithdrawnOrMerged]
+                : [name, o.Total, o.SettledAtSession, o.InWriting, o.Replied, o.BeforeSession, o.WithdrawnOrMerged];
         }
         var byField = PetitionLabels.Fields.Select(f => Line(f.Value, petitions.Where(p => p.Field == f.Key).ToList())).Where(r => r[1].Number > 0).ToList();
         var byVillage = petitions.GroupBy(p => p.VillageId is { } v ? villages.GetValueOrDefault(v, "(không rõ)") : "(không rõ thôn)")

@@ -35,6 +35,7 @@ public static class StreamingXlsxWriter
         {
             w.WriteStartDocument(true);
             w.WriteStartElement(new Worksheet(), [], [new KeyValuePair<string, string>("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships")]);
+            w.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
             w.WriteElement(new SheetViews(new SheetView(new Pane
             {
                 VerticalSplit = HeaderRow, TopLeftCell = $"A{HeaderRow + 1}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
@@ -69,6 +70,9 @@ public static class StreamingXlsxWriter
             lastRow = r;
             w.WriteEndElement(); // sheetData
             w.WriteElement(new AutoFilter { Reference = $"A{HeaderRow}:{Column(layout.Headers.Count)}{Math.Max(lastRow, HeaderRow + 1)}" });
+            // Printed for the Party committee and the People's Council: A4 landscape, one page wide, headers on every page.
+            w.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+            w.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
             w.WriteEndElement(); // worksheet
         }
         WritePart(zip, "xl/workbook.xml", Workbook(layout, lastRow));
@@ -185,7 +189,7 @@ public static class StreamingXlsxWriter
         workbook.Append(new DefinedNames(new DefinedName($"'{sheet}'!$A${HeaderRow}:${Column(layout.Headers.Count)}${Math.Max(lastRow, HeaderRow + 1)}")
         {
             Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true,
-        }));
+        }, new DefinedName($"'{sheet}'!${HeaderRow}:${HeaderRow}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
         return workbook;
     }
 

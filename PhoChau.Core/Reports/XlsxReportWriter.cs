@@ -69,6 +69,12 @@ public static class XlsxReportWriter
             if (widths[c] >= 60) ws.Column(c + 1).Style.Alignment.WrapText = true;
         }
         ws.SheetView.FreezeRows(headerRow);
+        // Printed for the Party committee and the People's Council: A4 landscape, one page wide, headers on every page.
+        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        ws.PageSetup.FitToPages(1, 0);
+        ws.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
+        ws.PageSetup.Margins.SetLeft(0.4).SetRight(0.4);
         ws.Range(headerRow, 1, Math.Max(row - 1, headerRow + 1), columns).SetAutoFilter();
     }
 

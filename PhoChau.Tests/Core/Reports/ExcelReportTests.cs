@@ -183,6 +183,26 @@ public sealed class ExcelReportTests
         Assert.Equal([2, 2, 2, 0, 1], Enumerable.Range(2, 5).Select(c => (int)byField.Cell(c).GetDouble()));
     }
 
+    [Theory]
+    [InlineData(ReportKind.PetitionRegister)]
+    [InlineData(ReportKind.Speakers)]
+    [InlineData(ReportKind.FollowUp)]
+    [InlineData(ReportKind.Summary)]
+    public async Task Every_report_prints_on_A4_landscape_one_page_wide_with_its_header_row_on_every_page(ReportKind kind)
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        await WorkflowData.PetitionAsync(host, d.Id);
+        using var wb = await ExportAsync(host, CoreTestHost.Secretary, d.Id, kind);
+        foreach (var ws in wb.Worksheets)
+        {
+            Assert.Equal(XLPaperSize.A4Paper, ws.PageSetup.PaperSize);
+            Assert.Equal(XLPageOrientation.Landscape, ws.PageSetup.PageOrientation);
+            Assert.Equal((1, 0), (ws.PageSetup.PagesWide, ws.PageSetup.PagesTall));
+            Assert.Equal((4, 4), (ws.PageSetup.FirstRowToRepeatAtTop, ws.PageSetup.LastRowToRepeatAtTop));
+        }
+    }
+
     [Fact]
     public async Task The_summary_counts_petitions_by_field_and_by_village()
     {
