@@ -71,6 +71,7 @@ public abstract class PortalComponentBase : ComponentBase
         try
         {
             await operation();
+            ClearFailure();
             if (successMessage is not null) Snackbar.Add(successMessage, Severity.Success);
             return true;
         }
@@ -86,11 +87,22 @@ public abstract class PortalComponentBase : ComponentBase
         }
     }
 
-    /// <summary>Logs a failure with a short id and tells the operator what happened (the snackbar stays until closed).</summary>
+    /// <summary>Logs a failure with a short id and tells the operator what happened (the message stays until closed or the next success).</summary>
     protected void ShowFailure(Exception ex)
     {
         var id = FailureMessages.NewErrorId();
         Logs.CreateLogger(GetType()).LogError(ex, "Operation failed on {Page} (error {ErrorId}, {Kind})", GetType().Name, id, Failures.Classify(ex));
-        Snackbar.Add(FailureMessages.For(ex, L, id), Severity.Error, o => o.RequireInteraction = true);
+        ClearFailure(); // one fault message at a time: the newest
+        _failure = Snackbar.Add(FailureMessages.For(ex, L, id), Severity.Error, o => o.RequireInteraction = true);
     }
+
+    /// <summary>The fault is over once an operation succeeds (space freed, database back): its message goes.</summary>
+    protected void ClearFailure()
+    {
+        if (_failure is null) return;
+        Snackbar.Remove(_failure);
+        _failure = null;
+    }
+
+    private MudBlazor.Snackbar? _failure;
 }

@@ -45,6 +45,7 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
         {
             State = await Queue.GetStateAsync(Id);
             Petitions = await Outcomes.ListAsync(Id, PetitionIdsToShow(State));
+            ClearFailure();
         }
         catch (NotFoundException ex)
         {
