@@ -175,7 +175,9 @@ public static class PortalApp
             Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<PhoChau.Portal.Security.CommuneHubFilter>(o);
             Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<PhoChau.Portal.Hubs.HubRefusalFilter>(o);
             o.KeepAliveInterval = TimeSpan.FromSeconds(2);
-            o.ClientTimeoutInterval = TimeSpan.FromSeconds(10);
+            // Twice SignalR's standard client keep-alive (15 s): a display or tool built with the standard client
+            // stays connected; the portal's own screens ping every 2 s and notice a stall by their server timeout.
+            o.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
         });
         services.AddHostedService<PhoChau.Portal.Hubs.HallHubRelay>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CommuneCircuitHandler>();

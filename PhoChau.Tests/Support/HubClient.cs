@@ -37,6 +37,6 @@ public static class HubClient
         new HubConnectionBuilder()
             .WithUrl(baseUrl + "/hubs/hall", o => o.Cookies = cookies)
             .WithAutomaticReconnect()
-            .WithKeepAliveInterval(TimeSpan.FromSeconds(2)) // the portal drops a client silent for 10 s
+            .WithKeepAliveInterval(TimeSpan.FromSeconds(2)) // as the portal's own screens ping
             .Build();
 }

@@ -122,4 +122,41 @@ public sealed class HallHubTests
         await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync());
         await connection.DisposeAsync();
     }
+
+    [Fact]
+    public async Task A_hub_caller_whose_save_fails_on_a_full_disk_is_told_the_same_reason_the_screens_show()
+    {
+        var faults = new WriteFaults();
+        await using var portal = await RunningPortal.StartAsync(demo: true, configure: b => b.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(faults));
+        await portal.Services.GetRequiredService<DialogueService>().MoveAsync(Secretary, 1, DialogueState.InSession);
+        await using var secretary = await HubClient.ConnectAsync(portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+
+        faults.Enabled = true;
+        var ex = await Assert.ThrowsAsync<HubException>(() => secretary.InvokeAsync<QueueChangedMessage>("RegisterSpeaker", 1, "Đinh Văn Tư", "Thôn Định Tân", "Đất đai"));
+        Assert.Contains("ổ đĩa chứa dữ liệu đã đầy", ex.Message);
+        // SignalR puts its own words before a HubException's; the reason is the screens' own sentence, whole.
+        Assert.EndsWith("HubException: Không lưu được: ổ đĩa chứa dữ liệu đã đầy. Những gì bạn vừa nhập vẫn còn trên màn hình; hãy báo quản trị giải phóng dung lượng rồi bấm lưu lại.", ex.Message);
+
+        faults.Enabled = false; // space freed: the same call goes through on the same connection
+        var state = await secretary.InvokeAsync<QueueChangedMessage>("RegisterSpeaker", 1, "Đinh Văn Tư", "Thôn Định Tân", "Đất đai");
+        Assert.Equal("Đinh Văn Tư", state.Queue[^1].Name);
+    }
+
+    [Fact]
+    public async Task A_client_with_SignalRs_standard_keep_alive_stays_connected()
+    {
+        await using var portal = await StartInSessionAsync();
+        var cookies = await PortalSignIn.CookiesAsync(portal.BaseUrl, "xem", PortalFactory.UserPassword);
+        await using var tv = new HubConnectionBuilder().WithUrl(portal.BaseUrl + "/hubs/hall", o => o.Cookies = cookies).Build(); // keep-alive 15 s
+        var closed = false;
+        tv.Closed += _ => { closed = true; return Task.CompletedTask; };
+        await tv.StartAsync();
+        await tv.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
+
+        await Task.Delay(TimeSpan.FromSeconds(20)); // past the 10 s the portal once allowed, past one 15 s ping
+
+        Assert.False(closed);
+        Assert.Equal(HubConnectionState.Connected, tv.State);
+        Assert.Equal(6, (await tv.InvokeAsync<QueueChangedMessage>("JoinSession", 1)).Queue.Count);
+    }
 }
