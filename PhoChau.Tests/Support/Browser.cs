@@ -11,7 +11,8 @@ public static class Browser
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    /// <param name="language">A browser UI language such as "en-US" (a commune laptop set to English).</param>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(string? language = null)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -25,7 +26,7 @@ public static class Browser
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic"],
+                    "--disable-sync", "--no-first-run", "--disable-quic", .. (language is null ? Array.Empty<string>() : [$"--lang={language}"])],
         });
         return (playwright, browser);
     }

@@ -1,3 +1,4 @@
+using PhoChau.Core.Text;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -35,7 +36,7 @@ public partial class CalendarAdminPanel
 
     private async Task AddCorrectionAsync(CalendarDayKind kind)
     {
-        if (!DateOnly.TryParseExact(_date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!VietnameseDates.TryParse(_date, out var date))
         {
             Snackbar.Add(T["BadDate"], MudBlazor.Severity.Error);
             return;

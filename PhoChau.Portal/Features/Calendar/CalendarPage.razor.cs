@@ -1,3 +1,4 @@
+using PhoChau.Core.Text;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -25,7 +26,7 @@ public partial class CalendarPage
     protected override async Task OnActorReadyAsync()
     {
         var today = VietnamTime.Today(Clock);
-        _from = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        _from = VietnameseDates.Format(today);
         await ShowYearAsync(today.Year);
     }
 
@@ -39,7 +40,7 @@ public partial class CalendarPage
 
     private async Task CalculateAsync()
     {
-        if (!DateOnly.TryParseExact(_from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        if (!VietnameseDates.TryParse(_from, out var from))
         {
             Snackbar.Add(T["BadDate"], MudBlazor.Severity.Error);
             return;

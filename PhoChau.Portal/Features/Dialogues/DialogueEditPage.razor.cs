@@ -1,3 +1,4 @@
+using PhoChau.Core.Text;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -67,9 +68,9 @@ public partial class DialogueEditPage
         _dialogue = await Dialogues.GetAsync(id);
         _input = DialogueInput.From(_dialogue, await Dialogues.ParticipantIdsAsync(id));
         _title = _dialogue.Title;
-        _planDate = _input.PlanDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        _sessionDate = _input.SessionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        _startTime = _input.StartTime?.ToString("HH:mm", CultureInfo.InvariantCulture);
+        _planDate = _input.PlanDate is { } plan ? VietnameseDates.Format(plan) : null;
+        _sessionDate = _input.SessionDate is { } date ? VietnameseDates.Format(date) : null;
+        _startTime = _input.StartTime is { } time ? VietnameseDates.Format(time) : null;
         _editable = _canEdit && DialogueStateMachine.IsEditable(_dialogue.State);
         _deadlines = await Dialogues.DeadlinesAsync(id);
         _announcement = DialogueAnnouncement.Compose(_dialogue, await Commune.GetAsync());
@@ -77,9 +78,25 @@ public partial class DialogueEditPage
 
     private async Task SaveAsync()
     {
-        _input.PlanDate = ParseDate(_planDate);
-        _input.SessionDate = ParseDate(_sessionDate);
-        _input.StartTime = TimeOnly.TryParse(_startTime, CultureInfo.InvariantCulture, out var t) ? t : null;
+        // An empty field clears the value; one that cannot be read is refused, never saved as empty.
+        if (!TryRead(_planDate, out var planDate) || !TryRead(_sessionDate, out var sessionDate))
+        {
+            Snackbar.Add(L["Dates.Invalid"], MudBlazor.Severity.Error);
+            return;
+        }
+        TimeOnly? startTime = null;
+        if (!string.IsNullOrWhiteSpace(_startTime))
+        {
+            if (!VietnameseDates.TryParseTime(_startTime, out var t))
+            {
+                Snackbar.Add(L["Dates.TimeInvalid"], MudBlazor.Severity.Error);
+                return;
+            }
+            startTime = t;
+        }
+        _input.PlanDate = planDate;
+        _input.SessionDate = sessionDate;
+        _input.StartTime = startTime;
         if (Id is { } id)
         {
             await RunAndReloadAsync(() => Dialogues.UpdateAsync(Actor, id, _dialogue!.Version, _input), LoadAsync);
@@ -105,6 +122,12 @@ public partial class DialogueEditPage
         Snackbar.Add(T["Dialogues.Copied"], MudBlazor.Severity.Info);
     }
 
-    private static DateOnly? ParseDate(string? s) =>
-        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    private static bool TryRead(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!VietnameseDates.TryParse(text, out var d)) return false;
+        date = d;
+        return true;
+    }
 }

@@ -1,3 +1,4 @@
+using PhoChau.Core.Text;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -50,14 +51,14 @@ public partial class PetitionFormPage
                 Field = PetitionField.AdministrativeProcedure,
             };
         }
-        _receivedOn = _input.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        _receivedOn = VietnameseDates.Format(_input.ReceivedOn);
     }
 
     private async Task SaveAsync()
     {
-        if (!DateOnly.TryParseExact(_receivedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var received))
+        if (!VietnameseDates.TryParse(_receivedOn, out var received))
         {
-            Snackbar.Add("Ngày tiếp nhận không hợp lệ.", MudBlazor.Severity.Error);
+            Snackbar.Add(L["Dates.Invalid"], MudBlazor.Severity.Error);
             return;
         }
         _input.ReceivedOn = received;

@@ -1,3 +1,4 @@
+using PhoChau.Core.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
@@ -29,7 +30,7 @@ public partial class AfterSessionPage
     protected override async Task OnActorReadyAsync()
     {
         _canManage = Actor.Allows(Permission.ManageWorkflow);
-        _issuedOn = VietnamTime.Today(Clock).ToString("yyyy-MM-dd");
+        _issuedOn = VietnameseDates.Format(VietnamTime.Today(Clock));
         await LoadAsync();
     }
 
@@ -65,7 +66,7 @@ public partial class AfterSessionPage
 
     private Task IssueAsync()
     {
-        if (!DateOnly.TryParseExact(_issuedOn, "yyyy-MM-dd", out var on))
+        if (!VietnameseDates.TryParse(_issuedOn, out var on))
         {
             Snackbar.Add("Ngày ban hành không hợp lệ.", MudBlazor.Severity.Error);
             return Task.CompletedTask;

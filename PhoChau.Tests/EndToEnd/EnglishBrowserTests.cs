@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PhoChau.Core.Persistence;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.EndToEnd;
+
+/// <summary>A commune laptop whose browser is set to English: dates and times still read and are typed the Vietnamese way.</summary>
+public sealed class EnglishBrowserTests
+{
+    [Fact]
+    public async Task In_an_English_browser_a_date_typed_day_first_is_stored_as_typed_and_a_month_first_one_is_refused_beside_the_field()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync("en-US");
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var portal = await RunningPortal.StartAsync(demo: true);
+        await using var context = await browser.NewContextAsync(new() { Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        Assert.StartsWith("en-US", await page.EvaluateAsync<string>("navigator.language"));
+
+        await Browser.SignInAsync(page, portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+        await Browser.GotoInteractiveAsync(page, portal.BaseUrl + "/petitions/new?dialogue=1");
+        var received = page.Locator("input[data-testid=petition-received]");
+        Assert.Equal("text", await received.GetAttributeAsync("type")); // not the browser's own (mm/dd/yyyy) date input
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4}$", await received.InputValueAsync());
+
+        await page.FillAsync("input[data-testid=petitioner-name]", "Phan Văn Ngày");
+        await page.FillAsync("textarea[data-testid=petition-text]", "Đề nghị công khai lịch tiếp dân.");
+        await received.FillAsync("03/15/2026"); // month first, as an English laptop would show it
+        await received.BlurAsync();
+        await page.WaitForSelectorAsync(".mud-input-helper-text.mud-input-error:has-text('Ngày không hợp lệ')");
+        await page.ClickAsync("[data-testid=save-petition]");
+        await page.WaitForSelectorAsync(".mud-snackbar:has-text('Ngày không hợp lệ')");
+        Assert.Equal(0, await CountAsync(portal, "Phan Văn Ngày"));
+
+        await received.FillAsync("15032026"); // the Vietnamese way, without separators
+        await received.BlurAsync();
+        await page.WaitForFunctionAsync("document.querySelector('input[data-testid=petition-received]').value === '15/03/2026'");
+        await page.ClickAsync("[data-testid=save-petition]");
+        await page.WaitForSelectorAsync("[data-testid=petition-code]");
+        await using var db = portal.Services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>().CreateDbContext();
+        var saved = await db.Petitions.IgnoreQueryFilters().SingleAsync(p => p.PetitionerName == "Phan Văn Ngày");
+        Assert.Equal(new DateOnly(2026, 3, 15), saved.ReceivedOn);
+        Assert.Contains("15/03/2026", await page.ContentAsync());
+    }
+
+    [Fact]
+    public async Task In_an_English_browser_the_session_time_is_on_the_24_hour_clock()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync("en-US");
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var portal = await RunningPortal.StartAsync(demo: true);
+        await using var context = await browser.NewContextAsync(new() { Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await Browser.SignInAsync(page, portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+        await Browser.GotoInteractiveAsync(page, portal.BaseUrl + "/dialogues/new");
+        var time = page.Locator("input[data-testid=dialogue-time]");
+        await time.FillAsync("14h30");
+        await time.BlurAsync();
+        await page.WaitForFunctionAsync("document.querySelector('input[data-testid=dialogue-time]').value === '14:30'");
+        Assert.DoesNotContain("PM", await page.InnerTextAsync("body"));
+        await time.FillAsync("2:30 PM");
+        await time.BlurAsync();
+        await page.WaitForSelectorAsync(".mud-input-helper-text.mud-input-error:has-text('Giờ không hợp lệ')");
+    }
+
+    private static async Task<int> CountAsync(RunningPortal portal, string name)
+    {
+        await using var db = portal.Services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>().CreateDbContext();
+        return await db.Petitions.IgnoreQueryFilters().CountAsync(p => p.PetitionerName == name);
+    }
+}
