@@ -4,6 +4,7 @@ using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Security;
+using PhoChau.Core.Text;
 using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Dialogues;
@@ -52,6 +53,7 @@ public sealed class DialogueService(
         await validator.EnsureValidAsync(input, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await EnsureParticipantsAsync(db, input.ParticipantIds, ct);
+        await EnsureNotDuplicateAsync(db, input, null, ct);
         var dialogue = new Dialogue { State = DialogueState.Draft, CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Deadlines = DeadlineService.Defaults() };
         Apply(dialogue, input);
         db.Dialogues.Add(dialogue);
@@ -74,6 +76,7 @@ public sealed class DialogueService(
         if (!DialogueStateMachine.IsEditable(dialogue.State))
             throw new DomainException(CoreText.Get("Dialogues.PastNoEdit"));
         await EnsureParticipantsAsync(db, input.ParticipantIds, ct);
+        await EnsureNotDuplicateAsync(db, input, id, ct);
         Apply(dialogue, input);
         await DeadlineService.RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);
         var current = await db.DialogueParticipants.Where(p => p.DialogueId == id).ToListAsync(ct);
@@ -94,6 +97,20 @@ public sealed class DialogueService(
             throw new DomainException(CoreText.Get("Dialogues.DateBeforeAnnounce"));
         dialogue.State = to;
         await db.SaveChangesAsync(actor, ct);
+    }
+
+    /// <summary>
+    /// A second dialogue of the same year with the same title (ignoring case and diacritics) and the same session date is
+    /// refused: saving the new-dialogue form twice must not leave two drafts nobody can tell apart.
+    /// </summary>
+    private static async Task EnsureNotDuplicateAsync(PhoChauDbContext db, DialogueInput input, int? exceptId, CancellationToken ct)
+    {
+        var title = VietnameseText.Fold(input.Title);
+        var sameYear = await db.Dialogues.AsNoTracking()
+            .Where(d => d.Year == input.Year && d.State != DialogueState.Cancelled && d.Id != (exceptId ?? 0) && d.SessionDate == input.SessionDate)
+            .Select(d => new { d.Id, d.Title }).ToListAsync(ct);
+        if (sameYear.FirstOrDefault(d => VietnameseText.Fold(d.Title) == title) is { } twin)
+            throw new DomainException(CoreText.Format("Dialogues.Duplicate", twin.Id));
     }
 
     private static void Apply(Dialogue d, DialogueInput x)

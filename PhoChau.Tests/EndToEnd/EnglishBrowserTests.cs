@@ -27,6 +27,7 @@ public sealed class EnglishBrowserTests
         Assert.Matches(@"^\d{2}/\d{2}/\d{4}$", await received.InputValueAsync());
 
         await page.FillAsync("input[data-testid=petitioner-name]", "Phan Văn Ngày");
+        await page.FillAsync("input[data-testid=petition-procedure]", "Chứng thực bản sao");
         await page.FillAsync("textarea[data-testid=petition-text]", "Đề nghị công khai lịch tiếp dân.");
         await received.FillAsync("03/15/2026"); // month first, as an English laptop would show it
         await received.BlurAsync();
@@ -37,7 +38,7 @@ public sealed class EnglishBrowserTests
 
         await received.FillAsync("15032026"); // the Vietnamese way, without separators
         await received.BlurAsync();
-        await page.WaitForFunctionAsync("document.querySelector('input[data-testid=petition-received]').value === '15/03/2026'");
+        await Assertions.Expect(received).ToHaveValueAsync("15/03/2026");
         await page.ClickAsync("[data-testid=save-petition]");
         await page.WaitForSelectorAsync("[data-testid=petition-code]");
         await using var db = portal.Services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>().CreateDbContext();
@@ -60,7 +61,7 @@ public sealed class EnglishBrowserTests
         var time = page.Locator("input[data-testid=dialogue-time]");
         await time.FillAsync("14h30");
         await time.BlurAsync();
-        await page.WaitForFunctionAsync("document.querySelector('input[data-testid=dialogue-time]').value === '14:30'");
+        await Assertions.Expect(time).ToHaveValueAsync("14:30");
         Assert.DoesNotContain("PM", await page.InnerTextAsync("body"));
         await time.FillAsync("2:30 PM");
         await time.BlurAsync();

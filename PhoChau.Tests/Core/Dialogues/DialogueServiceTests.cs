@@ -19,6 +19,24 @@ public sealed class DialogueServiceTests
     }
 
     [Fact]
+    public async Task Saving_the_new_dialogue_form_twice_is_refused_instead_of_making_a_second_draft()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var service = host.Get<DialogueService>();
+        var input = new DialogueInput { Title = "Đối thoại về cải cách hành chính năm 2026", Year = 2026, Venue = "Hội trường", ChairName = "Lê Văn Thái" };
+        var first = await service.CreateAsync(CoreTestHost.Secretary, input);
+
+        var twin = new DialogueInput { Title = "đối thoại về CẢI CÁCH hành chính năm 2026", Year = 2026, Venue = "Hội trường", ChairName = "Lê Văn Thái" };
+        var ex = await Assert.ThrowsAsync<DomainException>(() => service.CreateAsync(CoreTestHost.Secretary, twin));
+        Assert.Contains($"số {first.Id}", ex.Message);
+        Assert.Single(await service.ListAsync());
+
+        // Another date (a second session of the year) or another title is a dialogue of its own.
+        await service.CreateAsync(CoreTestHost.Secretary, new DialogueInput { Title = input.Title, Year = 2026, SessionDate = new DateOnly(2026, 9, 15), Venue = "Hội trường", ChairName = "Lê Văn Thái" });
+        Assert.Equal(2, (await service.ListAsync()).Count);
+    }
+
+    [Fact]
     public async Task Announcing_needs_a_date_and_the_announcement_carries_date_place_and_chair()
     {
         await using var host = await CoreTestHost.StartAsync();

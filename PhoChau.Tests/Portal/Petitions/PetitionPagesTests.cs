@@ -79,7 +79,7 @@ public sealed class PetitionPagesTests : PortalBunitContext
         Assert.Contains("Nguyễn Văn An", row);
         Assert.DoesNotContain("Trần Thị Bình", cut.Markup);
         // Answers due Fri 3/4/2026; from Mon 2/3/2026 that is 24 working days.
-        Assert.Contains("03/04/2026 (24 ngày làm việc)", cut.Find("[data-testid=petition-due]").TextContent);
+        Assert.Contains("03/04/2026 (còn 24 ngày làm việc)", cut.Find("[data-testid=petition-due]").TextContent);
     }
 
     [Fact]
