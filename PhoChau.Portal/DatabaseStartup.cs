@@ -14,7 +14,7 @@ namespace PhoChau.Portal;
 /// clear line instead of a hang or a stack trace.
 /// </summary>
 public sealed class DatabaseStartup(
-    DataFolderGuard guard, DatabaseInitializer initializer, DemoDialogueSeeder demo, IOptions<SeedOptions> seed)
+    DataFolderGuard guard, DatabaseInitializer initializer, DemoDialogueSeeder demo, IOptions<SeedOptions> seed, FirstAdminPassword firstAdmin)
     : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken ct)
@@ -23,14 +23,9 @@ public sealed class DatabaseStartup(
         try
         {
             var generated = await initializer.InitializeAsync(seed.Value, ct);
-            if (generated is not null)
-            {
-                // Printed once, on the first start only: the account exists from then on.
-                Console.WriteLine("==============================================================");
-                Console.WriteLine($" Tài khoản quản trị đầu tiên / first administrator: {DatabaseInitializer.AdminUserName}");
-                Console.WriteLine($" Mật khẩu (chỉ hiện một lần) / password (shown once): {generated}");
-                Console.WriteLine("==============================================================");
-            }
+            // Kept in a file until the first sign-in, and shown once the portal listens (StartupBanner): a start that
+            // fails after this point loses nothing.
+            if (generated is not null) firstAdmin.Keep(DatabaseInitializer.AdminUserName, generated);
             if (seed.Value.Demo)
                 await demo.SeedAsync(seed.Value.DemoPassword ?? seed.Value.AdminPassword ?? generated, ct);
         }

@@ -26,6 +26,15 @@ public static class PortalApp
 
     public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        // Vietnamese letters on a Windows console too (its default code page prints "T?i kho?n").
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var status = await RunPortalAsync(args, configure);
+        if (status != 0) ConsoleWindow.PauseIfOwnWindow();
+        return status;
+    }
+
+    private static async Task<int> RunPortalAsync(string[] args, Action<WebApplicationBuilder>? configure)
+    {
         if (PortalCommands.Handles(args)) return await PortalCommands.RunAsync(args);
         WebApplication app;
         try
@@ -109,7 +118,9 @@ public static class PortalApp
         else
             protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
         services.AddSingleton<DataFolderGuard>();
+        services.AddSingleton<FirstAdminPassword>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<StartupBanner>();
         services.AddHostedService<BackupScheduler>();
 
         services.AddPhoChauCore();

@@ -90,6 +90,32 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         await AuditAsync(scope, actor, user.Id, $"Đặt lại mật khẩu cho {user.UserName}", ct);
     }
 
+    /// <summary>
+    /// For the day the administrator's password is forgotten: run on the server's console (`reset-admin-password`),
+    /// where whoever can run it already holds the data folder. Sets a new password (generated unless given), opens the
+    /// account again, ends its open sessions and records it in the audit trail. Only an administrator's account.
+    /// </summary>
+    public async Task<string> RecoverAdministratorAsync(string userName, string? newPassword = null, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new NotFoundException(CoreText.Format("Users.RecoverNoUser", userName));
+        if (!await users.IsInRoleAsync(user, Roles.Administrator) && !await users.IsInRoleAsync(user, Roles.ProvinceAdministrator))
+            throw new DomainException(CoreText.Format("Users.RecoverNotAdmin", userName));
+        var password = string.IsNullOrEmpty(newPassword) ? DatabaseInitializer.GeneratePassword() : newPassword;
+        // Checked against the password rules before the old password is removed: a refused one changes nothing.
+        foreach (var rule in users.PasswordValidators) Check(await rule.ValidateAsync(users, user, password));
+        if (await users.HasPasswordAsync(user)) Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, password));
+        user.IsActive = true;
+        Check(await users.UpdateAsync(user));
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(scope, new Actor("", CoreText.Get("Users.RecoverActor"), new HashSet<string>()), user.Id, $"Đặt lại mật khẩu quản trị cho {user.UserName} từ dòng lệnh máy chủ", ct);
+        return password;
+    }
+
     /// <summary>Deactivating locks the account for good; the user stays so old records keep their names.</summary>
     public async Task SetActiveAsync(Actor actor, string userId, bool active, CancellationToken ct = default)
     {

@@ -1,28 +1,35 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PhoChau.Core;
 using PhoChau.Core.Backups;
 using PhoChau.Core.Persistence;
+using PhoChau.Core.Security;
 
 namespace PhoChau.Portal.Hosting;
 
 /// <summary>
-/// `PhoChau.Portal backup [--out DIR]` and `PhoChau.Portal restore FILE`: the same configuration and data folder as
-/// the web portal (appsettings.json beside the program, Data__Root, …), no web server. A backup may run while the
-/// portal serves; a restore only while it is stopped. Each prints one line and exits 0, or 1 with the reason.
+/// `PhoChau.Portal backup [--out DIR]`, `PhoChau.Portal restore FILE` and `PhoChau.Portal reset-admin-password
+/// [--user NAME] [--password PASSWORD]`: the same configuration and data folder as the web portal (appsettings.json
+/// beside the program, Data__Root, …), no web server. A backup or a password reset may run while the portal serves;
+/// a restore only while it is stopped. Each prints its result and exits 0, or 1 with the reason.
 /// </summary>
 public static class PortalCommands
 {
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore";
+    public const string ResetAdminPassword = "reset-admin-password";
+
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore" or ResetAdminPassword;
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
     {
         var o = output ?? Console.Out;
         var rest = args.Skip(1).ToList();
-        string? outDir = null, file = null;
+        string? outDir = null, file = null, user = null, password = null;
         for (var i = 0; i < rest.Count; i++)
         {
             if (rest[i] == "--out" && i + 1 < rest.Count) { outDir = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
+            else if (rest[i] == "--user" && i + 1 < rest.Count) { user = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
+            else if (rest[i] == "--password" && i + 1 < rest.Count) { password = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
             else if (!rest[i].StartsWith('-') && file is null && args[0] == "restore") { file = rest[i]; rest.RemoveAt(i); i--; }
             else if (rest[i].StartsWith("--") && i + 1 < rest.Count) i++; // a configuration key and its value
         }
@@ -45,10 +52,26 @@ public static class PortalCommands
             return 1;
         }
         builder.Services.AddPhoChauCore();
+        if (args[0] == ResetAdminPassword)
+            builder.Services.AddIdentityCore<AppUser>(IdentityRules.Apply).AddRoles<IdentityRole>()
+                .AddEntityFrameworkStores<PhoChauDbContext>().AddErrorDescriber<VietnameseIdentityErrorDescriber>();
         using var host = builder.Build();
         var data = host.Services.GetRequiredService<DataFolder>();
         try
         {
+            if (args[0] == ResetAdminPassword)
+            {
+                if (!File.Exists(data.DatabasePath) && PortalDataServices.Provider(builder.Configuration) == DatabaseProvider.Sqlite)
+                {
+                    await o.WriteLineAsync($"Chưa có cơ sở dữ liệu tại {data.DatabasePath}: hãy chạy Cổng đối thoại một lần trước. / No database at {data.DatabasePath}: start the portal once first.");
+                    return 1;
+                }
+                var name = user ?? DatabaseInitializer.AdminUserName;
+                var newPassword = await host.Services.GetRequiredService<UserAdminService>().RecoverAdministratorAsync(name, password);
+                await o.WriteLineAsync($"Đã đặt lại mật khẩu tài khoản {name}; các phiên đăng nhập cũ đã bị đăng xuất. / The password of {name} was reset; its open sessions are signed out.");
+                if (password is null) await o.WriteLineAsync($"Mật khẩu mới / new password: {newPassword}");
+                return 0;
+            }
             if (args[0] == "backup")
             {
                 if (!File.Exists(data.DatabasePath))
@@ -71,6 +94,11 @@ public static class PortalCommands
         catch (BackupException ex)
         {
             await o.WriteLineAsync(ex.InBothLanguages());
+            return 1;
+        }
+        catch (PhoChau.Core.Common.DomainException ex)
+        {
+            await o.WriteLineAsync(ex.Message);
             return 1;
         }
     }

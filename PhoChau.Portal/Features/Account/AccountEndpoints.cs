@@ -16,7 +16,7 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/signin", async (HttpContext http, SignInGuard guard, UserManager<AppUser> users, SignInManager<AppUser> signIn, ILoggerFactory logs) =>
+        app.MapPost("/account/signin", async (HttpContext http, SignInGuard guard, UserManager<AppUser> users, SignInManager<AppUser> signIn, ILoggerFactory logs, Hosting.FirstAdminPassword firstAdmin) =>
         {
             // A form without a valid antiforgery token (a forged cross-site post) is refused before it is read.
             if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } || !http.Request.HasFormContentType)
@@ -31,6 +31,8 @@ public static class AccountEndpoints
             if (check.Outcome == SignInOutcome.Succeeded)
             {
                 await signIn.SignInAsync(check.User!, isPersistent: false);
+                // The first administrator knows the generated password now: the file that kept it goes.
+                if (firstAdmin.Read() is { } kept && kept.UserName == check.User!.UserName) firstAdmin.Forget();
                 return Results.Redirect(back);
             }
             // User-typed text goes into the log as a value, without control characters that could forge lines.
