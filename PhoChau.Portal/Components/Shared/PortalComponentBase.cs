@@ -88,21 +88,27 @@ public abstract class PortalComponentBase : ComponentBase
     }
 
     /// <summary>Logs a failure with a short id and tells the operator what happened (the message stays until closed or the next success).</summary>
-    protected void ShowFailure(Exception ex)
+    /// <param name="fromRead">The page failed to read (not to save): the next successful read clears it too.</param>
+    protected void ShowFailure(Exception ex, bool fromRead = false)
     {
         var id = FailureMessages.NewErrorId();
         Logs.CreateLogger(GetType()).LogError(ex, "Operation failed on {Page} (error {ErrorId}, {Kind})", GetType().Name, id, Failures.Classify(ex));
         ClearFailure(); // one fault message at a time: the newest
         _failure = Snackbar.Add(FailureMessages.For(ex, L, id), Severity.Error, o => o.RequireInteraction = true);
+        _failureFromRead = fromRead;
     }
 
-    /// <summary>The fault is over once an operation succeeds (space freed, database back): its message goes.</summary>
-    protected void ClearFailure()
+    /// <summary>
+    /// The fault is over once an operation succeeds (space freed, database back): its message goes. A successful read
+    /// (<paramref name="read"/>) clears only a failed read's message: reads still work while a full disk refuses saves.
+    /// </summary>
+    protected void ClearFailure(bool read = false)
     {
-        if (_failure is null) return;
+        if (_failure is null || (read && !_failureFromRead)) return;
         Snackbar.Remove(_failure);
         _failure = null;
     }
 
     private MudBlazor.Snackbar? _failure;
+    private bool _failureFromRead;
 }

@@ -45,7 +45,7 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
         {
             State = await Queue.GetStateAsync(Id);
             Petitions = await Outcomes.ListAsync(Id, PetitionIdsToShow(State));
-            ClearFailure();
+            ClearFailure(read: true);
         }
         catch (NotFoundException ex)
         {
@@ -54,7 +54,7 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
         catch (Exception ex)
         {
             // The last state stays on screen; the next saved change or action reloads it.
-            ShowFailure(ex);
+            ShowFailure(ex, fromRead: true);
         }
     }
 
@@ -82,6 +82,7 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
         await InvokeAsync(async () =>
         {
             using var scope = PhoChau.Core.Commune.CommuneScope.Enter(_commune);
+            ClearFailure(); // a change was saved (here or on another screen): the database takes writes again
             if (change.State is { } saved && change.PetitionIds.Count == 0 && State is not null
                 && PetitionIdsToShow(saved).SequenceEqual(PetitionIdsToShow(State)))
                 State = saved; // the queue as saved, and the same petitions: nothing to read

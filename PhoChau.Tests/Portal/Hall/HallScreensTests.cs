@@ -61,4 +61,26 @@ public sealed class HallScreensTests : PortalBunitContext
         Assert.Empty(cut.FindAll("[data-testid=display-next]"));
         Assert.DoesNotContain("Người phát biểu tiếp theo", cut.Markup);
     }
+
+    [Fact]
+    public async Task A_save_that_succeeds_on_another_screen_clears_this_screens_disk_full_message()
+    {
+        var d = await HallData.OpenSessionAsync(Core);
+        await HallData.RegisterAsync(Core, d.Id, "A", "B");
+        SignInAs("chutich", Roles.Chairman);
+        Render<MudPopoverProvider>();
+        var snackbars = Render<MudSnackbarProvider>();
+        var cut = Render<ChairConsole>(p => p.Add(x => x.Id, d.Id));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=call-next]")));
+        // The chair's action fails on a full disk (the fault is raised from the page's own save path).
+        await cut.InvokeAsync(() => cut.Instance.GetType().BaseType!.BaseType!
+            .GetMethod("ShowFailure", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
+            .Invoke(cut.Instance, [new Microsoft.Data.Sqlite.SqliteException("SQLite Error 13: 'database or disk is full'.", 13), false]));
+        snackbars.WaitForAssertion(() => Assert.Contains("ổ đĩa chứa dữ liệu đã đầy", snackbars.Markup));
+
+        // Space freed; the secretary's next registration is saved and announced to every screen.
+        await HallData.RegisterAsync(Core, d.Id, "C");
+        snackbars.WaitForAssertion(() => Assert.DoesNotContain("ổ đĩa chứa dữ liệu đã đầy", snackbars.Markup));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=next-row]").Count));
+    }
 }

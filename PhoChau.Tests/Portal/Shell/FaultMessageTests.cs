@@ -21,6 +21,9 @@ public sealed class FaultMessageTests : PortalBunitContext
         await cut.InvokeAsync(() => cut.Instance.SaveAsync(() => throw disk)); // the same fault twice: one message
         Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Severity == Severity.Error);
 
+        cut.Instance.ReadOk(); // reads still work while the disk is full: the save's message stays
+        Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Severity == Severity.Error);
+
         await cut.InvokeAsync(() => cut.Instance.SaveAsync(() => { })); // space freed: the save succeeds
         snackbars.WaitForAssertion(() => Assert.DoesNotContain("ổ đĩa chứa dữ liệu đã đầy", snackbars.Markup));
         Assert.DoesNotContain(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Severity == Severity.Error);
@@ -30,5 +33,7 @@ public sealed class FaultMessageTests : PortalBunitContext
     private sealed class Saver : PortalComponentBase
     {
         public Task<bool> SaveAsync(Action save) => RunAsync(() => { save(); return Task.CompletedTask; });
+
+        public void ReadOk() => ClearFailure(read: true);
     }
 }
