@@ -19,6 +19,7 @@ public partial class SecretaryConsole
     private string? _summary, _answerGiven;
     private IReadOnlyList<SpeakerRequest> _pending = [];
     private KeyShortcuts? _shortcuts;
+    private bool _restored;
 
     protected override async Task OnActorReadyAsync()
     {
@@ -29,7 +30,7 @@ public partial class SecretaryConsole
 
     private async Task EnterAdds(KeyboardEventArgs e)
     {
-        if (e.Key == "Enter") await AddAsync();
+        if (e.Key == "Enter" && !e.ShiftKey) await AddAsync();
     }
 
     private async Task AddAsync()
@@ -38,6 +39,8 @@ public partial class SecretaryConsole
         if (await RunAsync(() => Queue.RegisterAsync(Actor, Id, typed)))
         {
             _input = new SpeakerInput();
+            _restored = false;
+            await JS.InvokeVoidAsync("phochau.clearDraft", DraftForm);
             await ReloadAsync();
         }
         // Keyboard entry: the next name goes straight in; after an error the typed values stay.
@@ -82,7 +85,37 @@ public partial class SecretaryConsole
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender) _shortcuts = await KeyShortcuts.AttachAsync(JS, OnShortcut);
+        if (!firstRender) return;
+        _shortcuts = await KeyShortcuts.AttachAsync(JS, OnShortcut);
+        await RestoreDraftAsync();
+    }
+
+    /// <summary>The browser's copy of a registration typed and not yet added (app.js keeps it as it is typed).</summary>
+    private string DraftForm => $"hall-{Id}";
+
+    private string Draft(string field) => $"{DraftForm}:{field}";
+
+    private async Task RestoreDraftAsync()
+    {
+        var json = await JS.InvokeAsync<string?>("phochau.loadDraft", DraftForm);
+        if (string.IsNullOrEmpty(json)) return;
+        var draft = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
+        if (draft.Values.All(string.IsNullOrWhiteSpace)) return;
+        // Only into an empty form: what the operator is typing now is never overwritten.
+        if (!string.IsNullOrWhiteSpace(_input.Name) || !string.IsNullOrWhiteSpace(_input.NewPetitionText)) return;
+        _input.Name = draft.GetValueOrDefault("name") ?? "";
+        _input.VillageOrOrganisation = draft.GetValueOrDefault("from") ?? "";
+        _input.Topic = draft.GetValueOrDefault("topic") ?? "";
+        _input.NewPetitionText = draft.GetValueOrDefault("petition");
+        _restored = true;
+        StateHasChanged();
+    }
+
+    private async Task DiscardDraftAsync()
+    {
+        _input = new SpeakerInput();
+        _restored = false;
+        await JS.InvokeVoidAsync("phochau.clearDraft", DraftForm);
     }
 
     /// <summary>One key, outside the typing fields: A accepts the oldest phone registration, R rejects it.</summary>

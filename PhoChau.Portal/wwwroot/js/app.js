@@ -22,6 +22,10 @@ window.phochau = {
         link.remove();
         setTimeout(() => URL.revokeObjectURL(link.href), 10000);
     },
+    // What an operator types in a field marked data-draft="form:field" is kept in this browser until it is saved
+    // (listener below): the page offers it back after a reload, a restart of the portal, or keys typed before it was live.
+    loadDraft: (form) => window.localStorage.getItem("phochau.draft." + form),
+    clearDraft: (form) => window.localStorage.removeItem("phochau.draft." + form),
     // Single-key shortcuts of the hall consoles; ignored while typing in a field.
     shortcuts: (dotnet) => {
         const handler = (e) => {
@@ -33,3 +37,18 @@ window.phochau = {
         return { dispose: () => document.removeEventListener("keydown", handler) };
     },
 };
+
+// Kept as typed, from the first key, even before the page is interactive (the listener needs no circuit).
+document.addEventListener("input", (e) => {
+    const key = e.target?.dataset?.draft;
+    if (!key) return;
+    const [form, field] = key.split(":");
+    const name = "phochau.draft." + form;
+    const draft = JSON.parse(window.localStorage.getItem(name) || "{}");
+    draft[field] = e.target.value;
+    window.localStorage.setItem(name, JSON.stringify(draft));
+}, true);
+// In a multi-line field marked data-enter-adds, Enter adds (the page handles the key) and Shift+Enter starts a new line.
+document.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !e.shiftKey && e.target?.closest?.("[data-enter-adds]")) e.preventDefault();
+}, true);
