@@ -193,6 +193,7 @@ public static class PortalApp
         services.AddHostedService<PhoChau.Portal.Hubs.HallHubRelay>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CommuneCircuitHandler>();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, PhoChau.Portal.Components.Shared.PortalMudLocalizer>();
     }
 
     private static void Configure(WebApplication app)
