@@ -11,6 +11,9 @@ public sealed record PetitionFilter
     public int? VillageId { get; init; }
     public PetitionField? Field { get; init; }
     public bool OverdueOnly { get; init; }
+    /// <summary>Numbers within the dialogue (KN-2026-031 is 31), both ends included: what one import saved.</summary>
+    public int? NumberFrom { get; init; }
+    public int? NumberTo { get; init; }
     /// <summary>Matched ignoring case and diacritics: "nguyen van a" finds "Nguyễn Văn A".</summary>
     public string? Search { get; init; }
     public PetitionSort Sort { get; init; } = PetitionSort.ReceivedOn;

@@ -24,37 +24,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var villages = await db.Villages.Where(v => v.IsActive).OrderBy(v => v.SortOrder).Select(v => v.Name).ToListAsync(ct);
-        using var wb = new XLWorkbook();
-        var ws = wb.AddWorksheet("Kiến nghị");
-        for (var c = 0; c < ImportColumn.All.Count; c++)
-        {
-            var col = ImportColumn.All[c];
-            ws.Cell(1, c + 1).SetValue(col.Header + (col.Required ? " (*)" : ""));
-            ws.Column(c + 1).Width = col.Key == "text" ? 60 : col.Header.Length + 8;
-        }
-        ws.Row(1).Style.Font.Bold = true;
-        ws.SheetView.FreezeRows(1);
-        ws.Column(ImportColumn.All.ToList().FindIndex(c => c.Key == "phone") + 1).Style.NumberFormat.Format = "@";
-        ws.Column(ImportColumn.All.ToList().FindIndex(c => c.Key == "idcard") + 1).Style.NumberFormat.Format = "@";
-
-        var lists = wb.AddWorksheet("Danh mục");
-        WriteList(lists, 1, "Thôn", villages);
-        WriteList(lists, 2, "Cá nhân / Tổ chức", PetitionLabels.Kinds.Values);
-        WriteList(lists, 3, "Hình thức tiếp nhận", PetitionLabels.Channels.Values);
-        WriteList(lists, 4, "Lĩnh vực", PetitionLabels.Fields.Values);
-        lists.Cell(1, 6).SetValue("Ngày tiếp nhận ghi dạng ngày/tháng/năm, ví dụ 15/03/2026. Cột có dấu (*) là bắt buộc.");
-        using var ms = new MemoryStream();
-        wb.SaveAs(ms);
-        return ms.ToArray();
-    }
-
-    private static void WriteList(IXLWorksheet ws, int col, string header, IEnumerable<string> values)
-    {
-        ws.Cell(1, col).SetValue(header);
-        ws.Cell(1, col).Style.Font.Bold = true;
-        var row = 2;
-        foreach (var v in values) ws.Cell(row++, col).SetValue(v);
-        ws.Column(col).Width = Math.Max(header.Length, values.Select(v => v.Length).DefaultIfEmpty(10).Max()) + 4;
+        return ImportWorkbooks.Template(villages);
     }
 
     /// <summary>Reads and checks the file; saves nothing.</summary>
@@ -108,6 +78,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
             {
                 var (r, cells) = rowEnumerator.Current;
                 if (map.Values.All(c => !cells.TryGetValue(c, out var cell) || cell.IsEmpty)) continue;
+                if (map.TryGetValue("name", out var nameColumn) && cells.TryGetValue(nameColumn, out var nameCell) && ImportWorkbooks.IsExample(nameCell.Text)) continue;
                 // Too long a list is refused whole; the rows past the limit are only counted, to say how many there are.
                 if (++dataRows > MaxRows) continue;
                 var (input, errors) = ReadRow(cells, map, villages, dialogueId);
@@ -122,7 +93,8 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
                         if (k.IsLikelySameAs(print)) { duplicate = k.Reference; break; }
                     known.Add(print);
                 }
-                rows.Add(new ImportRow(r, input, errors, duplicate));
+                var typed = ImportColumn.All.Select(c => map.TryGetValue(c.Key, out var col) && cells.TryGetValue(col, out var cell) ? cell.Text ?? "" : "").ToList();
+                rows.Add(new ImportRow(r, input, errors, duplicate, typed));
             }
             if (unreadable) return new ImportPreview(CoreText.Get("Import.Unreadable"), []);
             if (dataRows > MaxRows)
@@ -151,7 +123,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
     /// Saves every valid row in one transaction: all or nothing. Likely duplicates are left out unless the clerk
     /// chooses to keep them: a duplicate that slips in is worse than one the clerk adds back by hand.
     /// </summary>
-    public async Task<int> ConfirmAsync(Actor actor, int dialogueId, ImportPreview preview, bool keepDuplicates = false, CancellationToken ct = default)
+    public async Task<ImportResult> ConfirmAsync(Actor actor, int dialogueId, ImportPreview preview, bool keepDuplicates = false, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageWorkflow);
         if (preview.FileError is not null) throw new DomainException(preview.FileError);
@@ -169,6 +141,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         if (dialogue.State is DialogueState.Closed or DialogueState.Cancelled)
             throw new DomainException(CoreText.Get("Petitions.DialogueClosed"));
         var number = await db.Petitions.Where(p => p.DialogueId == dialogueId).MaxAsync(p => (int?)p.Number, ct) ?? 0;
+        var first = number + 1;
         var now = clock.GetUtcNow().UtcDateTime;
         // Thousands of rows: one prepared insert and its audit entry per row, in this one transaction (all or nothing).
         // On PostgreSQL (a province's server, not a laptop) the rows go through SaveChanges, in the same transaction.
@@ -184,7 +157,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         }
         if (insert is null) await db.SaveChangesAsync(actor, ct);
         await tx.CommitAsync(ct);
-        return toSave.Count;
+        return new ImportResult(toSave.Count, first, number);
     }
 
     private (PetitionInput Input, List<ImportError> Errors) ReadRow(Dictionary<int, SheetCell> cells, Dictionary<string, int> map, List<(int Id, string Folded)> villages, int dialogueId)

@@ -29,6 +29,8 @@ public sealed class PetitionQuery(IDbContextFactory<PhoChauDbContext> dbFactory,
         }
 
         if (filter.DialogueId is { } dialogueId) q = q.Where(p => p.DialogueId == dialogueId);
+        if (filter.NumberFrom is { } from) q = q.Where(p => p.Number >= from);
+        if (filter.NumberTo is { } to) q = q.Where(p => p.Number <= to);
         if (filter.State is { } state) q = q.Where(p => p.State == state);
         if (departmentId is { } dept) q = q.Where(p => p.LeadDepartmentId == dept);
         if (filter.VillageId is { } village) q = q.Where(p => p.VillageId == village);

@@ -12,7 +12,10 @@ namespace PhoChau.Portal.Features.Petitions;
 public partial class PetitionsPage
 {
     [SupplyParameterFromQuery(Name = "dialogue")] public string? DialogueText { get; set; }
-    private int? DialogueQuery;
+    /// <summary>?tu=31&amp;den=60: the petitions one import saved (the import page links here).</summary>
+    [SupplyParameterFromQuery(Name = "tu")] public string? FromText { get; set; }
+    [SupplyParameterFromQuery(Name = "den")] public string? ToText { get; set; }
+    private int? DialogueQuery, _numberFrom, _numberTo;
     [Inject] private PetitionQuery Query { get; set; } = default!;
     [Inject] private DialogueService Dialogues { get; set; } = default!;
     [Inject] private DepartmentService Departments { get; set; } = default!;
@@ -34,7 +37,8 @@ public partial class PetitionsPage
 
     protected override async Task OnActorReadyAsync()
     {
-        if (!TryParseId(DialogueText, out DialogueQuery)) throw new NotFoundException();
+        if (!TryParseId(DialogueText, out DialogueQuery) || !TryParseId(FromText, out _numberFrom) || !TryParseId(ToText, out _numberTo))
+            throw new NotFoundException();
         _isOfficer = Actor.IsIn(Roles.DepartmentOfficer) && !Actor.Allows(Permission.ManageWorkflow);
         _dialogueId = DialogueQuery;
         _dialogues = await Dialogues.ListAsync();
@@ -46,6 +50,7 @@ public partial class PetitionsPage
     {
         DialogueId = _dialogueId, State = _state, DepartmentId = _isOfficer ? null : _departmentId, VillageId = _villageId,
         Field = _field, OverdueOnly = _overdue, Search = _search, Sort = _sort, Skip = skip, Take = take,
+        NumberFrom = _numberFrom, NumberTo = _numberTo,
     };
 
     private Task<PetitionListPage> LoadAsync(int skip, int take) => Query.FindAsync(Actor, Filter(skip, take));

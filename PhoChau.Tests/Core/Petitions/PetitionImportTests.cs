@@ -67,7 +67,7 @@ public sealed class PetitionImportTests
         Assert.Equal(2, preview.ValidCount);
         await using (var db = host.NewDb()) Assert.False(await db.Petitions.AnyAsync()); // nothing saved by a preview
 
-        Assert.Equal(2, await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, keepDuplicates: true));
+        Assert.Equal(2, (await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, keepDuplicates: true)).Saved);
         await using var check = host.NewDb();
         var saved = await check.Petitions.OrderBy(p => p.Number).ToListAsync();
         Assert.Equal(["KN-2026-001", "KN-2026-002"], saved.Select(p => p.Code));
@@ -118,7 +118,7 @@ public sealed class PetitionImportTests
         Assert.Null(preview.Rows[1].LikelyDuplicateOf);
         Assert.Equal("dòng 3", preview.Rows[2].LikelyDuplicateOf);
 
-        Assert.Equal(1, await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview));
+        Assert.Equal(1, (await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview)).Saved);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class PetitionImportTests
         using (var file = Workbook([Row("nguyen van an"), Row("Lê Thị Thu", "Thôn Châu Me", text: "Đề nghị công khai thủ tục tại nhà văn hóa")]))
         {
             var preview = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
-            Assert.Equal(1, await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview));
+            Assert.Equal(1, (await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview)).Saved);
         }
         await using (var db = host.NewDb())
             Assert.Equal(["Nguyễn Văn An", "Lê Thị Thu"], await db.Petitions.Where(p => p.DialogueId == dialogueId).OrderBy(p => p.Number).Select(p => p.PetitionerName).ToListAsync());
@@ -141,7 +141,7 @@ public sealed class PetitionImportTests
         using (var file = Workbook([Row("nguyen van an")]))
         {
             var preview = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
-            Assert.Equal(1, await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, keepDuplicates: true));
+            Assert.Equal(1, (await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, keepDuplicates: true)).Saved);
         }
         await using (var db = host.NewDb())
             Assert.Equal(3, await db.Petitions.CountAsync(p => p.DialogueId == dialogueId));
@@ -216,5 +216,66 @@ public sealed class PetitionImportTests
         var headers = wb.Worksheet(1).Row(1).CellsUsed().Select(c => c.GetString().Replace(" (*)", "")).ToList();
         Assert.Equal(Headers, headers);
         Assert.Contains(wb.Worksheet(2).Column(1).CellsUsed(), c => c.GetString() == "Thôn Châu Me");
+    }
+
+    [Fact]
+    public async Task The_template_offers_drop_down_lists_and_an_example_row_that_is_never_imported()
+    {
+        var (host, dialogueId) = await ArrangeAsync();
+        await using var __ = host;
+        var import = host.Get<PetitionImport>();
+        var template = await import.TemplateAsync();
+        using (var wb = new XLWorkbook(new MemoryStream(template)))
+        {
+            var ws = wb.Worksheet(ImportWorkbooks.DataSheet);
+            foreach (var header in new[] { "Thôn", "Cá nhân / Tổ chức", "Hình thức tiếp nhận", "Lĩnh vực" })
+            {
+                var column = Array.IndexOf(Headers, header) + 1;
+                var validation = ws.DataValidations.SingleOrDefault(v => v.Ranges.Any(r => r.RangeAddress.FirstAddress.ColumnNumber == column));
+                Assert.True(validation is not null, $"no drop-down on {header}");
+                Assert.Equal(XLAllowedValues.List, validation!.AllowedValues);
+                Assert.Contains(ImportWorkbooks.ListsSheet, validation.Value);
+            }
+            Assert.StartsWith(ImportWorkbooks.ExamplePrefix, ws.Cell(2, 1).GetString());
+            Assert.Equal("Thôn Vĩnh Tuy", ws.Cell(2, Array.IndexOf(Headers, "Thôn") + 1).GetString());
+        }
+
+        // Filled as it comes (the example only): nothing to import. With one real row below it: that row only.
+        var onlyExample = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, new MemoryStream(template));
+        Assert.NotNull(onlyExample.FileError);
+        using var filled = new XLWorkbook(new MemoryStream(template));
+        var sheet = filled.Worksheet(ImportWorkbooks.DataSheet);
+        var row = Row("Trần Thị Thật");
+        for (var c = 0; c < row.Length; c++) if (row[c] is { } v) sheet.Cell(3, c + 1).SetValue(v.ToString());
+        var ms = new MemoryStream();
+        filled.SaveAs(ms);
+        ms.Position = 0;
+        var preview = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, ms);
+        Assert.Equal("Trần Thị Thật", Assert.Single(preview.Rows).Input.PetitionerName);
+        Assert.True(preview.Rows[0].IsValid, string.Join("; ", preview.Rows[0].Errors.Select(e => e.Message)));
+    }
+
+    [Fact]
+    public async Task The_rejected_rows_come_back_as_typed_with_the_reason_and_the_saved_ones_can_be_listed()
+    {
+        var (host, dialogueId) = await ArrangeAsync();
+        await using var __ = host;
+        var import = host.Get<PetitionImport>();
+        using var file = Workbook([Row("Nguyễn Văn An"), Row("Lê Văn Sai", "Thôn Không Có", phone: "0905123456"), Row("Phạm Thị Đúng", "Châu Me", text: "Đề nghị lắp đèn đường")]);
+        var preview = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
+
+        using var rejected = new XLWorkbook(new MemoryStream(ImportWorkbooks.RejectedRows(preview)));
+        var ws = rejected.Worksheet(1);
+        Assert.Equal(2, ws.LastRowUsed().RowNumber()); // the header and the one bad row
+        Assert.Equal(3, (int)ws.Cell(2, 1).GetDouble()); // its row in the clerk's file
+        Assert.Equal("Lê Văn Sai", ws.Cell(2, 2).GetString());
+        Assert.Equal("0905123456", ws.Cell(2, 1 + Array.IndexOf(Headers, "Số điện thoại") + 1).GetString()); // text, zero kept
+        Assert.Contains("Thôn Không Có", ws.Cell(2, Headers.Length + 2).GetString());
+
+        var result = await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview);
+        Assert.Equal((2, 1, 2), (result.Saved, result.FirstNumber, result.LastNumber));
+        var listed = await host.Get<PetitionQuery>().FindAsync(CoreTestHost.Secretary,
+            new PetitionFilter { DialogueId = dialogueId, NumberFrom = result.FirstNumber, NumberTo = result.LastNumber, Sort = PetitionSort.Code });
+        Assert.Equal(["Nguyễn Văn An", "Phạm Thị Đúng"], listed.Rows.Select(r => r.PetitionerName));
     }
 }

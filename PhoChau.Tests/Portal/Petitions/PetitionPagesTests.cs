@@ -97,4 +97,40 @@ public sealed class PetitionPagesTests : PortalBunitContext
         cut.WaitForAssertion(() => Assert.Contains("Quá hạn 2 ngày làm việc", cut.Find("[data-testid=petition-due]").TextContent));
         Assert.Contains("overdue", cut.Find("[data-testid=petition-due]").ClassName);
     }
+
+    [Fact]
+    public async Task After_an_import_the_page_links_to_what_was_saved_and_offers_the_rejected_rows()
+    {
+        var dialogue = await WorkflowData.DialogueAsync(Core);
+        await WorkflowData.VillageAsync(Core, "Thôn Vĩnh Tuy");
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var cut = Render<ImportPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()));
+        Assert.Contains("Chưa chọn tệp", cut.Markup); // the chooser's own words, in Vietnamese
+
+        using var wb = new ClosedXML.Excel.XLWorkbook();
+        var ws = wb.AddWorksheet("Kiến nghị");
+        var headers = ImportColumn.All.Select(c => c.Header).ToArray();
+        for (var c = 0; c < headers.Length; c++) ws.Cell(1, c + 1).SetValue(headers[c]);
+        string[][] rows =
+        [
+            ["Nguyễn Văn Nhập", "Cá nhân", "Vĩnh Tuy", "", "", "", "Qua Trưởng thôn", "20/02/2026", "Khác", "", "Đề nghị sửa đường."],
+            ["Lê Văn Sai", "Cá nhân", "Thôn Không Có", "", "", "", "Qua Trưởng thôn", "20/02/2026", "Khác", "", "Đề nghị lắp đèn."],
+        ];
+        for (var r = 0; r < rows.Length; r++) for (var c = 0; c < headers.Length; c++) ws.Cell(r + 2, c + 1).SetValue(rows[r][c]);
+        using var ms = new MemoryStream();
+        wb.SaveAs(ms);
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromBinary(ms.ToArray(), "danh-sach.xlsx"));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=import-rejected]")));
+        Assert.Contains("danh-sach.xlsx", cut.Find("[data-testid=file-picker-name]").TextContent);
+        cut.Find("[data-testid=import-confirm]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Đã nhập 1 kiến nghị", cut.Find("[data-testid=import-done]").TextContent));
+        Assert.Equal($"/petitions?dialogue={dialogue.Id}&tu=1&den=1", cut.Find("[data-testid=import-done-link]").GetAttribute("href"));
+        Assert.NotNull(cut.Find("[data-testid=import-rejected]")); // the rejected row can still be downloaded to correct
+        cut.Find("[data-testid=import-rejected]").Click();
+        cut.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "phochau.saveStream" && (string)i.Arguments[0]! == "kien-nghi-khong-nhap-duoc.xlsx"));
+    }
 }
