@@ -53,6 +53,27 @@ public sealed class DashboardService(IDbContextFactory<PhoChauDbContext> dbFacto
                                       orderby x.DueDate
                                       select new OverdueItem(x.Name, d.Title, x.DueDate!.Value)).Take(20).ToListAsync(ct);
 
-        return new DashboardSummary(upcoming, open, overdueCount, [.. overdueDeadlines, .. overdueReplies, .. overduePetitions]);
+        return new DashboardSummary(upcoming, open, overdueCount, [.. overdueDeadlines, .. overdueReplies, .. overduePetitions])
+        {
+            AwaitingApproval = actor.Allows(Permission.Chair) ? await AwaitingApprovalAsync(db, ct) : [],
+        };
+    }
+
+    /// <summary>The chair's work queue: answers the departments drafted, written replies drafted, notices drafted, oldest first.</summary>
+    private static async Task<IReadOnlyList<ApprovalItem>> AwaitingApprovalAsync(PhoChauDbContext db, CancellationToken ct)
+    {
+        var answers = await db.Petitions.AsNoTracking().Where(p => p.State == PetitionState.AnswerDrafted)
+            .Select(p => new { p.Id, p.Code, p.PetitionerName, Since = p.AnswerSubmittedAtUtc ?? p.CreatedAtUtc }).ToListAsync(ct);
+        var replies = await db.Petitions.AsNoTracking()
+            .Where(p => p.State == PetitionState.NotSettled && p.ReplyText != null && p.ReplyApprovedAtUtc == null)
+            .Select(p => new { p.Id, p.Code, p.PetitionerName, Since = p.SessionOutcomeAtUtc ?? p.CreatedAtUtc }).ToListAsync(ct);
+        var notices = await (from n in db.ConclusionNotices.AsNoTracking()
+                             join d in db.Dialogues on n.DialogueId equals d.Id
+                             where n.State == Reports.NoticeState.Draft
+                             select new { d.Id, d.Title, Since = d.ConcludedAtUtc ?? d.CreatedAtUtc }).ToListAsync(ct);
+        return answers.Select(a => new ApprovalItem(CoreText.Get("Dashboard.ApproveAnswer"), $"{a.Code} — {a.PetitionerName}", a.Since, $"/petitions/{a.Id}"))
+            .Concat(replies.Select(r => new ApprovalItem(CoreText.Get("Dashboard.ApproveReply"), $"{r.Code} — {r.PetitionerName}", r.Since, $"/petitions/{r.Id}")))
+            .Concat(notices.Select(n => new ApprovalItem(CoreText.Get("Dashboard.ApproveNotice"), n.Title, n.Since, $"/dialogues/{n.Id}/after")))
+            .OrderBy(i => i.SinceUtc).ToList();
     }
 }

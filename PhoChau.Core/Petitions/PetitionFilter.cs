@@ -14,6 +14,7 @@ public sealed record PetitionFilter
     /// <summary>Numbers within the dialogue (KN-2026-031 is 31), both ends included: what one import saved.</summary>
     public int? NumberFrom { get; init; }
     public int? NumberTo { get; init; }
+    public WorkStage? Stage { get; init; }
     /// <summary>Matched ignoring case and diacritics: "nguyen van a" finds "Nguyễn Văn A".</summary>
     public string? Search { get; init; }
     public PetitionSort Sort { get; init; } = PetitionSort.ReceivedOn;

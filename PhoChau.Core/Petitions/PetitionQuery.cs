@@ -31,6 +31,15 @@ public sealed class PetitionQuery(IDbContextFactory<PhoChauDbContext> dbFactory,
         if (filter.DialogueId is { } dialogueId) q = q.Where(p => p.DialogueId == dialogueId);
         if (filter.NumberFrom is { } from) q = q.Where(p => p.Number >= from);
         if (filter.NumberTo is { } to) q = q.Where(p => p.Number <= to);
+        q = filter.Stage switch
+        {
+            WorkStage.ToDo => q.Where(p => p.State == PetitionState.Assigned || (p.State == PetitionState.NotSettled && p.ReplyText == null)),
+            WorkStage.AwaitingApproval => q.Where(p => p.State == PetitionState.AnswerDrafted
+                || (p.State == PetitionState.NotSettled && p.ReplyText != null && p.ReplySentOn == null)),
+            WorkStage.Done => q.Where(p => p.State != PetitionState.Received && p.State != PetitionState.Assigned
+                && p.State != PetitionState.AnswerDrafted && p.State != PetitionState.NotSettled),
+            _ => q,
+        };
         if (filter.State is { } state) q = q.Where(p => p.State == state);
         if (departmentId is { } dept) q = q.Where(p => p.LeadDepartmentId == dept);
         if (filter.VillageId is { } village) q = q.Where(p => p.VillageId == village);

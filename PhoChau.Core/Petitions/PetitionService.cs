@@ -115,6 +115,43 @@ public sealed class PetitionService(
         }, ct);
     }
 
+    /// <summary>
+    /// The secretary's or chair's work queue: several petitions to one department at once, in one save (all or none: a
+    /// petition that cannot be assigned is named with the reason and nothing changes).
+    /// </summary>
+    public async Task<int> AssignManyAsync(Actor actor, IReadOnlyCollection<int> ids, int leadDepartmentId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.Chair);
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0) throw new DomainException(CoreText.Get("Petitions.AssignNoneSelected"));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var petitions = await db.Petitions.Where(p => wanted.Contains(p.Id)).ToListAsync(ct);
+        if (petitions.Count != wanted.Count) throw new NotFoundException(CoreText.Get("Petitions.NotFound"));
+        var lead = await db.Departments.FindAsync([leadDepartmentId], ct) ?? throw new DomainException(CoreText.Get("Petitions.LeadNotFound"));
+        if (!lead.IsActive) throw new DomainException(CoreText.Format("Petitions.LeadInactive", lead.Name));
+        if (lead.Kind != UnitKind.Department) throw new DomainException(CoreText.Format("Petitions.LeadIsBody", lead.Name));
+        var dialogueIds = petitions.Select(p => p.DialogueId).Distinct().ToList();
+        var deadlines = await db.DialogueDeadlines.Where(d => dialogueIds.Contains(d.DialogueId) && d.Key == DeadlineKeys.Answers)
+            .ToDictionaryAsync(d => d.DialogueId, d => d.DueDate, ct);
+        var today = VietnamTime.Today(clock);
+        foreach (var p in petitions.OrderBy(p => p.Number))
+        {
+            EnsureCanSee(actor, p);
+            if (PetitionStateMachine.Refusal(p.State, PetitionState.Assigned) is { } why) throw new DomainException($"{p.Code}: {why}");
+            var due = deadlines.GetValueOrDefault(p.DialogueId);
+            if (due is { } d && d < today && p.State == PetitionState.Received)
+                throw new DomainException($"{p.Code}: {CoreText.Format("Petitions.AnswerDeadlinePassed", d)}");
+            p.State = PetitionState.Assigned;
+            p.LeadDepartmentId = lead.Id;
+            p.AssignedAtUtc = clock.GetUtcNow().UtcDateTime;
+            p.AnswerDueDate = due;
+        }
+        await db.SaveChangesAsync(actor, ct);
+        foreach (var group in petitions.GroupBy(p => p.DialogueId))
+            notifier.Publish(new Speakers.HallChange(group.Key, false, group.Select(p => p.Id).ToList()));
+        return petitions.Count;
+    }
+
     /// <summary>The lead department's officer submits (or resubmits) the answer; only its own department's petitions.</summary>
     public async Task SubmitAnswerAsync(Actor actor, int id, int expectedVersion, string? answer, CancellationToken ct = default)
     {

@@ -31,7 +31,10 @@ public partial class PetitionsPage
     private PetitionState? _state;
     private PetitionField? _field;
     private PetitionSort _sort = PetitionSort.ReceivedOn;
-    private bool _overdue, _isOfficer;
+    private bool _overdue, _isOfficer, _canAssign;
+    private HashSet<PetitionRow> _selected = [];
+    private int? _bulkDepartment;
+    [Inject] private PetitionService Petitions { get; set; } = default!;
 
     private string NewLink => _dialogueId is { } d ? $"/petitions/new?dialogue={d}" : "/petitions/new";
 
@@ -40,6 +43,7 @@ public partial class PetitionsPage
         if (!TryParseId(DialogueText, out DialogueQuery) || !TryParseId(FromText, out _numberFrom) || !TryParseId(ToText, out _numberTo))
             throw new NotFoundException();
         _isOfficer = Actor.IsIn(Roles.DepartmentOfficer) && !Actor.Allows(Permission.ManageWorkflow);
+        _canAssign = Actor.Allows(Permission.Chair);
         _dialogueId = DialogueQuery;
         _dialogues = await Dialogues.ListAsync();
         _departments = (await Departments.ListAsync()).Where(d => d.Kind == UnitKind.Department).ToList();
@@ -56,6 +60,19 @@ public partial class PetitionsPage
     private Task<PetitionListPage> LoadAsync(int skip, int take) => Query.FindAsync(Actor, Filter(skip, take));
 
     private Task SearchChanged(string? value) => FilterAsync(() => _search = value);
+
+    private async Task AssignSelectedAsync()
+    {
+        var ids = _selected.Select(r => r.Id).ToList();
+        var count = 0;
+        if (!await RunAsync(async () => count = await Petitions.AssignManyAsync(Actor, ids, _bulkDepartment!.Value))) return;
+        Snackbar.Add(string.Format(T["Petitions.AssignedMany"], count), MudBlazor.Severity.Success);
+        if (_grid is not null)
+        {
+            await _grid.ClearSelectionAsync();
+            await _grid.ReloadAsync();
+        }
+    }
 
     private async Task FilterAsync(Action set)
     {
