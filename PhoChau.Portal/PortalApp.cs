@@ -192,7 +192,8 @@ public static class PortalApp
         });
         services.AddHostedService<PhoChau.Portal.Hubs.HallHubRelay>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CommuneCircuitHandler>();
-        services.AddMudServices();
+        // Messages at the bottom: at the top right they covered the page's own buttons (the receipt after a save).
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
         services.AddTransient<MudBlazor.MudLocalizer, PhoChau.Portal.Components.Shared.PortalMudLocalizer>();
     }
 

@@ -33,7 +33,7 @@ public sealed class EnglishBrowserTests
         await received.BlurAsync();
         await page.WaitForSelectorAsync(".mud-input-helper-text.mud-input-error:has-text('Ngày không hợp lệ')");
         await page.ClickAsync("[data-testid=save-petition]");
-        await page.WaitForSelectorAsync(".mud-snackbar:has-text('Ngày không hợp lệ')");
+        await page.WaitForSelectorAsync(".mud-snackbar:has-text('Chưa lưu')");
         Assert.Equal(0, await CountAsync(portal, "Phan Văn Ngày"));
 
         await received.FillAsync("15032026"); // the Vietnamese way, without separators
@@ -45,6 +45,18 @@ public sealed class EnglishBrowserTests
         var saved = await db.Petitions.IgnoreQueryFilters().SingleAsync(p => p.PetitionerName == "Phan Văn Ngày");
         Assert.Equal(new DateOnly(2026, 3, 15), saved.ReceivedOn);
         Assert.Contains("15/03/2026", await page.ContentAsync());
+
+        // Just saved: the "saved" message is up, and the receipt buttons are not under it.
+        await page.WaitForSelectorAsync(".mud-snackbar");
+        foreach (var selector in new[] { "[data-testid=print-receipt]", "[data-testid=fresh-receipt-print]" })
+        {
+            var onTop = await page.EvaluateAsync<bool>(
+                "s => { const r = document.querySelector(s).getBoundingClientRect(); const e = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return !!e && !!e.closest(s); }",
+                selector);
+            Assert.True(onTop, $"{selector} is covered");
+        }
+        await page.ClickAsync("[data-testid=print-receipt]");
+        await page.WaitForURLAsync(u => u.Contains("/receipt"));
     }
 
     [Fact]

@@ -76,8 +76,20 @@ public partial class DialogueEditPage
         _announcement = DialogueAnnouncement.Compose(_dialogue, await Commune.GetAsync());
     }
 
+    [Inject] private DialogueInputValidator Validator { get; set; } = default!;
+    private MudBlazor.MudForm? _form;
+
     private async Task SaveAsync()
     {
+        if (_form is not null)
+        {
+            await _form.ValidateAsync();
+            if (!_form.IsValid)
+            {
+                Snackbar.Add(L["Form.Invalid"], MudBlazor.Severity.Warning);
+                return;
+            }
+        }
         // An empty field clears the value; one that cannot be read is refused, never saved as empty.
         if (!TryRead(_planDate, out var planDate) || !TryRead(_sessionDate, out var sessionDate))
         {

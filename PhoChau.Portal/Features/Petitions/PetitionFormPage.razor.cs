@@ -23,6 +23,8 @@ public partial class PetitionFormPage
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;
 
+    [Inject] private PetitionInputValidator Validator { get; set; } = default!;
+    private MudBlazor.MudForm? _form;
     private PetitionInput _input = new();
     private IReadOnlyList<DialogueSummary> _dialogues = [];
     private IReadOnlyList<Village> _villages = [];
@@ -56,6 +58,16 @@ public partial class PetitionFormPage
 
     private async Task SaveAsync()
     {
+        // The fields say what is wrong under themselves; nothing is sent until they are right.
+        if (_form is not null)
+        {
+            await _form.ValidateAsync();
+            if (!_form.IsValid)
+            {
+                Snackbar.Add(L["Form.Invalid"], MudBlazor.Severity.Warning);
+                return;
+            }
+        }
         if (!VietnameseDates.TryParse(_receivedOn, out var received))
         {
             Snackbar.Add(L["Dates.Invalid"], MudBlazor.Severity.Error);

@@ -10,8 +10,11 @@ namespace PhoChau.Tests.Portal.Dialogues;
 
 public sealed class DialogueEditPageTests : PortalBunitContext
 {
-    protected override void AddCoreServices(IServiceCollection services) =>
+    protected override void AddCoreServices(IServiceCollection services)
+    {
         services.AddSingleton(Core.Get<DialogueService>());
+        services.AddSingleton(Core.Get<DialogueInputValidator>());
+    }
 
     [Fact]
     public async Task The_secretary_changes_a_deadlines_working_days_and_sees_the_new_due_date()
@@ -32,5 +35,20 @@ public sealed class DialogueEditPageTests : PortalBunitContext
         cut.WaitForAssertion(() => Assert.Contains("31/03/2026", cut.FindAll("[data-testid=deadline-row]")[0].TextContent));
         Assert.Equal(new DateOnly(2026, 3, 31), (await Core.Get<DeadlineService>().ListAsync(d.Id)).Single(x => x.Key == DeadlineKeys.Answers).DueDate);
         Assert.Contains("Hội trường UBND xã Phổ Châu", cut.Find("[data-testid=announcement]").TextContent);
+    }
+
+    [Fact]
+    public async Task An_empty_title_is_marked_under_the_field_and_no_dialogue_is_made()
+    {
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudBlazor.MudPopoverProvider>();
+        Render<MudBlazor.MudSnackbarProvider>();
+        var cut = Render<PhoChau.Portal.Features.Dialogues.DialogueEditPage>();
+        cut.WaitForAssertion(() => cut.Find("input[data-testid=dialogue-title]"));
+        cut.Find("input[data-testid=dialogue-title]").Change("");
+        cut.Find("[data-testid=save-dialogue]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Tên buổi đối thoại không được để trống",
+            cut.Find("[data-testid=dialogue-title]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text")!.TextContent));
+        Assert.Empty(await Core.Get<DialogueService>().ListAsync());
     }
 }

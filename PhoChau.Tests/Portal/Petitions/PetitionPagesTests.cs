@@ -12,7 +12,7 @@ public sealed class PetitionPagesTests : PortalBunitContext
 {
     protected override void AddCoreServices(IServiceCollection services)
     {
-        foreach (var type in new[] { typeof(PetitionService), typeof(PetitionQuery), typeof(PetitionImport), typeof(AttachmentService), typeof(PhoChau.Core.Dialogues.DialogueService) })
+        foreach (var type in new[] { typeof(PetitionService), typeof(PetitionQuery), typeof(PetitionImport), typeof(AttachmentService), typeof(PhoChau.Core.Dialogues.DialogueService), typeof(PetitionInputValidator) })
             services.AddSingleton(type, Core.Services.GetRequiredService(type));
     }
 
@@ -55,7 +55,10 @@ public sealed class PetitionPagesTests : PortalBunitContext
         cut.Find("input[data-testid=petitioner-phone]").Change("12ab");
         cut.Find("textarea[data-testid=petition-text]").Change("Nội dung");
         cut.Find("[data-testid=save-petition]").Click();
-        snackbar.WaitForAssertion(() => Assert.Contains("Số điện thoại không đúng định dạng", snackbar.Markup));
+        // Under the phone field itself, not only in a pop-up.
+        cut.WaitForAssertion(() => Assert.Contains("Số điện thoại không đúng định dạng",
+            cut.Find("[data-testid=petitioner-phone]").Closest(".mud-input-control")!.TextContent));
+        snackbar.WaitForAssertion(() => Assert.Contains("Chưa lưu", snackbar.Markup));
         Assert.Equal("Nguyễn Thị Hoa", cut.Find("input[data-testid=petitioner-name]").GetAttribute("value"));
     }
 
@@ -132,5 +135,28 @@ public sealed class PetitionPagesTests : PortalBunitContext
         Assert.NotNull(cut.Find("[data-testid=import-rejected]")); // the rejected row can still be downloaded to correct
         cut.Find("[data-testid=import-rejected]").Click();
         cut.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "phochau.saveStream" && (string)i.Arguments[0]! == "kien-nghi-khong-nhap-duoc.xlsx"));
+    }
+
+    [Fact]
+    public async Task A_wrong_field_is_marked_with_its_reason_under_it_and_nothing_is_saved()
+    {
+        var dialogue = await WorkflowData.DialogueAsync(Core);
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var cut = Render<PetitionFormPage>();
+        cut.WaitForAssertion(() => cut.Find("input[data-testid=petitioner-name]"));
+        cut.Find("input[data-testid=petitioner-phone]").Change("12345");
+        cut.Find("[data-testid=save-petition]").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            string ErrorUnder(string testId) => cut.Find($"[data-testid={testId}]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent ?? "";
+            Assert.True(ErrorUnder("petitioner-name").Contains("Họ tên người kiến nghị"), cut.Find("[data-testid=petitioner-name]").Closest(".mud-input-control")!.OuterHtml);
+            Assert.NotEqual("", ErrorUnder("petitioner-phone"));
+            Assert.NotEqual("", ErrorUnder("petition-procedure"));
+            Assert.NotEqual("", ErrorUnder("petition-text"));
+        });
+        Assert.Equal(0, (await Core.Get<PetitionQuery>().FindAsync(CoreTestHost.Secretary, new PetitionFilter { DialogueId = dialogue.Id })).Total);
     }
 }
