@@ -8,7 +8,7 @@ namespace PhoChau.Core.Security;
 /// Checks a sign-in so that a stranger learns nothing and cannot lock anybody out of the hall:
 /// <list type="bullet">
 /// <item>the password is hashed the same way for a name that does not exist, a deactivated account and a real one,
-/// so the time taken does not tell which accounts exist;</item>
+/// so the time taken does not tell which accounts exist, and a deactivated account answers as a wrong password;</item>
 /// <item>failures are counted per account <i>and address</i>: five wrong passwords from one address lock that account
 /// for 15 minutes from that address only, so the chairman's own laptop still signs in while a stranger hammers his
 /// name (the per-address rate limit in the portal bounds how many names a stranger can try).</item>
@@ -37,8 +37,10 @@ public sealed class SignInGuard(TimeProvider clock)
 
         var now = clock.GetUtcNow();
         if (IsLocked(key, now)) return new SignInCheck(SignInOutcome.Locked, null);
-        if (user is not null && await users.IsLockedOutAsync(user)) return new SignInCheck(SignInOutcome.Locked, null); // deactivated
-        if (!passwordOk)
+        // A deactivated account answers exactly as a wrong password (and counts as one): a stranger cannot tell it
+        // from a name that does not exist.
+        var deactivated = user is not null && (!user.IsActive || await users.IsLockedOutAsync(user));
+        if (!passwordOk || deactivated)
             return new SignInCheck(RecordFailure(key, now) >= IdentityRules.MaxFailedAttempts ? SignInOutcome.Locked : SignInOutcome.Invalid, null);
         _failures.TryRemove(key, out _);
         return new SignInCheck(SignInOutcome.Succeeded, user);

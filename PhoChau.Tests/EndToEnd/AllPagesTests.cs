@@ -19,7 +19,7 @@ public sealed partial class AllPagesTests
     /// <summary>Who sees which pages (user name, password; null = anonymous).</summary>
     private static readonly (string? User, string[] Pages)[] Visits =
     [
-        (null, ["/account/login", "/tra-cuu", "/sessions/1/dang-ky", "/not-found"]),
+        (null, ["/account/login", "/tra-cuu", "/sessions/1/dang-ky", "/not-found", "/error"]),
         ("admin", ["/", "/dialogues", "/dialogues/1", "/dialogues/new", "/petitions", "/petitions/1", "/calendar", "/departments", "/audit",
                    "/reports", "/admin/users", "/admin/villages", "/admin/profile", "/admin/backups", "/dialogues/1/after"]),
         ("chutich", ["/", "/sessions/1/chair", "/sessions/1/hall", "/answer-templates", "/petitions/1"]),

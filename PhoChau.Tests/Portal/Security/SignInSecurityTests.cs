@@ -42,6 +42,27 @@ public sealed class SignInSecurityTests
     }
 
     [Fact]
+    public async Task A_deactivated_account_answers_exactly_as_an_unknown_name_whatever_the_password()
+    {
+        await using var factory = new PortalFactory();
+        await factory.CreateUserAsync("nghiviec", Roles.Secretary);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<UserAdminService>();
+            var admin = new Actor("other", "quantri", new HashSet<string> { Roles.Administrator });
+            var user = (await accounts.ListAsync(admin)).Single(u => u.UserName == "nghiviec");
+            await accounts.SetActiveAsync(admin, user.Id, false);
+        }
+        var (unknown, _) = await PortalFactory.PostSignInAsync(factory.NewClientFrom("10.0.0.21"), "khong-co-ai", "sai-mat-khau1");
+        var (wrong, _) = await PortalFactory.PostSignInAsync(factory.NewClientFrom("10.0.0.22"), "nghiviec", "sai-mat-khau1");
+        var (right, _) = await PortalFactory.PostSignInAsync(factory.NewClientFrom("10.0.0.23"), "nghiviec", PortalFactory.UserPassword);
+
+        Assert.Contains("error=invalid", unknown);
+        Assert.Equal(unknown.Replace("khong-co-ai", "X"), wrong.Replace("nghiviec", "X"));
+        Assert.Equal(unknown.Replace("khong-co-ai", "X"), right.Replace("nghiviec", "X"));
+    }
+
+    [Fact]
     public async Task An_unknown_name_costs_the_same_password_hashing_and_gets_the_same_answer_as_a_wrong_password()
     {
         var hasher = new CountingHasher();
@@ -97,7 +118,9 @@ public sealed class SignInSecurityTests
         await using var factory = new PortalFactory { ConfigureServices = s => s.AddSingleton<ILoggerProvider>(sink) };
         await PortalFactory.PostSignInAsync(factory.NewClient(), "x\r\n12:00:00 info: Admin signed in\tOK", "sai-mat-khau1");
 
-        var line = Assert.Single(sink.Messages, m => m.Contains("Failed sign-in"));
+        string[] messages;
+        lock (sink.Messages) messages = [.. sink.Messages]; // the portal's background services log meanwhile
+        var line = Assert.Single(messages, m => m.Contains("Failed sign-in"));
         Assert.DoesNotContain('\n', line);
         Assert.DoesNotContain('\r', line);
         Assert.DoesNotContain('\t', line);
