@@ -28,6 +28,13 @@ public sealed class CommuneProfileService(IDbContextFactory<PhoChauDbContext> db
         return await db.CommuneProfiles.IgnoreQueryFilters().Where(c => c.Code == code).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
     }
 
+    /// <summary>A province's server: more than one commune.</summary>
+    public async Task<bool> HasSeveralAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CommuneProfiles.IgnoreQueryFilters().CountAsync(ct) > 1;
+    }
+
     public async Task SaveAsync(Actor actor, CommuneProfile edited, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageAdministration);

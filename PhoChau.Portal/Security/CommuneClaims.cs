@@ -24,14 +24,24 @@ public static class CommuneClaims
     public static IApplicationBuilder UseCommuneScope(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            CommuneScope.Set(context.User.Identity?.IsAuthenticated == true ? Of(context.User) : await PublicCommuneAsync(context));
+            var commune = context.User.Identity?.IsAuthenticated == true ? Of(context.User) : await PublicCommuneAsync(context);
+            // The citizens' lookup of no commune (an unknown or malformed ?xa=, or none on a province's server): 404,
+            // never another commune's page.
+            if (commune == CommuneScope.None && context.User.Identity?.IsAuthenticated != true
+                && context.Request.Path.StartsWithSegments("/tra-cuu", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            CommuneScope.Set(commune);
             await next(context);
         });
 
     /// <summary>
     /// A citizen has no account: the public page says whose it is. The phone form's session belongs to one commune; the
     /// lookup carries the commune's code (<c>?xa=</c>, printed in the receipt's QR code on a province's server). Without
-    /// either, the single commune (the default); an unknown code, none (the lookup then finds nothing, as for a bad PIN).
+    /// either, the single commune (the default) of a commune's laptop; an unknown or malformed code, or none on a
+    /// province's server, no commune (the public pages then answer 404).
     /// </summary>
     private static async Task<int> PublicCommuneAsync(HttpContext context)
     {
@@ -40,9 +50,11 @@ public static class CommuneClaims
         if (context.Request.Path.Value?.Trim('/').Split('/') is ["sessions", var id, "dang-ky"]
             && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var dialogueId))
             return await communes.CommuneOfDialogueAsync(dialogueId, context.RequestAborted) ?? CommuneScope.Default;
-        if (code.Length is > 0 and <= 20)
-            return await communes.CommuneByCodeAsync(code, context.RequestAborted) ?? CommuneScope.None;
-        return CommuneScope.Default;
+        // A code given is the commune's, or no commune at all: an unknown, empty or over-long one never falls back to
+        // commune 1. Without a code, a province's server (several communes) cannot know whose page it is either.
+        if (context.Request.Query.ContainsKey("xa"))
+            return code.Length is > 0 and <= 20 ? await communes.CommuneByCodeAsync(code, context.RequestAborted) ?? CommuneScope.None : CommuneScope.None;
+        return await communes.HasSeveralAsync(context.RequestAborted) ? CommuneScope.None : CommuneScope.Default;
     }
 }
 

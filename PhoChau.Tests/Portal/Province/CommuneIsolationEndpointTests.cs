@@ -155,9 +155,14 @@ public sealed class CommuneIsolationEndpointTests
         var found = await LookupAsync($"/tra-cuu?ma={petition.Code}&xa=PHOTHANH");
         Assert.Contains("data-testid=\"lookup-result\"", found);
         Assert.Contains("Ủy ban nhân dân xã Phổ Thạnh", found); // the page names the citizen's own commune
-        // Without the commune's code the same code and PIN find nothing (commune 1 has its own petition codes).
-        Assert.DoesNotContain("lookup-result", await LookupAsync($"/tra-cuu?ma={petition.Code}"));
-        Assert.DoesNotContain("lookup-result", await LookupAsync($"/tra-cuu?ma={petition.Code}&xa=KHONGCO"));
+        // On a province's server an address without the commune's code, with an unknown one or a malformed one, is a 404:
+        // never commune 1's lookup.
+        foreach (var path in new[] { $"/tra-cuu?ma={petition.Code}", $"/tra-cuu?ma={petition.Code}&xa=KHONGCO", $"/tra-cuu?xa={new string('X', 25)}", "/tra-cuu?xa=" })
+        {
+            var response = await phone.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.DoesNotContain("lookup-form", await response.Content.ReadAsStringAsync());
+        }
 
         // The hall's QR code of commune 2's session opens its form, and the request waits in commune 2.
         Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/sessions/{sessionId}/dang-ky")).StatusCode);
