@@ -14,8 +14,6 @@ namespace PhoChau.Tests.EndToEnd;
 /// </summary>
 public sealed partial class AllPagesTests
 {
-    private static readonly Actor Secretary = new("s", "thuky", new HashSet<string> { Roles.Secretary });
-
     /// <summary>Who sees which pages (user name, password; null = anonymous).</summary>
     private static readonly (string? User, string[] Pages)[] Visits =
     [
@@ -40,8 +38,7 @@ public sealed partial class AllPagesTests
         var (playwright, browser) = await Browser.LaunchAsync("en-US");
         using var _ = playwright;
         await using var __ = browser;
-        await using var portal = await RunningPortal.StartAsync(demo: true, new Dictionary<string, string> { ["Seed:ProvinceAdminPassword"] = PortalFactory.UserPassword });
-        await portal.Services.GetRequiredService<DialogueService>().MoveAsync(Secretary, 1, DialogueState.InSession);
+        await using var portal = await DemoSession.StartAsync(new Dictionary<string, string> { ["Seed:ProvinceAdminPassword"] = PortalFactory.UserPassword });
 
         var problems = new List<string>();
         var checkedPages = 0;

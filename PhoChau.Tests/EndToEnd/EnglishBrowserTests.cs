@@ -12,16 +12,8 @@ public sealed class EnglishBrowserTests
     [Fact]
     public async Task In_an_English_browser_a_date_typed_day_first_is_stored_as_typed_and_a_month_first_one_is_refused_beside_the_field()
     {
-        var (playwright, browser) = await Browser.LaunchAsync("en-US");
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var portal = await RunningPortal.StartAsync(demo: true);
-        await using var context = await browser.NewContextAsync(new() { Locale = "en-US" });
-        var page = await context.NewPageAsync();
-        Assert.StartsWith("en-US", await page.EvaluateAsync<string>("navigator.language"));
-
-        await Browser.SignInAsync(page, portal.BaseUrl, "thuky", PortalFactory.UserPassword);
-        await Browser.GotoInteractiveAsync(page, portal.BaseUrl + "/petitions/new?dialogue=1");
+        await using var english = await EnglishSecretary.OpenAsync("/petitions/new?dialogue=1");
+        var (portal, page) = (english.Portal, english.Page);
         var received = page.Locator("input[data-testid=petition-received]");
         Assert.Equal("text", await received.GetAttributeAsync("type")); // not the browser's own (mm/dd/yyyy) date input
         Assert.Matches(@"^\d{2}/\d{2}/\d{4}$", await received.InputValueAsync());
@@ -62,14 +54,8 @@ public sealed class EnglishBrowserTests
     [Fact]
     public async Task In_an_English_browser_the_session_time_is_on_the_24_hour_clock()
     {
-        var (playwright, browser) = await Browser.LaunchAsync("en-US");
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var portal = await RunningPortal.StartAsync(demo: true);
-        await using var context = await browser.NewContextAsync(new() { Locale = "en-US" });
-        var page = await context.NewPageAsync();
-        await Browser.SignInAsync(page, portal.BaseUrl, "thuky", PortalFactory.UserPassword);
-        await Browser.GotoInteractiveAsync(page, portal.BaseUrl + "/dialogues/new");
+        await using var english = await EnglishSecretary.OpenAsync("/dialogues/new");
+        var page = english.Page;
         var time = page.Locator("input[data-testid=dialogue-time]");
         await time.FillAsync("14h30");
         await time.BlurAsync();
@@ -84,5 +70,34 @@ public sealed class EnglishBrowserTests
     {
         await using var db = portal.Services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>().CreateDbContext();
         return await db.Petitions.IgnoreQueryFilters().CountAsync(p => p.PetitionerName == name);
+    }
+
+    /// <summary>The demo portal, and the secretary signed in on a page in a Chromium whose language is English.</summary>
+    private sealed class EnglishSecretary : IAsyncDisposable
+    {
+        private IPlaywright _playwright = default!;
+        private IBrowser _browser = default!;
+        public RunningPortal Portal { get; private set; } = default!;
+        public IPage Page { get; private set; } = default!;
+
+        public static async Task<EnglishSecretary> OpenAsync(string path)
+        {
+            var s = new EnglishSecretary();
+            (s._playwright, s._browser) = await Browser.LaunchAsync("en-US");
+            s.Portal = await RunningPortal.StartAsync(demo: true);
+            var context = await s._browser.NewContextAsync(new() { Locale = "en-US" });
+            s.Page = await context.NewPageAsync();
+            Assert.StartsWith("en-US", await s.Page.EvaluateAsync<string>("navigator.language"));
+            await Browser.SignInAsync(s.Page, s.Portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+            await Browser.GotoInteractiveAsync(s.Page, s.Portal.BaseUrl + path);
+            return s;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _browser.DisposeAsync();
+            _playwright.Dispose();
+            await Portal.DisposeAsync();
+        }
     }
 }

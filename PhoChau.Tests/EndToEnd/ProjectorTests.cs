@@ -26,8 +26,7 @@ public sealed class ProjectorTests
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        await using var portal = await RunningPortal.StartAsync(demo: true);
-        await portal.Services.GetRequiredService<DialogueService>().MoveAsync(Secretary, 1, DialogueState.InSession);
+        await using var portal = await DemoSession.StartAsync();
         var queue = portal.Services.GetRequiredService<SpeakerQueueService>();
         // The next speaker with petitions is called, as the chair would.
         await using (var db = portal.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PhoChau.Core.Persistence.PhoChauDbContext>>().CreateDbContext())

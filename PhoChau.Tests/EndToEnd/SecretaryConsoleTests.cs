@@ -12,15 +12,6 @@ namespace PhoChau.Tests.EndToEnd;
 /// <summary>The secretary's laptop in the hall (1366×768): what waits is in sight, Enter adds, nothing typed is lost.</summary>
 public sealed class SecretaryConsoleTests
 {
-    private static readonly Actor Secretary = new("s", "thuky", new HashSet<string> { Roles.Secretary });
-
-    private static async Task<RunningPortal> StartInSessionAsync()
-    {
-        var portal = await RunningPortal.StartAsync(demo: true);
-        await portal.Services.GetRequiredService<DialogueService>().MoveAsync(Secretary, 1, DialogueState.InSession);
-        return portal;
-    }
-
     private static async Task<IPage> SecretaryAsync(IBrowser browser, RunningPortal portal)
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
@@ -36,7 +27,7 @@ public sealed class SecretaryConsoleTests
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        await using var portal = await StartInSessionAsync();
+        await using var portal = await DemoSession.StartAsync();
         var requests = portal.Services.GetRequiredService<SpeakerRequestService>();
         var n = 0;
         foreach (var name in new[] { "Đặng Văn Một", "Đặng Văn Hai", "Đặng Văn Ba" })
@@ -72,7 +63,7 @@ public sealed class SecretaryConsoleTests
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        await using var portal = await StartInSessionAsync();
+        await using var portal = await DemoSession.StartAsync();
         var page = await SecretaryAsync(browser, portal);
 
         await page.FillAsync("input[data-testid=speaker-name]", "Lê Thị Chưa Lưu");

@@ -13,12 +13,7 @@ public sealed class HallHubTests
 {
     private static readonly Actor Secretary = new("s", "thuky", new HashSet<string> { Roles.Secretary });
 
-    private static async Task<RunningPortal> StartInSessionAsync()
-    {
-        var portal = await RunningPortal.StartAsync(demo: true);
-        await portal.Services.GetRequiredService<DialogueService>().MoveAsync(Secretary, 1, DialogueState.InSession);
-        return portal;
-    }
+    private static Task<RunningPortal> StartInSessionAsync() => DemoSession.StartAsync();
 
     [Fact]
     public async Task Two_subscribers_receive_QueueChanged_with_the_saved_state_after_a_registration()
@@ -127,8 +122,7 @@ public sealed class HallHubTests
     public async Task A_hub_caller_whose_save_fails_on_a_full_disk_is_told_the_same_reason_the_screens_show()
     {
         var faults = new WriteFaults();
-        await using var portal = await RunningPortal.StartAsync(demo: true, configure: b => b.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(faults));
-        await portal.Services.GetRequiredService<DialogueService>().MoveAsync(Secretary, 1, DialogueState.InSession);
+        await using var portal = await DemoSession.StartAsync(configure: b => b.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(faults));
         await using var secretary = await HubClient.ConnectAsync(portal.BaseUrl, "thuky", PortalFactory.UserPassword);
 
         faults.Enabled = true;

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Security;
+
+namespace PhoChau.Tests.Support;
+
+/// <summary>The demo portal with its dialogue (no. 1) in session, as the hall has it during the dialogue.</summary>
+public static class DemoSession
+{
+    public static readonly Actor Secretary = new("s", "thuky", new HashSet<string> { Roles.Secretary });
+
+    public static async Task<RunningPortal> StartAsync(IReadOnlyDictionary<string, string>? settings = null,
+        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null)
+    {
+        var portal = await RunningPortal.StartAsync(demo: true, settings, configure: configure);
+        await portal.Services.GetRequiredService<DialogueService>().MoveAsync(Secretary, 1, DialogueState.InSession);
+        return portal;
+    }
+}
