@@ -181,8 +181,14 @@ public static class PortalApp
         // Keep-alives every 2 s, so screens notice a stalled link within 5 s (reconnect.js: serverTimeout 4 s).
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => { o.KeepAliveInterval = TimeSpan.FromSeconds(2); o.ClientTimeoutInterval = TimeSpan.FromSeconds(10); });
+        // Sign-out, deactivation and role changes end what is already open: circuits revalidate, hub connections are swept.
+        services.AddSingleton<SessionValidity>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthenticationState>();
+        services.AddSingleton<PhoChau.Portal.Hubs.HubSessionGuard>();
+        services.AddHostedService(sp => sp.GetRequiredService<PhoChau.Portal.Hubs.HubSessionGuard>());
         services.AddSignalR(o =>
         {
+            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<PhoChau.Portal.Hubs.HubSessionGuard>(o);
             Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<PhoChau.Portal.Security.CommuneHubFilter>(o);
             Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<PhoChau.Portal.Hubs.HubRefusalFilter>(o);
             o.KeepAliveInterval = TimeSpan.FromSeconds(2);

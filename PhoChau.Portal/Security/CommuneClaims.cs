@@ -54,6 +54,8 @@ public static class CommuneClaims
         // commune 1. Without a code, a province's server (several communes) cannot know whose page it is either.
         if (context.Request.Query.ContainsKey("xa"))
             return code.Length is > 0 and <= 20 ? await communes.CommuneByCodeAsync(code, context.RequestAborted) ?? CommuneScope.None : CommuneScope.None;
+        // Only the lookup asks the database (sign-in, health probes and files never do: they work with the database gone).
+        if (!context.Request.Path.StartsWithSegments("/tra-cuu", StringComparison.OrdinalIgnoreCase)) return CommuneScope.Default;
         return await communes.HasSeveralAsync(context.RequestAborted) ? CommuneScope.None : CommuneScope.Default;
     }
 }

@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using PhoChau.Core.Security;
+using PhoChau.Core.Speakers;
+using PhoChau.Portal.Hubs;
+using PhoChau.Tests.Support;
+
+namespace PhoChau.Tests.EndToEnd;
+
+/// <summary>Signing out (anywhere) or being deactivated ends what that user has open: the hall's hub connections and consoles.</summary>
+public sealed class SignOutEndsEverythingTests
+{
+    /// <summary>The sign-out form, posted from another browser of the same user (a new security stamp).</summary>
+    private static async Task SignOutElsewhereAsync(RunningPortal portal, string user)
+    {
+        using var other = PortalSignIn.Client(portal.BaseUrl, await PortalSignIn.CookiesAsync(portal.BaseUrl, user, PortalFactory.UserPassword));
+        var token = PortalFactory.AntiforgeryToken(await other.GetStringAsync("/"));
+        var response = await other.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private static async Task<HubConnection> JoinedAsync(RunningPortal portal, string user, TaskCompletionSource closed)
+    {
+        var connection = HubClient.Build(portal.BaseUrl, await PortalSignIn.CookiesAsync(portal.BaseUrl, user, PortalFactory.UserPassword));
+        connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        await connection.StartAsync();
+        await connection.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
+        return connection;
+    }
+
+    [Fact]
+    public async Task A_hub_connection_opened_before_a_sign_out_elsewhere_or_a_deactivation_is_closed_and_registers_nobody()
+    {
+        await using var portal = await DemoSession.StartAsync();
+        var queue = portal.Services.GetRequiredService<SpeakerQueueService>();
+        var before = (await queue.GetStateAsync(1)).Queue.Count;
+
+        var signedOutClosed = new TaskCompletionSource();
+        await using var secretary = await JoinedAsync(portal, "thuky", signedOutClosed);
+        await SignOutElsewhereAsync(portal, "thuky");
+        await signedOutClosed.Task.WaitAsync(TimeSpan.FromSeconds(15)); // closed by the portal within seconds
+        await Assert.ThrowsAnyAsync<Exception>(() => secretary.InvokeAsync<QueueChangedMessage>("RegisterSpeaker", 1, "Sau Đăng Xuất", "Thôn Tân Hy", "Đất đai"));
+
+        // The chairman, deactivated by the administrator while his console's connection is open.
+        var deactivatedClosed = new TaskCompletionSource();
+        await using var chair = await JoinedAsync(portal, "chutich", deactivatedClosed);
+        var admin = new Actor("other", "quantri", new HashSet<string> { Roles.Administrator });
+        var accounts = portal.Services.GetRequiredService<UserAdminService>();
+        await accounts.SetActiveAsync(admin, (await accounts.ListAsync(admin)).Single(u => u.UserName == "chutich").Id, false);
+        await deactivatedClosed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await Assert.ThrowsAnyAsync<Exception>(() => chair.InvokeAsync<QueueChangedMessage>("CallNext", 1, null));
+
+        Assert.Equal(before, (await queue.GetStateAsync(1)).Queue.Count);
+        Assert.DoesNotContain((await queue.GetStateAsync(1)).Queue, q => q.Name == "Sau Đăng Xuất");
+    }
+
+    [Fact]
+    public async Task A_call_made_before_the_sweep_reaches_the_connection_is_refused_with_the_reason()
+    {
+        await using var portal = await DemoSession.StartAsync();
+        var closed = new TaskCompletionSource();
+        await using var secretary = await JoinedAsync(portal, "thuky", closed);
+        await Task.Delay(HubSessionGuard.Interval + TimeSpan.FromMilliseconds(200)); // the connection's last check is old
+        await SignOutElsewhereAsync(portal, "thuky");
+        try
+        {
+            await secretary.InvokeAsync<QueueChangedMessage>("RegisterSpeaker", 1, "Sau Đăng Xuất", "Thôn Tân Hy", "Đất đai");
+            Assert.Fail("the call went through after the sign-out");
+        }
+        catch (HubException ex) { Assert.Contains("Phiên đăng nhập đã kết thúc", ex.Message); }
+        catch (Exception) when (closed.Task.IsCompleted) { } // the sweep closed it first: refused all the same
+        Assert.DoesNotContain((await portal.Services.GetRequiredService<SpeakerQueueService>().GetStateAsync(1)).Queue, q => q.Name == "Sau Đăng Xuất");
+    }
+
+    [Fact]
+    public async Task The_chair_console_open_in_one_browser_is_refused_once_the_chairman_signs_out_in_another()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var portal = await DemoSession.StartAsync();
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        var chair = await context.NewPageAsync();
+        await Browser.SignInAsync(chair, portal.BaseUrl, "chutich", PortalFactory.UserPassword);
+        await Browser.GotoInteractiveAsync(chair, portal.BaseUrl + "/sessions/1/chair");
+        await chair.WaitForSelectorAsync("[data-testid=call-next]");
+        var before = await portal.Services.GetRequiredService<SpeakerQueueService>().GetStateAsync(1);
+
+        await SignOutElsewhereAsync(portal, "chutich");
+
+        // Within seconds the open console leaves for the sign-in page; the N key calls nobody.
+        await chair.WaitForURLAsync(u => u.Contains("/account/login"), new() { Timeout = 20_000 });
+        await chair.Keyboard.PressAsync("N");
+        var after = await portal.Services.GetRequiredService<SpeakerQueueService>().GetStateAsync(1);
+        Assert.Equal(before.Version, after.Version);
+    }
+}
