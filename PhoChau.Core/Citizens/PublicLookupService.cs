@@ -14,6 +14,7 @@ namespace PhoChau.Core.Citizens;
 public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFactory, TrackingPin pins, TimeProvider clock)
 {
     public const int MaxComment = 1000;
+    public const int MaxPinFailures = 5;
 
     public async Task<PublicPetitionView?> LookupAsync(string? code, string? pin, CancellationToken ct = default)
     {
@@ -80,12 +81,35 @@ public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFa
     }
 
     /// <summary>The petition whose code and PIN match, or null: every petition with that code is tried (codes repeat across dialogues).</summary>
+    /// <summary>
+    /// The petition of this code and PIN. Wrong PINs are counted per code, whatever address they come from: after
+    /// <see cref="MaxPinFailures"/> the code is locked until staff issue a new PIN (the citizen is told to contact the
+    /// commune); every failure and the lock are in the audit trail.
+    /// </summary>
     private async Task<Petition?> FindAsync(PhoChauDbContext db, string? code, string? pin, CancellationToken ct)
     {
         code = code?.Trim().ToUpperInvariant();
         pin = pin?.Trim();
         if (string.IsNullOrEmpty(code) || code.Length > 30 || string.IsNullOrEmpty(pin)) return null;
-        var candidates = await db.Petitions.AsNoTracking().Where(p => p.Code == code && p.PinHash != null).ToListAsync(ct);
-        return candidates.FirstOrDefault(p => pins.Verify(p.DialogueId, p.Code, pin, p.PinHash));
+        var candidates = await db.Petitions.Where(p => p.Code == code && p.PinHash != null).ToListAsync(ct);
+        if (candidates.Any(p => p.PinLockedAtUtc is not null)) throw new PinLockedException();
+        var found = candidates.FirstOrDefault(p => pins.Verify(p.DialogueId, p.Code, pin, p.PinHash));
+        if (found is null && candidates.Count > 0)
+        {
+            foreach (var p in candidates)
+            {
+                p.PinFailures++;
+                if (p.PinFailures >= MaxPinFailures) p.PinLockedAtUtc = clock.GetUtcNow().UtcDateTime;
+            }
+            await db.SaveChangesAsync(Actor.Citizen, ct);
+            if (candidates.Any(p => p.PinLockedAtUtc is not null)) throw new PinLockedException();
+        }
+        else if (found is { PinFailures: > 0 })
+        {
+            found.PinFailures = 0; // the right PIN: earlier slips do not count towards a lock
+            await db.SaveChangesAsync(Actor.Citizen, ct);
+        }
+        db.ChangeTracker.Clear();
+        return found;
     }
 }

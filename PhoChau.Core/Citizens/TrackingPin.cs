@@ -32,6 +32,8 @@ public sealed class TrackingPin(DataFolder data)
         var pin = NewPin();
         petition.PinHash = Hash(petition.DialogueId, petition.Code, pin);
         petition.PinIssuedAtUtc = nowUtc;
+        petition.PinFailures = 0; // a new PIN opens a code locked by guessing
+        petition.PinLockedAtUtc = null;
         petition.IssuedPin = pin;
         return pin;
     }

@@ -61,6 +61,10 @@ public class Petition : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
     /// <summary>The citizen's tracking PIN, kept only as a keyed hash (<see cref="TrackingPin"/>); null until a receipt is issued.</summary>
     public string? PinHash { get; set; }
     public DateTime? PinIssuedAtUtc { get; set; }
+    /// <summary>Wrong PINs tried on this code since its PIN was issued, from any address.</summary>
+    public int PinFailures { get; set; }
+    /// <summary>Set after too many wrong PINs: the code opens nothing until staff issue a new PIN.</summary>
+    public DateTime? PinLockedAtUtc { get; set; }
     /// <summary>The PIN just issued by this operation, never stored: shown once, on the receipt.</summary>
     [System.ComponentModel.DataAnnotations.Schema.NotMapped]
     public string? IssuedPin { get; set; }

@@ -12,9 +12,13 @@ public sealed class ProjectorTests
 {
     private static readonly Actor Secretary = new("s", "thuky", new HashSet<string> { Roles.Secretary });
 
-    /// <summary>Where the README's screenshots come from (docs/); written by every run.</summary>
+    /// <summary>
+    /// Where the screenshots go: a temporary folder, or the README's docs/ when PHOCHAU_UPDATE_DOCS=1 (so a test run
+    /// leaves the checkout as it was).
+    /// </summary>
     private static string DocsFolder()
     {
+        if (Environment.GetEnvironmentVariable("PHOCHAU_UPDATE_DOCS") != "1") return Path.Combine(Path.GetTempPath(), "phochau-docs");
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "README.md"))) dir = dir.Parent;
         return Path.Combine(dir!.FullName, "docs");

@@ -735,11 +735,17 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<string>("Phone")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PinFailures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PinHash")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PinIssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PinLockedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProcedureName")

@@ -28,6 +28,53 @@ public sealed class PublicLookupTests
     }
 
     [Fact]
+    public async Task Wrong_PINs_on_one_code_from_anywhere_lock_it_until_staff_issue_a_new_PIN_and_all_is_audited()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        var lookup = host.Get<PublicLookupService>();
+        var wrong = p.IssuedPin == "000000" ? "000001" : "000000";
+
+        // Guesses from as many addresses as one likes: the count is the code's, not an address's.
+        for (var i = 1; i < PublicLookupService.MaxPinFailures; i++) Assert.Null(await lookup.LookupAsync(p.Code, wrong));
+        var locked = await Assert.ThrowsAsync<PinLockedException>(() => lookup.LookupAsync(p.Code, wrong));
+        Assert.Contains("liên hệ Bộ phận một cửa", locked.Message);
+        // Now even the right PIN opens nothing, and rating is refused the same way.
+        await Assert.ThrowsAsync<PinLockedException>(() => lookup.LookupAsync(p.Code, p.IssuedPin));
+        await Assert.ThrowsAsync<PinLockedException>(() => lookup.RateAsync(p.Code, p.IssuedPin, Satisfaction.Satisfied, null));
+
+        await using (var db = host.NewDb())
+        {
+            var changes = (await db.AuditEntries.Where(a => a.EntityType == "Petition" && a.EntityId == p.Id.ToString()).ToListAsync())
+                .SelectMany(a => a.Changes).ToList();
+            Assert.Equal(PublicLookupService.MaxPinFailures, changes.Count(c => c.Field == "PinFailures" && c.Old is not null));
+            Assert.Contains(changes, c => c.Field == "PinLockedAtUtc" && c.New is not null);
+        }
+
+        // The secretary prints a new receipt: a new PIN, and the code opens again.
+        var receipt = await host.Get<ReceiptService>().IssueAsync(CoreTestHost.Secretary, p.Id);
+        Assert.NotNull(await lookup.LookupAsync(p.Code, receipt.Pin));
+        var reloaded = await WorkflowData.ReloadAsync(host, p.Id);
+        Assert.Equal((0, (DateTime?)null), (reloaded.PinFailures, reloaded.PinLockedAtUtc));
+    }
+
+    [Fact]
+    public async Task The_right_PIN_clears_earlier_slips()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        var lookup = host.Get<PublicLookupService>();
+        var wrong = p.IssuedPin == "000000" ? "000001" : "000000";
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 1; i < PublicLookupService.MaxPinFailures; i++) Assert.Null(await lookup.LookupAsync(p.Code, wrong));
+            Assert.NotNull(await lookup.LookupAsync(p.Code, p.IssuedPin)); // a citizen's typo or two never locks them out
+        }
+    }
+
+    [Fact]
     public async Task The_right_code_and_PIN_open_the_petition_and_a_wrong_PIN_a_wrong_code_or_a_missing_one_give_the_same_nothing()
     {
         await using var host = await CoreTestHost.StartAsync();
@@ -61,7 +108,8 @@ public sealed class PublicLookupTests
         Assert.NotNull(await lookup.LookupAsync(p.Code, receipt.Pin));
         await Assert.ThrowsAsync<ForbiddenException>(() => host.Get<ReceiptService>().IssueAsync(CoreTestHost.Viewer, p.Id));
         await using var db = host.NewDb();
-        var reissue = (await db.AuditEntries.Where(a => a.EntityType == "Petition" && a.EntityId == p.Id.ToString()).ToListAsync()).Last();
+        // The staff's last change (the citizen's wrong-PIN try and the reset are audited under "công dân").
+        var reissue = (await db.AuditEntries.Where(a => a.EntityType == "Petition" && a.EntityId == p.Id.ToString()).ToListAsync()).Last(a => a.UserName != "công dân");
         Assert.Equal(("thuky", AuditAction.Updated), (reissue.UserName, reissue.Action)); // the reissue is audited, without the PIN
         Assert.Contains(reissue.Changes, c => c.Field == "Pin" && c.New == "******");
         Assert.DoesNotContain(reissue.Changes, c => c.New == receipt.Pin || c.Field == "PinHash");

@@ -783,11 +783,17 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<string>("Phone")
                         .HasColumnType("text");
 
+                    b.Property<int>("PinFailures")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PinHash")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTime?>("PinIssuedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime?>("PinLockedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
                     b.Property<string>("ProcedureName")
