@@ -51,6 +51,18 @@ public sealed class HubSessionGuard(SessionValidity validity, IStringLocalizer<S
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            await SweepAsync(timer, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping (or a start that failed): nothing is left to guard.
+        }
+    }
+
+    private async Task SweepAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             foreach (var group in _connections.Values.GroupBy(c => c.UserIdentifier ?? ""))
