@@ -6,13 +6,16 @@ namespace PhoChau.Portal.Hosting;
 /// Checks, before anything is migrated or served, that the data folder can be written, and holds its lock for
 /// the portal's life: a second portal or a restore on the same folder is refused while this one runs.
 /// </summary>
-public sealed class DataFolderGuard(DataFolder data) : IDisposable
+public sealed class DataFolderGuard(DataFolder data, ILogger<DataFolderGuard> log) : IDisposable
 {
     private DataFolderLock? _lock;
 
     public void Acquire()
     {
         EnsureWritable(data.Root);
+        DataFolderAccess.PrivateFilesFromNowOn();
+        if (DataFolderAccess.Tighten(data.Root))
+            log.LogWarning("Thư mục dữ liệu {Root} để các tài khoản khác đọc được; đã giới hạn chỉ tài khoản chạy Cổng đối thoại (0700/0600). / The data folder was readable by other accounts: now the portal's account only.", data.Root);
         _lock = DataFolderLock.TryAcquire(data) ?? throw new StartupFailureException(
             $"Một Cổng đối thoại khác đang chạy với thư mục dữ liệu {data.Root}. / Another portal is already running with the data folder {data.Root}.");
     }
