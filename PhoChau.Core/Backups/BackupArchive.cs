@@ -76,15 +76,24 @@ public static class BackupArchive
         }
         await using (output)
         {
+            // Never more than the manifest declares (a zip that inflates to more is refused as it grows), and never a
+            // part larger than any real one could be.
+            if (part.Bytes is < 0 or > MaxPartBytes) throw new BackupException("Backup.HashMismatch", [entry.FullName]);
             await using var input = entry.Open();
-            var (bytes, hash) = await CopyHashingAsync(input, output, ct);
+            var (bytes, hash) = await CopyHashingAsync(input, output, ct, limit: part.Bytes);
             if (bytes != part.Bytes || hash != part.Sha256)
                 throw new BackupException("Backup.HashMismatch", [entry.FullName]);
         }
     }
 
-    /// <summary>Copies while hashing; a null destination only hashes.</summary>
-    public static async Task<(long Bytes, string Sha256)> CopyHashingAsync(Stream input, Stream? output, CancellationToken ct)
+    /// <summary>The largest part a backup may hold (a commune's database or one scan is far smaller).</summary>
+    public const long MaxPartBytes = 16L << 30;
+
+    /// <summary>
+    /// Copies while hashing; a null destination only hashes. With <paramref name="limit"/>, reading stops one byte past
+    /// it (the caller then sees a size that does not match) instead of writing whatever the input inflates to.
+    /// </summary>
+    public static async Task<(long Bytes, string Sha256)> CopyHashingAsync(Stream input, Stream? output, CancellationToken ct, long? limit = null)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[1 << 16];
@@ -92,6 +101,12 @@ public static class BackupArchive
         int read;
         while ((read = await input.ReadAsync(buffer, ct)) > 0)
         {
+            if (limit is { } max && total + read > max)
+            {
+                read = (int)Math.Max(0, max + 1 - total);
+                sha.AppendData(buffer, 0, read);
+                return (total + read, "");
+            }
             sha.AppendData(buffer, 0, read);
             if (output is not null) await output.WriteAsync(buffer.AsMemory(0, read), ct);
             total += read;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Persistence;
@@ -58,10 +59,48 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
             }
             catch (SqliteException ex) { throw new BackupException("Restore.IntegrityFailed", [ex.Message], ex); }
         }
-        using var db = new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>()
-            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()).Options);
-        var newer = MigrationCheck.Unknown(db);
-        if (newer.Count > 0) throw new BackupException("Restore.NewerSchema", [newer[^1]]);
+        string? last;
+        using (var db = new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()).Options))
+        {
+            var newer = MigrationCheck.Unknown(db);
+            if (newer.Count > 0) throw new BackupException("Restore.NewerSchema", [newer[^1]]);
+            last = db.Database.GetAppliedMigrations().LastOrDefault();
+        }
+        // Exactly what the migrations make, nothing more: a trigger, a view or a table slipped into the file is refused.
+        var extra = SchemaObjects(path).Except(ExpectedSchema(last)).Order(StringComparer.Ordinal).ToList();
+        if (extra.Count > 0) throw new BackupException("Restore.SchemaDiffers", [extra[0]]);
+    }
+
+    /// <summary>The schema objects (type and name) the migrations up to <paramref name="migration"/> create in a new file.</summary>
+    private static HashSet<string> ExpectedSchema(string? migration)
+    {
+        var reference = Path.Combine(Path.GetTempPath(), $"phochau-schema-{Guid.NewGuid():N}.db");
+        try
+        {
+            var connection = new SqliteConnectionStringBuilder { DataSource = reference, Pooling = false }.ToString();
+            using (var db = new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>().UseSqlite(connection).Options))
+                if (migration is not null) db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().Migrate(migration);
+            return SchemaObjects(reference);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { File.Delete(reference); } catch (IOException) { }
+        }
+    }
+
+    private static HashSet<string> SchemaObjects(string path)
+    {
+        using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        // SQLite's own objects and EF's migration lock (made by whichever process migrated) are not the portal's schema.
+        cmd.CommandText = "SELECT type || ' ' || name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsLock'";
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
     }
 
     /// <summary>Moves the current files aside, the backup's in; puts the current ones back if any step fails.</summary>

@@ -95,6 +95,9 @@ public sealed class RestoreServiceTests
         { "path-traversal", "tệp lạ" },
         { "damaged-database", "bị hỏng" },
         { "newer-schema", "mới hơn" },
+        { "trigger-added", "trigger leak_pins" },
+        { "view-added", "view all_people" },
+        { "inflates", "SHA-256" },
         { "missing-file", "Không tìm thấy tệp sao lưu" },
     };
 
@@ -181,6 +184,44 @@ public sealed class RestoreServiceTests
                     cmd.ExecuteNonQuery();
                 }
                 return Rezip(good, path, File.ReadAllBytes(db));
+            }
+            case "trigger-added":
+            case "view-added":
+            {
+                // An object slipped into the database, with a manifest rewritten to match: the schema check refuses it.
+                var db = BackupData.ExtractDatabase(good);
+                using (var conn = new SqliteConnection($"Data Source={db};Pooling=False"))
+                {
+                    conn.Open();
+                    using var cmd = conn.CreateCommand();
+                    cmd.CommandText = kind == "trigger-added"
+                        ? "CREATE TRIGGER leak_pins AFTER UPDATE ON Petitions BEGIN SELECT 1; END;"
+                        : "CREATE VIEW all_people AS SELECT PetitionerName, Phone FROM Petitions;";
+                    cmd.ExecuteNonQuery();
+                }
+                return Rezip(good, path, File.ReadAllBytes(db));
+            }
+            case "inflates":
+            {
+                // The manifest says the database is 1 KB; the entry inflates to far more: extraction stops at the declared size.
+                var raw = File.ReadAllBytes(BackupData.ExtractDatabase(good));
+                Rezip(good, path, raw);
+                var forged = Path.Combine(dir, "inflates-forged.zip");
+                using (var source = ZipFile.OpenRead(path))
+                using (var target = ZipFile.Open(forged, ZipArchiveMode.Create))
+                {
+                    var manifest = System.Text.Json.JsonSerializer.Deserialize<BackupManifest>(source.GetEntry("manifest.json")!.Open(), BackupArchive.Json)!;
+                    var parts = manifest.Parts.Select(p => p.Path == "phochau.db" ? p with { Bytes = 1024 } : p).ToList();
+                    foreach (var e in source.Entries.Where(e => e.FullName != "manifest.json"))
+                    {
+                        using var input = e.Open();
+                        using var output = target.CreateEntry(e.FullName).Open();
+                        input.CopyTo(output);
+                    }
+                    using var m = target.CreateEntry("manifest.json").Open();
+                    System.Text.Json.JsonSerializer.Serialize(m, manifest with { Parts = parts }, BackupArchive.Json);
+                }
+                return forged;
             }
             case "extra-part":
                 File.Copy(good, path);
