@@ -80,9 +80,9 @@ public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFa
         catch (DbUpdateException) { throw new DomainException(CoreText.Get("Public.AlreadyRated")); } // the unique index: two at once
     }
 
-    /// <summary>The petition whose code and PIN match, or null: every petition with that code is tried (codes repeat across dialogues).</summary>
     /// <summary>
-    /// The petition of this code and PIN. Wrong PINs are counted per code, whatever address they come from: after
+    /// The petition whose code and PIN match, or null: every petition with that code is tried (codes repeat across
+    /// dialogues). Wrong PINs are counted per code, whatever address they come from: after
     /// <see cref="MaxPinFailures"/> the code is locked until staff issue a new PIN (the citizen is told to contact the
     /// commune); every failure and the lock are in the audit trail.
     /// </summary>

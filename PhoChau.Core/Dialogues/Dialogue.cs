@@ -49,4 +49,7 @@ public class Dialogue : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
     /// planned day (a method, not a property, so that it is not mapped).
     /// </summary>
     public DateOnly? HeldOn() => OpenedAtUtc is { } opened ? DateOnly.FromDateTime(opened.Add(VietnamTime.Offset)) : SessionDate;
+
+    /// <summary>The session took place: concluded, or closed after its follow-up (a method: not mapped).</summary>
+    public bool WasHeld() => State is DialogueState.Concluded or DialogueState.Closed;
 }

@@ -65,8 +65,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
             if (missing.Count > 0)
                 return new ImportPreview(CoreText.Format("Import.ColumnsMissing", string.Join(", ", missing)), []);
 
-            var villages = (await db.Villages.Where(v => v.IsActive).Select(v => new { v.Id, v.Name }).ToListAsync(ct))
-                .Select(v => (v.Id, Folded: VietnameseText.Fold(v.Name))).ToList();
+            var villages = await VillageNames.ActiveAsync(db, ct);
             var existing = await db.Petitions.AsNoTracking()
                 .Where(p => p.DialogueId == dialogueId && p.State != PetitionState.Withdrawn && p.State != PetitionState.Merged)
                 .Select(p => new { p.Code, p.PetitionerName, p.VillageId, p.Text }).ToListAsync(ct);

@@ -92,23 +92,14 @@ public sealed class PetitionService(
         await ChangeAsync(actor, id, expectedVersion, async (db, p) =>
         {
             PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Assigned);
-            var lead = await db.Departments.FindAsync([leadDepartmentId], ct) ?? throw new DomainException(CoreText.Get("Petitions.LeadNotFound"));
-            if (!lead.IsActive) throw new DomainException(CoreText.Format("Petitions.LeadInactive", lead.Name));
-            if (lead.Kind != UnitKind.Department) throw new DomainException(CoreText.Format("Petitions.LeadIsBody", lead.Name));
+            var lead = await LeadDepartmentAsync(db, leadDepartmentId, ct);
             var supports = (supportingIds ?? []).Where(s => s != leadDepartmentId).Distinct().ToList();
             var supportUnits = await db.Departments.Where(d => supports.Contains(d.Id)).ToListAsync(ct);
             if (supportUnits.Count != supports.Count || supportUnits.Any(d => !d.IsActive))
                 throw new DomainException(CoreText.Get("Petitions.SupportInvalid"));
 
             var deadline = await db.DialogueDeadlines.SingleOrDefaultAsync(d => d.DialogueId == p.DialogueId && d.Key == DeadlineKeys.Answers, ct);
-            var today = VietnamTime.Today(clock);
-            if (deadline?.DueDate is { } due && due < today && p.State == PetitionState.Received)
-                throw new DomainException(CoreText.Format("Petitions.AnswerDeadlinePassed", due));
-
-            p.State = PetitionState.Assigned;
-            p.LeadDepartmentId = lead.Id;
-            p.AssignedAtUtc = clock.GetUtcNow().UtcDateTime;
-            p.AnswerDueDate = deadline?.DueDate;
+            Assign(p, lead, deadline?.DueDate);
             var existing = await db.PetitionSupports.Where(s => s.PetitionId == p.Id).ToListAsync(ct);
             db.PetitionSupports.RemoveRange(existing.Where(e => !supports.Contains(e.DepartmentId)));
             db.PetitionSupports.AddRange(supports.Where(s => existing.All(e => e.DepartmentId != s)).Select(s => new PetitionSupport { PetitionId = p.Id, DepartmentId = s }));
@@ -127,29 +118,47 @@ public sealed class PetitionService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var petitions = await db.Petitions.Where(p => wanted.Contains(p.Id)).ToListAsync(ct);
         if (petitions.Count != wanted.Count) throw new NotFoundException(CoreText.Get("Petitions.NotFound"));
-        var lead = await db.Departments.FindAsync([leadDepartmentId], ct) ?? throw new DomainException(CoreText.Get("Petitions.LeadNotFound"));
-        if (!lead.IsActive) throw new DomainException(CoreText.Format("Petitions.LeadInactive", lead.Name));
-        if (lead.Kind != UnitKind.Department) throw new DomainException(CoreText.Format("Petitions.LeadIsBody", lead.Name));
+        var lead = await LeadDepartmentAsync(db, leadDepartmentId, ct);
         var dialogueIds = petitions.Select(p => p.DialogueId).Distinct().ToList();
         var deadlines = await db.DialogueDeadlines.Where(d => dialogueIds.Contains(d.DialogueId) && d.Key == DeadlineKeys.Answers)
             .ToDictionaryAsync(d => d.DialogueId, d => d.DueDate, ct);
-        var today = VietnamTime.Today(clock);
         foreach (var p in petitions.OrderBy(p => p.Number))
         {
             EnsureCanSee(actor, p);
-            if (PetitionStateMachine.Refusal(p.State, PetitionState.Assigned) is { } why) throw new DomainException($"{p.Code}: {why}");
-            var due = deadlines.GetValueOrDefault(p.DialogueId);
-            if (due is { } d && d < today && p.State == PetitionState.Received)
-                throw new DomainException($"{p.Code}: {CoreText.Format("Petitions.AnswerDeadlinePassed", d)}");
-            p.State = PetitionState.Assigned;
-            p.LeadDepartmentId = lead.Id;
-            p.AssignedAtUtc = clock.GetUtcNow().UtcDateTime;
-            p.AnswerDueDate = due;
+            try
+            {
+                PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Assigned);
+                Assign(p, lead, deadlines.GetValueOrDefault(p.DialogueId));
+            }
+            catch (DomainException ex)
+            {
+                throw new DomainException($"{p.Code}: {ex.Message}", ex); // which of the ticked petitions, and why
+            }
         }
         await db.SaveChangesAsync(actor, ct);
         foreach (var group in petitions.GroupBy(p => p.DialogueId))
             notifier.Publish(new Speakers.HallChange(group.Key, false, group.Select(p => p.Id).ToList()));
         return petitions.Count;
+    }
+
+    /// <summary>The department that answers: an active department, not a participating body.</summary>
+    private static async Task<Department> LeadDepartmentAsync(PhoChauDbContext db, int id, CancellationToken ct)
+    {
+        var lead = await db.Departments.FindAsync([id], ct) ?? throw new DomainException(CoreText.Get("Petitions.LeadNotFound"));
+        if (!lead.IsActive) throw new DomainException(CoreText.Format("Petitions.LeadInactive", lead.Name));
+        if (lead.Kind != UnitKind.Department) throw new DomainException(CoreText.Format("Petitions.LeadIsBody", lead.Name));
+        return lead;
+    }
+
+    /// <summary>Gives the petition its lead department; a new one cannot be given once the answers' deadline has passed.</summary>
+    private void Assign(Petition p, Department lead, DateOnly? answersDue)
+    {
+        if (answersDue is { } due && due < VietnamTime.Today(clock) && p.State == PetitionState.Received)
+            throw new DomainException(CoreText.Format("Petitions.AnswerDeadlinePassed", due));
+        p.State = PetitionState.Assigned;
+        p.LeadDepartmentId = lead.Id;
+        p.AssignedAtUtc = clock.GetUtcNow().UtcDateTime;
+        p.AnswerDueDate = answersDue;
     }
 
     /// <summary>The lead department's officer submits (or resubmits) the answer; only its own department's petitions.</summary>

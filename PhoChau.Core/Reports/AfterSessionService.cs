@@ -143,7 +143,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
 
     private static void EnsureHeld(Dialogue d)
     {
-        if (d.State is not (DialogueState.Concluded or DialogueState.Closed))
+        if (!d.WasHeld())
             throw new DomainException(CoreText.Get("After.NotConcluded"));
     }
 }

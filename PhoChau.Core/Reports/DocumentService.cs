@@ -62,8 +62,7 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
     {
         var d = r.Dialogue;
         var all = r.Petitions;
-        var held = d.State is Dialogues.DialogueState.Concluded or Dialogues.DialogueState.Closed;
-        var o = OutcomeFigures.Of(all, held);
+        var o = OutcomeFigures.Of(all, d.WasHeld());
         var ps = all.Where(p => p.State is not (PetitionState.Withdrawn or PetitionState.Merged)).ToList();
         var f = FollowUpFigures.Of(ps, today);
         var lines = new List<string>

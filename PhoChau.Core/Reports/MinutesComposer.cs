@@ -42,7 +42,7 @@ public static class MinutesComposer
         sb.AppendLine($"1. Kiến nghị đã giải quyết tại buổi đối thoại: {settled.Count}.");
         foreach (var p in settled) sb.AppendLine($"   - {p.Code} ({p.PetitionerName}): {p.SessionAnswer} — {p.SessionAnsweredBy}.");
         sb.AppendLine($"2. Kiến nghị chưa giải quyết, giao trả lời bằng văn bản: {notSettled.Count}.");
-        foreach (var p in notSettled) sb.AppendLine($"   - {p.Code} ({p.PetitionerName}): giao {(p.LeadDepartmentId is null ? "(chưa giao bộ phận)" : r.DepartmentOf(p))}, hạn {p.ReplyDueDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}.");
+        foreach (var p in notSettled) sb.AppendLine($"   - {p.Code} ({p.PetitionerName}): giao {r.AssignedTo(p)}, hạn {p.ReplyDueDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}.");
         sb.AppendLine();
         sb.AppendLine("IV. KẾT LUẬN CỦA CHỦ TRÌ");
         sb.AppendLine(string.IsNullOrWhiteSpace(d.Conclusion) ? "…" : d.Conclusion);
@@ -63,7 +63,7 @@ public static class MinutesComposer
         {
             sb.AppendLine("Giao các bộ phận chuyên môn tham mưu giải quyết, trả lời bằng văn bản cho công dân, tổ chức các kiến nghị chưa được giải quyết tại buổi đối thoại:");
             foreach (var p in notSettled)
-                sb.AppendLine($"- {p.Code} của {p.PetitionerName}: {(p.LeadDepartmentId is null ? "(chưa giao bộ phận)" : r.DepartmentOf(p))}, hoàn thành trước ngày {p.ReplyDueDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}.");
+                sb.AppendLine($"- {p.Code} của {p.PetitionerName}: {r.AssignedTo(p)}, hoàn thành trước ngày {p.ReplyDueDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}.");
         }
         sb.Append("Văn phòng - Thống kê theo dõi, đôn đốc và tổng hợp kết quả báo cáo Chủ tịch UBND xã.");
         return sb.ToString();

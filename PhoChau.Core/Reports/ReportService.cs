@@ -225,7 +225,7 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
     {
         var villages = await db.Villages.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Name, ct);
         var petitions = await Visible(db, actor, dialogue.Id).ToListAsync(ct);
-        var held = dialogue.State is Dialogues.DialogueState.Concluded or Dialogues.DialogueState.Closed;
+        var held = dialogue.WasHeld();
         // The same parts as the results report, adding up to the total (plan 4.2 step 5).
         // "Before the session" only while it is ahead: after it, nothing is.
         string[] headers = held

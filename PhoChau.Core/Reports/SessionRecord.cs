@@ -12,6 +12,9 @@ public sealed record SessionRecord(
 {
     public string DepartmentOf(Petition p) => p.LeadDepartmentId is { } d ? Departments.GetValueOrDefault(d, "") : "";
 
+    /// <summary>The department a petition answered in writing is given to, as the documents write it.</summary>
+    public string AssignedTo(Petition p) => p.LeadDepartmentId is null ? "(chưa giao bộ phận)" : DepartmentOf(p);
+
     public IReadOnlyList<Petition> SettledAtSession => Petitions.Where(OutcomeFigures.IsSettledAtSession).ToList();
 
     /// <summary>Plan 4.2 step 5: every petition of the held session not settled there is answered in writing.</summary>

@@ -142,9 +142,7 @@ public sealed class SpeakerQueueService(
             if (from.Length > 0)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                var villages = (await db.Villages.Where(v => v.IsActive).Select(v => new { v.Id, v.Name }).ToListAsync(ct))
-                    .Select(v => (v.Id, VietnameseText.Fold(v.Name)));
-                villageId = VillageNames.FindId(villages, from);
+                villageId = VillageNames.FindId(await VillageNames.ActiveAsync(db, ct), from);
             }
             var created = await petitions.CreateAsync(actor, new PetitionInput
             {
