@@ -88,6 +88,19 @@ public abstract class PortalComponentBase : ComponentBase
     }
 
     /// <summary>Logs a failure with a short id and tells the operator what happened (the message stays until closed or the next success).</summary>
+    /// <summary>
+    /// Checks every field of the form by its rules; the fields say what is wrong under themselves, and nothing is sent
+    /// until they are right.
+    /// </summary>
+    protected async Task<bool> FormIsValidAsync(MudForm? form)
+    {
+        if (form is null) return true;
+        await form.ValidateAsync();
+        if (form.IsValid) return true;
+        Snackbar.Add(L["Form.Invalid"], Severity.Warning);
+        return false;
+    }
+
     /// <param name="fromRead">The page failed to read (not to save): the next successful read clears it too.</param>
     protected void ShowFailure(Exception ex, bool fromRead = false)
     {

@@ -81,15 +81,7 @@ public partial class DialogueEditPage
 
     private async Task SaveAsync()
     {
-        if (_form is not null)
-        {
-            await _form.ValidateAsync();
-            if (!_form.IsValid)
-            {
-                Snackbar.Add(L["Form.Invalid"], MudBlazor.Severity.Warning);
-                return;
-            }
-        }
+        if (!await FormIsValidAsync(_form)) return;
         // An empty field clears the value; one that cannot be read is refused, never saved as empty.
         if (!TryRead(_planDate, out var planDate) || !TryRead(_sessionDate, out var sessionDate))
         {

@@ -58,16 +58,7 @@ public partial class PetitionFormPage
 
     private async Task SaveAsync()
     {
-        // The fields say what is wrong under themselves; nothing is sent until they are right.
-        if (_form is not null)
-        {
-            await _form.ValidateAsync();
-            if (!_form.IsValid)
-            {
-                Snackbar.Add(L["Form.Invalid"], MudBlazor.Severity.Warning);
-                return;
-            }
-        }
+        if (!await FormIsValidAsync(_form)) return;
         if (!VietnameseDates.TryParse(_receivedOn, out var received))
         {
             Snackbar.Add(L["Dates.Invalid"], MudBlazor.Severity.Error);
