@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PetitionQuery>();
         services.AddSingleton<PetitionImport>();
         services.AddSingleton<AttachmentService>();
+        services.AddSingleton<AttachmentCipher>();
         services.AddSingleton<HallNotifier>();
         services.AddSingleton<HallSnapshots>();
         services.AddSingleton<PhoChau.Core.Persistence.WriteGate>();
@@ -55,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Reports.AfterSessionService>();
         services.AddSingleton<Reports.DocumentService>();
         services.AddSingleton<Backups.BackupService>();
+        services.AddSingleton<Backups.BackupKey>();
         services.AddSingleton<Backups.RestoreService>();
         return services;
     }

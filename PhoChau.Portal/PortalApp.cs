@@ -111,12 +111,6 @@ public static class PortalApp
         var services = builder.Services;
         var dataRoot = services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
         services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
-        // Sign-in cookies survive a restart of the hall laptop: keys live in the data folder.
-        var protection = services.AddDataProtection().SetApplicationName("PhoChau.Portal");
-        if (PortalDataServices.Provider(builder.Configuration) == DatabaseProvider.PostgreSQL)
-            protection.PersistKeysToDbContext<PhoChau.Core.Persistence.Postgres.PostgresDbContext>(); // shared by every node
-        else
-            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
         services.AddSingleton<DataFolderGuard>();
         services.AddSingleton<FirstAdminPassword>();
         services.AddHostedService<DatabaseStartup>();

@@ -15,6 +15,7 @@ public class AuditEntry : PhoChau.Core.Commune.ICommuneOwned
     public List<AuditChange> Changes { get; set; } = [];
 }
 
-public enum AuditAction { Created, Updated }
+/// <summary>Opened: a citizen's file was looked at (nothing changed, but the law asks who saw it).</summary>
+public enum AuditAction { Created, Updated, Opened }
 
 public sealed record AuditChange(string Field, string? Old, string? New);

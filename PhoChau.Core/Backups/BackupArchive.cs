@@ -6,6 +6,16 @@ using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Backups;
 
+/// <summary>A backup opened for checking: the plain zip to read (a temporary file for a sealed one, deleted on dispose).</summary>
+public sealed record OpenedBackup(string PlainZip, bool WasSealed, BackupCipher.Header? Header) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync()
+    {
+        if (WasSealed) try { File.Delete(PlainZip); } catch (IOException) { }
+        return ValueTask.CompletedTask;
+    }
+}
+
 /// <summary>The backup zip's layout: manifest.json, phochau.db and attachments/…, read and checked the same way everywhere.</summary>
 public static class BackupArchive
 {
@@ -21,6 +31,60 @@ public static class BackupArchive
         Converters = { new JsonStringEnumConverter() },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
+
+    /// <summary>Whether the file is a sealed backup (then restoring it needs its passphrase); false for anything else.</summary>
+    public static async Task<bool> IsSealedAsync(string path)
+    {
+        try
+        {
+            await using var file = File.OpenRead(path);
+            using var zip = new ZipArchive(file, ZipArchiveMode.Read);
+            return zip.GetEntry(BackupCipher.HeaderEntry) is not null;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException) { return false; }
+    }
+
+    /// <summary>
+    /// Opens a backup for checking: a sealed one is opened with the key <paramref name="keyFor"/> gives for its header
+    /// into a plain zip in <paramref name="tempFolder"/> (deleted when the result is disposed); a plain one from an
+    /// earlier version is used as it is (<see cref="OpenedBackup.WasSealed"/> false).
+    /// </summary>
+    public static async Task<OpenedBackup> OpenAsync(string path, Func<BackupCipher.Header, byte[]> keyFor, string tempFolder, CancellationToken ct = default)
+    {
+        if (!File.Exists(path)) throw new BackupException("Backup.FileMissing", [path]);
+        string? plain = null;
+        try
+        {
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+            using var zip = new ZipArchive(file, ZipArchiveMode.Read);
+            if (zip.GetEntry(BackupCipher.HeaderEntry) is not { } headerEntry)
+            {
+                if (zip.GetEntry(ManifestEntry) is null) throw new BackupException("Backup.NotOurs");
+                return new OpenedBackup(path, WasSealed: false, null);
+            }
+            // Nothing beside the sealed payload but the header and the notice: a file slipped in next to them is refused.
+            if (zip.Entries.FirstOrDefault(e => e.FullName is not (BackupCipher.HeaderEntry or BackupCipher.PayloadEntry or BackupCipher.NoticeEntry)) is { } extra)
+                throw new BackupException("Backup.UnexpectedPart", [extra.FullName]);
+            if (headerEntry.Length > 64 << 10) throw new BackupException("Backup.NotOurs");
+            var headerBytes = new byte[headerEntry.Length];
+            await using (var s = headerEntry.Open()) await s.ReadExactlyAsync(headerBytes, ct);
+            var header = BackupCipher.ReadHeader(headerBytes);
+            var key = keyFor(header);
+            var payload = zip.GetEntry(BackupCipher.PayloadEntry) ?? throw new BackupException("Backup.PartMissing", [BackupCipher.PayloadEntry]);
+            Directory.CreateDirectory(tempFolder);
+            plain = Path.Combine(tempFolder, $"opened-{Guid.NewGuid():N}.zip");
+            await using (var input = payload.Open())
+            await using (var output = new FileStream(plain, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+                await BackupCipher.DecryptAsync(input, output, key, header, headerBytes, ct);
+            return new OpenedBackup(plain, WasSealed: true, header);
+        }
+        catch (Exception ex)
+        {
+            if (plain is not null) try { File.Delete(plain); } catch (IOException) { }
+            if (ex is InvalidDataException or EndOfStreamException) throw new BackupException("Backup.CorruptZip", ex);
+            throw;
+        }
+    }
 
     /// <summary>
     /// Opens the zip, reads its manifest and checks every part against it (present, same size and SHA-256,

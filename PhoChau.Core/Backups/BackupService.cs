@@ -17,13 +17,15 @@ namespace PhoChau.Core.Backups;
 /// <summary>
 /// Consistent online backups while the portal runs: the database is copied with VACUUM INTO (a read
 /// transaction, so writers go on and the copy is one moment of the database, never a copy of a live file),
-/// then zipped with exactly the attachments that copy records and a manifest of hashes. The zip is written
+/// then zipped with exactly the attachments that copy records and a manifest of hashes, and that zip is sealed with
+/// the backup passphrase's key (<see cref="BackupCipher"/>): no backup is written in clear. The archive is written
 /// under a temporary name, read back and checked, and only then given its name; a failure leaves the
 /// current data and every earlier backup as they were.
 /// </summary>
 public sealed partial class BackupService(
     IDbContextFactory<PhoChauDbContext> dbFactory, DataFolder data, IOptions<BackupOptions> options,
-    IOptions<AttachmentOptions> attachments, TimeProvider clock, ILogger<BackupService> log, DatabaseInfo database)
+    IOptions<AttachmentOptions> attachments, TimeProvider clock, ILogger<BackupService> log, DatabaseInfo database,
+    BackupKey key, AttachmentCipher cipher)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -69,6 +71,8 @@ public sealed partial class BackupService(
             throw new BackupException("Backup.FolderUnwritable", [folder, ex.Message], ex);
         }
 
+        // No passphrase, no backup: a backup in clear on a USB stick is the leak it exists to prevent.
+        var (masterKey, salt, rounds) = key.Current();
         var now = clock.GetUtcNow().UtcDateTime;
         var snapshot = Path.Combine(data.TempFolder, $"snapshot-{Guid.NewGuid():N}.db");
         var name = UniqueName(folder, now, reason);
@@ -78,13 +82,16 @@ public sealed partial class BackupService(
         {
             progress?.Report(new BackupProgress("Backup.Step.Database", 0));
             await SnapshotAsync(snapshot, ct);
+            cipher.UnsealDatabaseContents(snapshot);
             var (manifest, files) = ReadSnapshot(snapshot, reason, now);
 
             progress?.Report(new BackupProgress("Backup.Step.Writing", 0.1));
-            await WriteZipAsync(partial, snapshot, manifest, files, progress, ct);
+            var (header, headerBytes) = BackupCipher.NewHeader(masterKey, salt, rounds, PortalVersion, now, reason);
+            await WriteArchiveAsync(partial, header, headerBytes, masterKey, snapshot, manifest, files, progress, ct);
 
             progress?.Report(new BackupProgress("Backup.Step.Checking", 0.9));
-            await BackupArchive.VerifyAsync(partial, extractTo: null, ct);
+            await using (var opened = await BackupArchive.OpenAsync(partial, _ => masterKey, data.TempFolder, ct))
+                await BackupArchive.VerifyAsync(opened.PlainZip, extractTo: null, ct);
             File.Move(partial, final);
             progress?.Report(new BackupProgress("Backup.Step.Done", 1));
             log.LogInformation("Backup {File} written ({Reason}, {Bytes} bytes)", final, reason, new FileInfo(final).Length);
@@ -172,35 +179,59 @@ public sealed partial class BackupService(
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
     }
 
-    private async Task WriteZipAsync(string partial, string snapshot, BackupManifest manifest, List<(string Entry, string File)> files,
-        IProgress<BackupProgress>? progress, CancellationToken ct)
+    /// <summary>The sealed archive: a notice and the header in clear (no personal data), the plain backup zip sealed inside.</summary>
+    private async Task WriteArchiveAsync(string partial, BackupCipher.Header header, byte[] headerBytes, byte[] masterKey, string snapshot,
+        BackupManifest manifest, List<(string Entry, string File)> files, IProgress<BackupProgress>? progress, CancellationToken ct)
     {
         await using var output = OpenWrite(partial);
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        using (var outer = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            // The database compresses well; scans and photos are compressed already and are stored as they are.
-            manifest.Parts.Add(await AddFileAsync(zip, BackupArchive.DatabaseEntry, snapshot, CompressionLevel.Fastest, ct));
-            for (var i = 0; i < files.Count; i++)
-            {
-                manifest.Parts.Add(await AddFileAsync(zip, files[i].Entry, files[i].File, CompressionLevel.NoCompression, ct));
-                // A backup runs beside the people at work: a pause between scans leaves the laptop's cores to their pages.
-                await Task.Delay(2, ct);
-                if (i % 20 == 0) progress?.Report(new BackupProgress("Backup.Step.Writing", 0.1 + 0.8 * (i + 1) / files.Count));
-            }
-            var entry = zip.CreateEntry(BackupArchive.ManifestEntry, CompressionLevel.Fastest);
-            await using var stream = entry.Open();
-            await JsonSerializer.SerializeAsync(stream, manifest, BackupArchive.Json, ct);
+            await WriteEntryAsync(outer, BackupCipher.NoticeEntry, BackupCipher.NoticeBytes, ct);
+            await WriteEntryAsync(outer, BackupCipher.HeaderEntry, headerBytes, ct);
+            // Sealed bytes do not compress: the inner zip compresses, the payload is stored as it is.
+            await using var payload = outer.CreateEntry(BackupCipher.PayloadEntry, CompressionLevel.NoCompression).Open();
+            await using var sealing = BackupCipher.Encrypt(payload, masterKey, header, headerBytes);
+            await WriteZipAsync(sealing, snapshot, manifest, files, progress, ct);
         }
         await output.FlushAsync(ct);
         // On a USB stick the bytes must be on the stick before the file gets its name.
         if (output is FileStream fs) fs.Flush(flushToDisk: true);
     }
 
-    private static async Task<BackupPart> AddFileAsync(ZipArchive zip, string entryName, string path, CompressionLevel level, CancellationToken ct)
+    private static async Task WriteEntryAsync(ZipArchive zip, string name, byte[] bytes, CancellationToken ct)
+    {
+        await using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        await stream.WriteAsync(bytes, ct);
+    }
+
+    private async Task WriteZipAsync(Stream output, string snapshot, BackupManifest manifest, List<(string Entry, string File)> files,
+        IProgress<BackupProgress>? progress, CancellationToken ct)
+    {
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        // The database compresses well; scans and photos are compressed already and are stored as they are.
+        manifest.Parts.Add(await AddFileAsync(zip, BackupArchive.DatabaseEntry, snapshot, CompressionLevel.Fastest, ct));
+        for (var i = 0; i < files.Count; i++)
+        {
+            manifest.Parts.Add(await AddFileAsync(zip, files[i].Entry, files[i].File, CompressionLevel.NoCompression, ct,
+                // Scans are kept sealed at rest; inside the sealed backup they travel plain, so any portal can restore them.
+                files[i].Entry.StartsWith(BackupArchive.AttachmentsPrefix, StringComparison.Ordinal) ? cipher : null));
+            // A backup runs beside the people at work: a pause between scans leaves the laptop's cores to their pages.
+            await Task.Delay(2, ct);
+            if (i % 20 == 0) progress?.Report(new BackupProgress("Backup.Step.Writing", 0.1 + 0.8 * (i + 1) / files.Count));
+        }
+        var entry = zip.CreateEntry(BackupArchive.ManifestEntry, CompressionLevel.Fastest);
+        await using var stream = entry.Open();
+        await JsonSerializer.SerializeAsync(stream, manifest, BackupArchive.Json, ct);
+    }
+
+    private static async Task<BackupPart> AddFileAsync(ZipArchive zip, string entryName, string path, CompressionLevel level, CancellationToken ct,
+        AttachmentCipher? sealedAtRest = null)
     {
         var entry = zip.CreateEntry(entryName, level);
         entry.LastWriteTime = File.GetLastWriteTime(path);
-        await using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, useAsync: true);
+        await using var input = sealedAtRest is null
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, useAsync: true)
+            : await sealedAtRest.OpenFileAsync(path, ct);
         await using var target = entry.Open();
         var (bytes, hash) = await BackupArchive.CopyHashingAsync(input, target, ct);
         return new BackupPart(entryName, bytes, hash);

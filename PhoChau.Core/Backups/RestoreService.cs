@@ -14,18 +14,31 @@ namespace PhoChau.Core.Backups;
 /// its manifest and hashes, the database's integrity, a schema no newer than this version. Then the current
 /// data is backed up, and the database and attachments are swapped in; a failure during the swap puts the
 /// current data back. Newer migrations are applied by the portal's next start, after its own backup.
+/// A sealed backup opens only with its passphrase (a wrong one, or an archive changed after it was written, is
+/// refused before anything is touched); a plain one from an earlier version is restored with a warning.
+/// The scans are sealed again with this portal's own keys on the way in.
 /// </summary>
-public sealed class RestoreService(DataFolder data, BackupService backups, IOptions<AttachmentOptions> attachments, ILogger<RestoreService> log)
+public sealed class RestoreService(DataFolder data, BackupService backups, IOptions<AttachmentOptions> attachments, ILogger<RestoreService> log,
+    BackupKey key, AttachmentCipher cipher, TimeProvider clock)
 {
-    public async Task<RestoreResult> RestoreAsync(string zipPath, CancellationToken ct = default)
+    public async Task<RestoreResult> RestoreAsync(string zipPath, string? passphrase = null, CancellationToken ct = default)
     {
         using var held = DataFolderLock.TryAcquire(data) ?? throw new BackupException("Restore.PortalRunning");
         var staging = Path.Combine(data.TempFolder, $"restore-{Guid.NewGuid():N}");
         try
         {
-            var manifest = await BackupArchive.VerifyAsync(Path.GetFullPath(zipPath), staging, ct);
+            await using var opened = await BackupArchive.OpenAsync(Path.GetFullPath(zipPath), header =>
+                string.IsNullOrWhiteSpace(passphrase)
+                    ? throw new BackupException("Restore.PassphraseNeeded")
+                    : BackupCipher.KeyFromPassphrase(header, passphrase), data.TempFolder, ct);
+            var manifest = await BackupArchive.VerifyAsync(opened.PlainZip, staging, ct);
             var stagedDb = Path.Combine(staging, BackupArchive.DatabaseEntry);
             CheckDatabase(stagedDb);
+            cipher.SealDatabaseContents(stagedDb);
+            await cipher.SealFilesAsync(Path.Combine(staging, "attachments"), ct);
+            if (!opened.WasSealed) log.LogWarning("Restoring {Zip}: a backup in clear from an earlier version", zipPath);
+            // A new installation restoring its first backup goes on backing up with that backup's passphrase.
+            if (opened.WasSealed && !key.IsSet) key.SetPassphrase(passphrase!, clock.GetUtcNow().UtcDateTime);
 
             BackupInfo? before = null;
             if (File.Exists(data.DatabasePath))
@@ -35,7 +48,7 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
             }
             Swap(stagedDb, Path.Combine(staging, "attachments"), Path.Combine(staging, BackupArchive.PinKeyEntry));
             log.LogInformation("Restored {Zip} (made {Created:u}, schema {Schema})", zipPath, manifest.CreatedAtUtc, manifest.SchemaMigration);
-            return new RestoreResult(manifest, before);
+            return new RestoreResult(manifest, before, opened.WasSealed);
         }
         finally
         {
@@ -189,4 +202,5 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
 }
 
 /// <summary>What a restore put back, and the backup of the data it replaced (null when there was none).</summary>
-public sealed record RestoreResult(BackupManifest Manifest, BackupInfo? Replaced);
+/// <param name="WasSealed">False for a plain backup of an earlier version (restored, with a warning).</param>
+public sealed record RestoreResult(BackupManifest Manifest, BackupInfo? Replaced, bool WasSealed);

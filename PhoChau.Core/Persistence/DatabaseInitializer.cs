@@ -14,7 +14,7 @@ namespace PhoChau.Core.Persistence;
 
 /// <summary>
 /// Every start: refuse a database from a newer portal, back up before any migration, migrate, switch to WAL,
-/// seed roles, the commune, its units and `admin` on the first start.
+/// seal scans still stored in clear, seed roles, the commune, its units and `admin` on the first start.
 /// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services, ILogger<DatabaseInitializer> log)
 {
@@ -43,6 +43,9 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
             if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
             await SeedReferenceDataAsync(db, ct);
         }
+        // Scans from before attachments were sealed at rest (or put back by hand) are sealed now, on every start.
+        await services.GetRequiredService<Petitions.AttachmentCipher>().SealExistingAsync(
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Petitions.AttachmentOptions>>().Value.Root, factory, ct);
 
         await using var scope = services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

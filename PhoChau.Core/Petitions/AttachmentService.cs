@@ -9,10 +9,11 @@ using PhoChau.Core.Resources;
 namespace PhoChau.Core.Petitions;
 
 /// <summary>
-/// Stores a petition's scans and photos on disk with their SHA-256, never the database: a file is
-/// written under a new name, then recorded; a refused or failed upload leaves nothing behind.
+/// Stores a petition's scans and photos, sealed (<see cref="AttachmentCipher"/>), with the SHA-256 of what was
+/// handed in: a file is written under a new name, then recorded; a refused or failed upload leaves nothing behind.
+/// Every opening is written to the audit trail (who opened which file of which petition, and when).
 /// </summary>
-public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFactory, IOptions<AttachmentOptions> options, TimeProvider clock)
+public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFactory, IOptions<AttachmentOptions> options, TimeProvider clock, AttachmentCipher cipher)
 {
     public async Task<PetitionAttachment> AddAsync(Actor actor, int petitionId, AttachmentPurpose purpose, string fileName, Stream content, CancellationToken ct = default)
     {
@@ -36,7 +37,6 @@ public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFact
         string hash;
         try
         {
-            await using (var file = inDatabase ? (Stream)kept : new FileStream(path, FileMode.CreateNew, FileAccess.Write))
             using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
             {
                 var buffer = new byte[81920];
@@ -48,10 +48,17 @@ public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFact
                     if (size > opts.MaxBytes)
                         throw new DomainException(CoreText.Format("Attachments.TooLarge", opts.MaxBytes / 1024 / 1024));
                     sha.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                    await kept.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
                 if (size == 0) throw new DomainException(CoreText.Get("Attachments.Empty"));
                 hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+            }
+            // Only sealed bytes reach the disk or the database.
+            var sealedBytes = cipher.Seal(kept.ToArray());
+            if (!inDatabase)
+            {
+                await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                await file.WriteAsync(sealedBytes, ct);
             }
             var row = new PetitionAttachment
             {
@@ -63,7 +70,7 @@ public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFact
             await db.SaveChangesAsync(actor, ct);
             if (inDatabase)
             {
-                db.AttachmentContents.Add(new AttachmentContent { AttachmentId = row.Id, Bytes = kept.ToArray() });
+                db.AttachmentContents.Add(new AttachmentContent { AttachmentId = row.Id, Bytes = sealedBytes });
                 await db.SaveChangesAsync(actor, ct);
             }
             await tx.CommitAsync(ct);
@@ -71,7 +78,7 @@ public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFact
         }
         catch
         {
-            if (!inDatabase) File.Delete(path);
+            if (!inDatabase && File.Exists(path)) File.Delete(path);
             throw;
         }
     }
@@ -89,12 +96,23 @@ public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFact
         var petition = await db.Petitions.AsNoTracking().SingleAsync(p => p.Id == row.PetitionId, ct);
         if (actor.IsIn(Roles.DepartmentOfficer) && !actor.Allows(Permission.ManageWorkflow)) actor.DemandDepartment(petition.LeadDepartmentId);
         if (!CanOpen(actor, petition, row)) throw new ForbiddenException(CoreText.Get("Attachments.PersonalOnly"));
+        Stream content;
         if (IsInDatabase(row.StoragePath))
         {
             var bytes = await db.AttachmentContents.AsNoTracking().Where(c => c.AttachmentId == row.Id).Select(c => c.Bytes).SingleAsync(ct);
-            return (row, new MemoryStream(bytes, writable: false));
+            content = new MemoryStream(cipher.Unseal(bytes), writable: false);
         }
-        return (row, File.OpenRead(Path.Combine(options.Value.Root, row.StoragePath)));
+        else content = await cipher.OpenFileAsync(Path.Combine(options.Value.Root, row.StoragePath), ct);
+        // Who looked at a citizen's scan is part of the record the law asks for: the petition and the file, no content.
+        db.AuditEntries.Add(new Auditing.AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, UserName = actor.UserName,
+            EntityType = nameof(PetitionAttachment), EntityId = row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Action = Auditing.AuditAction.Opened,
+            Changes = [new Auditing.AuditChange(nameof(PetitionAttachment.PetitionId), null, petition.Code), new Auditing.AuditChange(nameof(PetitionAttachment.Purpose), null, row.Purpose.ToString())],
+        });
+        await db.SaveChangesAsync(ct);
+        return (row, content);
     }
 
     /// <summary>

@@ -9,27 +9,31 @@ using PhoChau.Core.Security;
 namespace PhoChau.Portal.Hosting;
 
 /// <summary>
-/// `PhoChau.Portal backup [--out DIR]`, `PhoChau.Portal restore FILE` and `PhoChau.Portal reset-admin-password
-/// [--user NAME] [--password PASSWORD]`: the same configuration and data folder as the web portal (appsettings.json
+/// `PhoChau.Portal backup [--out DIR]`, `PhoChau.Portal restore FILE`, `PhoChau.Portal set-backup-passphrase` and
+/// `PhoChau.Portal reset-admin-password [--user NAME] [--password PASSWORD]`: the same configuration and data folder as the web portal (appsettings.json
 /// beside the program, Data__Root, …), no web server. A backup or a password reset may run while the portal serves;
-/// a restore only while it is stopped. Each prints its result and exits 0, or 1 with the reason.
+/// a restore only while it is stopped. Each prints its result and exits 0, or 1 with the reason. A backup passphrase
+/// is read from --passphrase, else PHOCHAU_BACKUP_PASSPHRASE, else typed (hidden) at the console or read from stdin.
 /// </summary>
 public static class PortalCommands
 {
     public const string ResetAdminPassword = "reset-admin-password";
+    public const string SetBackupPassphrase = "set-backup-passphrase";
+    public const string PassphraseVariable = "PHOCHAU_BACKUP_PASSPHRASE";
 
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore" or ResetAdminPassword;
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore" or ResetAdminPassword or SetBackupPassphrase;
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
     {
         var o = output ?? Console.Out;
         var rest = args.Skip(1).ToList();
-        string? outDir = null, file = null, user = null, password = null;
+        string? outDir = null, file = null, user = null, password = null, passphrase = null;
         for (var i = 0; i < rest.Count; i++)
         {
             if (rest[i] == "--out" && i + 1 < rest.Count) { outDir = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
             else if (rest[i] == "--user" && i + 1 < rest.Count) { user = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
             else if (rest[i] == "--password" && i + 1 < rest.Count) { password = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
+            else if (rest[i] == "--passphrase" && i + 1 < rest.Count) { passphrase = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
             else if (!rest[i].StartsWith('-') && file is null && args[0] == "restore") { file = rest[i]; rest.RemoveAt(i); i--; }
             else if (rest[i].StartsWith("--") && i + 1 < rest.Count) i++; // a configuration key and its value
         }
@@ -59,6 +63,17 @@ public static class PortalCommands
         var data = host.Services.GetRequiredService<DataFolder>();
         try
         {
+            if (args[0] == SetBackupPassphrase)
+            {
+                var first = passphrase ?? Environment.GetEnvironmentVariable(PassphraseVariable) ?? Ask(o, "Mật khẩu sao lưu mới / new backup passphrase: ");
+                BackupKey.Check(first);
+                if (passphrase is null && Environment.GetEnvironmentVariable(PassphraseVariable) is null && !Console.IsInputRedirected
+                    && Ask(o, "Nhập lại / again: ") != first)
+                    throw new BackupException("Backup.PassphraseMismatch");
+                host.Services.GetRequiredService<BackupKey>().SetPassphrase(first!, DateTime.UtcNow);
+                await o.WriteLineAsync("Đã đặt mật khẩu sao lưu: mọi bản sao lưu từ nay được mã hóa bằng mật khẩu này. Hãy ghi lại và cất giữ an toàn. / The backup passphrase is set: every backup is encrypted with it from now on. Keep it safe.");
+                return 0;
+            }
             if (args[0] == ResetAdminPassword)
             {
                 if (!File.Exists(data.DatabasePath) && PortalDataServices.Provider(builder.Configuration) == DatabaseProvider.Sqlite)
@@ -83,8 +98,12 @@ public static class PortalCommands
                 await o.WriteLineAsync($"Đã sao lưu / backup written: {info.FullPath} ({Size(info.Bytes)})");
                 return 0;
             }
-            var result = await host.Services.GetRequiredService<RestoreService>().RestoreAsync(file!);
+            passphrase ??= Environment.GetEnvironmentVariable(PassphraseVariable);
+            if (passphrase is null && await BackupArchive.IsSealedAsync(Path.GetFullPath(file!)))
+                passphrase = Ask(o, "Mật khẩu sao lưu của bản này / this backup's passphrase: ");
+            var result = await host.Services.GetRequiredService<RestoreService>().RestoreAsync(file!, passphrase);
             var m = result.Manifest;
+            if (!result.WasSealed) await o.WriteLineAsync(new BackupException("Restore.PlainBackup").InBothLanguages());
             await o.WriteLineAsync(
                 $"Đã khôi phục bản sao lưu ngày {m.CreatedAtUtc.Add(PhoChau.Core.Common.VietnamTime.Offset):dd/MM/yyyy HH:mm} ({m.Counts.GetValueOrDefault("Petitions")} kiến nghị) vào {data.Root}" +
                 (result.Replaced is { } r ? $"; dữ liệu trước đó đã được sao lưu vào {r.FullPath}" : "") +
@@ -101,6 +120,22 @@ public static class PortalCommands
             await o.WriteLineAsync(ex.Message);
             return 1;
         }
+    }
+
+    /// <summary>A passphrase typed without echo at a console, or one line of redirected input.</summary>
+    private static string? Ask(TextWriter o, string prompt)
+    {
+        o.Write(prompt);
+        o.Flush();
+        if (Console.IsInputRedirected) return Console.In.ReadLine();
+        var typed = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace) { if (typed.Length > 0) typed.Length--; }
+            else if (!char.IsControl(key.KeyChar)) typed.Append(key.KeyChar);
+        }
+        o.WriteLine();
+        return typed.ToString();
     }
 
     private static string Size(long bytes) =>

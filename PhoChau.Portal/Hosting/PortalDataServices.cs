@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using PhoChau.Core.Backups;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
@@ -24,10 +25,29 @@ public static class PortalDataServices
                 services.AddPhoChauDatabase(configuration.GetConnectionString("Default") ?? PersistenceServiceCollectionExtensions.DefaultConnectionString, dataRoot);
                 break;
         }
+        AddKeys(services, configuration, dataRoot);
         services.Configure<AttachmentOptions>(configuration.GetSection("Attachments"));
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
         services.AddSingleton(TimeProvider.System);
         return dataRoot;
+    }
+
+    /// <summary>
+    /// Data Protection's keys: they keep sign-in cookies valid across a restart and seal the scans and the backup key,
+    /// so the web portal and its command-line tools must read the same ones. In the data folder's keys/ (on Windows
+    /// wrapped by DPAPI for this machine, so a copied folder alone does not open them), or in the database that every
+    /// node of a province shares.
+    /// </summary>
+    private static void AddKeys(IServiceCollection services, IConfiguration configuration, string dataRoot)
+    {
+        var protection = services.AddDataProtection().SetApplicationName("PhoChau.Portal");
+        if (Provider(configuration) == DatabaseProvider.PostgreSQL)
+        {
+            protection.PersistKeysToDbContext<PhoChau.Core.Persistence.Postgres.PostgresDbContext>();
+            return;
+        }
+        protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
+        if (OperatingSystem.IsWindows()) protection.ProtectKeysWithDpapi(protectToLocalMachine: true);
     }
 
     /// <summary><c>Database:Provider</c>: Sqlite when absent (a commune's laptop needs no configuration), or PostgreSQL.</summary>

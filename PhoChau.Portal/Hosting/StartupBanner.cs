@@ -8,9 +8,10 @@ namespace PhoChau.Portal.Hosting;
 /// <summary>
 /// Once the portal listens (never before: a start that fails must not look like one that worked), a few lines in
 /// Vietnamese and English say which address the hall's other screens open, where the data is, and, until the first
-/// administrator has signed in, that account's password.
+/// administrator has signed in, that account's password, and, until one is set, that backups wait for their passphrase.
 /// </summary>
-public sealed class StartupBanner(IServer server, DataFolder data, FirstAdminPassword firstAdmin, PublicAddress publicAddress) : IHostedLifecycleService
+public sealed class StartupBanner(IServer server, DataFolder data, FirstAdminPassword firstAdmin, PublicAddress publicAddress, DatabaseInfo database,
+    PhoChau.Core.Backups.BackupKey backupKey) : IHostedLifecycleService
 {
     public Task StartedAsync(CancellationToken ct)
     {
@@ -29,6 +30,11 @@ public sealed class StartupBanner(IServer server, DataFolder data, FirstAdminPas
             lines.Add($" Tài khoản quản trị đầu tiên / first administrator: {admin.UserName}");
             lines.Add($" Mật khẩu / password: {admin.Password}");
             lines.Add($" (lưu trong / kept in {firstAdmin.FilePath} — xóa khi quản trị đăng nhập lần đầu / deleted at the first sign-in)");
+        }
+        if (database.IsSqlite && !backupKey.IsSet)
+        {
+            lines.Add(" CHƯA ĐẶT MẬT KHẨU SAO LƯU: chưa có bản sao lưu nào được ghi. Đặt tại trang Sao lưu (/admin/backups)");
+            lines.Add(" NO BACKUP PASSPHRASE: no backup is written until an administrator sets one on /admin/backups");
         }
         lines.Add(new string('=', 70));
         return lines;

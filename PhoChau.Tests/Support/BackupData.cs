@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Backups;
 using PhoChau.Core.Petitions;
 
 namespace PhoChau.Tests.Support;
@@ -34,14 +35,42 @@ public static class BackupData
         return sb.ToString();
     }
 
-    /// <summary>Relative path → SHA-256 of every file under the attachments folder.</summary>
-    public static SortedDictionary<string, string> Files(string root)
+    /// <summary>Relative path → SHA-256 of what every file under the attachments folder holds (opened: at rest each is sealed afresh).</summary>
+    public static SortedDictionary<string, string> Files(CoreTestHost host)
     {
+        var root = host.AttachmentsRoot;
+        var cipher = host.Get<AttachmentCipher>();
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (!Directory.Exists(root)) return files;
         foreach (var f in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-            files[Path.GetRelativePath(root, f).Replace('\\', '/')] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)));
+            files[Path.GetRelativePath(root, f).Replace('\\', '/')] = Convert.ToHexStringLower(SHA256.HashData(cipher.Unseal(File.ReadAllBytes(f))));
         return files;
+    }
+
+    /// <summary>
+    /// The plain backup zip inside a sealed backup (opened with the tests' passphrase, written beside it), or the file
+    /// itself when it is plain: what an earlier version wrote, and what the checks inside a backup are tested on.
+    /// </summary>
+    public static string Plain(string zipPath, string passphrase = CoreTestHost.BackupPassphrase)
+    {
+        if (!BackupArchive.IsSealedAsync(zipPath).GetAwaiter().GetResult()) return zipPath;
+        var target = zipPath + "." + Guid.NewGuid().ToString("N")[..8] + ".plain.zip";
+        using var zip = ZipFile.OpenRead(zipPath);
+        var headerBytes = ReadAll(zip.GetEntry(BackupCipher.HeaderEntry)!);
+        var header = BackupCipher.ReadHeader(headerBytes);
+        var key = BackupCipher.KeyFromPassphrase(header, passphrase);
+        using var input = zip.GetEntry(BackupCipher.PayloadEntry)!.Open();
+        using (var output = File.Create(target))
+            BackupCipher.DecryptAsync(input, output, key, header, headerBytes, default).GetAwaiter().GetResult();
+        return target;
+    }
+
+    public static byte[] ReadAll(ZipArchiveEntry entry)
+    {
+        using var input = entry.Open();
+        using var ms = new MemoryStream();
+        input.CopyTo(ms);
+        return ms.ToArray();
     }
 
     public static string Hash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
@@ -58,7 +87,7 @@ public static class BackupData
     public static string ExtractDatabase(string zipPath)
     {
         var target = zipPath + ".db";
-        using var zip = ZipFile.OpenRead(zipPath);
+        using var zip = ZipFile.OpenRead(Plain(zipPath));
         zip.GetEntry("phochau.db")!.ExtractToFile(target, overwrite: true);
         return target;
     }
@@ -67,7 +96,7 @@ public static class BackupData
     public static string CopyWithEdit(string zipPath, string entryName, Func<byte[], byte[]> edit)
     {
         var copy = Path.Combine(Path.GetDirectoryName(zipPath)!, "edited-" + Guid.NewGuid().ToString("N") + ".zip");
-        using var source = ZipFile.OpenRead(zipPath);
+        using var source = ZipFile.OpenRead(Plain(zipPath));
         using var target = ZipFile.Open(copy, ZipArchiveMode.Create);
         foreach (var e in source.Entries)
         {
@@ -79,6 +108,20 @@ public static class BackupData
             output.Write(bytes);
         }
         return copy;
+    }
+
+    /// <summary>Copies a zip to <paramref name="path"/> with one entry's bytes changed by <paramref name="edit"/>.</summary>
+    public static string CopyEntry(string zipPath, string path, string entryName, Func<byte[], byte[]> edit)
+    {
+        using var source = ZipFile.OpenRead(zipPath);
+        using var target = ZipFile.Open(path, ZipArchiveMode.Create);
+        foreach (var e in source.Entries)
+        {
+            var bytes = ReadAll(e);
+            using var output = target.CreateEntry(e.FullName, CompressionLevel.NoCompression).Open();
+            output.Write(e.FullName == entryName ? edit(bytes) : bytes);
+        }
+        return path;
     }
 
     public static async Task<int> CountAsync(CoreTestHost host)

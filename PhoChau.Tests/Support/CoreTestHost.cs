@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,9 @@ public sealed class CoreTestHost : IAsyncDisposable
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "phochau-tests", Guid.NewGuid().ToString("N"));
 
     public ServiceProvider Services { get; }
+
+    /// <summary>Leaves the data folder on dispose (a test starts another host over it: a restart).</summary>
+    public bool KeepFolder { get; set; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
     public string DataRoot => _dir;
     private readonly string _databasePath;
@@ -38,7 +42,9 @@ public sealed class CoreTestHost : IAsyncDisposable
         _databasePath = databasePath ?? Path.Combine(_dir, "test.db");
         Directory.CreateDirectory(_dir);
         var services = new ServiceCollection();
-        AddCoreServices(services, Clock);
+        // Keys on disk, as the portal keeps them: a host started again over the same folder opens the sealed scans.
+        services.AddDataProtection().SetApplicationName("PhoChau.Portal").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(_dir, "keys")));
+        AddCoreServices(services, Clock, persistentKeys: true);
         if (TestPostgres.CoreTestsOnPostgres && TestPostgres.ConnectionString is { } server && databasePath is null)
         {
             _postgresDatabase = "phochau_test_" + Guid.NewGuid().ToString("N");
@@ -62,20 +68,32 @@ public sealed class CoreTestHost : IAsyncDisposable
     public static async Task<CoreTestHost> StartAtAsync(string dir, string databasePath, string adminPassword = "Admin12345")
     {
         var host = new CoreTestHost(null, dir, databasePath);
+        if (!host.Get<PhoChau.Core.Backups.BackupKey>().IsSet) host.UseBackupPassphrase(); // an upgrade backs up first
         await host.Get<DatabaseInitializer>().InitializeAsync(new SeedOptions { AdminPassword = adminPassword });
         return host;
     }
 
     /// <summary>What the Core services need besides a database: logging, keys, the clock, Identity's stores.</summary>
-    public static IServiceCollection AddCoreServices(IServiceCollection services, TimeProvider clock)
+    public static IServiceCollection AddCoreServices(IServiceCollection services, TimeProvider clock, bool persistentKeys = false)
     {
         services.AddLogging();
-        services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
+        if (!persistentKeys)
+            services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
         services.AddSingleton(clock);
         services.AddIdentityCore<AppUser>(IdentityRules.Apply).AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PhoChauDbContext>().AddErrorDescriber<VietnameseIdentityErrorDescriber>().AddDefaultTokenProviders();
         services.AddPhoChauCore();
         return services;
+    }
+
+    /// <summary>The passphrase test backups are sealed with.</summary>
+    public const string BackupPassphrase = "mật khẩu sao lưu thử";
+
+    /// <summary>Sets the backup passphrase (no backup is written without one); returns the host.</summary>
+    public CoreTestHost UseBackupPassphrase()
+    {
+        Get<PhoChau.Core.Backups.BackupKey>().SetPassphrase(BackupPassphrase, Clock.GetUtcNow().UtcDateTime);
+        return this;
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
@@ -93,6 +111,7 @@ public sealed class CoreTestHost : IAsyncDisposable
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_postgresDatabase is not null) await TestPostgres.DropAsync(_postgresDatabase);
+        if (KeepFolder) return;
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 }

@@ -17,7 +17,7 @@ public sealed class BackupServiceTests
     [Fact]
     public async Task A_backup_taken_while_two_writers_save_passes_the_integrity_check_and_holds_every_write_acknowledged_before_it()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var d = await WorkflowData.DialogueAsync(host);
         var acknowledged = new ConcurrentQueue<int>();
         using var stop = new CancellationTokenSource();
@@ -53,7 +53,7 @@ public sealed class BackupServiceTests
     [Fact]
     public async Task The_manifest_names_the_version_the_schema_the_counts_and_the_hash_of_every_part()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var d = await WorkflowData.DialogueAsync(host);
         await BackupData.PetitionWithScanAsync(host, d.Id, "Lê Thị Hoa");
         await BackupData.PetitionWithScanAsync(host, d.Id, "Phạm Văn Đức");
@@ -61,7 +61,7 @@ public sealed class BackupServiceTests
         var backup = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
 
         Assert.Matches(@"^phochau-\d{8}-\d{6}-thu-cong\.zip$", backup.FileName);
-        using var zip = ZipFile.OpenRead(backup.FullPath);
+        using var zip = ZipFile.OpenRead(BackupData.Plain(backup.FullPath));
         var manifest = JsonSerializer.Deserialize<BackupManifest>(zip.GetEntry("manifest.json")!.Open(), BackupArchive.Json)!;
         Assert.Equal("phochau-backup", manifest.Format);
         Assert.False(string.IsNullOrEmpty(manifest.PortalVersion));
@@ -78,13 +78,13 @@ public sealed class BackupServiceTests
             Assert.Equal((part.Bytes, part.Sha256), (bytes, sha));
         }
         var scans = manifest.Parts.Where(p => p.Path.StartsWith("attachments/")).Select(p => p.Sha256).Order().ToList();
-        Assert.Equal(BackupData.Files(host.AttachmentsRoot).Values.Order().ToList(), scans);
+        Assert.Equal(BackupData.Files(host).Values.Order().ToList(), scans);
     }
 
     [Fact]
     public async Task Only_the_newest_backups_are_kept_by_the_retention()
     {
-        await using var host = await CoreTestHost.StartAsync(configure: s => s.Configure<BackupOptions>(o => o.Keep = 3));
+        await using var host = (await CoreTestHost.StartAsync(configure: s => s.Configure<BackupOptions>(o => o.Keep = 3))).UseBackupPassphrase();
         var service = host.Get<BackupService>();
         var made = new List<BackupInfo>();
         for (var i = 0; i < 5; i++)
@@ -101,7 +101,7 @@ public sealed class BackupServiceTests
     [Fact]
     public async Task A_full_backup_folder_gives_a_clear_message_and_leaves_the_data_and_earlier_backups_untouched()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var d = await WorkflowData.DialogueAsync(host);
         await BackupData.PetitionWithScanAsync(host, d.Id, "Lê Thị Hoa", 200_000);
         var service = host.Get<BackupService>();
@@ -124,7 +124,7 @@ public sealed class BackupServiceTests
     [Fact]
     public async Task A_usb_stick_pulled_out_in_the_middle_gives_a_clear_message_and_no_backup_is_listed()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var d = await WorkflowData.DialogueAsync(host);
         await BackupData.PetitionWithScanAsync(host, d.Id, "Lê Thị Hoa", 200_000);
         var usb = Path.Combine(host.DataRoot, "usb");
@@ -147,7 +147,7 @@ public sealed class BackupServiceTests
     [Fact]
     public async Task A_read_only_backup_folder_gives_a_clear_message_and_changes_nothing()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var service = host.Get<BackupService>();
         var dump = BackupData.Dump(host.DatabasePath);
         // Root ignores file modes, so the folder's refusal is what the operating system would answer.
@@ -164,7 +164,7 @@ public sealed class BackupServiceTests
     [Fact]
     public async Task A_backup_folder_that_cannot_be_created_is_refused_with_its_path()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var file = Path.Combine(host.DataRoot, "not-a-folder");
         await File.WriteAllTextAsync(file, "x");
         var folder = Path.Combine(file, "backups"); // even root cannot make a folder inside a file
@@ -178,7 +178,7 @@ public sealed class BackupServiceTests
     [Fact]
     public async Task A_name_that_is_not_a_listed_backup_cannot_be_downloaded()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var service = host.Get<BackupService>();
         var b = await service.CreateAsync(BackupReason.Manual);
         await using (service.OpenRead(b.FileName)) { }
@@ -206,7 +206,7 @@ public sealed class BackupServiceTests
 
         var backup = Assert.Single(host.Get<BackupService>().List());
         Assert.Equal(BackupReason.BeforeMigration, backup.Reason);
-        using var zip = ZipFile.OpenRead(backup.FullPath);
+        using var zip = ZipFile.OpenRead(BackupData.Plain(backup.FullPath));
         var manifest = JsonSerializer.Deserialize<BackupManifest>(zip.GetEntry("manifest.json")!.Open(), BackupArchive.Json)!;
         await using var now = host.NewDb();
         var migrations = now.Database.GetMigrations().ToList();
@@ -218,14 +218,14 @@ public sealed class BackupServiceTests
     [Fact]
     public async Task A_new_database_is_migrated_without_a_backup()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         Assert.Empty(host.Get<BackupService>().List());
     }
 
     [Fact]
     public async Task A_database_from_a_newer_portal_is_refused_before_anything_is_changed()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         await using (var db = host.NewDb())
             await db.Database.ExecuteSqlRawAsync("INSERT INTO \"__EFMigrationsHistory\" VALUES ('29991231000000_FromTheFuture', '99.0.0')");
         var dump = BackupData.Dump(host.DatabasePath);

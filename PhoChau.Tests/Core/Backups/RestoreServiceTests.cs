@@ -14,13 +14,13 @@ public sealed class RestoreServiceTests
     [Fact]
     public async Task Backup_then_more_writes_then_restore_gives_exactly_the_backed_up_rows_and_attachment_bytes()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var d = await WorkflowData.DialogueAsync(host);
         var kept = await BackupData.PetitionWithScanAsync(host, d.Id, "Lê Thị Hoa");
         await BackupData.PetitionWithScanAsync(host, d.Id, "Phạm Văn Đức");
         var backup = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
         var dumpAtBackup = BackupData.Dump(host.DatabasePath);
-        var filesAtBackup = BackupData.Files(host.AttachmentsRoot);
+        var filesAtBackup = BackupData.Files(host);
         host.Clock.Advance(TimeSpan.FromMinutes(5));
 
         // More work after the backup: a new petition with a scan, and a change to a backed-up one.
@@ -30,10 +30,10 @@ public sealed class RestoreServiceTests
         await host.Get<PetitionService>().UpdateAsync(CoreTestHost.Secretary, kept, current.Version, input);
         Assert.NotEqual(dumpAtBackup, BackupData.Dump(host.DatabasePath));
 
-        var result = await host.Get<RestoreService>().RestoreAsync(backup.FullPath);
+        var result = await host.Get<RestoreService>().RestoreAsync(backup.FullPath, CoreTestHost.BackupPassphrase);
 
         Assert.Equal(dumpAtBackup, BackupData.Dump(host.DatabasePath));
-        Assert.Equal(filesAtBackup, BackupData.Files(host.AttachmentsRoot));
+        Assert.Equal(filesAtBackup, BackupData.Files(host));
         Assert.Equal(2, result.Manifest.Counts["Petitions"]);
         // The data it replaced was kept as a backup first.
         Assert.NotNull(result.Replaced);
@@ -47,17 +47,17 @@ public sealed class RestoreServiceTests
     [Fact]
     public async Task The_receipts_PIN_key_travels_with_the_backup_so_printed_PINs_still_open_the_lookup_after_a_restore()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var d = await WorkflowData.DialogueAsync(host);
         var p = await WorkflowData.PetitionAsync(host, d.Id);
         var keyFile = Path.Combine(host.Get<DataFolder>().KeysFolder, PhoChau.Core.Citizens.TrackingPin.KeyFile);
         var key = await File.ReadAllBytesAsync(keyFile);
         var backup = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
-        using (var zip = ZipFile.OpenRead(backup.FullPath))
+        using (var zip = ZipFile.OpenRead(BackupData.Plain(backup.FullPath)))
             Assert.NotNull(zip.GetEntry(BackupArchive.PinKeyEntry));
 
         await File.WriteAllBytesAsync(keyFile, RandomNumberGenerator.GetBytes(32)); // a new machine: another key
-        await host.Get<RestoreService>().RestoreAsync(backup.FullPath);
+        await host.Get<RestoreService>().RestoreAsync(backup.FullPath, CoreTestHost.BackupPassphrase);
 
         Assert.Equal(key, await File.ReadAllBytesAsync(keyFile));
         var fresh = new PhoChau.Core.Citizens.TrackingPin(host.Get<DataFolder>()); // what the restarted portal loads
@@ -68,20 +68,20 @@ public sealed class RestoreServiceTests
     [Fact]
     public async Task The_backup_made_before_a_restore_can_itself_be_restored()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var d = await WorkflowData.DialogueAsync(host);
         var backup = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await BackupData.PetitionWithScanAsync(host, d.Id, "Võ Văn Mới");
         var dumpBefore = BackupData.Dump(host.DatabasePath);
-        var filesBefore = BackupData.Files(host.AttachmentsRoot);
+        var filesBefore = BackupData.Files(host);
 
-        var first = await host.Get<RestoreService>().RestoreAsync(backup.FullPath);
+        var first = await host.Get<RestoreService>().RestoreAsync(backup.FullPath, CoreTestHost.BackupPassphrase);
         host.Clock.Advance(TimeSpan.FromMinutes(1));
-        await host.Get<RestoreService>().RestoreAsync(first.Replaced!.FullPath);
+        await host.Get<RestoreService>().RestoreAsync(first.Replaced!.FullPath, CoreTestHost.BackupPassphrase);
 
         Assert.Equal(dumpBefore, BackupData.Dump(host.DatabasePath));
-        Assert.Equal(filesBefore, BackupData.Files(host.AttachmentsRoot));
+        Assert.Equal(filesBefore, BackupData.Files(host));
     }
 
     public static TheoryData<string, string> BadFiles => new()
@@ -99,27 +99,32 @@ public sealed class RestoreServiceTests
         { "view-added", "view all_people" },
         { "inflates", "SHA-256" },
         { "missing-file", "Không tìm thấy tệp sao lưu" },
+        { "sealed-byte-flipped", "đã bị thay đổi" },
+        { "sealed-chunk-dropped", "đã bị thay đổi" },
+        { "sealed-cut-at-chunk", "đã bị thay đổi" },
+        { "sealed-header-edited", "đã bị thay đổi" },
+        { "sealed-extra-entry", "tệp lạ" },
     };
 
     [Theory]
     [MemberData(nameof(BadFiles))]
     public async Task A_bad_backup_is_refused_with_a_clear_message_and_the_current_data_and_earlier_backups_stay_untouched(string kind, string message)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var d = await WorkflowData.DialogueAsync(host);
-        await BackupData.PetitionWithScanAsync(host, d.Id, "Lê Thị Hoa");
+        await BackupData.PetitionWithScanAsync(host, d.Id, "Lê Thị Hoa", 3 << 20); // a payload of several chunks
         var good = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
         var goodHash = BackupData.Hash(good.FullPath);
         await BackupData.PetitionWithScanAsync(host, d.Id, "Võ Văn Mới");
         var dump = BackupData.Dump(host.DatabasePath);
-        var files = BackupData.Files(host.AttachmentsRoot);
+        var files = BackupData.Files(host);
         var bad = MakeBad(kind, good.FullPath, host.DataRoot);
 
-        var ex = await Assert.ThrowsAsync<BackupException>(() => host.Get<RestoreService>().RestoreAsync(bad));
+        var ex = await Assert.ThrowsAsync<BackupException>(() => host.Get<RestoreService>().RestoreAsync(bad, CoreTestHost.BackupPassphrase));
 
         Assert.Contains(message, ex.Message);
         Assert.Equal(dump, BackupData.Dump(host.DatabasePath));
-        Assert.Equal(files, BackupData.Files(host.AttachmentsRoot));
+        Assert.Equal(files, BackupData.Files(host));
         Assert.Equal(goodHash, BackupData.Hash(good.FullPath));
         Assert.Equal([good.FileName], host.Get<BackupService>().List().Select(b => b.FileName));
         Assert.False(Directory.Exists(Path.Combine(host.DataRoot, "tmp")) && Directory.EnumerateFileSystemEntries(Path.Combine(host.DataRoot, "tmp")).Any(),
@@ -129,7 +134,7 @@ public sealed class RestoreServiceTests
     [Fact]
     public async Task A_restore_aimed_at_a_running_portal_is_refused_and_changes_nothing()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var d = await WorkflowData.DialogueAsync(host);
         var backup = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
         await WorkflowData.PetitionAsync(host, d.Id);
@@ -137,16 +142,20 @@ public sealed class RestoreServiceTests
 
         using (DataFolderLock.TryAcquire(host.Get<DataFolder>())) // what a running portal holds
         {
-            var ex = await Assert.ThrowsAsync<BackupException>(() => host.Get<RestoreService>().RestoreAsync(backup.FullPath));
+            var ex = await Assert.ThrowsAsync<BackupException>(() => host.Get<RestoreService>().RestoreAsync(backup.FullPath, CoreTestHost.BackupPassphrase));
             Assert.Contains("đang chạy", ex.Message);
         }
         Assert.Equal(dump, BackupData.Dump(host.DatabasePath));
         Assert.Single(host.Get<BackupService>().List());
     }
 
-    private static string MakeBad(string kind, string good, string dir)
+    private static string MakeBad(string kind, string sealedGood, string dir)
     {
         var path = Path.Combine(dir, kind + ".zip");
+        // The checks inside a backup are tested on its plain zip: what an earlier version wrote, and what a forgery
+        // would have to produce past the seal (the sealed cases are the ones below marked "sealed").
+        var good = kind.StartsWith("sealed-", StringComparison.Ordinal) || kind is "random" or "truncated" or "missing-file"
+            ? sealedGood : BackupData.Plain(sealedGood);
         switch (kind)
         {
             case "random":
@@ -240,6 +249,21 @@ public sealed class RestoreServiceTests
                 return path;
             case "missing-file":
                 return Path.Combine(dir, "khong-ton-tai.zip");
+            case "sealed-byte-flipped":
+                return BackupData.CopyEntry(good, path, BackupCipher.PayloadEntry, b => { b[b.Length / 2] ^= 0x01; return b; });
+            case "sealed-chunk-dropped":
+                // A whole chunk cut out of a payload of several (the scan is larger than one chunk).
+                return BackupData.CopyEntry(good, path, BackupCipher.PayloadEntry, b => [.. b[..(BackupCipher.ChunkBytes + 16)], .. b[(2 * (BackupCipher.ChunkBytes + 16))..]]);
+            case "sealed-cut-at-chunk":
+                return BackupData.CopyEntry(good, path, BackupCipher.PayloadEntry, b => b[..(BackupCipher.ChunkBytes + 16)]);
+            case "sealed-header-edited":
+                return BackupData.CopyEntry(good, path, BackupCipher.HeaderEntry,
+                    b => System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(b).Replace("\"Reason\": \"Manual\"", "\"Reason\": \"Daily\"")));
+            case "sealed-extra-entry":
+                File.Copy(good, path);
+                using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+                using (var w = new StreamWriter(zip.CreateEntry("phochau.db").Open())) w.Write("x");
+                return path;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }

@@ -14,6 +14,15 @@ public sealed class BackupCommandTests
         var data = portal.DataRoot;
         var outDir = Path.Combine(data, "usb");
         var output = new StringWriter();
+        // Redirected input, as a service script would give it: the passphrase is read from the command's stdin.
+        var previousIn = Console.In;
+        Console.SetIn(new StringReader(CoreTestHost.BackupPassphrase + "\n"));
+        try
+        {
+            Assert.Equal(0, await PortalCommands.RunAsync(["set-backup-passphrase", "--Data:Root", data, "--ConnectionStrings:Default", $"Data Source={Path.Combine(data, "portal.db")}"], output));
+        }
+        finally { Console.SetIn(previousIn); }
+        Assert.Contains("Đã đặt mật khẩu sao lưu", output.ToString());
 
         var backupExit = await PortalCommands.RunAsync(["backup", "--out", outDir, "--Data:Root", data, "--ConnectionStrings:Default", $"Data Source={Path.Combine(data, "portal.db")}"], output);
 
@@ -36,8 +45,11 @@ public sealed class BackupCommandTests
         Assert.Single(refused.ToString().Trim().Split('\n'));
 
         await portal.StopAsync();
+        var wrong = new StringWriter();
+        Assert.Equal(1, await PortalCommands.RunAsync(["restore", zip, "--passphrase", "không phải mật khẩu này", "--Data:Root", data, "--ConnectionStrings:Default", $"Data Source={Path.Combine(data, "portal.db")}"], wrong));
+        Assert.Contains("Sai mật khẩu sao lưu", wrong.ToString());
         var restored = new StringWriter();
-        var okExit = await PortalCommands.RunAsync(["restore", zip, "--Data:Root", data, "--ConnectionStrings:Default", $"Data Source={Path.Combine(data, "portal.db")}"], restored);
+        var okExit = await PortalCommands.RunAsync(["restore", zip, "--passphrase", CoreTestHost.BackupPassphrase, "--Data:Root", data, "--ConnectionStrings:Default", $"Data Source={Path.Combine(data, "portal.db")}"], restored);
         Assert.Equal(0, okExit);
         Assert.Contains("Đã khôi phục", restored.ToString());
 
@@ -72,5 +84,15 @@ public sealed class BackupCommandTests
         var output = new StringWriter();
         Assert.Equal(1, await PortalCommands.RunAsync(["backup", "--Data:Root", dir], output));
         Assert.Contains("Chưa có cơ sở dữ liệu", output.ToString());
+    }
+
+    [Fact]
+    public async Task A_backup_passphrase_too_short_is_refused_and_none_is_set()
+    {
+        var dir = Directory.CreateTempSubdirectory("phochau-cli").FullName;
+        var output = new StringWriter();
+        Assert.Equal(1, await PortalCommands.RunAsync(["set-backup-passphrase", "--passphrase", "ngan", "--Data:Root", dir], output));
+        Assert.Contains("ít nhất 10 ký tự", output.ToString());
+        Assert.False(File.Exists(Path.Combine(dir, "keys", BackupKey.KeyFile)));
     }
 }

@@ -14,6 +14,7 @@ public sealed class BackupEndpointTests
     {
         await using var factory = new PortalFactory();
         var admin = await factory.SignInAsync("admin", PortalFactory.AdminPassword);
+        factory.Services.GetRequiredService<BackupKey>().SetPassphrase(CoreTestHost.BackupPassphrase, DateTime.UtcNow);
         var backup = await factory.Services.GetRequiredService<BackupService>().CreateAsync(BackupReason.Manual);
 
         var response = await admin.GetAsync($"/admin/backups/{backup.FileName}");
@@ -21,7 +22,9 @@ public sealed class BackupEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
-        Assert.NotNull(zip.GetEntry("manifest.json"));
+        Assert.NotNull(zip.GetEntry(BackupCipher.HeaderEntry));
+        Assert.NotNull(zip.GetEntry(BackupCipher.PayloadEntry));
+        Assert.Null(zip.GetEntry("manifest.json")); // sealed inside the payload
         foreach (var bad in new[] { "..%2Fportal.db", "portal.db", "phochau-20200101-000000-thu-cong.zip", "%2Fetc%2Fpasswd", "keys" })
             Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/backups/{bad}")).StatusCode);
     }
@@ -31,6 +34,7 @@ public sealed class BackupEndpointTests
     {
         await using var factory = new PortalFactory();
         await factory.CreateUserAsync("thuky", Roles.Secretary);
+        factory.Services.GetRequiredService<BackupKey>().SetPassphrase(CoreTestHost.BackupPassphrase, DateTime.UtcNow);
         var backup = await factory.Services.GetRequiredService<BackupService>().CreateAsync(BackupReason.Manual);
         var secretary = await factory.SignInAsync("thuky", PortalFactory.UserPassword);
 

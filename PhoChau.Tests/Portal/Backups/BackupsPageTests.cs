@@ -17,11 +17,43 @@ public sealed class BackupsPageTests : PortalBunitContext
         services.AddSingleton(Core.Get<BackupService>());
         services.AddSingleton(Core.Get<PhoChau.Core.Persistence.DatabaseInfo>());
         services.AddSingleton(Core.Get<IOptions<BackupOptions>>());
+        services.AddSingleton(Core.Get<BackupKey>());
+    }
+
+    [Fact]
+    public void Until_a_passphrase_is_set_the_page_warns_and_a_backup_is_refused_then_the_administrator_sets_it_there()
+    {
+        SignInAs("admin", Roles.Administrator);
+        var snackbar = Render<MudSnackbarProvider>();
+        var cut = Render<BackupsPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=passphrase-missing]")));
+
+        cut.Find("[data-testid=backup-now]").Click();
+        snackbar.WaitForAssertion(() => Assert.Contains("Chưa đặt mật khẩu sao lưu", snackbar.Markup), TimeSpan.FromSeconds(10));
+        Assert.Empty(Core.Get<BackupService>().List());
+
+        cut.Find("[data-testid=passphrase-new]").Input("mật khẩu sao lưu của xã");
+        cut.Find("[data-testid=passphrase-confirm]").Input("mật khẩu sao lưu khác");
+        cut.Find("[data-testid=passphrase-save]").Click();
+        snackbar.WaitForAssertion(() => Assert.Contains("không giống nhau", snackbar.Markup));
+        Assert.False(Core.Get<BackupKey>().IsSet);
+
+        cut.Find("[data-testid=passphrase-confirm]").Input("mật khẩu sao lưu của xã");
+        cut.Find("[data-testid=passphrase-save]").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=passphrase-set]")), TimeSpan.FromSeconds(10));
+        Assert.True(Core.Get<BackupKey>().IsSet);
+        cut.Find("[data-testid=backup-now]").Click();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=backup-row]")), TimeSpan.FromSeconds(10));
+        // The passphrase itself is nowhere in the data folder.
+        var needle = System.Text.Encoding.UTF8.GetBytes("mật khẩu sao lưu của xã");
+        Assert.All(Directory.EnumerateFiles(Core.DataRoot, "*", SearchOption.AllDirectories),
+            f => Assert.Equal(-1, File.ReadAllBytes(f).AsSpan().IndexOf(needle)));
     }
 
     [Fact]
     public void The_administrator_backs_up_from_the_page_and_sees_the_new_backup_listed_with_a_download_link()
     {
+        Core.UseBackupPassphrase();
         SignInAs("admin", Roles.Administrator);
         Render<MudSnackbarProvider>();
         var cut = Render<BackupsPage>();
@@ -40,6 +72,7 @@ public sealed class BackupsPageTests : PortalBunitContext
     [Fact]
     public void A_failed_backup_shows_why_on_the_page()
     {
+        Core.UseBackupPassphrase();
         SignInAs("admin", Roles.Administrator);
         Core.Get<BackupService>().OpenWrite = path => new FailingStream(File.Create(path), 100, FailingStream.DiskFull());
         var snackbar = Render<MudSnackbarProvider>();
@@ -57,6 +90,7 @@ public sealed class BackupsPageTests : PortalBunitContext
     [Fact]
     public async Task The_dashboard_warns_when_there_is_no_backup_and_not_once_a_fresh_one_exists()
     {
+        Core.UseBackupPassphrase();
         SignInAs("admin", Roles.Administrator);
         var first = Render<Dashboard>();
         first.WaitForAssertion(() => Assert.NotEmpty(first.FindAll("[data-testid=backup-age]")));
