@@ -32,7 +32,9 @@ public sealed class CommuneProfileService(IDbContextFactory<PhoChauDbContext> db
     public async Task<bool> HasSeveralAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.CommuneProfiles.IgnoreQueryFilters().CountAsync(ct) > 1;
+        var several = await db.CommuneProfiles.IgnoreQueryFilters().CountAsync(ct) > 1;
+        if (several) CommuneScope.MarkSeveral(db.DatabaseKey);
+        return several;
     }
 
     public async Task SaveAsync(Actor actor, CommuneProfile edited, CancellationToken ct = default)

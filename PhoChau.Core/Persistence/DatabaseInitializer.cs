@@ -23,6 +23,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
     /// <returns>The generated admin password when one had to be generated, else null.</returns>
     public async Task<string?> InitializeAsync(SeedOptions seed, CancellationToken ct = default)
     {
+        // Start-up works for the installation's first commune, by name: a province's database never lets a flow without one through.
+        using var commune = CommuneScope.Enter(CommuneScope.Default);
         var factory = services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>();
         // Several portal nodes may start at once against one PostgreSQL: one at a time migrates and seeds.
         await using var startLock = await StartLock.AcquireAsync(factory, ct);
@@ -42,6 +44,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
             // WAL lets the projector's reads go on while the secretary writes; the mode is stored in the file.
             if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
             await SeedReferenceDataAsync(db, ct);
+            if (await db.CommuneProfiles.IgnoreQueryFilters().CountAsync(ct) > 1) CommuneScope.MarkSeveral(db.DatabaseKey);
         }
         // Scans from before attachments were sealed at rest (or put back by hand) are sealed now, on every start.
         await services.GetRequiredService<Petitions.AttachmentCipher>().SealExistingAsync(

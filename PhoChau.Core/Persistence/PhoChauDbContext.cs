@@ -15,16 +15,29 @@ namespace PhoChau.Core.Persistence;
 
 public class PhoChauDbContext : IdentityDbContext<AppUser>
 {
-    public PhoChauDbContext(DbContextOptions<PhoChauDbContext> options) : base(options) { }
+    public PhoChauDbContext(DbContextOptions<PhoChauDbContext> options) : base(options) => _commune = CommuneOf(options);
 
     /// <summary>For a provider's own context type (PostgreSQL), which has its own migrations.</summary>
-    protected PhoChauDbContext(DbContextOptions options) : base(options) { }
+    protected PhoChauDbContext(DbContextOptions options) : base(options) => _commune = CommuneOf(options);
+
+    private readonly int? _commune;
 
     /// <summary>
     /// The commune this context sees and writes for (taken from <see cref="CommuneScope"/> when it is made): the one
     /// place commune-owned records are filtered (query filters) and stamped (saving), so no service has to remember.
+    /// On a database of several communes, a context made with no commune set throws here, at its first filtered query
+    /// or stamped save (queries that ignore the filters on purpose, the province's, are unaffected).
     /// </summary>
-    public int CurrentCommuneId { get; } = CommuneScope.Current;
+    public int CurrentCommuneId => _commune ?? throw new NoCommuneScopeException();
+
+    /// <summary>Which database this context is on (its connection string): what <see cref="CommuneScope.MarkSeveral"/> keys.</summary>
+    public string? DatabaseKey { get; private set; }
+
+    private int? CommuneOf(DbContextOptions options)
+    {
+        DatabaseKey = options.Extensions.OfType<Microsoft.EntityFrameworkCore.Infrastructure.RelationalOptionsExtension>().FirstOrDefault()?.ConnectionString;
+        return CommuneScope.ForDatabase(DatabaseKey);
+    }
 
     public DbSet<CommuneProfile> CommuneProfiles => Set<CommuneProfile>();
     public DbSet<Department> Departments => Set<Department>();

@@ -69,6 +69,7 @@ public sealed class ProvinceService(
             if (!created.Succeeded) throw new DomainException(string.Join(" ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(admin, Roles.Administrator);
         }
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) CommuneScope.MarkSeveral(db.DatabaseKey);
         return id;
     }
 

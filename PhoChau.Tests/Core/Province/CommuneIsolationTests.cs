@@ -34,6 +34,7 @@ public sealed class CommuneIsolationTests
     [Fact]
     public async Task A_province_administrator_creates_a_commune_with_its_departments_and_first_administrator()
     {
+        CommuneScope.Set(CommuneScope.Default); // the test's own arranging and reading works as commune 1, by name
         await using var host = await CoreTestHost.StartAsync();
         var province = host.Get<ProvinceService>();
         var id = await province.CreateCommuneAsync(ProvinceAdmin, NewCommune());
@@ -61,6 +62,7 @@ public sealed class CommuneIsolationTests
     [InlineData("PHOTHANH", "x", "Matkhau2026", "admin", "đã được sử dụng")] // a user name taken in another commune
     public async Task Bad_communes_are_refused_in_Vietnamese_and_nothing_is_kept(string code, string _, string password, string admin, string message)
     {
+        CommuneScope.Set(CommuneScope.Default); // the test's own arranging and reading works as commune 1, by name
         await using var host = await CoreTestHost.StartAsync();
         var province = host.Get<ProvinceService>();
         var input = NewCommune(code == "PHOCHAU" ? "phochau" : code, admin);
@@ -73,6 +75,7 @@ public sealed class CommuneIsolationTests
     [Fact]
     public async Task Only_the_province_administrator_creates_communes_and_a_province_viewer_changes_nothing()
     {
+        CommuneScope.Set(CommuneScope.Default); // the test's own arranging and reading works as commune 1, by name
         await using var host = await CoreTestHost.StartAsync();
         var province = host.Get<ProvinceService>();
         await Assert.ThrowsAsync<ForbiddenException>(() => province.CreateCommuneAsync(ProvinceViewer, NewCommune()));
@@ -90,6 +93,7 @@ public sealed class CommuneIsolationTests
     [Fact]
     public async Task A_user_of_another_commune_asking_by_id_gets_not_found_and_learns_nothing()
     {
+        CommuneScope.Set(CommuneScope.Default); // the test's own arranging and reading works as commune 1, by name
         await using var host = await CoreTestHost.StartAsync();
         var other = await host.Get<ProvinceService>().CreateCommuneAsync(ProvinceAdmin, NewCommune());
 
@@ -194,6 +198,7 @@ public sealed class CommuneIsolationTests
     [Fact]
     public async Task The_province_viewer_reads_each_communes_figures_and_none_of_a_citizens_data()
     {
+        CommuneScope.Set(CommuneScope.Default); // the test's own arranging and reading works as commune 1, by name
         await using var host = await CoreTestHost.StartAsync();
         var province = host.Get<ProvinceService>();
         var other = await province.CreateCommuneAsync(ProvinceAdmin, NewCommune());

@@ -54,6 +54,7 @@ public sealed class CommuneIsolationEndpointTests
     [Fact]
     public async Task A_user_of_another_commune_gets_not_found_for_every_address_that_takes_an_id_and_for_the_hub_group()
     {
+        CommuneScope.Set(CommuneScope.Default); // the test's own arranging and reading works as commune 1, by name
         var (portal, _, petition, attachmentId) = await ArrangeAsync();
         await using var _p = portal;
         var stranger = await SignInAsync(portal.BaseUrl, "thuky.phothanh", PortalFactory.UserPassword);
@@ -91,6 +92,7 @@ public sealed class CommuneIsolationEndpointTests
     [Fact]
     public async Task The_province_viewer_sees_every_communes_figures_exports_them_and_reaches_no_communes_records()
     {
+        CommuneScope.Set(CommuneScope.Default); // the test's own arranging and reading works as commune 1, by name
         var (portal, _, petition, attachmentId) = await ArrangeAsync();
         await using var _p = portal;
         var viewer = await SignInAsync(portal.BaseUrl, "tinh.xem", PortalFactory.UserPassword);
@@ -125,6 +127,7 @@ public sealed class CommuneIsolationEndpointTests
     [Fact]
     public async Task A_citizen_of_another_commune_looks_up_with_the_communes_code_and_registers_from_a_phone()
     {
+        CommuneScope.Set(CommuneScope.Default); // the test's own arranging and reading works as commune 1, by name
         await using var factory = new PortalFactory();
         var services = factory.Services;
         var other = await services.GetRequiredService<ProvinceService>().CreateCommuneAsync(ProvinceAdmin, CommuneIsolationTests.NewCommune());
