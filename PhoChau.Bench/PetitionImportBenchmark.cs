@@ -40,7 +40,7 @@ public sealed class PetitionImportBenchmark : IBenchmark
             var previewMs = sw.Elapsed.TotalMilliseconds;
             var previewAlloc = (GC.GetTotalAllocatedBytes(true) - alloc) / 1048576.0;
             if (preview.FileError is not null || preview.ValidCount != rows) throw new InvalidOperationException(preview.FileError ?? $"{preview.ValidCount} valid rows");
-            var saved = (await import.ConfirmAsync(secretary, dialogue.Id, preview, keepDuplicates: true)).Saved;
+            var saved = (await import.ConfirmAsync(secretary, dialogue.Id, preview, consentConfirmed: true, keepDuplicates: true)).Saved;
             var total = sw.Elapsed.TotalMilliseconds;
             var allocated = (GC.GetTotalAllocatedBytes(true) - alloc) / 1048576.0;
             allocations.Add(allocated);

@@ -41,6 +41,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PetitionImport>();
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<AttachmentCipher>();
+        services.AddSingleton<PersonalData.DataRequestService>();
+        services.AddSingleton<PersonalData.RetentionService>();
         services.AddSingleton<HallNotifier>();
         services.AddSingleton<HallSnapshots>();
         services.AddSingleton<PhoChau.Core.Persistence.WriteGate>();

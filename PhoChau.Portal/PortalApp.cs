@@ -116,6 +116,7 @@ public static class PortalApp
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<StartupBanner>();
         services.AddHostedService<BackupScheduler>();
+        services.AddHostedService<PhoChau.Portal.Features.PersonalData.RetentionScheduler>();
 
         services.AddPhoChauCore();
 
@@ -218,6 +219,7 @@ public static class PortalApp
         app.MapCalendarApi();
         app.MapPetitionEndpoints();
         app.MapReportEndpoints();
+        PhoChau.Portal.Features.PersonalData.PersonalDataEndpoints.MapPersonalDataEndpoints(app);
         PhoChau.Portal.Features.Province.ProvinceEndpoints.MapProvinceEndpoints(app);
         app.MapBackupEndpoints();
         app.MapHub<PhoChau.Portal.Hubs.HallHub>("/hubs/hall");

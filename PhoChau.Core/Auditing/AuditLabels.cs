@@ -19,7 +19,8 @@ public static class AuditLabels
         .ToDictionary(t => t.Name);
 
     /// <summary>Every audited record type: what the audit page filters by.</summary>
-    public static IReadOnlyCollection<string> EntityTypes => Audited.Keys.Append(nameof(Security.AppUser)).Order().ToList();
+    public static IReadOnlyCollection<string> EntityTypes =>
+        Audited.Keys.Append(nameof(Security.AppUser)).Append(PersonalData.RetentionService.AuditEntity).Order().ToList();
 
     public static string Entity(string entityType) => Lookup("Audit.Entity." + entityType) ?? entityType;
 

@@ -58,6 +58,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<Reports.ConclusionNotice> ConclusionNotices => Set<Reports.ConclusionNotice>();
     public DbSet<SpeakerRequest> SpeakerRequests => Set<SpeakerRequest>();
     public DbSet<Citizens.PetitionRating> PetitionRatings => Set<Citizens.PetitionRating>();
+    public DbSet<PersonalData.DataRequest> DataRequests => Set<PersonalData.DataRequest>();
     public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
 
     /// <summary>
@@ -187,6 +188,12 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
             e.Property(r => r.Phone).HasMaxLength(20);
             e.HasIndex(r => new { r.DialogueId, r.Status });
             e.HasOne<Dialogue>().WithMany().HasForeignKey(r => r.DialogueId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<PersonalData.DataRequest>(e =>
+        {
+            e.Property(r => r.RequesterName).HasMaxLength(150).IsRequired();
+            e.Property(r => r.Details).HasMaxLength(2000);
+            e.Property(r => r.Version).IsConcurrencyToken();
         });
         b.Entity<Citizens.PetitionRating>(e =>
         {

@@ -4,7 +4,7 @@ using PhoChau.Core.Common;
 namespace PhoChau.Core.Petitions;
 
 /// <summary>A petition, complaint or proposal (kiến nghị, phản ánh, đề xuất) raised for a dialogue.</summary>
-public class Petition : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
+public class Petition : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned, PersonalData.IConsented
 {
     public int CommuneId { get; set; }
 
@@ -65,6 +65,14 @@ public class Petition : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
     public int PinFailures { get; set; }
     /// <summary>Set after too many wrong PINs: the code opens nothing until staff issue a new PIN.</summary>
     public DateTime? PinLockedAtUtc { get; set; }
+    /// <summary>When the petitioner consented to the processing of their data for this petition (null: not recorded).</summary>
+    public DateTime? ConsentAtUtc { get; set; }
+    /// <summary>Who recorded the consent (the clerk's account, or the citizen on the phone form).</summary>
+    public string? ConsentBy { get; set; }
+    /// <summary>The purpose text shown to the petitioner when they consented, as it read then.</summary>
+    public string? ConsentPurpose { get; set; }
+    /// <summary>When the petitioner's personal data was anonymised (a citizen's request or the retention period).</summary>
+    public DateTime? AnonymisedAtUtc { get; set; }
     /// <summary>The PIN just issued by this operation, never stored: shown once, on the receipt.</summary>
     [System.ComponentModel.DataAnnotations.Schema.NotMapped]
     public string? IssuedPin { get; set; }

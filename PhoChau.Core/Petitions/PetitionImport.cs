@@ -120,11 +120,14 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
 
     /// <summary>
     /// Saves every valid row in one transaction: all or nothing. Likely duplicates are left out unless the clerk
-    /// chooses to keep them: a duplicate that slips in is worse than one the clerk adds back by hand.
+    /// chooses to keep them: a duplicate that slips in is worse than one the clerk adds back by hand. The clerk
+    /// confirms that every petitioner in the file consented (on the paper form, with the purpose text) when the
+    /// petition was taken in; that confirmation is recorded on each petition, under the clerk's name.
     /// </summary>
-    public async Task<ImportResult> ConfirmAsync(Actor actor, int dialogueId, ImportPreview preview, bool keepDuplicates = false, CancellationToken ct = default)
+    public async Task<ImportResult> ConfirmAsync(Actor actor, int dialogueId, ImportPreview preview, bool consentConfirmed, bool keepDuplicates = false, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageWorkflow);
+        if (!consentConfirmed) throw new DomainException(CoreText.Get("Import.ConsentRequired"));
         if (preview.FileError is not null) throw new DomainException(preview.FileError);
         var toSave = preview.Rows.Where(r => r.IsValid && (keepDuplicates || r.LikelyDuplicateOf is null)).ToList();
         if (toSave.Count == 0) throw new DomainException(CoreText.Get("Import.NothingValid"));
@@ -150,6 +153,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
             number++;
             var p = new Petition { DialogueId = dialogueId, Number = number, Code = PetitionCode.Format(dialogue.Year, number), State = PetitionState.Received, CreatedAtUtc = now };
             PetitionService.Apply(p, row.Input);
+            PersonalData.Consent.Record(p, now, actor.UserName);
             pins.Issue(p, now); // every petition has a PIN; its receipt, printed later, issues a new one
             if (insert is not null) await insert.AddAsync(p, ct);
             else db.Petitions.Add(p);
@@ -167,6 +171,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         var input = new PetitionInput
         {
             DialogueId = dialogueId,
+            Consent = true, // the file's consent is confirmed once, by the clerk, when it is saved
             PetitionerName = Text("name"),
             Address = NullIfEmpty(Text("address")),
             IdCardNumber = NullIfEmpty(Text("idcard")),

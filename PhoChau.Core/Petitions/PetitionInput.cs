@@ -15,11 +15,13 @@ public sealed class PetitionInput
     public PetitionField Field { get; set; }
     public string? ProcedureName { get; set; }
     public string Text { get; set; } = "";
+    /// <summary>The petitioner was told the purpose (<see cref="PersonalData.Consent.Purpose"/>) and agreed; required to save.</summary>
+    public bool Consent { get; set; }
 
     public static PetitionInput From(Petition p) => new()
     {
         DialogueId = p.DialogueId, PetitionerKind = p.PetitionerKind, PetitionerName = p.PetitionerName, VillageId = p.VillageId,
         Phone = p.Phone, Address = p.Address, IdCardNumber = p.IdCardNumber, Channel = p.Channel, ReceivedOn = p.ReceivedOn,
-        Field = p.Field, ProcedureName = p.ProcedureName, Text = p.Text,
+        Field = p.Field, ProcedureName = p.ProcedureName, Text = p.Text, Consent = p.ConsentAtUtc is not null,
     };
 }

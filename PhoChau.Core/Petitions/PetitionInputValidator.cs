@@ -31,6 +31,10 @@ public sealed partial class PetitionInputValidator : AbstractValidator<PetitionI
         RuleFor(x => x.Text).Cascade(CascadeMode.Stop)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => CoreText.Get("Petitions.TextEmpty"))
             .MaximumLength(MaxTextLength).WithMessage(_ => CoreText.Format("Petitions.TextLength", MaxTextLength));
+        // Consent is asked when the petition is taken in; one raised aloud in the session is recorded at once (the
+        // minutes need it) and its consent asked afterwards (the petition page shows it missing until then).
+        RuleFor(x => x.Consent).Equal(true).When(x => x.Channel != PetitionChannel.AtSession)
+            .WithMessage(_ => CoreText.Get("Consent.Required"));
     }
 
     /// <summary>Spaces, dots and dashes are how people write numbers: "0905 123 456" and "+84 905…" are fine.</summary>
@@ -42,6 +46,8 @@ public sealed partial class PetitionInputValidator : AbstractValidator<PetitionI
 
     /// <summary>A Vietnamese phone number, written as people write it.</summary>
     public static bool IsPhone(string phone) => PhonePattern().IsMatch(NormalizePhone(phone));
+
+    public static bool IsIdCard(string number) => IdPattern().IsMatch(number.Trim());
 
     [GeneratedRegex(@"^0\d{9,10}$")]
     private static partial Regex PhonePattern();

@@ -57,6 +57,7 @@ public sealed class PetitionService(
                 State = PetitionState.Received, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             Apply(petition, input);
+            if (input.Consent) PersonalData.Consent.Record(petition, petition.CreatedAtUtc, actor.UserName);
             pins.Issue(petition, petition.CreatedAtUtc); // the receipt shows it once; only its hash is kept
             db.Petitions.Add(petition);
             // The unique (dialogue, number) index refuses a simultaneous insert of the same number: a new petition
@@ -82,6 +83,8 @@ public sealed class PetitionService(
             await EnsureVillageAsync(db, input.VillageId, ct);
             input.DialogueId = p.DialogueId; // a petition stays in its dialogue (its code says so)
             Apply(p, input);
+            // Consent once given stays as it was given (when, by whom, which text); one given now is recorded now.
+            if (input.Consent && p.ConsentAtUtc is null) PersonalData.Consent.Record(p, clock.GetUtcNow().UtcDateTime, actor.UserName);
         }, ct);
     }
 

@@ -36,4 +36,6 @@ public static class Roles
     /// <summary>Comma lists for [Authorize(Roles = ...)] on pages.</summary>
     public const string Leaders = Chairman + "," + ViceChairman;
     public const string AuditReaders = Administrator + "," + Chairman;
+    /// <summary>Who sees citizens' personal data (Permission.SeePersonalData), and so handles their requests about it.</summary>
+    public const string PersonalDataHandlers = Chairman + "," + ViceChairman + "," + Secretary + "," + Administrator;
 }

@@ -8,7 +8,7 @@ namespace PhoChau.Core.Speakers;
 /// into the queue (where it gets its place like any registration) or rejects it. Never shown on the chair's console
 /// or the hall display while pending.
 /// </summary>
-public class SpeakerRequest : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
+public class SpeakerRequest : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned, PersonalData.IConsented
 {
     public int CommuneId { get; set; }
 
@@ -23,6 +23,9 @@ public class SpeakerRequest : IAudited, IVersioned, PhoChau.Core.Commune.ICommun
     public DateTime? DecidedAtUtc { get; set; }
     public string? DecidedBy { get; set; }
     public int? SpeakerId { get; set; }
+    public DateTime? ConsentAtUtc { get; set; }
+    public string? ConsentBy { get; set; }
+    public string? ConsentPurpose { get; set; }
     public int Version { get; set; }
 }
 

@@ -7,4 +7,6 @@ public sealed class SpeakerRequestInput
     public string VillageOrOrganisation { get; set; } = "";
     public string Topic { get; set; } = "";
     public string? Phone { get; set; }
+    /// <summary>The citizen ticked that they agree to their data being used for this request (the purpose shown beside it).</summary>
+    public bool Consent { get; set; }
 }

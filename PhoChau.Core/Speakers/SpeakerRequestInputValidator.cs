@@ -19,5 +19,6 @@ public sealed class SpeakerRequestInputValidator : AbstractValidator<SpeakerRequ
             .MaximumLength(500).WithMessage(_ => CoreText.Get("Hall.TopicLength"));
         RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || (p.Length <= 20 && PetitionInputValidator.IsPhone(p)))
             .WithMessage(_ => CoreText.Get("Petitions.PhoneInvalid"));
+        RuleFor(x => x.Consent).Equal(true).WithMessage(_ => CoreText.Get("Consent.Required"));
     }
 }

@@ -52,6 +52,7 @@ public sealed class SpeakerRequestService(
             DialogueId = dialogueId, Name = name, VillageOrOrganisation = from, Topic = input.Topic.Trim(), Phone = phone,
             Status = SpeakerRequestStatus.Pending, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
+        PersonalData.Consent.Record(request, request.CreatedAtUtc, Actor.Citizen.UserName); // the validator demanded the box ticked
         db.SpeakerRequests.Add(request);
         await db.SaveChangesAsync(Actor.Citizen, ct);
         await tx.CommitAsync(ct);

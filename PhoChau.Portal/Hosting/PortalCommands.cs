@@ -23,9 +23,11 @@ public static class PortalCommands
 
     public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore" or ResetAdminPassword or SetBackupPassphrase;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
+    /// <param name="input">Where a passphrase is read from (tests, scripts); null: the console (hidden typing), or stdin when redirected.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextReader? input = null)
     {
         var o = output ?? Console.Out;
+        var typed = input is not null || Console.IsInputRedirected; // lines to read, not keys to hide
         var rest = args.Skip(1).ToList();
         string? outDir = null, file = null, user = null, password = null, passphrase = null;
         for (var i = 0; i < rest.Count; i++)
@@ -65,10 +67,11 @@ public static class PortalCommands
         {
             if (args[0] == SetBackupPassphrase)
             {
-                var first = passphrase ?? Environment.GetEnvironmentVariable(PassphraseVariable) ?? Ask(o, "Mật khẩu sao lưu mới / new backup passphrase: ");
+                var first = passphrase ?? Environment.GetEnvironmentVariable(PassphraseVariable) ?? Ask(o, input, "Mật khẩu sao lưu mới / new backup passphrase: ");
                 BackupKey.Check(first);
-                if (passphrase is null && Environment.GetEnvironmentVariable(PassphraseVariable) is null && !Console.IsInputRedirected
-                    && Ask(o, "Nhập lại / again: ") != first)
+                // Typed at a console, hidden: typed twice. From a script or a pipe: once.
+                if (passphrase is null && Environment.GetEnvironmentVariable(PassphraseVariable) is null && !typed
+                    && Ask(o, input, "Nhập lại / again: ") != first)
                     throw new BackupException("Backup.PassphraseMismatch");
                 host.Services.GetRequiredService<BackupKey>().SetPassphrase(first!, DateTime.UtcNow);
                 await o.WriteLineAsync("Đã đặt mật khẩu sao lưu: mọi bản sao lưu từ nay được mã hóa bằng mật khẩu này. Hãy ghi lại và cất giữ an toàn. / The backup passphrase is set: every backup is encrypted with it from now on. Keep it safe.");
@@ -100,7 +103,7 @@ public static class PortalCommands
             }
             passphrase ??= Environment.GetEnvironmentVariable(PassphraseVariable);
             if (passphrase is null && await BackupArchive.IsSealedAsync(Path.GetFullPath(file!)))
-                passphrase = Ask(o, "Mật khẩu sao lưu của bản này / this backup's passphrase: ");
+                passphrase = Ask(o, input, "Mật khẩu sao lưu của bản này / this backup's passphrase: ");
             var result = await host.Services.GetRequiredService<RestoreService>().RestoreAsync(file!, passphrase);
             var m = result.Manifest;
             if (!result.WasSealed) await o.WriteLineAsync(new BackupException("Restore.PlainBackup").InBothLanguages());
@@ -123,10 +126,11 @@ public static class PortalCommands
     }
 
     /// <summary>A passphrase typed without echo at a console, or one line of redirected input.</summary>
-    private static string? Ask(TextWriter o, string prompt)
+    private static string? Ask(TextWriter o, TextReader? input, string prompt)
     {
         o.Write(prompt);
         o.Flush();
+        if (input is not null) return input.ReadLine();
         if (Console.IsInputRedirected) return Console.In.ReadLine();
         var typed = new System.Text.StringBuilder();
         for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))

@@ -28,6 +28,7 @@ public static class PortalDataServices
         AddKeys(services, configuration, dataRoot);
         services.Configure<AttachmentOptions>(configuration.GetSection("Attachments"));
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
+        services.Configure<PhoChau.Core.PersonalData.PersonalDataOptions>(configuration.GetSection("PersonalData"));
         services.AddSingleton(TimeProvider.System);
         return dataRoot;
     }

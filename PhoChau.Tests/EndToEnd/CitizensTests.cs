@@ -55,6 +55,7 @@ public sealed class CitizensTests
         await phone.FillAsync("[data-testid=speak-from]", "Thôn Châu Me");
         await phone.FillAsync("[data-testid=speak-topic]", "Thời gian cấp sổ đỏ");
         await phone.FillAsync("[data-testid=speak-phone]", "0935 222 333");
+        await phone.CheckAsync("[data-testid=speak-consent]");
         await phone.ClickAsync("[data-testid=speak-submit]");
         await phone.WaitForSelectorAsync("[data-testid=speak-received]");
         Assert.Contains("Thư ký đang xem xét", await phone.TextContentAsync("[data-testid=speak-received]"));
@@ -77,6 +78,7 @@ public sealed class CitizensTests
         await phone.FillAsync("[data-testid=speak-name]", "Trần Văn Phím");
         await phone.FillAsync("[data-testid=speak-from]", "Thôn Tân Hy");
         await phone.FillAsync("[data-testid=speak-topic]", "Hộ tịch");
+        await phone.CheckAsync("[data-testid=speak-consent]");
         await phone.ClickAsync("[data-testid=speak-submit]");
         await secretary.WaitForSelectorAsync("[data-testid=pending-name]:has-text('Trần Văn Phím')");
         await secretary.EvaluateAsync("document.activeElement?.blur()");

@@ -21,6 +21,7 @@ public sealed class EnglishBrowserTests
         await page.FillAsync("input[data-testid=petitioner-name]", "Phan Văn Ngày");
         await page.FillAsync("input[data-testid=petition-procedure]", "Chứng thực bản sao");
         await page.FillAsync("textarea[data-testid=petition-text]", "Đề nghị công khai lịch tiếp dân.");
+        await page.Locator("[data-testid=petition-consent] input, input[data-testid=petition-consent]").CheckAsync(new() { Force = true });
         await received.FillAsync("03/15/2026"); // month first, as an English laptop would show it
         await received.BlurAsync();
         await page.WaitForSelectorAsync(".mud-input-helper-text.mud-input-error:has-text('Ngày không hợp lệ')");

@@ -31,7 +31,7 @@ public sealed class SecretaryConsoleTests
         var requests = portal.Services.GetRequiredService<SpeakerRequestService>();
         var n = 0;
         foreach (var name in new[] { "Đặng Văn Một", "Đặng Văn Hai", "Đặng Văn Ba" })
-            await requests.SubmitAsync(1, new SpeakerRequestInput { Name = name, VillageOrOrganisation = "Thôn Tân Hy", Topic = "Hộ tịch", Phone = $"090512345{n++}" });
+            await requests.SubmitAsync(1, new SpeakerRequestInput { Consent = true, Name = name, VillageOrOrganisation = "Thôn Tân Hy", Topic = "Hộ tịch", Phone = $"090512345{n++}" });
         var page = await SecretaryAsync(browser, portal);
 
         await page.WaitForSelectorAsync("[data-testid=pending-request]:has-text('Đặng Văn Ba')");

@@ -30,7 +30,7 @@ public static class WorkflowData
     {
         DialogueId = dialogueId, PetitionerName = name, VillageId = villageId, Channel = PetitionChannel.OneStopDesk,
         ReceivedOn = new DateOnly(2026, 2, 20), Field = PetitionField.Other, Text = text, Phone = "0905123456",
-        IdCardNumber = "049012345678", Address = "Thôn Vĩnh Tuy, xã Phổ Châu",
+        IdCardNumber = "049012345678", Address = "Thôn Vĩnh Tuy, xã Phổ Châu", Consent = true,
     };
 
     public static async Task<Petition> PetitionAsync(CoreTestHost host, int dialogueId, string name = "Nguyễn Văn An", int? villageId = null, string? text = null) =>

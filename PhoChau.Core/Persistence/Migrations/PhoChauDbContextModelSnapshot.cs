@@ -590,6 +590,73 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.ToTable("DialogueParticipants");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.PersonalData.DataRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdCardNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.ToTable("DataRequests");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Petitions.AnswerTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -660,6 +727,9 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<string>("Address")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Answer")
                         .HasColumnType("TEXT");
 
@@ -695,6 +765,15 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.Property<int>("CommuneId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConsentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentPurpose")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
@@ -1167,6 +1246,15 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.Property<int>("CommuneId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConsentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentPurpose")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");

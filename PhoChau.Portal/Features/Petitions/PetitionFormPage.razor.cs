@@ -26,6 +26,7 @@ public partial class PetitionFormPage
     [Inject] private PetitionInputValidator Validator { get; set; } = default!;
     private MudBlazor.MudForm? _form;
     private PetitionInput _input = new();
+    private bool _consentGiven;
     private IReadOnlyList<DialogueSummary> _dialogues = [];
     private IReadOnlyList<Village> _villages = [];
     private string? _receivedOn, _code;
@@ -40,6 +41,7 @@ public partial class PetitionFormPage
         {
             var details = await Petitions.GetAsync(Actor, id);
             _input = PetitionInput.From(details.Petition);
+            _consentGiven = _input.Consent; // given once, kept as given
             _version = details.Petition.Version;
             _code = details.Petition.Code;
         }

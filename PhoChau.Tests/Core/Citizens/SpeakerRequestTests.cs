@@ -9,7 +9,7 @@ namespace PhoChau.Tests.Core.Citizens;
 public sealed class SpeakerRequestTests
 {
     private static SpeakerRequestInput Input(string name = "Lê Văn Cường", string? phone = null) =>
-        new() { Name = name, VillageOrOrganisation = "Thôn Châu Me", Topic = "Cấp giấy chứng nhận quyền sử dụng đất chậm", Phone = phone };
+        new() { Name = name, VillageOrOrganisation = "Thôn Châu Me", Topic = "Cấp giấy chứng nhận quyền sử dụng đất chậm", Phone = phone, Consent = true };
 
     [Fact]
     public async Task A_request_waits_pending_and_is_announced_to_operators_without_reaching_the_queue()
@@ -81,11 +81,11 @@ public sealed class SpeakerRequestTests
         var requests = host.Get<SpeakerRequestService>();
         var bad = new[]
         {
-            new SpeakerRequestInput { Name = "", VillageOrOrganisation = "Thôn Châu Me", Topic = "Đất đai" },
-            new SpeakerRequestInput { Name = "An", VillageOrOrganisation = "", Topic = "Đất đai" },
-            new SpeakerRequestInput { Name = "An", VillageOrOrganisation = "Thôn Châu Me", Topic = new string('x', 10_000) },
-            new SpeakerRequestInput { Name = new string('A', 151), VillageOrOrganisation = "Thôn Châu Me", Topic = "Đất đai" },
-            new SpeakerRequestInput { Name = "An", VillageOrOrganisation = "Thôn Châu Me", Topic = "Đất đai", Phone = "<script>" },
+            new SpeakerRequestInput { Consent = true, Name = "", VillageOrOrganisation = "Thôn Châu Me", Topic = "Đất đai" },
+            new SpeakerRequestInput { Consent = true, Name = "An", VillageOrOrganisation = "", Topic = "Đất đai" },
+            new SpeakerRequestInput { Consent = true, Name = "An", VillageOrOrganisation = "Thôn Châu Me", Topic = new string('x', 10_000) },
+            new SpeakerRequestInput { Consent = true, Name = new string('A', 151), VillageOrOrganisation = "Thôn Châu Me", Topic = "Đất đai" },
+            new SpeakerRequestInput { Consent = true, Name = "An", VillageOrOrganisation = "Thôn Châu Me", Topic = "Đất đai", Phone = "<script>" },
         };
         foreach (var input in bad)
         {
@@ -109,7 +109,7 @@ public sealed class SpeakerRequestTests
             Assert.Contains("Số điện thoại này đã đăng ký", ex.Message);
         }
         await Assert.ThrowsAsync<DomainException>(() => requests.SubmitAsync(d.Id, Input("NGƯỜI 0")));
-        var script = await requests.SubmitAsync(d.Id, new SpeakerRequestInput { Name = "<b>Khách</b>", VillageOrOrganisation = "<img src=x onerror=alert(1)>", Topic = "<script>alert(1)</script>" });
+        var script = await requests.SubmitAsync(d.Id, new SpeakerRequestInput { Consent = true, Name = "<b>Khách</b>", VillageOrOrganisation = "<img src=x onerror=alert(1)>", Topic = "<script>alert(1)</script>" });
         Assert.Equal("<script>alert(1)</script>", script.Topic); // kept as text; every page encodes it
         await using var db = host.NewDb();
         Assert.Equal(2, await db.SpeakerRequests.CountAsync());

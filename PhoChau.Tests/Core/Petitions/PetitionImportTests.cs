@@ -67,7 +67,7 @@ public sealed class PetitionImportTests
         Assert.Equal(2, preview.ValidCount);
         await using (var db = host.NewDb()) Assert.False(await db.Petitions.AnyAsync()); // nothing saved by a preview
 
-        Assert.Equal(2, (await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, keepDuplicates: true)).Saved);
+        Assert.Equal(2, (await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, consentConfirmed: true, keepDuplicates: true)).Saved);
         await using var check = host.NewDb();
         var saved = await check.Petitions.OrderBy(p => p.Number).ToListAsync();
         Assert.Equal(["KN-2026-001", "KN-2026-002"], saved.Select(p => p.Code));
@@ -118,7 +118,7 @@ public sealed class PetitionImportTests
         Assert.Null(preview.Rows[1].LikelyDuplicateOf);
         Assert.Equal("dòng 3", preview.Rows[2].LikelyDuplicateOf);
 
-        Assert.Equal(1, (await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview)).Saved);
+        Assert.Equal(1, (await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, consentConfirmed: true)).Saved);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class PetitionImportTests
         using (var file = Workbook([Row("nguyen van an"), Row("Lê Thị Thu", "Thôn Châu Me", text: "Đề nghị công khai thủ tục tại nhà văn hóa")]))
         {
             var preview = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
-            Assert.Equal(1, (await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview)).Saved);
+            Assert.Equal(1, (await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, consentConfirmed: true)).Saved);
         }
         await using (var db = host.NewDb())
             Assert.Equal(["Nguyễn Văn An", "Lê Thị Thu"], await db.Petitions.Where(p => p.DialogueId == dialogueId).OrderBy(p => p.Number).Select(p => p.PetitionerName).ToListAsync());
@@ -141,7 +141,7 @@ public sealed class PetitionImportTests
         using (var file = Workbook([Row("nguyen van an")]))
         {
             var preview = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
-            Assert.Equal(1, (await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, keepDuplicates: true)).Saved);
+            Assert.Equal(1, (await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, consentConfirmed: true, keepDuplicates: true)).Saved);
         }
         await using (var db = host.NewDb())
             Assert.Equal(3, await db.Petitions.CountAsync(p => p.DialogueId == dialogueId));
@@ -202,7 +202,7 @@ public sealed class PetitionImportTests
         var preview = await import.PreviewAsync(CoreTestHost.Secretary, dialogueId, file);
         // One row went bad between preview and confirm (the list was tampered with): nothing at all is saved.
         var tampered = preview with { Rows = [preview.Rows[0], preview.Rows[1] with { Input = new PetitionInput { DialogueId = dialogueId } }] };
-        await Assert.ThrowsAsync<DomainException>(() => import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, tampered, true));
+        await Assert.ThrowsAsync<DomainException>(() => import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, tampered, consentConfirmed: true, keepDuplicates: true));
         await using var db = host.NewDb();
         Assert.False(await db.Petitions.AnyAsync());
     }
@@ -272,7 +272,7 @@ public sealed class PetitionImportTests
         Assert.Equal("0905123456", ws.Cell(2, 1 + Array.IndexOf(Headers, "Số điện thoại") + 1).GetString()); // text, zero kept
         Assert.Contains("Thôn Không Có", ws.Cell(2, Headers.Length + 2).GetString());
 
-        var result = await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview);
+        var result = await import.ConfirmAsync(CoreTestHost.Secretary, dialogueId, preview, consentConfirmed: true);
         Assert.Equal((2, 1, 2), (result.Saved, result.FirstNumber, result.LastNumber));
         var listed = await host.Get<PetitionQuery>().FindAsync(CoreTestHost.Secretary,
             new PetitionFilter { DialogueId = dialogueId, NumberFrom = result.FirstNumber, NumberTo = result.LastNumber, Sort = PetitionSort.Code });

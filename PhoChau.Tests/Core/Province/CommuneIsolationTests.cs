@@ -106,7 +106,7 @@ public sealed class CommuneIsolationTests
         await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.Announced);
         await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.InSession);
         await host.Get<SpeakerQueueService>().RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput { Name = "Người nói", VillageOrOrganisation = "Thôn Vĩnh Tuy" });
-        var request = await host.Get<SpeakerRequestService>().SubmitAsync(d.Id, new SpeakerRequestInput { Name = "Người xin nói", VillageOrOrganisation = "Thôn Vĩnh Tuy", Topic = "Đường" });
+        var request = await host.Get<SpeakerRequestService>().SubmitAsync(d.Id, new SpeakerRequestInput { Consent = true, Name = "Người xin nói", VillageOrOrganisation = "Thôn Vĩnh Tuy", Topic = "Đường" });
         var pin = (await host.Get<ReceiptService>().IssueAsync(CoreTestHost.Secretary, p.Id)).Pin;
         var departmentOfA = await WorkflowData.DepartmentIdAsync(host);
         var correction = await host.Get<CalendarService>().AddCorrectionAsync(CoreTestHost.Admin,
@@ -144,7 +144,7 @@ public sealed class CommuneIsolationTests
             await NotFound(() => host.Get<AnswerTemplateService>().SaveAsync(secretary, new AnswerTemplateInput { Id = template.Id, Version = template.Version, Title = "Đổi", Body = "x" }), "template");
             var chair = CoreTestHost.Chairman;
             await NotFound(() => host.Get<DialogueService>().UpdateAsync(secretary, d.Id, d.Version, new DialogueInput { Title = "Đổi", Year = 2026, Venue = "x" }), "dialogue edit");
-            await NotFound(() => host.Get<PetitionService>().UpdateAsync(secretary, p.Id, p.Version, new PetitionInput { DialogueId = d.Id, PetitionerName = "x", Text = "x", Field = PetitionField.Other, ReceivedOn = new DateOnly(2026, 3, 1) }), "petition edit");
+            await NotFound(() => host.Get<PetitionService>().UpdateAsync(secretary, p.Id, p.Version, new PetitionInput { Consent = true, DialogueId = d.Id, PetitionerName = "x", Text = "x", Field = PetitionField.Other, ReceivedOn = new DateOnly(2026, 3, 1) }), "petition edit");
             await NotFound(() => host.Get<PetitionService>().AssignAsync(chair, p.Id, p.Version, departmentOfA), "petition assignment");
             await NotFound(() => host.Get<PetitionService>().SubmitAnswerAsync(secretary, p.Id, p.Version, "x"), "answer");
             await NotFound(() => host.Get<PetitionService>().ApproveAnswerAsync(chair, p.Id, p.Version), "answer approval");

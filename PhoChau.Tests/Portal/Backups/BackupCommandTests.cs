@@ -14,14 +14,9 @@ public sealed class BackupCommandTests
         var data = portal.DataRoot;
         var outDir = Path.Combine(data, "usb");
         var output = new StringWriter();
-        // Redirected input, as a service script would give it: the passphrase is read from the command's stdin.
-        var previousIn = Console.In;
-        Console.SetIn(new StringReader(CoreTestHost.BackupPassphrase + "\n"));
-        try
-        {
-            Assert.Equal(0, await PortalCommands.RunAsync(["set-backup-passphrase", "--Data:Root", data, "--ConnectionStrings:Default", $"Data Source={Path.Combine(data, "portal.db")}"], output));
-        }
-        finally { Console.SetIn(previousIn); }
+        // Piped in, as a service script would give it: the passphrase is read as a line.
+        Assert.Equal(0, await PortalCommands.RunAsync(["set-backup-passphrase", "--Data:Root", data, "--ConnectionStrings:Default", $"Data Source={Path.Combine(data, "portal.db")}"],
+            output, new StringReader(CoreTestHost.BackupPassphrase + "\n")));
         Assert.Contains("Đã đặt mật khẩu sao lưu", output.ToString());
 
         var backupExit = await PortalCommands.RunAsync(["backup", "--out", outDir, "--Data:Root", data, "--ConnectionStrings:Default", $"Data Source={Path.Combine(data, "portal.db")}"], output);
@@ -35,6 +30,7 @@ public sealed class BackupCommandTests
         await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PhoChau.Core.Petitions.PetitionService>(portal.Services)
             .CreateAsync(secretary, new PhoChau.Core.Petitions.PetitionInput
             {
+                Consent = true,
                 DialogueId = 1, PetitionerName = "Sau Sao Lưu", Channel = PhoChau.Core.Petitions.PetitionChannel.OneStopDesk,
                 ReceivedOn = new DateOnly(2026, 3, 1), Field = PhoChau.Core.Petitions.PetitionField.Other, Text = "Ghi sau khi sao lưu.",
             });

@@ -58,7 +58,7 @@ public sealed class HallHubTests
         await tv.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
 
         await portal.Services.GetRequiredService<SpeakerRequestService>().SubmitAsync(1,
-            new SpeakerRequestInput { Name = "Đặng Văn Phone", VillageOrOrganisation = "Thôn Tân Hy", Topic = "Hộ tịch" });
+            new SpeakerRequestInput { Consent = true, Name = "Đặng Văn Phone", VillageOrOrganisation = "Thôn Tân Hy", Topic = "Hộ tịch" });
 
         Assert.Equal(1, (await operatorTold.Task.WaitAsync(TimeSpan.FromSeconds(15))).SessionId);
         var pending = await secretary.InvokeAsync<IReadOnlyList<PendingRequestItem>>("PendingRequests", 1);

@@ -32,7 +32,8 @@ public sealed class HallScreensTests : PortalBunitContext
         cut.Find("textarea").Change("Các bộ phận trả lời bằng văn bản.");
 
         cut.Find("[data-testid=conclude]").Click();
-        Assert.Contains("Còn 3 người đăng ký đang chờ phát biểu", cut.Find("[data-testid=conclude-confirm]").TextContent);
+        // The click counts who is still waiting before it asks: the question appears once that is read.
+        cut.WaitForAssertion(() => Assert.Contains("Còn 3 người đăng ký đang chờ phát biểu", cut.Find("[data-testid=conclude-confirm]").TextContent));
         Assert.Equal(DialogueState.InSession, (await Core.Get<SpeakerQueueService>().GetStateAsync(d.Id)).State); // one click ends nothing
 
         cut.Find("[data-testid=conclude-no]").Click();
@@ -40,6 +41,7 @@ public sealed class HallScreensTests : PortalBunitContext
         Assert.Equal(DialogueState.InSession, (await Core.Get<SpeakerQueueService>().GetStateAsync(d.Id)).State);
 
         cut.Find("[data-testid=conclude]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=conclude-yes]")));
         cut.Find("[data-testid=conclude-yes]").Click();
         cut.WaitForAssertion(() => Assert.Contains("Buổi đối thoại đã kết thúc", cut.Find("[data-testid=session-ended]").TextContent));
         Assert.Equal(DialogueState.Concluded, (await Core.Get<SpeakerQueueService>().GetStateAsync(d.Id)).State);

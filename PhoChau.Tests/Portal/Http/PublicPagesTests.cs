@@ -26,6 +26,7 @@ public sealed partial class PublicPagesTests
         });
         var p = await factory.Services.GetRequiredService<PetitionService>().CreateAsync(Secretary, new PetitionInput
         {
+            Consent = true,
             DialogueId = d.Id, PetitionerName = "Đinh Thị Riêng Tư", Channel = PetitionChannel.OneStopDesk, ReceivedOn = DateOnly.FromDateTime(DateTime.Today),
             Field = PetitionField.Other, Text = "Đường liên thôn xuống cấp.", Phone = "0912345678", Address = "Số 7 đường Bí Mật", IdCardNumber = "049099988877",
         });
@@ -128,7 +129,7 @@ public sealed partial class PublicPagesTests
         var path = $"/sessions/{open.Id}/dang-ky";
 
         var received = await PortalFactory.PostFormAsync(phone, path, "speak", ("Input.Name", "Lê Văn Cường"), ("Input.VillageOrOrganisation", "Thôn Châu Me"),
-            ("Input.Topic", "<script>alert('x')</script> Cấp sổ đỏ chậm"), ("Input.Phone", "0905 111 222"));
+            ("Input.Topic", "<script>alert('x')</script> Cấp sổ đỏ chậm"), ("Input.Phone", "0905 111 222"), ("Input.Consent", "true"));
         var html = await received.Content.ReadAsStringAsync();
         Assert.Contains("Đã nhận đăng ký của bạn", WebUtility.HtmlDecode(html));
         Assert.Contains("Thư ký đang xem xét", WebUtility.HtmlDecode(html));
@@ -141,18 +142,18 @@ public sealed partial class PublicPagesTests
         Assert.Contains("chưa bắt đầu hoặc đã kết thúc", closed);
         Assert.DoesNotContain("speak-form", closed);
         var tooLong = await TextAsync(await PortalFactory.PostFormAsync(factory.NewClientFrom("192.168.1.61"), path, "speak", ("Input.Name", "Phạm Thị Dung"),
-            ("Input.VillageOrOrganisation", "Thôn Vĩnh Tuy"), ("Input.Topic", new string('x', 10_000))));
+            ("Input.VillageOrOrganisation", "Thôn Vĩnh Tuy"), ("Input.Topic", new string('x', 10_000)), ("Input.Consent", "true")));
         Assert.Contains("speak-error", tooLong);
         Assert.Contains("Phạm Thị Dung", tooLong); // what was typed stays
         var samePhone = await TextAsync(await PortalFactory.PostFormAsync(factory.NewClientFrom("192.168.1.62"), path, "speak", ("Input.Name", "Người khác"),
-            ("Input.VillageOrOrganisation", "Thôn Vĩnh Tuy"), ("Input.Topic", "Đất đai"), ("Input.Phone", "0905111222")));
+            ("Input.VillageOrOrganisation", "Thôn Vĩnh Tuy"), ("Input.Topic", "Đất đai"), ("Input.Phone", "0905111222"), ("Input.Consent", "true")));
         Assert.Contains("Số điện thoại này đã đăng ký", samePhone);
 
         // Five posts in ten minutes from one address, then 429 (opening the page is not counted).
         var flood = factory.NewClientFrom("192.168.1.63");
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
-            statuses.Add((await PortalFactory.PostFormAsync(flood, path, "speak", ("Input.Name", $"Khách {i}"), ("Input.VillageOrOrganisation", "Thôn Tân Hy"), ("Input.Topic", "Thủ tục"))).StatusCode);
+            statuses.Add((await PortalFactory.PostFormAsync(flood, path, "speak", ("Input.Name", $"Khách {i}"), ("Input.VillageOrOrganisation", "Thôn Tân Hy"), ("Input.Topic", "Thủ tục"), ("Input.Consent", "true"))).StatusCode);
         Assert.All(statuses.Take(5), s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         Assert.Equal(HttpStatusCode.OK, (await flood.GetAsync(path)).StatusCode);

@@ -35,11 +35,20 @@ public sealed class PetitionPagesTests : PortalBunitContext
         Assert.Equal(0, page.Total);
 
         cut.Find("input[data-testid=petition-procedure]").Change("Cấp giấy phép xây dựng nhà ở riêng lẻ");
+        // Consent is never assumed: without the box ticked nothing is saved, and the reason is under the box.
+        cut.Find("[data-testid=save-petition]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Cần có sự đồng ý", cut.Find("[data-testid=petition-consent-box]").TextContent));
+        Assert.Equal(0, (await Core.Get<PetitionQuery>().FindAsync(CoreTestHost.Secretary, new PetitionFilter { DialogueId = dialogue.Id })).Total);
+        Assert.Contains("Luật Bảo vệ dữ liệu cá nhân", cut.Find("[data-testid=petition-consent-box]").TextContent); // the purpose shown
+        var consent = cut.Find("[data-testid=petition-consent]");
+        (consent.TagName == "INPUT" ? consent : consent.QuerySelector("input")!).Change(true);
         cut.Find("[data-testid=save-petition]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(1, Core.Get<PetitionQuery>().FindAsync(CoreTestHost.Secretary, new PetitionFilter { DialogueId = dialogue.Id }).Result.Total));
         var saved = (await Core.Get<PetitionQuery>().FindAsync(CoreTestHost.Secretary, new PetitionFilter())).Rows.Single();
         Assert.Equal(("KN-2026-001", "Nguyễn Thị Hoa", "0912345678"), (saved.Code, saved.PetitionerName, saved.Phone));
+        var stored = await WorkflowData.ReloadAsync(Core, saved.Id);
+        Assert.Equal(("thuky", Core.Clock.GetUtcNow().UtcDateTime, PhoChau.Core.PersonalData.Consent.Purpose), (stored.ConsentBy, stored.ConsentAtUtc!.Value, stored.ConsentPurpose));
     }
 
     [Fact]

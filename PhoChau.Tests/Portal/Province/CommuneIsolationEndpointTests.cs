@@ -142,6 +142,7 @@ public sealed class CommuneIsolationEndpointTests
             var d = await dialogues.CreateAsync(secretary, new DialogueInput { Title = "Đối thoại Phổ Thạnh", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15) });
             petition = await services.GetRequiredService<PetitionService>().CreateAsync(secretary, new PetitionInput
             {
+                Consent = true,
                 DialogueId = d.Id, PetitionerName = "Phạm Văn Dân", VillageId = village.Id, Channel = PetitionChannel.OneStopDesk,
                 ReceivedOn = new DateOnly(2026, 3, 1), Field = PetitionField.Other, Text = "Đề nghị sửa cầu",
             });
@@ -170,7 +171,7 @@ public sealed class CommuneIsolationEndpointTests
         // The hall's QR code of commune 2's session opens its form, and the request waits in commune 2.
         Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/sessions/{sessionId}/dang-ky")).StatusCode);
         var posted = await PortalFactory.PostFormAsync(phone, $"/sessions/{sessionId}/dang-ky", "speak",
-            ("Input.Name", "Hồ Thị Phổ Thạnh"), ("Input.VillageOrOrganisation", "Thôn Phổ Thạnh"), ("Input.Topic", "Cầu dân sinh"));
+            ("Input.Name", "Hồ Thị Phổ Thạnh"), ("Input.VillageOrOrganisation", "Thôn Phổ Thạnh"), ("Input.Topic", "Cầu dân sinh"), ("Input.Consent", "true"));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         using (CommuneScope.Enter(other))
             Assert.Contains(await services.GetRequiredService<PhoChau.Core.Speakers.SpeakerRequestService>().PendingAsync(secretary, sessionId), r => r.Name == "Hồ Thị Phổ Thạnh");

@@ -634,6 +634,75 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.ToTable("DialogueParticipants");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.PersonalData.DataRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("HandledAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("HandledBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdCardNumber")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.ToTable("DataRequests");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Petitions.AnswerTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -708,6 +777,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<string>("Address")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<string>("Answer")
                         .HasColumnType("text");
 
@@ -743,6 +815,15 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.Property<int>("CommuneId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ConsentAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ConsentBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConsentPurpose")
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp without time zone");
@@ -1225,6 +1306,15 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.Property<int>("CommuneId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ConsentAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ConsentBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConsentPurpose")
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp without time zone");

@@ -1,0 +1,30 @@
+using System.Globalization;
+using PhoChau.Core.Resources;
+
+namespace PhoChau.Core.PersonalData;
+
+/// <summary>A record holding a citizen's personal data, and the consent given for it (Law 91/2025/QH15).</summary>
+public interface IConsented
+{
+    DateTime? ConsentAtUtc { get; set; }
+    string? ConsentBy { get; set; }
+    string? ConsentPurpose { get; set; }
+}
+
+/// <summary>
+/// Consent as the law asks it: informed (the purpose text, which data, who processes it, the person's rights, shown
+/// beside the box), given by an act (a box ticked, never ticked by default), and recorded with when, by whom and the
+/// exact text shown, so the commune can show it later even after the text changes.
+/// </summary>
+public static class Consent
+{
+    /// <summary>The purpose text, always in Vietnamese: it is what the citizen read and what the record must prove.</summary>
+    public static string Purpose => CoreText.Format(CultureInfo.GetCultureInfo("vi-VN"), "Consent.Purpose");
+
+    public static void Record(IConsented record, DateTime nowUtc, string by)
+    {
+        record.ConsentAtUtc = nowUtc;
+        record.ConsentBy = by;
+        record.ConsentPurpose = Purpose;
+    }
+}

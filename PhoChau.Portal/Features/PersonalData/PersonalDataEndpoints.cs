@@ -1,0 +1,23 @@
+using PhoChau.Core.Common;
+using PhoChau.Core.PersonalData;
+using PhoChau.Portal.Security;
+
+namespace PhoChau.Portal.Features.PersonalData;
+
+/// <summary>GET /du-lieu-ca-nhan/{id}/du-lieu.xlsx: the person's records named by a request, as one workbook to hand over.</summary>
+public static class PersonalDataEndpoints
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void MapPersonalDataEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/du-lieu-ca-nhan/{id:int}/du-lieu.xlsx", async (int id, HttpContext http, DataRequestService requests) =>
+        {
+            try
+            {
+                var bytes = await requests.ExportAsync(ActorFactory.FromPrincipal(http.User), id, http.RequestAborted);
+                return Results.File(bytes, Xlsx, $"du-lieu-ca-nhan-yeu-cau-{id}.xlsx");
+            }
+            catch (NotFoundException) { return Results.NotFound(); }
+            catch (ForbiddenException) { return Results.Forbid(); }
+        }).RequireAuthorization(p => p.RequireRole(PhoChau.Core.Security.Roles.PersonalDataHandlers.Split(',')));
+}
