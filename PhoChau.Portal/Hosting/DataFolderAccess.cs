@@ -2,8 +2,9 @@ namespace PhoChau.Portal.Hosting;
 
 /// <summary>
 /// The data folder holds citizens' personal data (the database, scans, backups, keys): on Linux it is for the portal's
-/// account alone, 0700 for folders and 0600 for files, set at every start. Returns whether anything was more open
-/// (the start-up then says so). On Windows the folder keeps the rights of where it is (C:\ProgramData\PhoChau).
+/// account alone, 0700 for folders and 0600 for files, set at every start; on Windows its access list is SYSTEM,
+/// Administrators and the account the portal runs as (the service account), nothing inherited from C:\ProgramData
+/// (where every user may read). Returns whether anything was more open (the start-up then says so).
 /// </summary>
 public static class DataFolderAccess
 {
@@ -26,11 +27,42 @@ public static class DataFolderAccess
 
     public static bool Tighten(string root)
     {
-        if (OperatingSystem.IsWindows() || !Directory.Exists(root)) return false;
+        if (!Directory.Exists(root)) return false;
+        if (OperatingSystem.IsWindows()) return TightenWindows(root);
         var wasOpen = Restrict(root, Folder);
         foreach (var dir in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories)) wasOpen |= Restrict(dir, Folder);
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)) wasOpen |= Restrict(file, DataFile);
         return wasOpen;
+    }
+
+    /// <summary>
+    /// Replaces the folder's access list by SYSTEM, Administrators and this process's account, full control, inherited by
+    /// everything inside (Windows propagates it to the files already there); returns whether any other account had access.
+    /// </summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+    private static bool TightenWindows(string root)
+    {
+        var folder = new DirectoryInfo(root);
+        var allowed = new HashSet<System.Security.Principal.SecurityIdentifier>
+        {
+            new(System.Security.Principal.WellKnownSidType.LocalSystemSid, null),
+            new(System.Security.Principal.WellKnownSidType.BuiltinAdministratorsSid, null),
+        };
+        if (System.Security.Principal.WindowsIdentity.GetCurrent().User is { } self) allowed.Add(self);
+        var current = folder.GetAccessControl(System.Security.AccessControl.AccessControlSections.Access);
+        var open = !current.AreAccessRulesProtected || current.GetAccessRules(true, true, typeof(System.Security.Principal.SecurityIdentifier))
+            .OfType<System.Security.AccessControl.FileSystemAccessRule>()
+            .Any(r => r.AccessControlType == System.Security.AccessControl.AccessControlType.Allow
+                      && !allowed.Contains((System.Security.Principal.SecurityIdentifier)r.IdentityReference));
+        if (!open) return false;
+        var only = new System.Security.AccessControl.DirectorySecurity();
+        only.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
+        foreach (var sid in allowed)
+            only.AddAccessRule(new System.Security.AccessControl.FileSystemAccessRule(sid, System.Security.AccessControl.FileSystemRights.FullControl,
+                System.Security.AccessControl.InheritanceFlags.ContainerInherit | System.Security.AccessControl.InheritanceFlags.ObjectInherit,
+                System.Security.AccessControl.PropagationFlags.None, System.Security.AccessControl.AccessControlType.Allow));
+        folder.SetAccessControl(only);
+        return true;
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

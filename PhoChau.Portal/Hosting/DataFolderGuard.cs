@@ -15,7 +15,7 @@ public sealed class DataFolderGuard(DataFolder data, ILogger<DataFolderGuard> lo
         EnsureWritable(data.Root);
         DataFolderAccess.PrivateFilesFromNowOn();
         if (DataFolderAccess.Tighten(data.Root))
-            log.LogWarning("Thư mục dữ liệu {Root} để các tài khoản khác đọc được; đã giới hạn chỉ tài khoản chạy Cổng đối thoại (0700/0600). / The data folder was readable by other accounts: now the portal's account only.", data.Root);
+            log.LogWarning("Thư mục dữ liệu {Root} để các tài khoản khác đọc được; đã giới hạn chỉ tài khoản chạy Cổng đối thoại (Linux: 0700/0600; Windows: SYSTEM, Administrators và tài khoản dịch vụ). / The data folder was readable by other accounts: now the portal's account only.", data.Root);
         _lock = DataFolderLock.TryAcquire(data) ?? throw new StartupFailureException(
             $"Một Cổng đối thoại khác đang chạy với thư mục dữ liệu {data.Root}. / Another portal is already running with the data folder {data.Root}.");
     }

@@ -23,4 +23,19 @@ public sealed class ReadmeTests
         // Both upgrade steps (Windows service, systemd) point at it.
         Assert.Equal(2, readme.Split("(#going-back-to-the-previous-version-rollback)").Length - 1);
     }
+
+    [Fact]
+    public void The_personal_data_section_exists_and_the_configuration_table_lists_every_personal_data_key()
+    {
+        var readme = Readme();
+        var start = readme.IndexOf("\n## Personal data\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README has no \"Personal data\" section");
+        var section = readme[start..readme.IndexOf("\n## ", start + 5, StringComparison.Ordinal)];
+        foreach (var topic in new[] { "What is kept", "How it is protected", "Consent", "A citizen's request", "How long", "What the commune must still do itself" })
+            Assert.Contains(topic, section);
+        var config = readme[readme.IndexOf("\n## Configuration\n", StringComparison.Ordinal)..readme.IndexOf("\n## Working-day calendar", StringComparison.Ordinal)];
+        var keys = typeof(PhoChau.Core.PersonalData.PersonalDataOptions).GetProperties().Select(p => "`PersonalData:" + p.Name + "`")
+            .Append("`" + PhoChau.Portal.Hosting.PortalCommands.PassphraseVariable + "`");
+        foreach (var key in keys) Assert.Contains("| " + key, config);
+    }
 }
