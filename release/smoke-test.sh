@@ -37,5 +37,25 @@ grep -q 'data-testid="lookup-form"' <<<"$lookup" || { echo "smoke: /tra-cuu has 
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/petitions")" = 302 ] || { echo "smoke: /petitions open without signing in"; fail=1; }
 [ -f "$tmp/data/phochau.db" ] || { echo "smoke: no database in Data__Root"; fail=1; }
 [ ! -e "$tmp/app/App_Data" ] || { echo "smoke: data written into the program folder"; fail=1; }
+for _ in $(seq 1 20); do grep -q "CHƯA ĐẶT MẬT KHẨU SAO LƯU" "$tmp/out.log" && break; sleep 0.25; done
+grep -q "CHƯA ĐẶT MẬT KHẨU SAO LƯU" "$tmp/out.log" || { echo "smoke: the start-up lines do not say the backup passphrase is missing"; fail=1; }
+# The backup commands from the release folder, beside the running portal: no passphrase, no backup; then an encrypted one.
+run() { (cd / && env -i PATH=/nonexistent HOME="$tmp" Data__Root="$tmp/data" "$tmp/app/PhoChau.Portal" "$@"); }
+if run backup --out "$tmp/usb" >"$tmp/cmd.log" 2>&1; then echo "smoke: a backup was written without a passphrase"; fail=1; fi
+grep -q "Chưa đặt mật khẩu sao lưu" "$tmp/cmd.log" || { echo "smoke: no reason given for the refused backup"; cat "$tmp/cmd.log"; fail=1; }
+echo "mat-khau-sao-luu-thu" | run set-backup-passphrase >"$tmp/cmd.log" 2>&1 || { echo "smoke: set-backup-passphrase failed"; cat "$tmp/cmd.log"; fail=1; }
+run backup --out "$tmp/usb" >"$tmp/cmd.log" 2>&1 || { echo "smoke: backup failed"; cat "$tmp/cmd.log"; fail=1; }
+backup=$(ls "$tmp"/usb/phochau-*.zip 2>/dev/null | head -n 1)
+if [ -z "$backup" ]; then echo "smoke: no backup file"; fail=1
+else
+  python3 - "$backup" <<'PY' || fail=1
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = sorted(z.namelist())
+blob = b"".join(z.read(n) for n in names)
+if names != ["DOC-TRUOC-README.txt", "payload.bin", "phochau-backup.json"] or b"SQLite format 3" in blob:
+    print("smoke: the backup is not encrypted:", names); sys.exit(1)
+PY
+fi
 [ "$fail" -eq 0 ] || { cat "$tmp/out.log"; exit 1; }
-echo "smoke: release $version (linux-x64) healthy at $url without dotnet: /healthz 200, sign-in page, CSS and font served, /tra-cuu public"
+echo "smoke: release $version (linux-x64) healthy at $url without dotnet: /healthz 200, sign-in page, CSS and font served, /tra-cuu public, encrypted backup from the command line"
