@@ -17,7 +17,6 @@ public sealed class BackupsPageTests : PortalBunitContext
         services.AddSingleton(Core.Get<BackupService>());
         services.AddSingleton(Core.Get<PhoChau.Core.Persistence.DatabaseInfo>());
         services.AddSingleton(Core.Get<IOptions<BackupOptions>>());
-        services.AddSingleton(Core.Get<BackupKey>());
     }
 
     [Fact]
