@@ -21,7 +21,7 @@ public sealed partial class AllPagesTests
         ("admin", ["/", "/dialogues", "/dialogues/1", "/dialogues/new", "/petitions", "/petitions/1", "/calendar", "/departments", "/audit",
                    "/reports", "/admin/users", "/admin/villages", "/admin/profile", "/admin/backups", "/dialogues/1/after"]),
         ("chutich", ["/", "/sessions/1/chair", "/sessions/1/hall", "/answer-templates", "/petitions/1"]),
-        ("thuky", ["/", "/petitions/new", "/petitions/1/edit", "/petitions/import", "/petitions/1/receipt", "/sessions/1/hall"]),
+        ("thuky", ["/", "/petitions/new", "/petitions/1/edit", "/petitions/import", "/petitions/1/receipt", "/sessions/1/hall", "/du-lieu-ca-nhan", "/du-lieu-ca-nhan/1"]),
         ("diachinh", ["/", "/inbox", "/answer-templates"]),
         ("xem", ["/", "/sessions/1/display", "/petitions", "/dialogues", "/account/denied"]),
         ("tinh", ["/tinh"]),
@@ -40,6 +40,10 @@ public sealed partial class AllPagesTests
         await using var __ = browser;
         await using var portal = await DemoSession.StartAsync(new Dictionary<string, string> { ["Seed:ProvinceAdminPassword"] = PortalFactory.UserPassword });
 
+        // A citizen's request about their data, so its page has something to show.
+        await portal.Services.GetRequiredService<PhoChau.Core.PersonalData.DataRequestService>().RegisterAsync(
+            new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }),
+            new PhoChau.Core.PersonalData.DataRequestInput { Kind = PhoChau.Core.PersonalData.DataRequestKind.See, RequesterName = "Nguyễn Văn An", Phone = "0905123456", ReceivedOn = new DateOnly(2026, 3, 2) });
         var problems = new List<string>();
         var checkedPages = 0;
         foreach (var (user, pages) in Visits)

@@ -25,6 +25,7 @@ public sealed class PetitionWorkflowTests
         await secretary.FillAsync("input[data-testid=petitioner-name]", "Phan Văn Lực");
         await secretary.FillAsync("input[data-testid=petition-procedure]", "Cấp giấy chứng nhận quyền sử dụng đất");
         await secretary.FillAsync("textarea[data-testid=petition-text]", "Hồ sơ nộp đã hai tháng chưa có kết quả.");
+        await secretary.Locator("[data-testid=petition-consent] input, input[data-testid=petition-consent]").CheckAsync(new() { Force = true });
         await secretary.ClickAsync("[data-testid=save-petition]");
         await secretary.WaitForSelectorAsync("[data-testid=assign-panel]");
         var code = (await secretary.TextContentAsync("[data-testid=petition-code]"))!.Trim();

@@ -43,7 +43,7 @@ public sealed class FailuresTests
         PetitionInput Input(string name) => new()
         {
             DialogueId = d.Id, PetitionerName = name, VillageId = village.Id, Channel = PetitionChannel.OneStopDesk,
-            ReceivedOn = new DateOnly(2026, 3, 1), Field = PetitionField.Other, Text = "Đề nghị sửa đường",
+            ReceivedOn = new DateOnly(2026, 3, 1), Field = PetitionField.Other, Text = "Đề nghị sửa đường", Consent = true,
         };
         await petitions.CreateAsync(CoreTestHost.Secretary, Input("Trước khi mất kết nối"));
 

@@ -138,6 +138,11 @@ public sealed class PetitionPagesTests : PortalBunitContext
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=import-rejected]")));
         Assert.Contains("danh-sach.xlsx", cut.Find("[data-testid=file-picker-name]").TextContent);
+        // Saving waits for the clerk to confirm the petitioners' written consent (never ticked by default).
+        Assert.True(cut.Find("[data-testid=import-confirm]").HasAttribute("disabled"));
+        var consent = cut.Find("[data-testid=import-consent]");
+        (consent.TagName == "INPUT" ? consent : consent.QuerySelector("input")!).Change(true);
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=import-confirm]").HasAttribute("disabled")));
         cut.Find("[data-testid=import-confirm]").Click();
         cut.WaitForAssertion(() => Assert.Contains("Đã nhập 1 kiến nghị", cut.Find("[data-testid=import-done]").TextContent));
         Assert.Equal($"/petitions?dialogue={dialogue.Id}&tu=1&den=1", cut.Find("[data-testid=import-done-link]").GetAttribute("href"));
