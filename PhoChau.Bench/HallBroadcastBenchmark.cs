@@ -80,7 +80,7 @@ public sealed partial class HallBroadcastBenchmark : IBenchmark
         var queue = app.Services.GetRequiredService<SpeakerQueueService>();
         var hub = app.Services.GetRequiredService<IHubContext<HallHub>>();
         long savedAt = 0;
-        app.Services.GetRequiredService<HallNotifier>().Changed += _ => { Interlocked.CompareExchange(ref savedAt, Stopwatch.GetTimestamp(), 0); return Task.CompletedTask; };
+        using var saved = app.Services.GetRequiredService<HallNotifier>().Subscribe(_ => { Interlocked.CompareExchange(ref savedAt, Stopwatch.GetTimestamp(), 0); return Task.CompletedTask; });
 
         var product = new List<double>();
         var floor = new List<double>();

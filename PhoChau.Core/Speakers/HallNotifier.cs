@@ -11,9 +11,28 @@ namespace PhoChau.Core.Speakers;
 public sealed class HallNotifier(ILogger<HallNotifier> log)
 {
     private readonly ConcurrentDictionary<int, Pending> _pending = new();
+    private System.Collections.Immutable.ImmutableArray<Func<HallChange, Task>> _subscribers = [];
 
-    /// <summary>Subscribers load what they need themselves; they are awaited, one failing does not stop the others.</summary>
-    public event Func<HallChange, Task>? Changed;
+    /// <summary>
+    /// Subscribers load what they need themselves; they are awaited, one failing does not stop the others. Disposing
+    /// what this returns ends the subscription (an open page does it when it closes, however Blazor disposes it).
+    /// </summary>
+    public IDisposable Subscribe(Func<HallChange, Task> handler)
+    {
+        System.Collections.Immutable.ImmutableInterlocked.Update(ref _subscribers, list => list.Add(handler));
+        return new Subscription(this, handler);
+    }
+
+    private sealed class Subscription(HallNotifier notifier, Func<HallChange, Task> handler) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                System.Collections.Immutable.ImmutableInterlocked.Update(ref notifier._subscribers, list => list.Remove(handler));
+        }
+    }
 
     public void Publish(HallChange change)
     {
@@ -51,7 +70,7 @@ public sealed class HallNotifier(ILogger<HallNotifier> log)
                 p.Petitions.Clear();
                 p.State = null;
             }
-            var handlers = Changed?.GetInvocationList().Cast<Func<HallChange, Task>>().ToList() ?? [];
+            var handlers = _subscribers;
             await Task.WhenAll(handlers.Select(async h =>
             {
                 try { await h(batch); }

@@ -23,6 +23,7 @@ public sealed class PostgresHallRelay(
     public const string Channel = "phochau_hall";
     private readonly string _node = Guid.NewGuid().ToString("N");
     private volatile bool _listening;
+    private IDisposable? _subscription;
 
     /// <summary>Whether this node hears the others (readiness: a node that does not would show stale queues).</summary>
     public bool IsListening => database.IsSqlite || _listening;
@@ -33,7 +34,7 @@ public sealed class PostgresHallRelay(
     {
         if (!database.IsSqlite)
         {
-            notifier.Changed += SendAsync;
+            _subscription = notifier.Subscribe(SendAsync);
             calendar.Changed += SendCalendar;
         }
         return base.StartAsync(ct);
@@ -41,7 +42,7 @@ public sealed class PostgresHallRelay(
 
     public override async Task StopAsync(CancellationToken ct)
     {
-        notifier.Changed -= SendAsync;
+        _subscription?.Dispose();
         calendar.Changed -= SendCalendar;
         await base.StopAsync(ct);
     }

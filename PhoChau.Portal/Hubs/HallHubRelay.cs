@@ -8,15 +8,17 @@ namespace PhoChau.Portal.Hubs;
 public sealed class HallHubRelay(HallNotifier notifier, IHubContext<HallHub> hub, SpeakerQueueService queue, SessionOutcomeService petitions)
     : IHostedService
 {
+    private IDisposable? _subscription;
+
     public Task StartAsync(CancellationToken ct)
     {
-        notifier.Changed += RelayAsync;
+        _subscription = notifier.Subscribe(RelayAsync);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken ct)
     {
-        notifier.Changed -= RelayAsync;
+        _subscription?.Dispose();
         return Task.CompletedTask;
     }
 

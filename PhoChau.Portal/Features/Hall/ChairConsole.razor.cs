@@ -7,7 +7,7 @@ using PhoChau.Core.Speakers;
 namespace PhoChau.Portal.Features.Hall;
 
 /// <summary>The projected console: the current speaker and the countdown, the next ones, and one-click decisions.</summary>
-public partial class ChairConsole : IAsyncDisposable
+public partial class ChairConsole
 {
     [Inject] private DepartmentService Departments { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
@@ -69,9 +69,8 @@ public partial class ChairConsole : IAsyncDisposable
     private Task SettleAsync(SessionPetition p) =>
         HallActAsync(() => Outcomes.SettleAsync(Actor, p.PetitionId, _answers.GetValueOrDefault(p.PetitionId), _answeredBy.GetValueOrDefault(p.PetitionId)));
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeOwnAsync()
     {
         if (_shortcuts is not null) await _shortcuts.DisposeAsync();
-        Dispose(); // Blazor calls only DisposeAsync when both exist: unsubscribe from the notifier too
     }
 }

@@ -12,7 +12,7 @@ namespace PhoChau.Portal.Features.Hall;
 /// What the three hall screens share: the session's state read from the database (so a reconnect or a
 /// restart shows the saved state), live updates from the notifier, and a one-second tick for the timer.
 /// </summary>
-public abstract class HallPageBase : PortalComponentBase, IDisposable
+public abstract class HallPageBase : PortalComponentBase, IAsyncDisposable
 {
     [Parameter] public int Id { get; set; }
     [Inject] protected SpeakerQueueService Queue { get; set; } = default!;
@@ -24,6 +24,7 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
     protected HallState? State { get; private set; }
     protected IReadOnlyList<SessionPetition> Petitions { get; private set; } = [];
     private ITimer? _tick;
+    private IDisposable? _subscription;
     private int _commune;
 
     /// <summary>The timer ticks only on screens that show a countdown.</summary>
@@ -35,7 +36,7 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
         _commune = PhoChau.Core.Commune.CommuneScope.Current;
         State = await Queue.GetStateAsync(Id);
         await ReloadAsync();
-        Notifier.Changed += OnChangedAsync;
+        _subscription = Notifier.Subscribe(OnChangedAsync);
         if (ShowsTimer) _tick = Clock.CreateTimer(_ => InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
@@ -107,10 +108,14 @@ public abstract class HallPageBase : PortalComponentBase, IDisposable
     protected static string Clock2(int seconds) =>
         $"{(seconds < 0 ? "-" : "")}{Math.Abs(seconds) / 60:00}:{Math.Abs(seconds) % 60:00}";
 
-    public void Dispose()
+    /// <summary>What a screen of its own holds besides the subscription and the tick (the consoles' key shortcuts).</summary>
+    protected virtual ValueTask DisposeOwnAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
     {
-        Notifier.Changed -= OnChangedAsync;
+        _subscription?.Dispose();
         _tick?.Dispose();
+        await DisposeOwnAsync();
         GC.SuppressFinalize(this);
     }
 }

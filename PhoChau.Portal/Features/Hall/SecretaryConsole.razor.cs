@@ -128,10 +128,9 @@ public partial class SecretaryConsole
         StateHasChanged();
     });
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeOwnAsync()
     {
         if (_shortcuts is not null) await _shortcuts.DisposeAsync();
-        Dispose(); // Blazor calls only DisposeAsync when both exist: unsubscribe from the notifier too
     }
 
     private async Task DropAsync(int waitingIndex)

@@ -17,7 +17,7 @@ public sealed class SpeakerRequestTests
         await using var host = await CoreTestHost.StartAsync();
         var d = await HallData.OpenSessionAsync(host);
         var changes = new List<HallChange>();
-        host.Get<HallNotifier>().Changed += c => { lock (changes) changes.Add(c); return Task.CompletedTask; };
+        using var subscription = host.Get<HallNotifier>().Subscribe(c => { lock (changes) changes.Add(c); return Task.CompletedTask; });
         var requests = host.Get<SpeakerRequestService>();
 
         var r = await requests.SubmitAsync(d.Id, Input(phone: "0905 123 456"));

@@ -242,13 +242,32 @@ public sealed class SpeakerQueueServiceTests
         await using var host = await CoreTestHost.StartAsync();
         var d = await HallData.OpenSessionAsync(host);
         var seen = new TaskCompletionSource<int>();
-        host.Get<HallNotifier>().Changed += async change =>
+        using var subscription = host.Get<HallNotifier>().Subscribe(async change =>
         {
             var state = await host.Get<SpeakerQueueService>().GetStateAsync(change.DialogueId);
             if (state.Queue.Count > 0) seen.TrySetResult(state.Queue.Count);
-        };
+        });
         await HallData.RegisterAsync(host, d.Id, "A");
         Assert.Equal(1, await seen.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task A_subscription_disposed_hears_nothing_more_while_the_others_still_do()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await HallData.OpenSessionAsync(host);
+        var notifier = host.Get<HallNotifier>();
+        var closed = 0;
+        var open = new TaskCompletionSource();
+        var gone = notifier.Subscribe(_ => { Interlocked.Increment(ref closed); return Task.CompletedTask; });
+        using var kept = notifier.Subscribe(_ => { open.TrySetResult(); return Task.CompletedTask; });
+        gone.Dispose();
+        gone.Dispose(); // twice is harmless
+
+        await HallData.RegisterAsync(host, d.Id, "A");
+
+        await open.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, Volatile.Read(ref closed));
     }
 
     [Fact]
