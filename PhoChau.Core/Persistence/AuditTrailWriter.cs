@@ -20,7 +20,7 @@ internal static class AuditTrailWriter
 
     public static async Task<int> SaveAsync(PhoChauDbContext db, Actor actor, CancellationToken ct)
     {
-        var now = DateTime.UtcNow;
+        var now = db.Clock.GetUtcNow().UtcDateTime;
         var pending = new List<(EntityEntry Entry, AuditAction Action, List<AuditChange> Changes)>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {

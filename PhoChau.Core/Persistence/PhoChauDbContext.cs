@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Commune;
@@ -67,6 +68,14 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     /// </summary>
     public Task<int> SaveChangesAsync(Actor actor, CancellationToken ct = default) =>
         AuditTrailWriter.SaveAsync(this, actor, ct);
+
+    private TimeProvider? _clock;
+
+    /// <summary>The application's clock (its <see cref="TimeProvider"/>; the system's when the context was made without one).</summary>
+    public TimeProvider Clock => _clock ??=
+        this.GetService<IDbContextOptions>()
+            .FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(TimeProvider)) as TimeProvider
+        ?? TimeProvider.System;
 
     /// <summary>
     /// Optimistic concurrency on what the user saw: a record changed since is refused at once, and the save

@@ -147,7 +147,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         await using var db = await factory.CreateDbContextAsync(ct);
         db.AuditEntries.Add(new Auditing.AuditEntry
         {
-            AtUtc = DateTime.UtcNow, UserId = actor.UserId, UserName = actor.UserName,
+            AtUtc = db.Clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, UserName = actor.UserName,
             EntityType = nameof(AppUser), EntityId = userId, Action = Auditing.AuditAction.Updated,
             Changes = [new Auditing.AuditChange("Tài khoản", null, what)],
         });
