@@ -101,6 +101,9 @@ public static class PortalCommands
                 await o.WriteLineAsync($"Đã sao lưu / backup written: {info.FullPath} ({Size(info.Bytes)})");
                 return 0;
             }
+            // A running portal refuses the restore anyway: say so before asking for anything.
+            using (var probe = DataFolderLock.TryAcquire(data))
+                if (probe is null) throw new BackupException("Restore.PortalRunning");
             passphrase ??= Environment.GetEnvironmentVariable(PassphraseVariable);
             if (passphrase is null && await BackupArchive.IsSealedAsync(Path.GetFullPath(file!)))
                 passphrase = Ask(o, input, "Mật khẩu sao lưu của bản này / this backup's passphrase: ");
