@@ -92,10 +92,10 @@ public sealed class DialogueService(
         actor.Demand(Permission.ManageWorkflow);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dialogue = await db.Dialogues.FindAsync([id], ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
-        DialogueStateMachine.EnsureCanMove(dialogue.State, to);
+        DialogueStateMachine.EnsureCanMove(dialogue.State, to); // a refused move says so before the date is looked at
         if (to == DialogueState.Announced && dialogue.SessionDate is null)
             throw new DomainException(CoreText.Get("Dialogues.DateBeforeAnnounce"));
-        dialogue.State = to;
+        DialogueStateMachine.Move(dialogue, to);
         await db.SaveChangesAsync(actor, ct);
     }
 

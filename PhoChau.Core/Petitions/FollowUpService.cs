@@ -47,8 +47,7 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
             if (sentOn > VietnamTime.Today(clock)) throw new DomainException(CoreText.Get("FollowUp.SentInFuture"));
             var session = await db.Dialogues.Where(d => d.Id == p.DialogueId).Select(d => d.SessionDate).SingleAsync(ct);
             if (session is { } s && sentOn < s) throw new DomainException(CoreText.Get("FollowUp.SentBeforeSession"));
-            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.ReplySent);
-            p.State = PetitionState.ReplySent;
+            PetitionStateMachine.Move(p, PetitionState.ReplySent);
             p.ReplySentOn = sentOn;
             p.ReplyChannel = channel;
         }, ct);
@@ -57,8 +56,7 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
     public Task CloseAsync(Actor actor, int petitionId, int expectedVersion, CancellationToken ct = default) =>
         ChangeAsync(actor, petitionId, expectedVersion, Permission.ManageWorkflow, async (db, p) =>
         {
-            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Closed);
-            p.State = PetitionState.Closed;
+            PetitionStateMachine.Move(p, PetitionState.Closed);
             p.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(actor, ct);
             await CloseDialogueIfDoneAsync(db, p.DialogueId, ct);
@@ -72,7 +70,7 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
         if (states.All(s => s != PetitionState.NotSettled))
             foreach (var d in dialogue.Deadlines.Where(d => d.Key == DeadlineKeys.Replies && d.MetOn is null)) d.MetOn = today;
         if (dialogue.State == DialogueState.Concluded && states.All(PetitionStateMachine.IsFinished))
-            dialogue.State = DialogueState.Closed;
+            DialogueStateMachine.Move(dialogue, DialogueState.Closed);
     }
 
     private async Task ChangeAsync(Actor actor, int petitionId, int expectedVersion, Permission permission,

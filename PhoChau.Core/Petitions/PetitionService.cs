@@ -94,7 +94,7 @@ public sealed class PetitionService(
         actor.Demand(Permission.Chair);
         await ChangeAsync(actor, id, expectedVersion, async (db, p) =>
         {
-            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Assigned);
+            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Assigned); // before any read: a finished petition says so first
             var lead = await LeadDepartmentAsync(db, leadDepartmentId, ct);
             var supports = (supportingIds ?? []).Where(s => s != leadDepartmentId).Distinct().ToList();
             var supportUnits = await db.Departments.Where(d => supports.Contains(d.Id)).ToListAsync(ct);
@@ -130,7 +130,6 @@ public sealed class PetitionService(
             EnsureCanSee(actor, p);
             try
             {
-                PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Assigned);
                 Assign(p, lead, deadlines.GetValueOrDefault(p.DialogueId));
             }
             catch (DomainException ex)
@@ -158,7 +157,7 @@ public sealed class PetitionService(
     {
         if (answersDue is { } due && due < VietnamTime.Today(clock) && p.State == PetitionState.Received)
             throw new DomainException(CoreText.Format("Petitions.AnswerDeadlinePassed", due));
-        p.State = PetitionState.Assigned;
+        PetitionStateMachine.Move(p, PetitionState.Assigned);
         p.LeadDepartmentId = lead.Id;
         p.AssignedAtUtc = clock.GetUtcNow().UtcDateTime;
         p.AnswerDueDate = answersDue;
@@ -173,8 +172,7 @@ public sealed class PetitionService(
         await ChangeAsync(actor, id, expectedVersion, (_, p) =>
         {
             actor.DemandDepartment(p.LeadDepartmentId);
-            if (p.State != PetitionState.AnswerDrafted) PetitionStateMachine.EnsureCanMove(p.State, PetitionState.AnswerDrafted);
-            p.State = PetitionState.AnswerDrafted;
+            if (p.State != PetitionState.AnswerDrafted) PetitionStateMachine.Move(p, PetitionState.AnswerDrafted); // a redraft stays drafted
             p.Answer = answer.Trim();
             p.AnswerSubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
             p.AnswerSubmittedBy = actor.UserName;
@@ -187,8 +185,7 @@ public sealed class PetitionService(
         actor.Demand(Permission.Chair);
         await ChangeAsync(actor, id, expectedVersion, (_, p) =>
         {
-            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.AnswerApproved);
-            p.State = PetitionState.AnswerApproved;
+            PetitionStateMachine.Move(p, PetitionState.AnswerApproved);
             p.AnswerApprovedAtUtc = clock.GetUtcNow().UtcDateTime;
             p.AnswerApprovedBy = actor.UserName;
             p.ReturnComment = null;
@@ -204,7 +201,7 @@ public sealed class PetitionService(
         await ChangeAsync(actor, id, expectedVersion, (_, p) =>
         {
             if (p.State != PetitionState.AnswerDrafted) throw new DomainException(CoreText.Get("Petitions.ReturnOnlyDraft"));
-            p.State = PetitionState.Assigned;
+            PetitionStateMachine.Move(p, PetitionState.Assigned);
             p.ReturnComment = comment.Trim();
             return Task.CompletedTask;
         }, ct);
@@ -215,8 +212,7 @@ public sealed class PetitionService(
         actor.Demand(Permission.ManageWorkflow);
         await ChangeAsync(actor, id, expectedVersion, (_, p) =>
         {
-            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Withdrawn);
-            p.State = PetitionState.Withdrawn;
+            PetitionStateMachine.Move(p, PetitionState.Withdrawn);
             return Task.CompletedTask;
         }, ct);
     }
@@ -231,8 +227,7 @@ public sealed class PetitionService(
             var target = await db.Petitions.FindAsync([intoId], ct) ?? throw new DomainException(CoreText.Get("Petitions.MergeTargetNotFound"));
             if (target.DialogueId != p.DialogueId) throw new DomainException(CoreText.Get("Petitions.MergeSameDialogue"));
             if (PetitionStateMachine.IsFinished(target.State)) throw new DomainException(CoreText.Format("Petitions.MergeTargetFinished", target.Code));
-            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Merged);
-            p.State = PetitionState.Merged;
+            PetitionStateMachine.Move(p, PetitionState.Merged);
             p.MergedIntoPetitionId = target.Id;
         }, ct);
     }

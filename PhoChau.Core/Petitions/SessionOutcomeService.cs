@@ -45,8 +45,7 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
             if (string.IsNullOrWhiteSpace(answer)) throw new DomainException(CoreText.Get("Outcomes.AnswerRequired"));
             if (string.IsNullOrWhiteSpace(answeredBy)) throw new DomainException(CoreText.Get("Outcomes.AnsweredByRequired"));
             if (p.LeadDepartmentId is null) throw new DomainException(CoreText.Get("Outcomes.NotAssigned"));
-            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.SettledAtSession);
-            p.State = PetitionState.SettledAtSession;
+            PetitionStateMachine.Move(p, PetitionState.SettledAtSession);
             p.SessionAnswer = answer.Trim();
             p.SessionAnsweredBy = answeredBy.Trim();
             p.SessionOutcomeAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -59,9 +58,8 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
         {
             if (p.State == PetitionState.Received || p.LeadDepartmentId != departmentId && p.State != PetitionState.SettledAtSession)
                 await AssignDepartmentAsync(db, p, departmentId, ct);
-            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.NotSettled);
+            PetitionStateMachine.Move(p, PetitionState.NotSettled);
             var due = await db.DialogueDeadlines.Where(x => x.DialogueId == dialogue.Id && x.Key == DeadlineKeys.Replies).Select(x => x.DueDate).SingleOrDefaultAsync(ct);
-            p.State = PetitionState.NotSettled;
             p.ReplyDueDate = due;
             p.SessionOutcomeAtUtc = clock.GetUtcNow().UtcDateTime;
         }, ct);
@@ -70,8 +68,7 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
     {
         var dept = await db.Departments.FindAsync([departmentId], ct) ?? throw new DomainException(CoreText.Get("Outcomes.DepartmentNotFound"));
         if (!dept.IsActive || dept.Kind != UnitKind.Department) throw new DomainException(CoreText.Format("Outcomes.DepartmentCannotTakeWork", dept.Name));
-        if (p.State == PetitionState.Received) PetitionStateMachine.EnsureCanMove(p.State, PetitionState.Assigned);
-        if (p.State is PetitionState.Received) p.State = PetitionState.Assigned;
+        if (p.State == PetitionState.Received) PetitionStateMachine.Move(p, PetitionState.Assigned);
         p.LeadDepartmentId = dept.Id;
         p.AssignedAtUtc ??= clock.GetUtcNow().UtcDateTime;
     }

@@ -95,10 +95,10 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
     public Task SaveNoticeAsync(Actor actor, int noticeId, int expectedVersion, string? content, CancellationToken ct = default) =>
         ChangeNoticeAsync(actor, noticeId, expectedVersion, Permission.ManageWorkflow, (_, n) =>
         {
-            if (n.State == NoticeState.Issued) throw new DomainException(CoreText.Get("After.NoticeIssuedNoEdit"));
+            NoticeStateMachine.EnsureCanMove(n.State, NoticeState.Draft);
             if (string.IsNullOrWhiteSpace(content)) throw new DomainException(CoreText.Get("After.NoticeEmpty"));
             n.Content = content.Trim();
-            n.State = NoticeState.Draft; // an edited text needs the chair's approval again
+            NoticeStateMachine.Move(n, NoticeState.Draft); // an edited text needs the chair's approval again
             n.ApprovedAtUtc = null;
             n.ApprovedBy = null;
             return Task.CompletedTask;
@@ -109,8 +109,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
         ChangeNoticeAsync(actor, noticeId, expectedVersion, Permission.Chair, (_, n) =>
         {
             if (!actor.IsAny(Roles.Chairman, Roles.ViceChairman)) throw new ForbiddenException(CoreText.Get("After.OnlyChairApproves"));
-            if (n.State != NoticeState.Draft) throw new DomainException(CoreText.Get("After.NoticeAlreadyApproved"));
-            n.State = NoticeState.Approved;
+            NoticeStateMachine.Move(n, NoticeState.Approved);
             n.ApprovedAtUtc = clock.GetUtcNow().UtcDateTime;
             n.ApprovedBy = actor.UserName;
             return Task.CompletedTask;
@@ -120,12 +119,12 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
     public Task IssueNoticeAsync(Actor actor, int noticeId, int expectedVersion, string? number, DateOnly issuedOn, CancellationToken ct = default) =>
         ChangeNoticeAsync(actor, noticeId, expectedVersion, Permission.ManageWorkflow, async (db, n) =>
         {
-            if (n.State != NoticeState.Approved) throw new DomainException(n.State == NoticeState.Issued ? CoreText.Get("After.NoticeAlreadyIssued") : CoreText.Get("After.NoticeNotApproved"));
+            NoticeStateMachine.EnsureCanMove(n.State, NoticeState.Issued); // the state's reason comes before the number's
             if (string.IsNullOrWhiteSpace(number) || number.Length > 50) throw new DomainException(CoreText.Get("After.NoticeNumberRequired"));
             if (issuedOn > VietnamTime.Today(clock)) throw new DomainException(CoreText.Get("After.IssuedInFuture"));
             n.Number = number.Trim();
             n.IssuedOn = issuedOn;
-            n.State = NoticeState.Issued;
+            NoticeStateMachine.Move(n, NoticeState.Issued);
             var deadline = await db.DialogueDeadlines.SingleOrDefaultAsync(d => d.DialogueId == n.DialogueId && d.Key == DeadlineKeys.Conclusion, ct);
             if (deadline is not null) deadline.MetOn = issuedOn;
         }, ct);

@@ -76,8 +76,7 @@ public sealed class SpeakerQueueService(
         actor.Demand(Permission.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var d = await db.Dialogues.FindAsync([dialogueId], ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
-        DialogueStateMachine.EnsureCanMove(d.State, DialogueState.InSession);
-        d.State = DialogueState.InSession;
+        DialogueStateMachine.Move(d, DialogueState.InSession);
         d.OpenedAtUtc = clock.GetUtcNow().UtcDateTime;
         d.CurrentAgendaStep = 0;
         // Held on another day than planned: the session date becomes the day it is held, so the notice's 5 and the
@@ -101,10 +100,10 @@ public sealed class SpeakerQueueService(
         await MutateAsync(actor, dialogueId, null, (db, d, speakers, _) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var s in speakers.Where(s => s.Status == SpeakerStatus.Speaking)) { s.Status = SpeakerStatus.Done; s.EndedAtUtc = now; }
+            SpeakerStateMachine.EndTurns(speakers, now);
             d.Conclusion = conclusion.Trim();
             d.ConcludedAtUtc = now;
-            d.State = DialogueState.Concluded;
+            DialogueStateMachine.Move(d, DialogueState.Concluded);
             return NotSettledInWritingAsync(db, d, now, ct);
         }, ct);
     }
@@ -208,9 +207,7 @@ public sealed class SpeakerQueueService(
             if (status is not (SpeakerStatus.Absent or SpeakerStatus.Withdrawn or SpeakerStatus.Waiting))
                 throw new DomainException(CoreText.Get("Hall.MarkOnly"));
             var s = speakers.SingleOrDefault(x => x.Id == speakerId) ?? throw new NotFoundException(CoreText.Get("Hall.RegistrantNotFound"));
-            if (status == SpeakerStatus.Waiting ? s.Status is not (SpeakerStatus.Absent or SpeakerStatus.Withdrawn) : s.Status != SpeakerStatus.Waiting)
-                throw new DomainException(CoreText.Format("Hall.CannotChangeStatus", s.Name));
-            s.Status = status;
+            SpeakerStateMachine.Move(s, status);
             return Task.FromResult<IReadOnlyList<int>>([]);
         }, ct);
 
@@ -226,8 +223,7 @@ public sealed class SpeakerQueueService(
             && (p.State == PetitionState.Assigned || p.State == PetitionState.AnswerDrafted || p.State == PetitionState.AnswerApproved)).ToListAsync(ct);
         foreach (var p in open)
         {
-            PetitionStateMachine.EnsureCanMove(p.State, PetitionState.NotSettled);
-            p.State = PetitionState.NotSettled;
+            PetitionStateMachine.Move(p, PetitionState.NotSettled);
             p.ReplyDueDate = due;
             p.SessionOutcomeAtUtc = now;
         }
@@ -244,9 +240,8 @@ public sealed class SpeakerQueueService(
             var next = speakers.Where(s => s.Status == SpeakerStatus.Waiting).OrderBy(s => s.Position).FirstOrDefault()
                 ?? throw new DomainException(CoreText.Get("Hall.NoOneWaiting"));
             var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var s in speakers.Where(s => s.Status == SpeakerStatus.Speaking)) { s.Status = SpeakerStatus.Done; s.EndedAtUtc = now; }
-            next.Status = SpeakerStatus.Speaking;
-            next.StartedAtUtc = now;
+            SpeakerStateMachine.EndTurns(speakers, now);
+            SpeakerStateMachine.StartTurn(next, now);
             return Task.FromResult<IReadOnlyList<int>>([]);
         }, ct);
 
@@ -254,9 +249,8 @@ public sealed class SpeakerQueueService(
     public Task<HallState> EndCurrentAsync(Actor actor, int dialogueId, CancellationToken ct = default) =>
         MutateAsync(actor, dialogueId, null, (_, _, speakers, _) =>
         {
-            var current = speakers.SingleOrDefault(s => s.Status == SpeakerStatus.Speaking) ?? throw new DomainException(CoreText.Get("Hall.NoOneSpeaking"));
-            current.Status = SpeakerStatus.Done;
-            current.EndedAtUtc = clock.GetUtcNow().UtcDateTime;
+            if (!speakers.Any(s => s.Status == SpeakerStatus.Speaking)) throw new DomainException(CoreText.Get("Hall.NoOneSpeaking"));
+            SpeakerStateMachine.EndTurns(speakers, clock.GetUtcNow().UtcDateTime);
             return Task.FromResult<IReadOnlyList<int>>([]);
         }, ct);
 

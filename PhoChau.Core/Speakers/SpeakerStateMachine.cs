@@ -1,0 +1,46 @@
+using PhoChau.Core.Common;
+using PhoChau.Core.Resources;
+
+namespace PhoChau.Core.Speakers;
+
+/// <summary>
+/// The one place listing a registrant's allowed moves: waiting → speaking → done; waiting ⇄ absent or withdrawn (the
+/// secretary marks and unmarks them). A refused move names the person.
+/// </summary>
+public static class SpeakerStateMachine
+{
+    private static readonly Dictionary<SpeakerStatus, SpeakerStatus[]> Allowed = new()
+    {
+        [SpeakerStatus.Waiting] = [SpeakerStatus.Speaking, SpeakerStatus.Absent, SpeakerStatus.Withdrawn],
+        [SpeakerStatus.Speaking] = [SpeakerStatus.Done],
+        [SpeakerStatus.Absent] = [SpeakerStatus.Waiting],
+        [SpeakerStatus.Withdrawn] = [SpeakerStatus.Waiting],
+        [SpeakerStatus.Done] = [],
+    };
+
+    public static bool CanMove(SpeakerStatus from, SpeakerStatus to) => Allowed[from].Contains(to);
+
+    /// <summary>The one way a registrant's status changes: checked against the table, then set.</summary>
+    public static void Move(Speaker speaker, SpeakerStatus to)
+    {
+        if (!CanMove(speaker.Status, to)) throw new DomainException(CoreText.Format("Hall.CannotChangeStatus", speaker.Name));
+        speaker.Status = to;
+    }
+
+    /// <summary>Calls a waiting registrant: their turn starts now.</summary>
+    public static void StartTurn(Speaker speaker, DateTime nowUtc)
+    {
+        Move(speaker, SpeakerStatus.Speaking);
+        speaker.StartedAtUtc = nowUtc;
+    }
+
+    /// <summary>Ends whoever is speaking (calling the next one, ending the turn, concluding the session all do it).</summary>
+    public static void EndTurns(IEnumerable<Speaker> speakers, DateTime nowUtc)
+    {
+        foreach (var s in speakers.Where(s => s.Status == SpeakerStatus.Speaking))
+        {
+            Move(s, SpeakerStatus.Done);
+            s.EndedAtUtc = nowUtc;
+        }
+    }
+}
