@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Backups;
+using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Portal.Hosting;
@@ -39,23 +40,16 @@ public sealed class DatabaseStartup(
             throw new StartupFailureException(
                 $"Không sao lưu được trước khi nâng cấp cơ sở dữ liệu, nên chưa nâng cấp: {ex.Message} / Could not back up before upgrading the database, so nothing was changed.", ex);
         }
-        catch (Exception ex) when (Find<Npgsql.NpgsqlException>(ex) is { } postgres)
+        catch (Exception ex) when (Failures.Find<Npgsql.NpgsqlException>(ex) is { } postgres)
         {
             throw new StartupFailureException(
                 $"Không kết nối được máy chủ PostgreSQL ({postgres.Message}). Kiểm tra máy chủ đang chạy và ConnectionStrings:Postgres. / Cannot reach the PostgreSQL server: is it running, and is ConnectionStrings:Postgres right?", postgres);
         }
-        catch (Exception ex) when (Find<SqliteException>(ex) is { } sqlite)
+        catch (Exception ex) when (Failures.Find<SqliteException>(ex) is { } sqlite)
         {
             throw new StartupFailureException(
                 $"Không mở được cơ sở dữ liệu: SQLite lỗi {sqlite.SqliteErrorCode} ({sqlite.Message}). Kiểm tra tệp dữ liệu có bị chương trình khác khóa hoặc chỉ cho phép đọc. / Cannot open the database: is the file locked by another program or read-only?", sqlite);
         }
-    }
-
-    private static T? Find<T>(Exception? ex) where T : Exception
-    {
-        for (; ex is not null; ex = ex.InnerException)
-            if (ex is T found) return found;
-        return null;
     }
 
     public Task StartAsync(CancellationToken ct) => Task.CompletedTask;

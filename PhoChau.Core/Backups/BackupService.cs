@@ -101,7 +101,7 @@ public sealed partial class BackupService(
             TryDelete(partial);
             if (ex is OperationCanceledException or BackupException) throw;
             if (ex is IOException or UnauthorizedAccessException or SqliteException)
-                throw IsDiskFull(ex)
+                throw Failures.IsDiskFull(ex)
                     ? new BackupException("Backup.DiskFull", [folder], ex)
                     : new BackupException("Backup.WriteFailed", [folder, ex.Message], ex);
             throw;
@@ -307,19 +307,6 @@ public sealed partial class BackupService(
 
     [GeneratedRegex(@"^phochau-(?<stamp>\d{8}-\d{6})-(?<reason>[a-z-]+?)(-\d+)?\.zip$")]
     private static partial Regex NamePattern();
-
-    private static bool IsDiskFull(Exception ex)
-    {
-        for (var e = ex; e is not null; e = e.InnerException)
-        {
-            // ENOSPC (28) on Linux; ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows; SQLITE_FULL (13).
-            if (e is SqliteException { SqliteErrorCode: 13 }) return true;
-            var code = e.HResult & 0xFFFF;
-            if (e is IOException && (e.HResult == 28 || code is 0x70 or 0x27 || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase)))
-                return true;
-        }
-        return false;
-    }
 
     private static void TryDelete(string path)
     {
