@@ -1,5 +1,5 @@
 using PhoChau.Core.Backups;
-using PhoChau.Core.Common;
+using PhoChau.Portal.Security;
 using PhoChau.Core.Security;
 
 namespace PhoChau.Portal.Features.Backups;
@@ -7,15 +7,8 @@ namespace PhoChau.Portal.Features.Backups;
 /// <summary>GET /admin/backups/{file}: an administrator downloads one of the listed backups (nothing else by that path).</summary>
 public static class BackupEndpoints
 {
-    public static void MapBackupEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/admin/backups/{fileName}", (string fileName, BackupService backups) =>
-        {
-            try
-            {
-                return Results.File(backups.OpenRead(fileName), "application/zip", fileName);
-            }
-            catch (NotFoundException) { return Results.NotFound(); }
-        }).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
-    }
+    public static void MapBackupEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapFileEndpoints().MapGet("/admin/backups/{fileName}", (string fileName, BackupService backups) =>
+            Results.File(backups.OpenRead(fileName), "application/zip", fileName))
+        .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
 }

@@ -1,4 +1,3 @@
-using PhoChau.Core.Common;
 using PhoChau.Core.PersonalData;
 using PhoChau.Portal.Security;
 
@@ -10,14 +9,6 @@ public static class PersonalDataEndpoints
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static void MapPersonalDataEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/du-lieu-ca-nhan/{id:int}/du-lieu.xlsx", async (int id, HttpContext http, DataRequestService requests) =>
-        {
-            try
-            {
-                var bytes = await requests.ExportAsync(ActorFactory.FromPrincipal(http.User), id, http.RequestAborted);
-                return Results.File(bytes, Xlsx, $"du-lieu-ca-nhan-yeu-cau-{id}.xlsx");
-            }
-            catch (NotFoundException) { return Results.NotFound(); }
-            catch (ForbiddenException) { return Results.Forbid(); }
-        }).RequireAuthorization(p => p.RequireRole(PhoChau.Core.Security.Roles.PersonalDataHandlers.Split(',')));
+        app.MapFileEndpoints().MapGet("/du-lieu-ca-nhan/{id:int}/du-lieu.xlsx", async (int id, HttpContext http, DataRequestService requests) =>
+            Results.File(await requests.ExportAsync(ActorFactory.FromPrincipal(http.User), id, http.RequestAborted), Xlsx, $"du-lieu-ca-nhan-yeu-cau-{id}.xlsx")).RequireAuthorization(p => p.RequireRole(PhoChau.Core.Security.Roles.PersonalDataHandlers.Split(',')));
 }

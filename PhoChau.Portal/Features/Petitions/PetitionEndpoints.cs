@@ -1,4 +1,3 @@
-using PhoChau.Core.Common;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Security;
 using PhoChau.Portal.Security;
@@ -8,21 +7,17 @@ namespace PhoChau.Portal.Features.Petitions;
 /// <summary>File downloads (a circuit cannot send a file): the import template and stored attachments.</summary>
 public static class PetitionEndpoints
 {
-    public static void MapPetitionEndpoints(this IEndpointRouteBuilder app)
+    public static void MapPetitionEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        var app = endpoints.MapFileEndpoints();
         app.MapGet("/petitions/import/template", async (PetitionImport import) =>
             Results.File(await import.TemplateAsync(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "mau-nhap-kien-nghi.xlsx"))
             .RequireAuthorization(p => p.RequireRole(Roles.Chairman, Roles.ViceChairman, Roles.Secretary));
 
         app.MapGet("/attachments/{id:int}", async (int id, HttpContext http, AttachmentService attachments) =>
         {
-            try
-            {
-                var (info, content) = await attachments.OpenAsync(ActorFactory.FromPrincipal(http.User), id);
-                return Results.File(content, info.ContentType, info.FileName);
-            }
-            catch (ForbiddenException) { return Results.Forbid(); }
-            catch (NotFoundException) { return Results.NotFound(); }
+            var (info, content) = await attachments.OpenAsync(ActorFactory.FromPrincipal(http.User), id);
+            return Results.File(content, info.ContentType, info.FileName);
         });
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Net.Http.Headers;
-using PhoChau.Core.Common;
 using PhoChau.Core.Province;
 using PhoChau.Core.Security;
 using PhoChau.Portal.Security;
@@ -11,13 +10,9 @@ public static class ProvinceEndpoints
 {
     public static void MapProvinceEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/tinh/so-lieu-{year:int}.xlsx", async (int year, HttpContext http, ProvinceService province) =>
+        app.MapFileEndpoints().MapGet("/tinh/so-lieu-{year:int}.xlsx", async (int year, HttpContext http, ProvinceService province) =>
         {
-            var actor = ActorFactory.FromPrincipal(http.User);
-            ProvinceFigures figures;
-            try { figures = await province.FiguresAsync(actor, year, http.RequestAborted); }
-            catch (ForbiddenException) { return Results.Forbid(); }
-            catch (DomainException) { return Results.NotFound(); }
+            var figures = await province.FiguresAsync(ActorFactory.FromPrincipal(http.User), year, http.RequestAborted);
             var buffer = new MemoryStream();
             ProvinceService.WriteXlsx(figures, buffer);
             buffer.Position = 0;

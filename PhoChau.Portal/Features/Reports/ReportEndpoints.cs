@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
-using PhoChau.Core.Common;
 using PhoChau.Core.Reports;
 using PhoChau.Core.Security;
 using PhoChau.Portal.Security;
@@ -17,15 +16,14 @@ public static class ReportEndpoints
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public static void MapReportEndpoints(this IEndpointRouteBuilder app)
+    public static void MapReportEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        var app = endpoints.MapFileEndpoints();
         app.MapGet("/reports/{dialogueId:int}/{kind}.xlsx", async (int dialogueId, string kind, HttpContext http, ReportService reports) =>
         {
             if (Kind<ReportKind>(kind) is not { } k) return Results.NotFound();
             var actor = ActorFactory.FromPrincipal(http.User);
-            try { await reports.EnsureReadableAsync(actor, dialogueId, http.RequestAborted); }
-            catch (NotFoundException) { return Results.NotFound(); }
-            catch (ForbiddenException) { return Results.Forbid(); }
+            await reports.EnsureReadableAsync(actor, dialogueId, http.RequestAborted); // refusals before the first byte
             if (k != ReportKind.PetitionRegister)
                 return await BufferedAsync(http, Xlsx, ReportService.FileName(k, dialogueId), s => reports.WriteAsync(actor, dialogueId, k, s, http.RequestAborted));
 
@@ -52,12 +50,7 @@ public static class ReportEndpoints
     private static async Task<IResult> BufferedAsync(HttpContext http, string contentType, string fileName, Func<Stream, Task> write)
     {
         var buffer = new MemoryStream();
-        try
-        {
-            await write(buffer);
-        }
-        catch (NotFoundException) { return Results.NotFound(); }
-        catch (ForbiddenException) { return Results.Forbid(); }
+        await write(buffer);
         buffer.Position = 0;
         return Results.File(buffer, contentType, fileName);
     }
