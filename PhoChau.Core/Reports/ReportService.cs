@@ -169,12 +169,12 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
         var rows = speakers.Select((s, i) =>
         {
             var mine = links.Where(l => l.SpeakerId == s.Id).ToList();
-            var used = SpeakerQueueService.SecondsUsed(s, now);
+            var used = SpeakingTime.SecondsUsed(s, now);
             return (IReadOnlyList<ReportCell>)new List<ReportCell>
             {
-                i + 1, s.Name, s.VillageOrOrganisation, s.Topic, StatusName(s.Status),
+                i + 1, s.Name, s.VillageOrOrganisation, s.Topic, SpeakerStateMachine.DocumentStatusName(s.Status),
                 s.StartedAtUtc is { } st ? st.Add(VietnamTime.Offset).ToString("HH:mm", CultureInfo.InvariantCulture) : null,
-                s.StartedAtUtc is null ? null : $"{used / 60:00}:{used % 60:00}",
+                s.StartedAtUtc is null ? null : SpeakingTime.Format(used),
                 string.Join(", ", mine.Select(m => m.Code)),
                 string.Join("; ", mine.Select(m => $"{m.Code}: {PetitionStateMachine.DocumentStateName(m.State)}")),
                 s.Summary, s.AnswerGiven,
@@ -252,13 +252,4 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
             new ReportTable("Theo thôn", "TỔNG HỢP KIẾN NGHỊ THEO THÔN", ["Thôn", .. headers[1..]], byVillage),
         ];
     }
-
-    private static string StatusName(SpeakerStatus s) => s switch
-    {
-        SpeakerStatus.Waiting => "Đang chờ",
-        SpeakerStatus.Speaking => "Đang phát biểu",
-        SpeakerStatus.Done => "Đã phát biểu",
-        SpeakerStatus.Absent => "Vắng mặt",
-        _ => "Rút đăng ký",
-    };
 }

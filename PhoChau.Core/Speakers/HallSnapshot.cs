@@ -32,7 +32,7 @@ public sealed record HallSnapshot(Dialogue Dialogue, IReadOnlyList<Speaker> Spea
         var d = Dialogue;
         var queue = Speakers.OrderBy(s => s.Position).Select((s, i) => new QueueEntry(
             s.Id, i + 1, s.Name, s.VillageOrOrganisation, s.Topic, s.Status, s.IsPointOfOrder, s.StartedAtUtc,
-            SpeakerQueueService.SecondsUsed(s, nowUtc), PetitionsBySpeaker[s.Id].ToList(), s.Summary, s.AnswerGiven)).ToList();
+            SpeakingTime.SecondsUsed(s, nowUtc), PetitionsBySpeaker[s.Id].ToList(), s.Summary, s.AnswerGiven)).ToList();
         return new HallState(d.Id, d.Title, d.State, d.Version, d.Agenda.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             d.CurrentAgendaStep, d.SpeakingTimeSeconds, d.SessionDate, queue);
     }

@@ -67,10 +67,6 @@ public sealed class SpeakerQueueService(
         return snapshot;
     }
 
-    /// <summary>Time used comes from the stored start and end, never from a screen's timer.</summary>
-    public static int SecondsUsed(Speaker s, DateTime nowUtc) =>
-        s.StartedAtUtc is { } start ? (int)Math.Max(0, ((s.EndedAtUtc ?? nowUtc) - start).TotalSeconds) : 0;
-
     public async Task OpenSessionAsync(Actor actor, int dialogueId, CancellationToken ct = default)
     {
         actor.Demand(Permission.Chair);
@@ -114,7 +110,7 @@ public sealed class SpeakerQueueService(
             var steps = d.Agenda.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
             if (step < 0 || step >= Math.Max(1, steps)) throw new DomainException(CoreText.Get("Hall.AgendaStepInvalid"));
             d.CurrentAgendaStep = step;
-            return Task.FromResult<IReadOnlyList<int>>([]);
+            return NoPetitionsChanged;
         }, ct);
 
     /// <summary>Adds a speaker at the end of the queue; the same person twice while waiting is refused.</summary>
@@ -181,7 +177,7 @@ public sealed class SpeakerQueueService(
         MutateAsync(actor, dialogueId, expectedVersion, (_, _, speakers, _) =>
         {
             Reorder(speakers, speakerId, newWaitingIndex);
-            return Task.FromResult<IReadOnlyList<int>>([]);
+            return NoPetitionsChanged;
         }, ct);
 
     public async Task<HallState> MoveByAsync(Actor actor, int dialogueId, int speakerId, int delta, int expectedVersion, CancellationToken ct = default)
@@ -198,7 +194,7 @@ public sealed class SpeakerQueueService(
         {
             Reorder(speakers, speakerId, 0);
             speakers.Single(s => s.Id == speakerId).IsPointOfOrder = true;
-            return Task.FromResult<IReadOnlyList<int>>([]);
+            return NoPetitionsChanged;
         }, ct);
 
     public Task<HallState> MarkAsync(Actor actor, int dialogueId, int speakerId, SpeakerStatus status, int expectedVersion, CancellationToken ct = default) =>
@@ -208,7 +204,7 @@ public sealed class SpeakerQueueService(
                 throw new DomainException(CoreText.Get("Hall.MarkOnly"));
             var s = speakers.SingleOrDefault(x => x.Id == speakerId) ?? throw new NotFoundException(CoreText.Get("Hall.RegistrantNotFound"));
             SpeakerStateMachine.Move(s, status);
-            return Task.FromResult<IReadOnlyList<int>>([]);
+            return NoPetitionsChanged;
         }, ct);
 
     /// <summary>
@@ -242,7 +238,7 @@ public sealed class SpeakerQueueService(
             var now = clock.GetUtcNow().UtcDateTime;
             SpeakerStateMachine.EndTurns(speakers, now);
             SpeakerStateMachine.StartTurn(next, now);
-            return Task.FromResult<IReadOnlyList<int>>([]);
+            return NoPetitionsChanged;
         }, ct);
 
     /// <summary>Ends the current speaker without calling anyone (the last one, or before a break).</summary>
@@ -251,7 +247,7 @@ public sealed class SpeakerQueueService(
         {
             if (!speakers.Any(s => s.Status == SpeakerStatus.Speaking)) throw new DomainException(CoreText.Get("Hall.NoOneSpeaking"));
             SpeakerStateMachine.EndTurns(speakers, clock.GetUtcNow().UtcDateTime);
-            return Task.FromResult<IReadOnlyList<int>>([]);
+            return NoPetitionsChanged;
         }, ct);
 
     /// <summary>The minutes as the session runs: what the speaker said and the answer given.</summary>
@@ -262,7 +258,7 @@ public sealed class SpeakerQueueService(
             var s = speakers.SingleOrDefault(x => x.Id == speakerId) ?? throw new NotFoundException(CoreText.Get("Hall.SpeakerNotFound"));
             s.Summary = summary?.Trim() ?? "";
             s.AnswerGiven = answerGiven?.Trim() ?? "";
-            return Task.FromResult<IReadOnlyList<int>>([]);
+            return NoPetitionsChanged;
         }, ct, requireInSession: false, alsoSpeakerId: speakerId);
 
     private static bool IsActive(Speaker s) => s.Status is SpeakerStatus.Waiting or SpeakerStatus.Speaking;
@@ -296,6 +292,9 @@ public sealed class SpeakerQueueService(
         var d = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
         if (d.State != DialogueState.InSession) throw new DomainException(CoreText.Get("Hall.NotInSession"));
     }
+
+    /// <summary>What a queue change returns when it touched no petition (most do): the petitions screens need not reload.</summary>
+    private static readonly Task<IReadOnlyList<int>> NoPetitionsChanged = Task.FromResult<IReadOnlyList<int>>([]);
 
     private Task<HallState> MutateAsync(Actor actor, int dialogueId, int? expectedVersion, int alsoSpeakerId,
         Func<PhoChauDbContext, Dialogue, List<Speaker>, int, Task<IReadOnlyList<int>>> change, CancellationToken ct) =>

@@ -27,6 +27,12 @@ public static class SpeakerStateMachine
         speaker.Status = to;
     }
 
+    /// <summary>The status in the user's language (the names the audit trail uses too: CoreText "Audit.Value.SpeakerStatus.*").</summary>
+    public static string StatusName(SpeakerStatus s) => CoreText.Get("Audit.Value.SpeakerStatus." + s);
+
+    /// <summary>The status as Vietnamese documents and reports write it, whatever the user's language.</summary>
+    public static string DocumentStatusName(SpeakerStatus s) => CoreText.Format(CoreText.Vietnamese, "Audit.Value.SpeakerStatus." + s);
+
     /// <summary>Calls a waiting registrant: their turn starts now.</summary>
     public static void StartTurn(Speaker speaker, DateTime nowUtc)
     {

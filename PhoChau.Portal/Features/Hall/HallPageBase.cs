@@ -100,13 +100,11 @@ public abstract class HallPageBase : PortalComponentBase, IAsyncDisposable
     }
 
     /// <summary>Seconds used by the current speaker now, from the stored start (the screen's clock plays no part).</summary>
-    protected int CurrentSecondsUsed =>
-        State?.Current is { StartedAt: { } start } ? (int)Math.Max(0, (Clock.GetUtcNow().UtcDateTime - start).TotalSeconds) : 0;
+    protected int CurrentSecondsUsed => SpeakingTime.SecondsUsed(State?.Current?.StartedAt, null, Clock.GetUtcNow().UtcDateTime);
 
     protected int SecondsLeft => (State?.SpeakingTimeSeconds ?? 0) - CurrentSecondsUsed;
 
-    protected static string Clock2(int seconds) =>
-        $"{(seconds < 0 ? "-" : "")}{Math.Abs(seconds) / 60:00}:{Math.Abs(seconds) % 60:00}";
+    protected static string Clock2(int seconds) => SpeakingTime.Format(seconds);
 
     /// <summary>What a screen of its own holds besides the subscription and the tick (the consoles' key shortcuts).</summary>
     protected virtual ValueTask DisposeOwnAsync() => ValueTask.CompletedTask;
