@@ -10,6 +10,12 @@ public sealed record FollowUpFigures(int Assigned, int SettledAtSession, int Rep
         petitions.Count(OutcomeFigures.IsSettledAtSession),
         petitions.Count(p => p.ReplySentOn is { } sent && p.ReplyDueDate is { } due && sent <= due),
         petitions.Count(p => p.ReplySentOn is { } sent && p.ReplyDueDate is { } due && sent > due),
-        petitions.Count(p => p.State == PetitionState.NotSettled && p.ReplySentOn is null && p.ReplyDueDate is { } due && due < today),
-        petitions.Count(p => p.State == PetitionState.NotSettled && p.ReplySentOn is null && (p.ReplyDueDate is null || p.ReplyDueDate >= today)));
+        petitions.Count(p => IsOverdue(p, today)),
+        petitions.Count(p => IsAwaitingReply(p) && !IsOverdue(p, today)));
+
+    /// <summary>Not settled at the session and no written reply sent yet.</summary>
+    public static bool IsAwaitingReply(Petition p) => p.State == PetitionState.NotSettled && p.ReplySentOn is null;
+
+    /// <summary>Awaiting its written reply past the replies' deadline.</summary>
+    public static bool IsOverdue(Petition p, DateOnly today) => IsAwaitingReply(p) && p.ReplyDueDate is { } due && due < today;
 }

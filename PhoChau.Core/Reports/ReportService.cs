@@ -201,7 +201,7 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
             var mine = petitions.Where(p => p.LeadDepartmentId == d.Id).ToList();
             if (mine.Count == 0) continue;
             var figures = FollowUpFigures.Of(mine, today);
-            var worstLate = mine.Where(p => p.State == PetitionState.NotSettled && p.ReplySentOn is null && p.ReplyDueDate < today)
+            var worstLate = mine.Where(p => FollowUpFigures.IsOverdue(p, today))
                 .Select(p => cal.CountWorkingDaysBetween(p.ReplyDueDate!.Value, today)).DefaultIfEmpty(0).Max();
             var s = rated.ByDepartment.FirstOrDefault(l => l.Name == d.Name);
             rows.Add([d.Name, figures.Assigned, figures.SettledAtSession, figures.RepliedOnTime, figures.RepliedLate, figures.Overdue, figures.Pending, worstLate,
