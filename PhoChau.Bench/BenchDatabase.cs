@@ -19,9 +19,7 @@ public sealed class BenchDatabase : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
         services.AddPhoChauDatabase($"Data Source={Path.Combine(_dir, "bench.db")}", _dir);
-        services.AddIdentityCore<PhoChau.Core.Security.AppUser>(PhoChau.Core.Security.IdentityRules.Apply)
-            .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>()
-            .AddEntityFrameworkStores<PhoChauDbContext>().AddDefaultTokenProviders();
+        PhoChau.Core.Security.IdentityRules.AddPhoChauIdentity(services).AddDefaultTokenProviders();
         services.AddPhoChauCore();
         Services = services.BuildServiceProvider();
     }

@@ -120,11 +120,8 @@ public static class PortalApp
 
         services.AddPhoChauCore();
 
-        services.AddIdentityCore<AppUser>(IdentityRules.Apply)
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PhoChauDbContext>()
+        services.AddPhoChauIdentity()
             .AddSignInManager()
-            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

@@ -11,8 +11,12 @@ public sealed class CommuneProfileService(IDbContextFactory<PhoChauDbContext> db
     public async Task<CommuneProfile> GetAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.CommuneProfiles.AsNoTracking().SingleOrDefaultAsync(ct) ?? new CommuneProfile();
+        return await ReadAsync(db, ct);
     }
+
+    /// <summary>The context's commune's profile, or the plan's defaults while none is saved (what every document prints).</summary>
+    public static async Task<CommuneProfile> ReadAsync(PhoChauDbContext db, CancellationToken ct) =>
+        await db.CommuneProfiles.AsNoTracking().SingleOrDefaultAsync(ct) ?? new CommuneProfile();
 
     /// <summary>The commune a session belongs to, whoever asks: a citizen's phone form has no account to say it.</summary>
     public async Task<int?> CommuneOfDialogueAsync(int dialogueId, CancellationToken ct = default)

@@ -62,7 +62,7 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
     /// <summary>"ỦY BAN NHÂN DÂN XÃ … — title (ngày …)": the first line of every report.</summary>
     public static async Task<string> HeadingAsync(PhoChauDbContext db, Dialogues.Dialogue dialogue, CancellationToken ct)
     {
-        var commune = await db.CommuneProfiles.AsNoTracking().SingleOrDefaultAsync(ct) ?? new Commune.CommuneProfile();
+        var commune = await Commune.CommuneProfileService.ReadAsync(db, ct);
         return $"{commune.CommitteeName.ToUpper(new CultureInfo("vi-VN"))} — {dialogue.Title}"
                + (dialogue.HeldOn() is { } date ? $" (ngày {date:dd/MM/yyyy})" : "");
     }

@@ -11,7 +11,7 @@ public static class SessionRecordReader
     {
         var dialogue = await db.Dialogues.AsNoTracking().Include(d => d.Deadlines).SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
             ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
-        var commune = await db.CommuneProfiles.AsNoTracking().SingleOrDefaultAsync(ct) ?? new Commune.CommuneProfile();
+        var commune = await Commune.CommuneProfileService.ReadAsync(db, ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var participants = await db.DialogueParticipants.AsNoTracking().Where(p => p.DialogueId == dialogueId)
             .Select(p => p.DepartmentId).ToListAsync(ct);

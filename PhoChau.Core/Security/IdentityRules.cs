@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PhoChau.Core.Security;
 
@@ -23,4 +24,15 @@ public static class IdentityRules
         o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789._-";
         o.SignIn.RequireConfirmedAccount = false;
     }
+
+    /// <summary>
+    /// The accounts as every host wires them (the portal, its command-line tools, the tests, the benchmarks): these
+    /// rules, roles, the database's stores, Vietnamese messages. Hosts that reset passwords add the token providers
+    /// (ASP.NET Core's, which Core does not reference); the web portal adds sign-in on top.
+    /// </summary>
+    public static IdentityBuilder AddPhoChauIdentity(this IServiceCollection services) =>
+        services.AddIdentityCore<AppUser>(Apply)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<Persistence.PhoChauDbContext>()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
 }

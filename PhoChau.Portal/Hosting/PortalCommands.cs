@@ -59,8 +59,7 @@ public static class PortalCommands
         }
         builder.Services.AddPhoChauCore();
         if (args[0] == ResetAdminPassword)
-            builder.Services.AddIdentityCore<AppUser>(IdentityRules.Apply).AddRoles<IdentityRole>()
-                .AddEntityFrameworkStores<PhoChauDbContext>().AddErrorDescriber<VietnameseIdentityErrorDescriber>();
+            builder.Services.AddPhoChauIdentity();
         using var host = builder.Build();
         var data = host.Services.GetRequiredService<DataFolder>();
         try

@@ -80,8 +80,7 @@ public sealed class CoreTestHost : IAsyncDisposable
         if (!persistentKeys)
             services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
         services.AddSingleton(clock);
-        services.AddIdentityCore<AppUser>(IdentityRules.Apply).AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PhoChauDbContext>().AddErrorDescriber<VietnameseIdentityErrorDescriber>().AddDefaultTokenProviders();
+        services.AddPhoChauIdentity().AddDefaultTokenProviders();
         services.AddPhoChauCore();
         return services;
     }
