@@ -2,12 +2,9 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Calendar;
-using PhoChau.Core.Commune;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Core;
@@ -45,7 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PersonalData.RetentionService>();
         services.AddSingleton<HallNotifier>();
         services.AddSingleton<HallSnapshots>();
-        services.AddSingleton<PhoChau.Core.Persistence.WriteGate>();
+        services.AddSingleton<Persistence.WriteGate>();
         services.AddSingleton<SpeakerQueueService>();
         services.AddSingleton<SpeakerRequestService>();
         services.AddSingleton<Citizens.ReceiptService>();

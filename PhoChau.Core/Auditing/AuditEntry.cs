@@ -1,7 +1,7 @@
 namespace PhoChau.Core.Auditing;
 
 /// <summary>One change to one record: who, when, what, and each field's old → new value.</summary>
-public class AuditEntry : PhoChau.Core.Commune.ICommuneOwned
+public class AuditEntry : ICommuneOwned
 {
     public int CommuneId { get; set; }
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Reflection;
-using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Auditing;
 

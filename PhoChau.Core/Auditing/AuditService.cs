@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
-
 namespace PhoChau.Core.Auditing;
 
 /// <summary>Reads the audit trail (written by the DbContext on every save); Chairman and Administrator only.</summary>

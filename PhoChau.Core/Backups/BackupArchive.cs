@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Backups;
 

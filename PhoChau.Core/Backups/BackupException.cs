@@ -1,6 +1,3 @@
-using PhoChau.Core.Common;
-using PhoChau.Core.Resources;
-
 namespace PhoChau.Core.Backups;
 
 /// <summary>A backup or a restore that could not be done; the message says why, and nothing was changed.</summary>

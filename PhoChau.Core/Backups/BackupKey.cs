@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Backups;
 

@@ -1,5 +1,3 @@
-using PhoChau.Core.Common;
-
 namespace PhoChau.Core.Backups;
 
 /// <summary>

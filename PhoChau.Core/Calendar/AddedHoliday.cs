@@ -6,7 +6,7 @@ namespace PhoChau.Core.Calendar;
 /// A statutory holiday enacted after this release (e.g. 24/11 "Ngày Văn hóa Việt Nam" once the Labour
 /// Code is amended): a fixed solar or lunar date from a given year. Deactivated, never deleted.
 /// </summary>
-public class AddedHoliday : IAudited, PhoChau.Core.Commune.ICommuneOwned
+public class AddedHoliday : IAudited, ICommuneOwned
 {
     public int CommuneId { get; set; }
 

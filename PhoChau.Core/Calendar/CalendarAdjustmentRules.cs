@@ -1,5 +1,3 @@
-using PhoChau.Core.Resources;
-
 namespace PhoChau.Core.Calendar;
 
 /// <summary>What an administrator may enter as a correction of a year; each refusal says why, in Vietnamese.</summary>

@@ -6,7 +6,7 @@ namespace PhoChau.Core.Calendar;
 /// An administrator's correction of a year's schedule (a day off or a make-up working day), with the
 /// announcing notice as its reason. Revoked, never deleted.
 /// </summary>
-public class CalendarCorrection : IAudited, PhoChau.Core.Commune.ICommuneOwned
+public class CalendarCorrection : IAudited, ICommuneOwned
 {
     public int CommuneId { get; set; }
 

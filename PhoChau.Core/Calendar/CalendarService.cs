@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PhoChau.Core.Common;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Calendar;
 

@@ -1,5 +1,3 @@
-using PhoChau.Core.Security;
-
 namespace PhoChau.Core.Calendar;
 
 /// <summary>Told after the calendar changed, so every open deadline can be counted again.</summary>

@@ -3,7 +3,7 @@ using PhoChau.Core.Auditing;
 namespace PhoChau.Core.Citizens;
 
 /// <summary>How satisfied the petitioner was with the written reply: once a petition, by the citizen or recorded by staff.</summary>
-public class PetitionRating : IAudited, PhoChau.Core.Commune.ICommuneOwned
+public class PetitionRating : IAudited, ICommuneOwned
 {
     public int CommuneId { get; set; }
 

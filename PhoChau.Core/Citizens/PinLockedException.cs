@@ -1,6 +1,3 @@
-using PhoChau.Core.Common;
-using PhoChau.Core.Resources;
-
 namespace PhoChau.Core.Citizens;
 
 /// <summary>A petition code locked after too many wrong PINs: the citizen is told to ask the commune for a new PIN.</summary>

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Common;
-using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Resources;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Core.Citizens;
 

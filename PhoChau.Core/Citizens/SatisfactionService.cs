@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
-using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Core.Citizens;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using PhoChau.Core.Persistence;
 
 namespace PhoChau.Core.Citizens;
 

@@ -1,5 +1,3 @@
-using PhoChau.Core.Resources;
-
 namespace PhoChau.Core.Common;
 
 /// <summary>Someone else saved the same record first; nothing of this user's change was saved.</summary>

@@ -1,5 +1,3 @@
-using PhoChau.Core.Resources;
-
 namespace PhoChau.Core.Common;
 
 /// <summary>The signed-in user's role does not allow the operation (HTTP 403).</summary>

@@ -1,5 +1,3 @@
-using PhoChau.Core.Resources;
-
 namespace PhoChau.Core.Common;
 
 public sealed class NotFoundException(string? message = null) : DomainException(message ?? CoreText.Get("Common.NotFound"));

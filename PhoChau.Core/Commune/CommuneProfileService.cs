@@ -1,8 +1,4 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Common;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Core.Commune;
 

@@ -2,7 +2,7 @@ using PhoChau.Core.Auditing;
 
 namespace PhoChau.Core.Departments;
 
-public class Department : IAudited, INamedUnit, PhoChau.Core.Commune.ICommuneOwned
+public class Department : IAudited, INamedUnit, ICommuneOwned
 {
     public int CommuneId { get; set; }
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
-using PhoChau.Core.Resources;
-
 namespace PhoChau.Core.Departments;
 
 /// <summary>Departments and participating bodies: anyone signed in reads them, only an administrator changes them.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Common;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
 using PhoChau.Core.Text;
 
 namespace PhoChau.Core.Departments;

@@ -1,5 +1,4 @@
 using FluentValidation;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Departments;
 

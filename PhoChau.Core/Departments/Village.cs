@@ -3,7 +3,7 @@ using PhoChau.Core.Auditing;
 namespace PhoChau.Core.Departments;
 
 /// <summary>A village (thôn) of the commune; the administrator fills the list in.</summary>
-public class Village : IAudited, INamedUnit, PhoChau.Core.Commune.ICommuneOwned
+public class Village : IAudited, INamedUnit, ICommuneOwned
 {
     public int CommuneId { get; set; }
 

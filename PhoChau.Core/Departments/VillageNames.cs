@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Persistence;
 using PhoChau.Core.Text;
 
 namespace PhoChau.Core.Departments;

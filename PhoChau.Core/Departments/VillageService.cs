@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
-using PhoChau.Core.Resources;
-
 namespace PhoChau.Core.Departments;
 
 /// <summary>The villages (thôn) of the commune; only an administrator changes the list.</summary>

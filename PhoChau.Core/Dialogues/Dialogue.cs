@@ -1,10 +1,9 @@
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Common;
 
 namespace PhoChau.Core.Dialogues;
 
 /// <summary>A dialogue session between the Chairman and citizens (buổi đối thoại), plan section II.</summary>
-public class Dialogue : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
+public class Dialogue : IAudited, IVersioned, ICommuneOwned
 {
     public int CommuneId { get; set; }
 

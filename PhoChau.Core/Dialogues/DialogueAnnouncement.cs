@@ -1,5 +1,4 @@
 using System.Globalization;
-using PhoChau.Core.Commune;
 
 namespace PhoChau.Core.Dialogues;
 

@@ -4,7 +4,7 @@ using PhoChau.Core.Calendar;
 namespace PhoChau.Core.Dialogues;
 
 /// <summary>One of the plan's deadlines for a dialogue, counted in working days from the session date.</summary>
-public class DialogueDeadline : IAudited, PhoChau.Core.Commune.ICommuneOwned
+public class DialogueDeadline : IAudited, ICommuneOwned
 {
     public int CommuneId { get; set; }
 

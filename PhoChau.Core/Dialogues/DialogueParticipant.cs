@@ -1,7 +1,7 @@
 namespace PhoChau.Core.Dialogues;
 
 /// <summary>A department or body taking part in a dialogue (plan II.1).</summary>
-public class DialogueParticipant : PhoChau.Core.Commune.ICommuneOwned
+public class DialogueParticipant : ICommuneOwned
 {
     public int CommuneId { get; set; }
 

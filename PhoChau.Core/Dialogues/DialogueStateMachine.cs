@@ -1,6 +1,3 @@
-using PhoChau.Core.Common;
-using PhoChau.Core.Resources;
-
 namespace PhoChau.Core.Dialogues;
 
 /// <summary>The one place listing a dialogue's allowed transitions; a refused one says why.</summary>

@@ -1,9 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Common;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Core.Persistence;
 

@@ -2,11 +2,9 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Security;
 using SQLitePCL;
 
 namespace PhoChau.Core.Persistence;

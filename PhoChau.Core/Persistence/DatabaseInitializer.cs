@@ -1,14 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PhoChau.Core.Backups;
-using PhoChau.Core.Commune;
 using PhoChau.Core.Departments;
-using PhoChau.Core.Security;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Persistence;
 

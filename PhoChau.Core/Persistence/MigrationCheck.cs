@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace PhoChau.Core.Persistence;
 
 /// <summary>Compares a database's applied migrations with the ones this version of the portal knows.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.PersonalData;
 

@@ -1,5 +1,4 @@
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Common;
 
 namespace PhoChau.Core.PersonalData;
 
@@ -8,7 +7,7 @@ namespace PhoChau.Core.PersonalData;
 /// erase it (withdrawing consent). Registered with its legal deadline on the working-day calendar and closed with what
 /// was done; once an erasure is done, the request keeps only what proves it was handled (kind, dates, counts).
 /// </summary>
-public class DataRequest : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
+public class DataRequest : IAudited, IVersioned, ICommuneOwned
 {
     public int CommuneId { get; set; }
 

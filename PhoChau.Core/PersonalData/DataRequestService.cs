@@ -1,15 +1,10 @@
 using System.Globalization;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Calendar;
-using PhoChau.Core.Common;
-using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Reports;
-using PhoChau.Core.Resources;
-using PhoChau.Core.Security;
 using PhoChau.Core.Text;
 
 namespace PhoChau.Core.PersonalData;

@@ -1,13 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Commune;
-using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Resources;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Core.PersonalData;
 

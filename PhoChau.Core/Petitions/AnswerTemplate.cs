@@ -1,5 +1,4 @@
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Common;
 
 namespace PhoChau.Core.Petitions;
 
@@ -7,7 +6,7 @@ namespace PhoChau.Core.Petitions;
 /// A reusable answer or reply text for a field and/or a department, with placeholders ({ten_nguoi_kien_nghi},
 /// {ma_kien_nghi}, …) filled from the petition when picked; the filled text stays editable.
 /// </summary>
-public class AnswerTemplate : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
+public class AnswerTemplate : IAudited, IVersioned, ICommuneOwned
 {
     public int CommuneId { get; set; }
 

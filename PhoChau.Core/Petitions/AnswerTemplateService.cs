@@ -1,9 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Common;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Resources;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Core.Petitions;
 

@@ -1,9 +1,7 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using PhoChau.Core.Persistence;
 
 namespace PhoChau.Core.Petitions;
 

@@ -4,7 +4,7 @@ namespace PhoChau.Core.Petitions;
 /// An attachment's bytes kept in the database (<c>Attachments:Store = Database</c>): every portal node of a province
 /// reads the same scans without a shared folder. A row of its own, so listing attachments never loads them.
 /// </summary>
-public class AttachmentContent : PhoChau.Core.Commune.ICommuneOwned
+public class AttachmentContent : ICommuneOwned
 {
     public int CommuneId { get; set; }
 

@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PhoChau.Core.Common;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Petitions;
 

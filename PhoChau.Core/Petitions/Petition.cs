@@ -1,10 +1,9 @@
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Common;
 
 namespace PhoChau.Core.Petitions;
 
 /// <summary>A petition, complaint or proposal (kiến nghị, phản ánh, đề xuất) raised for a dialogue.</summary>
-public class Petition : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned, PersonalData.IConsented
+public class Petition : IAudited, IVersioned, ICommuneOwned, PersonalData.IConsented
 {
     public int CommuneId { get; set; }
 

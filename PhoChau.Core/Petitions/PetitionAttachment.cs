@@ -3,7 +3,7 @@ using PhoChau.Core.Auditing;
 namespace PhoChau.Core.Petitions;
 
 /// <summary>A scan or photo stored on disk in the data folder; the SHA-256 proves it was not altered.</summary>
-public class PetitionAttachment : IAudited, PhoChau.Core.Commune.ICommuneOwned
+public class PetitionAttachment : IAudited, ICommuneOwned
 {
     public int CommuneId { get; set; }
 

@@ -1,14 +1,9 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
 using PhoChau.Core.Text;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Petitions;
 

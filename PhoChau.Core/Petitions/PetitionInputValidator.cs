@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Petitions;
 

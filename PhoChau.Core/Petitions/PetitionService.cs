@@ -1,12 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Calendar;
-using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
 using PhoChau.Core.Text;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Petitions;
 

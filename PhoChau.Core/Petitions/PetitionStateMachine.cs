@@ -1,5 +1,3 @@
-using PhoChau.Core.Resources;
-
 namespace PhoChau.Core.Petitions;
 
 /// <summary>

@@ -1,7 +1,7 @@
 namespace PhoChau.Core.Petitions;
 
 /// <summary>A supporting department of a petition (the lead one is on the petition itself).</summary>
-public class PetitionSupport : PhoChau.Core.Commune.ICommuneOwned
+public class PetitionSupport : ICommuneOwned
 {
     public int CommuneId { get; set; }
 

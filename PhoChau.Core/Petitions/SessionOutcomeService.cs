@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
 using PhoChau.Core.Speakers;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Petitions;
 

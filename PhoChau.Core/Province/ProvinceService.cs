@@ -1,15 +1,9 @@
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PhoChau.Core.Commune;
-using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Reports;
-using PhoChau.Core.Resources;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Core.Province;
 

@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Calendar;
-using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Reports;
 

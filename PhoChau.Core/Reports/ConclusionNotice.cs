@@ -1,10 +1,9 @@
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Common;
 
 namespace PhoChau.Core.Reports;
 
 /// <summary>The notice of the chair's conclusions (thông báo kết luận, TB-UBND), due 5 working days after the session (plan 4.3).</summary>
-public class ConclusionNotice : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
+public class ConclusionNotice : IAudited, IVersioned, ICommuneOwned
 {
     public int CommuneId { get; set; }
 

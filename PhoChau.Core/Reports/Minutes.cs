@@ -1,10 +1,9 @@
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Common;
 
 namespace PhoChau.Core.Reports;
 
 /// <summary>The minutes of a dialogue (biên bản). Once final it is locked; a correction is a new version, the old one kept.</summary>
-public class Minutes : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
+public class Minutes : IAudited, IVersioned, ICommuneOwned
 {
     public int CommuneId { get; set; }
 

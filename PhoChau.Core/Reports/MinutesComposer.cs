@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;

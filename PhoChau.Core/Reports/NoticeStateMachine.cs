@@ -1,6 +1,3 @@
-using PhoChau.Core.Common;
-using PhoChau.Core.Resources;
-
 namespace PhoChau.Core.Reports;
 
 /// <summary>

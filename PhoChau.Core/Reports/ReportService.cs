@@ -1,13 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Calendar;
-using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
-using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
 using PhoChau.Core.Speakers;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Reports;
 

@@ -1,4 +1,3 @@
-using PhoChau.Core.Commune;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;

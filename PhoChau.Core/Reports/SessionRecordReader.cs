@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Common;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Resources;
-
 namespace PhoChau.Core.Reports;
 
 public static class SessionRecordReader

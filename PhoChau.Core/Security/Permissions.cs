@@ -1,6 +1,3 @@
-using PhoChau.Core.Common;
-using PhoChau.Core.Resources;
-
 namespace PhoChau.Core.Security;
 
 /// <summary>The one place that says which role may do what; pages and services both ask here.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Security;
 

@@ -1,10 +1,9 @@
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Common;
 
 namespace PhoChau.Core.Speakers;
 
 /// <summary>A registered speaker of a session (đăng ký phát biểu), heard in registration order (plan 4.2).</summary>
-public class Speaker : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned
+public class Speaker : IAudited, IVersioned, ICommuneOwned
 {
     public int CommuneId { get; set; }
 

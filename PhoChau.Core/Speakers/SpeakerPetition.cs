@@ -1,7 +1,7 @@
 namespace PhoChau.Core.Speakers;
 
 /// <summary>A petition a speaker raises at the session.</summary>
-public class SpeakerPetition : PhoChau.Core.Commune.ICommuneOwned
+public class SpeakerPetition : ICommuneOwned
 {
     public int CommuneId { get; set; }
 

@@ -1,13 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Calendar;
-using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
 using PhoChau.Core.Text;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Speakers;
 

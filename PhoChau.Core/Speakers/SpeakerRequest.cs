@@ -1,5 +1,4 @@
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Common;
 
 namespace PhoChau.Core.Speakers;
 
@@ -8,7 +7,7 @@ namespace PhoChau.Core.Speakers;
 /// into the queue (where it gets its place like any registration) or rejects it. Never shown on the chair's console
 /// or the hall display while pending.
 /// </summary>
-public class SpeakerRequest : IAudited, IVersioned, PhoChau.Core.Commune.ICommuneOwned, PersonalData.IConsented
+public class SpeakerRequest : IAudited, IVersioned, ICommuneOwned, PersonalData.IConsented
 {
     public int CommuneId { get; set; }
 

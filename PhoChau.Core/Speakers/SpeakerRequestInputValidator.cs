@@ -1,6 +1,5 @@
 using FluentValidation;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Core.Speakers;
 

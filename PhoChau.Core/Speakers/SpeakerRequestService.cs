@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Resources;
-using PhoChau.Core.Security;
 using PhoChau.Core.Text;
 
 namespace PhoChau.Core.Speakers;

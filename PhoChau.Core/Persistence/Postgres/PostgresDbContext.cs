@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace PhoChau.Core.Persistence.Postgres;
 
 /// <summary>
