@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Backups;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Bench;
 

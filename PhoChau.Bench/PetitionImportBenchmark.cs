@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using ClosedXML.Excel;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Bench;
 

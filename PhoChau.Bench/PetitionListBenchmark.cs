@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
 using PhoChau.Core.Text;
 
 namespace PhoChau.Bench;

@@ -1,14 +1,11 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Security;
 using PhoChau.Core.Speakers;
 using PhoChau.Portal;
 using PhoChau.Portal.Hubs;

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using PhoChau.Core;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Components;
 using PhoChau.Portal.Features.Account;
 using PhoChau.Portal.Features.Backups;
@@ -14,8 +12,11 @@ using PhoChau.Portal.Features.Citizens;
 using PhoChau.Portal.Features.Health;
 using PhoChau.Portal.Features.Petitions;
 using PhoChau.Portal.Features.Reports;
+using PhoChau.Portal.Components.Shared;
+using PhoChau.Portal.Features.PersonalData;
+using PhoChau.Portal.Features.Province;
 using PhoChau.Portal.Hosting;
-using PhoChau.Portal.Security;
+using PhoChau.Portal.Hubs;
 
 namespace PhoChau.Portal;
 
@@ -116,7 +117,7 @@ public static class PortalApp
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<StartupBanner>();
         services.AddHostedService<BackupScheduler>();
-        services.AddHostedService<PhoChau.Portal.Features.PersonalData.RetentionScheduler>();
+        services.AddHostedService<RetentionScheduler>();
 
         services.AddPhoChauCore();
 
@@ -153,17 +154,17 @@ public static class PortalApp
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        services.AddSingleton<PhoChau.Portal.Features.Health.WriteProbeHealthCheck>();
+        services.AddSingleton<WriteProbeHealthCheck>();
         services.AddHealthChecks()
-            .AddDbContextCheck<PhoChauDbContext>("database", tags: [PhoChau.Portal.Features.Health.HealthEndpoints.Ready], customTestQuery: async (db, ct) =>
+            .AddDbContextCheck<PhoChauDbContext>("database", tags: [HealthEndpoints.Ready], customTestQuery: async (db, ct) =>
             {
                 await using var cmd = db.Database.GetDbConnection().CreateCommand();
                 await db.Database.OpenConnectionAsync(ct);
                 cmd.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsHistory\";";
                 return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
             })
-            .AddCheck<PhoChau.Portal.Features.Health.WriteProbeHealthCheck>("writes", tags: [PhoChau.Portal.Features.Health.HealthEndpoints.Ready])
-            .AddCheck<HallRelayHealthCheck>("relay", tags: [PhoChau.Portal.Features.Health.HealthEndpoints.Ready]);
+            .AddCheck<WriteProbeHealthCheck>("writes", tags: [HealthEndpoints.Ready])
+            .AddCheck<HallRelayHealthCheck>("relay", tags: [HealthEndpoints.Ready]);
         // Several nodes on one PostgreSQL hear each other's hall changes (nothing runs on SQLite).
         services.AddSingleton<PostgresHallRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresHallRelay>());
@@ -176,23 +177,23 @@ public static class PortalApp
         // Sign-out, deactivation and role changes end what is already open: circuits revalidate, hub connections are swept.
         services.AddSingleton<SessionValidity>();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthenticationState>();
-        services.AddSingleton<PhoChau.Portal.Hubs.HubSessionGuard>();
-        services.AddHostedService(sp => sp.GetRequiredService<PhoChau.Portal.Hubs.HubSessionGuard>());
+        services.AddSingleton<HubSessionGuard>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubSessionGuard>());
         services.AddSignalR(o =>
         {
-            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<PhoChau.Portal.Hubs.HubSessionGuard>(o);
-            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<PhoChau.Portal.Security.CommuneHubFilter>(o);
-            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<PhoChau.Portal.Hubs.HubRefusalFilter>(o);
+            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<HubSessionGuard>(o);
+            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<CommuneHubFilter>(o);
+            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<HubRefusalFilter>(o);
             o.KeepAliveInterval = TimeSpan.FromSeconds(2);
             // Twice SignalR's standard client keep-alive (15 s): a display or tool built with the standard client
             // stays connected; the portal's own screens ping every 2 s and notice a stall by their server timeout.
             o.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
         });
-        services.AddHostedService<PhoChau.Portal.Hubs.HallHubRelay>();
+        services.AddHostedService<HallHubRelay>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CommuneCircuitHandler>();
         // Messages at the bottom: at the top right they covered the page's own buttons (the receipt after a save).
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
-        services.AddTransient<MudBlazor.MudLocalizer, PhoChau.Portal.Components.Shared.PortalMudLocalizer>();
+        services.AddTransient<MudBlazor.MudLocalizer, PortalMudLocalizer>();
     }
 
     private static void Configure(WebApplication app)
@@ -216,10 +217,10 @@ public static class PortalApp
         app.MapCalendarApi();
         app.MapPetitionEndpoints();
         app.MapReportEndpoints();
-        PhoChau.Portal.Features.PersonalData.PersonalDataEndpoints.MapPersonalDataEndpoints(app);
-        PhoChau.Portal.Features.Province.ProvinceEndpoints.MapProvinceEndpoints(app);
+        app.MapPersonalDataEndpoints();
+        app.MapProvinceEndpoints();
         app.MapBackupEndpoints();
-        app.MapHub<PhoChau.Portal.Hubs.HallHub>("/hubs/hall");
+        app.MapHub<HallHub>("/hubs/hall");
         // The policy of SecurityHeaders already says frame-ancestors 'self'; a second header would only repeat it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }

@@ -1,5 +1,3 @@
-using PhoChau.Core.Persistence;
-
 namespace PhoChau.Portal.Hosting;
 
 /// <summary>

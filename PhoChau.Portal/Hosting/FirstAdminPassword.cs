@@ -1,5 +1,4 @@
 using System.Text;
-using PhoChau.Core.Persistence;
 
 namespace PhoChau.Portal.Hosting;
 

@@ -1,10 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using PhoChau.Core;
 using PhoChau.Core.Backups;
-using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Portal.Hosting;
 
@@ -110,7 +107,7 @@ public static class PortalCommands
             var m = result.Manifest;
             if (!result.WasSealed) await o.WriteLineAsync(new BackupException("Restore.PlainBackup").InBothLanguages());
             await o.WriteLineAsync(
-                $"Đã khôi phục bản sao lưu ngày {m.CreatedAtUtc.Add(PhoChau.Core.Common.VietnamTime.Offset):dd/MM/yyyy HH:mm} ({m.Counts.GetValueOrDefault("Petitions")} kiến nghị) vào {data.Root}" +
+                $"Đã khôi phục bản sao lưu ngày {m.CreatedAtUtc.Add(VietnamTime.Offset):dd/MM/yyyy HH:mm} ({m.Counts.GetValueOrDefault("Petitions")} kiến nghị) vào {data.Root}" +
                 (result.Replaced is { } r ? $"; dữ liệu trước đó đã được sao lưu vào {r.FullPath}" : "") +
                 $". / Restored the backup of {m.CreatedAtUtc:u} into {data.Root}.");
             return 0;
@@ -120,7 +117,7 @@ public static class PortalCommands
             await o.WriteLineAsync(ex.InBothLanguages());
             return 1;
         }
-        catch (PhoChau.Core.Common.DomainException ex)
+        catch (DomainException ex)
         {
             await o.WriteLineAsync(ex.Message);
             return 1;

@@ -1,6 +1,7 @@
+using PhoChau.Core.PersonalData;
+using PhoChau.Core.Persistence.Postgres;
 using Microsoft.AspNetCore.DataProtection;
 using PhoChau.Core.Backups;
-using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
 
 namespace PhoChau.Portal.Hosting;
@@ -28,7 +29,7 @@ public static class PortalDataServices
         AddKeys(services, configuration, dataRoot);
         services.Configure<AttachmentOptions>(configuration.GetSection("Attachments"));
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
-        services.Configure<PhoChau.Core.PersonalData.PersonalDataOptions>(configuration.GetSection("PersonalData"));
+        services.Configure<PersonalDataOptions>(configuration.GetSection("PersonalData"));
         services.AddSingleton(TimeProvider.System);
         return dataRoot;
     }
@@ -44,7 +45,7 @@ public static class PortalDataServices
         var protection = services.AddDataProtection().SetApplicationName("PhoChau.Portal");
         if (Provider(configuration) == DatabaseProvider.PostgreSQL)
         {
-            protection.PersistKeysToDbContext<PhoChau.Core.Persistence.Postgres.PostgresDbContext>();
+            protection.PersistKeysToDbContext<PostgresDbContext>();
             return;
         }
         protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));

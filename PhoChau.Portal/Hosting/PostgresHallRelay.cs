@@ -1,9 +1,9 @@
+using PhoChau.Core.Calendar;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using PhoChau.Core.Persistence;
 
 using PhoChau.Core.Speakers;
 
@@ -17,7 +17,7 @@ namespace PhoChau.Portal.Hosting;
 /// </summary>
 public sealed class PostgresHallRelay(
     IDbContextFactory<PhoChauDbContext> dbFactory, DatabaseInfo database, HallNotifier notifier,
-    PhoChau.Core.Calendar.CalendarService calendar, ILogger<PostgresHallRelay> log)
+    CalendarService calendar, ILogger<PostgresHallRelay> log)
     : BackgroundService
 {
     public const string Channel = "phochau_hall";
@@ -48,7 +48,7 @@ public sealed class PostgresHallRelay(
     }
 
     private Task SendAsync(HallChange change) => change.Remote ? Task.CompletedTask
-        : NotifyAsync(new Message(_node, PhoChau.Core.Commune.CommuneScope.Current, change.DialogueId, change.QueueChanged, change.RequestsChanged, [.. change.PetitionIds]));
+        : NotifyAsync(new Message(_node, CommuneScope.Current, change.DialogueId, change.QueueChanged, change.RequestsChanged, [.. change.PetitionIds]));
 
     /// <summary>A corrected calendar: the other nodes forget that commune's cached years (deadlines count from it).</summary>
     private void SendCalendar(int commune) =>
@@ -115,15 +115,4 @@ public sealed class PostgresHallRelay(
             log.LogWarning("Hall relay ignored a message it cannot read: {Reason}", ex.Message);
         }
     }
-}
-
-/// <summary>Readiness: on PostgreSQL a node is ready only while it hears the other nodes' changes.</summary>
-public sealed class HallRelayHealthCheck(PostgresHallRelay relay) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
-{
-    public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
-        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken ct = default) =>
-        Task.FromResult(relay.IsListening
-            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy("Nhận được thay đổi từ các máy chủ khác / hears the other nodes")
-            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy(
-                "Chưa nhận được thay đổi từ các máy chủ khác (PostgreSQL LISTEN) / not yet hearing the other nodes' changes"));
 }

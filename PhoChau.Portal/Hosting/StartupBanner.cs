@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using PhoChau.Core.Persistence;
 using PhoChau.Portal.Features.Citizens;
+
+using PhoChau.Core.Backups;
 
 namespace PhoChau.Portal.Hosting;
 
@@ -11,7 +12,7 @@ namespace PhoChau.Portal.Hosting;
 /// administrator has signed in, that account's password, and, until one is set, that backups wait for their passphrase.
 /// </summary>
 public sealed class StartupBanner(IServer server, DataFolder data, FirstAdminPassword firstAdmin, PublicAddress publicAddress, DatabaseInfo database,
-    PhoChau.Core.Backups.BackupKey backupKey) : IHostedLifecycleService
+    BackupKey backupKey) : IHostedLifecycleService
 {
     public Task StartedAsync(CancellationToken ct)
     {

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using PhoChau.Core.Speakers;
-using PhoChau.Core.Security;
-using PhoChau.Portal.Security;
 
 namespace PhoChau.Portal.Hubs;
 
@@ -46,5 +44,5 @@ public sealed class HallHub(SpeakerQueueService queue, SpeakerRequestService req
     public async Task<QueueChangedMessage> CallNext(int sessionId, int? expectedVersion) =>
         QueueChangedMessage.From(await queue.CallNextAsync(Actor, sessionId, expectedVersion));
 
-    private PhoChau.Core.Security.Actor Actor => ActorFactory.FromPrincipal(Context.User!);
+    private Actor Actor => ActorFactory.FromPrincipal(Context.User!);
 }

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Localization;
-using PhoChau.Core.Common;
 using PhoChau.Portal.Components.Shared;
-using PhoChau.Portal.Resources;
 
 namespace PhoChau.Portal.Hubs;
 

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Localization;
-using PhoChau.Portal.Resources;
-using PhoChau.Portal.Security;
 
 namespace PhoChau.Portal.Hubs;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Portal.Security;
 

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.SignalR;
-using PhoChau.Core.Commune;
 
 namespace PhoChau.Portal.Security;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components.Authorization;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Portal.Security;
 

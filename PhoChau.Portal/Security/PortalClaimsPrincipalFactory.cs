@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Portal.Security;
 

@@ -1,5 +1,3 @@
-using PhoChau.Core.Common;
-
 namespace PhoChau.Portal.Security;
 
 /// <summary>

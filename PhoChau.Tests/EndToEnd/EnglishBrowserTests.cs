@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PhoChau.Core.Persistence;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.EndToEnd;
 

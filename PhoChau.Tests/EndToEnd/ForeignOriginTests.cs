@@ -1,8 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Security;
 using PhoChau.Core.Speakers;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.EndToEnd;
 

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PhoChau.Core.Speakers;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.EndToEnd;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Departments;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.EndToEnd;
 

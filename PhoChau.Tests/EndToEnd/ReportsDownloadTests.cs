@@ -1,6 +1,5 @@
 using ClosedXML.Excel;
 using PhoChau.Core.Reports;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.EndToEnd;
 

@@ -1,11 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.EndToEnd;
 

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.EndToEnd;
 

@@ -1,11 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using PhoChau.Core.Security;
 using PhoChau.Core.Speakers;
 using PhoChau.Portal.Hubs;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.EndToEnd;
 

@@ -1,5 +1,3 @@
-using PhoChau.Tests.Support;
-
 namespace PhoChau.Tests.EndToEnd;
 
 public sealed class SignOutTests

@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Security;
 using PhoChau.Core.Speakers;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.EndToEnd;
 

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Hubs;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.EndToEnd;
 

@@ -2,14 +2,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PhoChau.Core;
 using PhoChau.Core.Commune;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Tests.Support;
 

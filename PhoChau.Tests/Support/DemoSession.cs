@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Tests.Support;
 

@@ -1,12 +1,10 @@
 using Bunit;
 using Bunit.TestDoubles;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Commune;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Security;
 
 namespace PhoChau.Tests.Support;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Tests.Support;
 

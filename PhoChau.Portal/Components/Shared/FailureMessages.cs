@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Localization;
-using PhoChau.Core.Common;
-using PhoChau.Portal.Resources;
-
 namespace PhoChau.Portal.Components.Shared;
 
 /// <summary>What an operator reads when an action or a part of a page fails: why, and that what was typed is kept.</summary>

@@ -10,7 +10,7 @@ public static class Formats
     public static string Date(DateTime date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     public static string DateTime(DateTime utc) =>
-        utc.Add(PhoChau.Core.Common.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        utc.Add(VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     public static string Size(long bytes) => bytes switch
     {

@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
-using PhoChau.Core.Common;
-using PhoChau.Core.Security;
-using PhoChau.Portal.Resources;
-using PhoChau.Portal.Security;
 
 namespace PhoChau.Portal.Components.Shared;
 

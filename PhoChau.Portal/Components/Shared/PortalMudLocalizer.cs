@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Localization;
 using MudBlazor;
-using PhoChau.Portal.Resources;
 
 namespace PhoChau.Portal.Components.Shared;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Portal.Features.Account;
 

@@ -1,6 +1,4 @@
 using PhoChau.Core.Backups;
-using PhoChau.Portal.Security;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Portal.Features.Backups;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PhoChau.Core.Backups;
 
 namespace PhoChau.Portal.Features.Backups;
@@ -9,7 +8,7 @@ namespace PhoChau.Portal.Features.Backups;
 /// Sao lưu page and the dashboard show the reason.
 /// </summary>
 public sealed class BackupScheduler(
-    PhoChau.Core.Persistence.DatabaseInfo database, BackupService backups, IOptions<BackupOptions> options, TimeProvider clock, ILogger<BackupScheduler> log)
+    DatabaseInfo database, BackupService backups, IOptions<BackupOptions> options, TimeProvider clock, ILogger<BackupScheduler> log)
     : BackgroundService
 {
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(30);

@@ -1,9 +1,7 @@
 using PhoChau.Core.Text;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using PhoChau.Core.Calendar;
-using PhoChau.Portal.Resources;
 
 namespace PhoChau.Portal.Features.Calendar;
 

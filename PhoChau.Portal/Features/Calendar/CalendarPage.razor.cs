@@ -1,11 +1,8 @@
 using PhoChau.Core.Text;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using PhoChau.Core.Calendar;
-using PhoChau.Core.Common;
 using PhoChau.Portal.Components.Shared;
-using PhoChau.Portal.Resources;
 
 namespace PhoChau.Portal.Features.Calendar;
 

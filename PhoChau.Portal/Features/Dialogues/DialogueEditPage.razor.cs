@@ -1,15 +1,10 @@
 using PhoChau.Core.Text;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using PhoChau.Core.Calendar;
-using PhoChau.Core.Commune;
-using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Security;
-using PhoChau.Portal.Resources;
 
 namespace PhoChau.Portal.Features.Dialogues;
 

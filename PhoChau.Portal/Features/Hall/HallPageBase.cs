@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
-using PhoChau.Core.Common;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
 using PhoChau.Portal.Components.Shared;
-using PhoChau.Portal.Resources;
 
 namespace PhoChau.Portal.Features.Hall;
 
@@ -33,7 +30,7 @@ public abstract class HallPageBase : PortalComponentBase, IAsyncDisposable
     protected override async Task OnActorReadyAsync()
     {
         // The first load lets a missing session reach the 404 page; later reloads keep the screen and say why.
-        _commune = PhoChau.Core.Commune.CommuneScope.Current;
+        _commune = CommuneScope.Current;
         State = await Queue.GetStateAsync(Id);
         await ReloadAsync();
         _subscription = Notifier.Subscribe(OnChangedAsync);

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PhoChau.Core.Common;
-using PhoChau.Core.Persistence;
 
 namespace PhoChau.Portal.Features.Health;
 

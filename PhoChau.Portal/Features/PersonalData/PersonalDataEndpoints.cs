@@ -1,5 +1,4 @@
 using PhoChau.Core.PersonalData;
-using PhoChau.Portal.Security;
 
 namespace PhoChau.Portal.Features.PersonalData;
 
@@ -10,5 +9,5 @@ public static class PersonalDataEndpoints
 
     public static void MapPersonalDataEndpoints(this IEndpointRouteBuilder app) =>
         app.MapFileEndpoints().MapGet("/du-lieu-ca-nhan/{id:int}/du-lieu.xlsx", async (int id, HttpContext http, DataRequestService requests) =>
-            Results.File(await requests.ExportAsync(ActorFactory.FromPrincipal(http.User), id, http.RequestAborted), Xlsx, $"du-lieu-ca-nhan-yeu-cau-{id}.xlsx")).RequireAuthorization(p => p.RequireRole(PhoChau.Core.Security.Roles.PersonalDataHandlers.Split(',')));
+            Results.File(await requests.ExportAsync(ActorFactory.FromPrincipal(http.User), id, http.RequestAborted), Xlsx, $"du-lieu-ca-nhan-yeu-cau-{id}.xlsx")).RequireAuthorization(p => p.RequireRole(Roles.PersonalDataHandlers.Split(',')));
 }

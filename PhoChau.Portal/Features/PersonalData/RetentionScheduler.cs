@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using PhoChau.Core.Common;
 using PhoChau.Core.PersonalData;
 
 namespace PhoChau.Portal.Features.PersonalData;

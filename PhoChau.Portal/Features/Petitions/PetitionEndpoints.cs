@@ -1,6 +1,4 @@
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
-using PhoChau.Portal.Security;
 
 namespace PhoChau.Portal.Features.Petitions;
 

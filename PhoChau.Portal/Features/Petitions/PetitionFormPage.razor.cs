@@ -1,19 +1,16 @@
 using PhoChau.Core.Text;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
-using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
-using PhoChau.Portal.Resources;
 
 namespace PhoChau.Portal.Features.Petitions;
 
 public partial class PetitionFormPage
 {
-    [Inject] private PhoChau.Core.Citizens.ReceiptService Receipts { get; set; } = default!;
-    [Inject] private PhoChau.Portal.Features.Citizens.ReceiptHandoff Handoff { get; set; } = default!;
+    [Inject] private Core.Citizens.ReceiptService Receipts { get; set; } = default!;
+    [Inject] private Citizens.ReceiptHandoff Handoff { get; set; } = default!;
     [Parameter] public int? Id { get; set; }
     [SupplyParameterFromQuery(Name = "dialogue")] public string? DialogueText { get; set; }
     private int? DialogueQuery;

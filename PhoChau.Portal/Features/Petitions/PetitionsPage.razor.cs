@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using PhoChau.Core.Departments;
-using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
-using PhoChau.Portal.Resources;
 
 namespace PhoChau.Portal.Features.Petitions;
 

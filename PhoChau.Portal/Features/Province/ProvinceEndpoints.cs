@@ -1,7 +1,5 @@
 using Microsoft.Net.Http.Headers;
 using PhoChau.Core.Province;
-using PhoChau.Core.Security;
-using PhoChau.Portal.Security;
 
 namespace PhoChau.Portal.Features.Province;
 

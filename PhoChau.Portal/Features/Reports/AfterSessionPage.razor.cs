@@ -1,13 +1,9 @@
 using PhoChau.Core.Text;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using PhoChau.Core.Calendar;
-using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Reports;
-using PhoChau.Core.Security;
-using PhoChau.Portal.Resources;
 
 namespace PhoChau.Portal.Features.Reports;
 

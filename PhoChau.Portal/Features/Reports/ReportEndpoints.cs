@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using PhoChau.Core.Reports;
-using PhoChau.Core.Security;
-using PhoChau.Portal.Security;
 
 namespace PhoChau.Portal.Features.Reports;
 

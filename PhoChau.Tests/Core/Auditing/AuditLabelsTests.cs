@@ -1,7 +1,6 @@
 using System.Globalization;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Persistence;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Auditing;
 

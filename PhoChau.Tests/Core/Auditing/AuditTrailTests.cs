@@ -1,7 +1,6 @@
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Auditing;
 

@@ -5,10 +5,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Backups;
 using PhoChau.Core.Persistence;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Backups;
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Backups;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Backups;
 

@@ -3,7 +3,6 @@ using System.Text;
 using PhoChau.Core.Backups;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Backups;
 

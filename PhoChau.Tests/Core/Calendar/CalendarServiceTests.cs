@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Common;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Calendar;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Citizens;
 using PhoChau.Core.Common;
 using PhoChau.Core.Petitions;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Citizens;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Citizens;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Departments;
 

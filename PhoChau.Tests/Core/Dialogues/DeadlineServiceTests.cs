@@ -4,7 +4,6 @@ using PhoChau.Core.Calendar;
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Dialogues;
 

@@ -1,7 +1,6 @@
 using PhoChau.Core.Commune;
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Dialogues;
 

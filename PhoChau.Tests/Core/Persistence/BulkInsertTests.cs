@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Persistence;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Persistence;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Persistence;
 

@@ -1,13 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PhoChau.Core;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Persistence.Postgres;
-using PhoChau.Core.Security;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Persistence;
 

@@ -2,7 +2,6 @@ using PhoChau.Core.Common;
 using PhoChau.Core.PersonalData;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.PersonalData;
 

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.PersonalData;
 using PhoChau.Core.Petitions;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.PersonalData;
 

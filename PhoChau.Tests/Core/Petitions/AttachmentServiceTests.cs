@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using PhoChau.Core.Common;
 using PhoChau.Core.Petitions;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Petitions;
 

@@ -1,12 +1,9 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Commune;
 using PhoChau.Core.Common;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Province;
-using PhoChau.Core.Security;
 using PhoChau.Tests.Core.Province;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Petitions;
 

@@ -2,7 +2,6 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Common;
 using PhoChau.Core.Petitions;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Petitions;
 

@@ -1,6 +1,5 @@
 using PhoChau.Core.Common;
 using PhoChau.Core.Petitions;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Petitions;
 

@@ -1,7 +1,6 @@
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Petitions;
 

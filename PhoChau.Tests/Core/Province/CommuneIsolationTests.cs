@@ -8,9 +8,7 @@ using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Province;
 using PhoChau.Core.Reports;
-using PhoChau.Core.Security;
 using PhoChau.Core.Speakers;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Province;
 

@@ -2,8 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Commune;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Province;
-using PhoChau.Core.Security;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Province;
 

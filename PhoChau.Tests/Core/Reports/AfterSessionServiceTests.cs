@@ -1,7 +1,6 @@
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Reports;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Reports;
 

@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Reports;
-using PhoChau.Core.Security;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Reports;
 

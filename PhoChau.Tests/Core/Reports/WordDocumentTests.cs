@@ -2,7 +2,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using PhoChau.Core.Reports;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Reports;
 

@@ -5,7 +5,6 @@ using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Resources;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Core.Resources;
 

@@ -1,8 +1,6 @@
 using Bunit;
 using MudBlazor;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Features.Administration;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Administration;
 

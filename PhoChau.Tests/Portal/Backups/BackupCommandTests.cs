@@ -1,6 +1,5 @@
 using PhoChau.Core.Backups;
 using PhoChau.Portal.Hosting;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Backups;
 

@@ -1,9 +1,6 @@
 using System.IO.Compression;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Backups;
-using PhoChau.Core.Security;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Backups;
 

@@ -1,12 +1,9 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using PhoChau.Core.Backups;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Features.Backups;
 using PhoChau.Portal.Features.Home;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Backups;
 

@@ -1,8 +1,6 @@
 using Bunit;
 using MudBlazor;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Features.Calendar;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Calendar;
 

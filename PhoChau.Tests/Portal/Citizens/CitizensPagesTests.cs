@@ -1,14 +1,11 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using PhoChau.Core.Citizens;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Features.Citizens;
 using PhoChau.Portal.Features.Petitions;
 using PhoChau.Portal.Features.Reports;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Citizens;
 

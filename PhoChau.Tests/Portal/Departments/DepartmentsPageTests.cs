@@ -1,9 +1,7 @@
 using Bunit;
 using MudBlazor;
 using PhoChau.Core.Departments;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Features.Departments;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Departments;
 

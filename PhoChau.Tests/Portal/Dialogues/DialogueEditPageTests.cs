@@ -1,10 +1,7 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Features.Dialogues;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Dialogues;
 

@@ -1,12 +1,9 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
 using PhoChau.Core.Speakers;
 using PhoChau.Portal.Features.Hall;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Hall;
 

@@ -3,11 +3,9 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PhoChau.Portal;
 using PhoChau.Portal.Hosting;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Hosting;
 

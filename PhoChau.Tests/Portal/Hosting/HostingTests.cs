@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Hosting;
 

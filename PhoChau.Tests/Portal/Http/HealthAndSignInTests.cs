@@ -1,6 +1,4 @@
 using System.Net;
-using PhoChau.Core.Security;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Http;
 

@@ -1,9 +1,7 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Backups;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Http;
 

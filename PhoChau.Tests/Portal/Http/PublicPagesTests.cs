@@ -1,13 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
 using PhoChau.Core.Speakers;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Http;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Http;
 

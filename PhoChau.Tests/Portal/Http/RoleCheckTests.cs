@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
-using PhoChau.Core.Security;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Http;
 

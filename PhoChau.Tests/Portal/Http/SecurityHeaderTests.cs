@@ -1,5 +1,4 @@
 using PhoChau.Portal.Hosting;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Http;
 

@@ -1,12 +1,9 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using PhoChau.Core.PersonalData;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Features.Home;
 using PhoChau.Portal.Features.PersonalData;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.PersonalData;
 

@@ -1,10 +1,7 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Features.Petitions;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Petitions;
 

@@ -3,16 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Commune;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Province;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Hubs;
 using PhoChau.Tests.Core.Province;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Province;
 

@@ -1,11 +1,8 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Reports;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Features.Reports;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Reports;
 

@@ -2,12 +2,10 @@ using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using MudBlazor.Services;
 using PhoChau.Portal.Components.Shared;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Resources;
 

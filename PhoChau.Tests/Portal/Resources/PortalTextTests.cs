@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Resources;
 

@@ -3,10 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Security;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Security;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Security;
 

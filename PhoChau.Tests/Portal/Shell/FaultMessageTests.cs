@@ -1,9 +1,7 @@
 using Bunit;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using PhoChau.Portal.Components.Shared;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Shell;
 

@@ -1,8 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Components.Layout;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Shell;
 

@@ -1,7 +1,5 @@
 using Bunit;
-using PhoChau.Core.Security;
 using PhoChau.Portal.Components.Layout;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Shell;
 

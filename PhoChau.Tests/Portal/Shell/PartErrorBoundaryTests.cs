@@ -2,7 +2,6 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
 using PhoChau.Portal.Components.Shared;
-using PhoChau.Tests.Support;
 
 namespace PhoChau.Tests.Portal.Shell;
 

@@ -1,12 +1,8 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using PhoChau.Core.Backups;
-using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Persistence;
-using PhoChau.Portal.Hosting;
 
-namespace PhoChau.Portal;
+namespace PhoChau.Portal.Hosting;
 
 /// <summary>
 /// Before the server accepts requests (StartingAsync runs before Kestrel starts): the data folder is checked
