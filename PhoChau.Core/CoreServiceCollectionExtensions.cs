@@ -52,7 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionOutcomeService>();
         services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<FollowUpService>();
-        services.AddSingleton<Reports.AfterSessionService>();
+        services.AddSingleton<AfterSession.AfterSessionService>();
         services.AddSingleton<Reports.DocumentService>();
         services.AddSingleton<Backups.BackupService>();
         services.AddSingleton<Backups.BackupKey>();

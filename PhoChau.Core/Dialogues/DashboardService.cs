@@ -64,7 +64,7 @@ public sealed class DashboardService(IDbContextFactory<PhoChauDbContext> dbFacto
             .Select(p => new { p.Id, p.Code, p.PetitionerName, Since = p.SessionOutcomeAtUtc ?? p.CreatedAtUtc }).ToListAsync(ct);
         var notices = await (from n in db.ConclusionNotices.AsNoTracking()
                              join d in db.Dialogues on n.DialogueId equals d.Id
-                             where n.State == Reports.NoticeState.Draft
+                             where n.State == AfterSession.NoticeState.Draft
                              select new { d.Id, d.Title, Since = d.ConcludedAtUtc ?? d.CreatedAtUtc }).ToListAsync(ct);
         return answers.Select(a => new ApprovalItem(CoreText.Get("Dashboard.ApproveAnswer"), $"{a.Code} — {a.PetitionerName}", a.Since, $"/petitions/{a.Id}"))
             .Concat(replies.Select(r => new ApprovalItem(CoreText.Get("Dashboard.ApproveReply"), $"{r.Code} — {r.PetitionerName}", r.Since, $"/petitions/{r.Id}")))

@@ -52,8 +52,8 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<DialogueParticipant> DialogueParticipants => Set<DialogueParticipant>();
     public DbSet<CalendarCorrection> CalendarCorrections => Set<CalendarCorrection>();
     public DbSet<AddedHoliday> AddedHolidays => Set<AddedHoliday>();
-    public DbSet<Reports.Minutes> Minutes => Set<Reports.Minutes>();
-    public DbSet<Reports.ConclusionNotice> ConclusionNotices => Set<Reports.ConclusionNotice>();
+    public DbSet<AfterSession.Minutes> Minutes => Set<AfterSession.Minutes>();
+    public DbSet<AfterSession.ConclusionNotice> ConclusionNotices => Set<AfterSession.ConclusionNotice>();
     public DbSet<SpeakerRequest> SpeakerRequests => Set<SpeakerRequest>();
     public DbSet<Citizens.PetitionRating> PetitionRatings => Set<Citizens.PetitionRating>();
     public DbSet<PersonalData.DataRequest> DataRequests => Set<PersonalData.DataRequest>();
@@ -173,13 +173,13 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
             e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<CalendarCorrection>().HasIndex(c => c.Date);
-        b.Entity<Reports.Minutes>(e =>
+        b.Entity<AfterSession.Minutes>(e =>
         {
             e.Property(m => m.Version).IsConcurrencyToken();
             e.HasIndex(m => new { m.DialogueId, m.VersionNumber }).IsUnique();
             e.HasOne<Dialogue>().WithMany().HasForeignKey(m => m.DialogueId).OnDelete(DeleteBehavior.Restrict);
         });
-        b.Entity<Reports.ConclusionNotice>(e =>
+        b.Entity<AfterSession.ConclusionNotice>(e =>
         {
             e.Property(n => n.Version).IsConcurrencyToken();
             e.HasIndex(n => n.DialogueId).IsUnique();

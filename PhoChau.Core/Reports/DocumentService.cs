@@ -1,5 +1,6 @@
 using System.Globalization;
 using PhoChau.Core.Petitions;
+using PhoChau.Core.AfterSession;
 
 namespace PhoChau.Core.Reports;
 

@@ -1,3 +1,4 @@
+using PhoChau.Core.AfterSession;
 using System.Text.RegularExpressions;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;

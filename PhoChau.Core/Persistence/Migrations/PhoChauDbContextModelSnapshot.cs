@@ -145,6 +145,103 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PhoChau.Core.AfterSession.ConclusionNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DialogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DialogueId")
+                        .IsUnique();
+
+                    b.ToTable("ConclusionNotices");
+                });
+
+            modelBuilder.Entity("PhoChau.Core.AfterSession.Minutes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DialogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinalisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalisedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DialogueId", "VersionNumber")
+                        .IsUnique();
+
+                    b.ToTable("Minutes");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -976,103 +1073,6 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.ToTable("PetitionSupports");
                 });
 
-            modelBuilder.Entity("PhoChau.Core.Reports.ConclusionNotice", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ApprovedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ApprovedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CommuneId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DialogueId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("IssuedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommuneId");
-
-                    b.HasIndex("DialogueId")
-                        .IsUnique();
-
-                    b.ToTable("ConclusionNotices");
-                });
-
-            modelBuilder.Entity("PhoChau.Core.Reports.Minutes", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CommuneId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DialogueId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("FinalisedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FinalisedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsFinal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("VersionNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommuneId");
-
-                    b.HasIndex("DialogueId", "VersionNumber")
-                        .IsUnique();
-
-                    b.ToTable("Minutes");
-                });
-
             modelBuilder.Entity("PhoChau.Core.Security.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1359,6 +1359,24 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PhoChau.Core.AfterSession.ConclusionNotice", b =>
+                {
+                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
+                        .WithMany()
+                        .HasForeignKey("DialogueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhoChau.Core.AfterSession.Minutes", b =>
+                {
+                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
+                        .WithMany()
+                        .HasForeignKey("DialogueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PhoChau.Core.Citizens.PetitionRating", b =>
                 {
                     b.HasOne("PhoChau.Core.Petitions.Petition", null)
@@ -1449,24 +1467,6 @@ namespace PhoChau.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("PetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PhoChau.Core.Reports.ConclusionNotice", b =>
-                {
-                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
-                        .WithMany()
-                        .HasForeignKey("DialogueId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PhoChau.Core.Reports.Minutes", b =>
-                {
-                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
-                        .WithMany()
-                        .HasForeignKey("DialogueId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.AfterSession;
 using PhoChau.Core.Reports;
 
 namespace PhoChau.Portal.Features.Reports;

@@ -1,3 +1,4 @@
+using PhoChau.Core.AfterSession;
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Citizens;

@@ -1,3 +1,4 @@
+using PhoChau.Core.AfterSession;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;

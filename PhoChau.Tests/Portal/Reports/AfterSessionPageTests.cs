@@ -1,3 +1,4 @@
+using PhoChau.Core.AfterSession;
 using Bunit;
 using MudBlazor;
 using PhoChau.Core.Dialogues;

@@ -173,6 +173,107 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PhoChau.Core.AfterSession.ConclusionNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("text");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DialogueId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DialogueId")
+                        .IsUnique();
+
+                    b.ToTable("ConclusionNotices");
+                });
+
+            modelBuilder.Entity("PhoChau.Core.AfterSession.Minutes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DialogueId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinalisedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("FinalisedBy")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsFinal")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DialogueId", "VersionNumber")
+                        .IsUnique();
+
+                    b.ToTable("Minutes");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1028,107 +1129,6 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.ToTable("PetitionSupports");
                 });
 
-            modelBuilder.Entity("PhoChau.Core.Reports.ConclusionNotice", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("ApprovedAtUtc")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.Property<string>("ApprovedBy")
-                        .HasColumnType("text");
-
-                    b.Property<int>("CommuneId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("DialogueId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("IssuedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommuneId");
-
-                    b.HasIndex("DialogueId")
-                        .IsUnique();
-
-                    b.ToTable("ConclusionNotices");
-                });
-
-            modelBuilder.Entity("PhoChau.Core.Reports.Minutes", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CommuneId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("DialogueId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("FinalisedAtUtc")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.Property<string>("FinalisedBy")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("IsFinal")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<int>("VersionNumber")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommuneId");
-
-                    b.HasIndex("DialogueId", "VersionNumber")
-                        .IsUnique();
-
-                    b.ToTable("Minutes");
-                });
-
             modelBuilder.Entity("PhoChau.Core.Security.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1419,6 +1419,24 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PhoChau.Core.AfterSession.ConclusionNotice", b =>
+                {
+                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
+                        .WithMany()
+                        .HasForeignKey("DialogueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhoChau.Core.AfterSession.Minutes", b =>
+                {
+                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
+                        .WithMany()
+                        .HasForeignKey("DialogueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PhoChau.Core.Citizens.PetitionRating", b =>
                 {
                     b.HasOne("PhoChau.Core.Petitions.Petition", null)
@@ -1509,24 +1527,6 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PhoChau.Core.Reports.ConclusionNotice", b =>
-                {
-                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
-                        .WithMany()
-                        .HasForeignKey("DialogueId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PhoChau.Core.Reports.Minutes", b =>
-                {
-                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
-                        .WithMany()
-                        .HasForeignKey("DialogueId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

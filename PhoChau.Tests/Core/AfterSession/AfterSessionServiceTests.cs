@@ -1,8 +1,9 @@
+using PhoChau.Core.AfterSession;
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Reports;
 
-namespace PhoChau.Tests.Core.Reports;
+namespace PhoChau.Tests.Core.AfterSession;
 
 public sealed class AfterSessionServiceTests
 {

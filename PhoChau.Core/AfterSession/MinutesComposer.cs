@@ -4,7 +4,9 @@ using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
 
-namespace PhoChau.Core.Reports;
+using PhoChau.Core.Reports;
+
+namespace PhoChau.Core.AfterSession;
 
 /// <summary>Drafts the minutes' and the notice's text from the session's record; the secretary edits it before it is final.</summary>
 public static class MinutesComposer

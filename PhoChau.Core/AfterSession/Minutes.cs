@@ -1,6 +1,6 @@
 using PhoChau.Core.Auditing;
 
-namespace PhoChau.Core.Reports;
+namespace PhoChau.Core.AfterSession;
 
 /// <summary>The minutes of a dialogue (biên bản). Once final it is locked; a correction is a new version, the old one kept.</summary>
 public class Minutes : IAudited, IVersioned, ICommuneOwned

@@ -1,7 +1,8 @@
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.Reports;
 
-namespace PhoChau.Core.Reports;
+namespace PhoChau.Core.AfterSession;
 
 /// <summary>
 /// The documents after the session (plan 4.2 end, 4.3): the minutes, drafted from the record, edited by the

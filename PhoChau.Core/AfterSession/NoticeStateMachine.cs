@@ -1,4 +1,4 @@
-namespace PhoChau.Core.Reports;
+namespace PhoChau.Core.AfterSession;
 
 /// <summary>
 /// The one place listing the conclusion notice's moves: a draft is approved by the chair, then issued with its number;

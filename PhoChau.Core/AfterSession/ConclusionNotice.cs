@@ -1,6 +1,6 @@
 using PhoChau.Core.Auditing;
 
-namespace PhoChau.Core.Reports;
+namespace PhoChau.Core.AfterSession;
 
 /// <summary>The notice of the chair's conclusions (thông báo kết luận, TB-UBND), due 5 working days after the session (plan 4.3).</summary>
 public class ConclusionNotice : IAudited, IVersioned, ICommuneOwned

@@ -1,3 +1,3 @@
-namespace PhoChau.Core.Reports;
+namespace PhoChau.Core.AfterSession;
 
 public enum NoticeState { Draft, Approved, Issued }
