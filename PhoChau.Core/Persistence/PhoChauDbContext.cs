@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Calendar;
@@ -94,132 +92,9 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     {
         base.OnModelCreating(b);
 
-        b.Entity<AppUser>(e =>
-        {
-            e.Property(u => u.FullName).HasMaxLength(100);
-            e.HasOne<Department>().WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<CommuneProfile>(e =>
-        {
-            e.Property(p => p.Id).ValueGeneratedNever();
-            e.Property(p => p.Code).HasMaxLength(20);
-            e.HasIndex(p => p.Code).IsUnique();
-            e.HasQueryFilter(p => p.Id == CurrentCommuneId);
-        });
-        b.Entity<Department>(e =>
-        {
-            e.Property(d => d.Name).HasMaxLength(UnitName.MaxLength).IsRequired();
-            e.HasIndex(d => new { d.CommuneId, d.Name }).IsUnique();
-        });
-        b.Entity<Village>(e =>
-        {
-            e.Property(v => v.Name).HasMaxLength(UnitName.MaxLength).IsRequired();
-            e.HasIndex(v => new { v.CommuneId, v.Name }).IsUnique();
-        });
-        b.Entity<AuditEntry>(e =>
-        {
-            e.HasIndex(a => new { a.EntityType, a.EntityId });
-            e.Property(a => a.Changes).HasConversion(
-                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-                v => JsonSerializer.Deserialize<List<AuditChange>>(v, JsonSerializerOptions.Default) ?? new List<AuditChange>(),
-                new ValueComparer<List<AuditChange>>((a, c) => a!.SequenceEqual(c!), v => v.Count, v => v.ToList()));
-        });
-        b.Entity<Dialogue>(e =>
-        {
-            e.Property(d => d.Title).HasMaxLength(300).IsRequired();
-            e.Property(d => d.Version).IsConcurrencyToken();
-            e.HasMany(d => d.Deadlines).WithOne().HasForeignKey(x => x.DialogueId);
-        });
-        b.Entity<DialogueDeadline>().HasIndex(d => new { d.DialogueId, d.Key }).IsUnique();
-        b.Entity<Petition>(e =>
-        {
-            e.Property(p => p.Version).IsConcurrencyToken();
-            e.HasIndex(p => new { p.DialogueId, p.Number }).IsUnique();
-            e.HasIndex(p => p.Code);
-            e.HasIndex(p => p.State);
-            e.HasIndex(p => p.NameSortKey);
-            e.Property(p => p.PinHash).HasMaxLength(100);
-            e.HasOne<Dialogue>().WithMany().HasForeignKey(p => p.DialogueId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Village>().WithMany().HasForeignKey(p => p.VillageId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Department>().WithMany().HasForeignKey(p => p.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<PetitionSupport>(e =>
-        {
-            e.HasKey(x => new { x.PetitionId, x.DepartmentId });
-            e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId);
-            e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<PetitionAttachment>(e =>
-        {
-            e.HasIndex(x => x.PetitionId);
-            e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<AttachmentContent>(e =>
-        {
-            e.HasKey(c => c.AttachmentId);
-            e.Property(c => c.AttachmentId).ValueGeneratedNever();
-            e.HasOne<PetitionAttachment>().WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<SpeakerPetition>(e =>
-        {
-            e.HasKey(x => new { x.SpeakerId, x.PetitionId });
-            e.HasOne<Speaker>().WithMany().HasForeignKey(x => x.SpeakerId);
-            e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<DialogueParticipant>(e =>
-        {
-            e.HasKey(x => new { x.DialogueId, x.DepartmentId });
-            e.HasOne<Dialogue>().WithMany().HasForeignKey(x => x.DialogueId);
-            e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<CalendarCorrection>().HasIndex(c => c.Date);
-        b.Entity<AfterSession.Minutes>(e =>
-        {
-            e.Property(m => m.Version).IsConcurrencyToken();
-            e.HasIndex(m => new { m.DialogueId, m.VersionNumber }).IsUnique();
-            e.HasOne<Dialogue>().WithMany().HasForeignKey(m => m.DialogueId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<AfterSession.ConclusionNotice>(e =>
-        {
-            e.Property(n => n.Version).IsConcurrencyToken();
-            e.HasIndex(n => n.DialogueId).IsUnique();
-            e.HasOne<Dialogue>().WithMany().HasForeignKey(n => n.DialogueId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<SpeakerRequest>(e =>
-        {
-            e.Property(r => r.Version).IsConcurrencyToken();
-            e.Property(r => r.Name).HasMaxLength(150);
-            e.Property(r => r.VillageOrOrganisation).HasMaxLength(150);
-            e.Property(r => r.Topic).HasMaxLength(500);
-            e.Property(r => r.Phone).HasMaxLength(20);
-            e.HasIndex(r => new { r.DialogueId, r.Status });
-            e.HasOne<Dialogue>().WithMany().HasForeignKey(r => r.DialogueId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<PersonalData.DataRequest>(e =>
-        {
-            e.Property(r => r.RequesterName).HasMaxLength(150).IsRequired();
-            e.Property(r => r.Details).HasMaxLength(2000);
-            e.Property(r => r.Version).IsConcurrencyToken();
-        });
-        b.Entity<Citizens.PetitionRating>(e =>
-        {
-            e.Property(r => r.Comment).HasMaxLength(1000);
-            e.HasIndex(r => r.PetitionId).IsUnique(); // once a petition
-            e.HasOne<Petition>().WithMany().HasForeignKey(r => r.PetitionId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<AnswerTemplate>(e =>
-        {
-            e.Property(t => t.Version).IsConcurrencyToken();
-            e.Property(t => t.Title).HasMaxLength(150).IsRequired();
-            e.Property(t => t.Body).HasMaxLength(8000).IsRequired();
-            e.HasOne<Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<Speaker>(e =>
-        {
-            e.Property(s => s.Version).IsConcurrencyToken();
-            e.HasIndex(s => new { s.DialogueId, s.Position });
-            e.HasOne<Dialogue>().WithMany().HasForeignKey(s => s.DialogueId).OnDelete(DeleteBehavior.Restrict);
-        });
+        // Each feature says how its records are stored (its *Model.cs); what needs this context stays here.
+        b.ApplyConfigurationsFromAssembly(typeof(PhoChauDbContext).Assembly);
+        b.Entity<CommuneProfile>().HasQueryFilter(p => p.Id == CurrentCommuneId);
 
         // Every commune-owned record: only the current commune's, whatever the query.
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(ICommuneOwned).IsAssignableFrom(t.ClrType)).ToList())
