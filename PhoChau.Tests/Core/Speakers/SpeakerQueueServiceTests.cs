@@ -254,15 +254,16 @@ public sealed class SpeakerQueueServiceTests
     public async Task A_subscription_disposed_hears_nothing_more_while_the_others_still_do()
     {
         await using var host = await CoreTestHost.StartAsync();
-        var d = await HallData.OpenSessionAsync(host);
         var notifier = host.Get<HallNotifier>();
         var closed = 0;
         var open = new TaskCompletionSource();
+        // Both before anything is announced: no change already on its way can reach the one disposed.
         var gone = notifier.Subscribe(_ => { Interlocked.Increment(ref closed); return Task.CompletedTask; });
         using var kept = notifier.Subscribe(_ => { open.TrySetResult(); return Task.CompletedTask; });
         gone.Dispose();
         gone.Dispose(); // twice is harmless
 
+        var d = await HallData.OpenSessionAsync(host);
         await HallData.RegisterAsync(host, d.Id, "A");
 
         await open.Task.WaitAsync(TimeSpan.FromSeconds(10));
