@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
-using Microsoft.EntityFrameworkCore;
-using MudBlazor.Services;
 using PhoChau.Core;
 using PhoChau.Portal.Components;
 using PhoChau.Portal.Features.Account;
@@ -12,7 +7,6 @@ using PhoChau.Portal.Features.Citizens;
 using PhoChau.Portal.Features.Health;
 using PhoChau.Portal.Features.Petitions;
 using PhoChau.Portal.Features.Reports;
-using PhoChau.Portal.Components.Shared;
 using PhoChau.Portal.Features.PersonalData;
 using PhoChau.Portal.Features.Province;
 using PhoChau.Portal.Hosting;
@@ -107,95 +101,21 @@ public static class PortalApp
         return app;
     }
 
+    /// <summary>The portal's services, a group a concern; each group lives beside the feature it serves.</summary>
     private static void ConfigureServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var dataRoot = services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
-        services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
-        services.AddSingleton<DataFolderGuard>();
-        services.AddSingleton<FirstAdminPassword>();
-        services.AddHostedService<DatabaseStartup>();
-        services.AddHostedService<StartupBanner>();
-        services.AddHostedService<BackupScheduler>();
-        services.AddHostedService<RetentionScheduler>();
-
+        services.AddPortalHosting(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddPhoChauCore();
-
-        services.AddPhoChauIdentity()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.LoginPath = "/account/login";
-            o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/denied";
-            o.ExpireTimeSpan = TimeSpan.FromHours(12);
-            o.SlidingExpiration = true;
-            o.Cookie.Name = "phochau.auth";
-        });
-        // The security stamp is checked on every request: after sign-out (a new stamp) or deactivation, a copied
-        // cookie opens nothing. One indexed lookup a request is nothing on the hall's LAN.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
-        services.AddSignInRateLimit(builder.Configuration);
+        services.AddPortalAccounts(builder.Configuration);
         services.AddPublicPages();
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<CurrentActor>();
-        services.AddScoped<ReceiptHandoff>();
-
-        services.AddLocalization();
-        services.Configure<RequestLocalizationOptions>(o =>
-        {
-            o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
-            // Only the cookie chooses: a browser set to English still gets the Vietnamese UI by default.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
-        });
-
-        services.AddSingleton<WriteProbeHealthCheck>();
-        services.AddHealthChecks()
-            .AddDbContextCheck<PhoChauDbContext>("database", tags: [HealthEndpoints.Ready], customTestQuery: async (db, ct) =>
-            {
-                await using var cmd = db.Database.GetDbConnection().CreateCommand();
-                await db.Database.OpenConnectionAsync(ct);
-                cmd.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsHistory\";";
-                return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
-            })
-            .AddCheck<WriteProbeHealthCheck>("writes", tags: [HealthEndpoints.Ready])
-            .AddCheck<HallRelayHealthCheck>("relay", tags: [HealthEndpoints.Ready]);
-        // Several nodes on one PostgreSQL hear each other's hall changes (nothing runs on SQLite).
-        services.AddSingleton<PostgresHallRelay>();
-        services.AddHostedService(sp => sp.GetRequiredService<PostgresHallRelay>());
-        // JSON keeps Vietnamese letters readable instead of \uXXXX escapes.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
-            System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
-        // Keep-alives every 2 s, so screens notice a stalled link within 5 s (reconnect.js: serverTimeout 4 s).
-        services.AddRazorComponents().AddInteractiveServerComponents()
-            .AddHubOptions(o => { o.KeepAliveInterval = TimeSpan.FromSeconds(2); o.ClientTimeoutInterval = TimeSpan.FromSeconds(10); });
-        // Sign-out, deactivation and role changes end what is already open: circuits revalidate, hub connections are swept.
-        services.AddSingleton<SessionValidity>();
-        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthenticationState>();
-        services.AddSingleton<HubSessionGuard>();
-        services.AddHostedService(sp => sp.GetRequiredService<HubSessionGuard>());
-        services.AddSignalR(o =>
-        {
-            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<HubSessionGuard>(o);
-            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<CommuneHubFilter>(o);
-            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<HubRefusalFilter>(o);
-            o.KeepAliveInterval = TimeSpan.FromSeconds(2);
-            // Twice SignalR's standard client keep-alive (15 s): a display or tool built with the standard client
-            // stays connected; the portal's own screens ping every 2 s and notice a stall by their server timeout.
-            o.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
-        });
-        services.AddHostedService<HallHubRelay>();
-        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CommuneCircuitHandler>();
-        // Messages at the bottom: at the top right they covered the page's own buttons (the receipt after a save).
-        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
-        services.AddTransient<MudBlazor.MudLocalizer, PortalMudLocalizer>();
+        services.AddPortalLanguage();
+        services.AddPortalHealth();
+        services.AddHall();
+        services.AddScheduledJobs();
     }
 
+    /// <summary>The request pipeline, in the order that matters (see each line), then every endpoint.</summary>
     private static void Configure(WebApplication app)
     {
         app.UseSecurityHeaders();
@@ -210,7 +130,12 @@ public static class PortalApp
         // After authentication: a token is bound to the signed-in user, so it must be checked against that user.
         app.UseAntiforgery();
         app.UseRateLimiter();
+        app.MapPortalEndpoints();
+    }
 
+    /// <summary>Every address the portal answers: files and APIs per feature, the hall's hub, the pages.</summary>
+    private static void MapPortalEndpoints(this WebApplication app)
+    {
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();

@@ -67,6 +67,7 @@ public static class PublicPages
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<PublicFormRateLimit>();
         services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, PublicFormRateLimit>(PublicThrottle.FormPolicy));
+        services.AddScoped<ReceiptHandoff>(); // the receipt a save hands to the next page, printed once
         return services;
     }
 }

@@ -1,0 +1,47 @@
+using MudBlazor.Services;
+using PhoChau.Portal.Features.Backups;
+using PhoChau.Portal.Features.PersonalData;
+
+namespace PhoChau.Portal.Hosting;
+
+public static class PortalHostingServices
+{
+    /// <summary>The data folder and its keys, the start-up (checks, migrations, seed, the first administrator, the banner).</summary>
+    public static IServiceCollection AddPortalHosting(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddPortalData(configuration, contentRoot);
+        services.Configure<SeedOptions>(configuration.GetSection("Seed"));
+        services.AddSingleton<DataFolderGuard>();
+        services.AddSingleton<FirstAdminPassword>();
+        services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<StartupBanner>();
+        return services;
+    }
+
+    /// <summary>What runs by the clock: the daily backup and the daily retention of personal data.</summary>
+    public static IServiceCollection AddScheduledJobs(this IServiceCollection services)
+    {
+        services.AddHostedService<BackupScheduler>();
+        services.AddHostedService<RetentionScheduler>();
+        return services;
+    }
+
+    /// <summary>Vietnamese by default (a cookie chooses English), MudBlazor's own words too, readable Vietnamese in JSON.</summary>
+    public static IServiceCollection AddPortalLanguage(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(PortalApp.Cultures[0]).AddSupportedCultures(PortalApp.Cultures).AddSupportedUICultures(PortalApp.Cultures);
+            // Only the cookie chooses: a browser set to English still gets the Vietnamese UI by default.
+            o.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
+        });
+        // JSON keeps Vietnamese letters readable instead of \uXXXX escapes.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
+            System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        // Messages at the bottom: at the top right they covered the page's own buttons (the receipt after a save).
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
+        services.AddTransient<MudBlazor.MudLocalizer, Components.Shared.PortalMudLocalizer>();
+        return services;
+    }
+}
