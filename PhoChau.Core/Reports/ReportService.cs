@@ -74,28 +74,12 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
     public const string RegisterSheet = "Sổ kiến nghị";
     public const string RegisterTitle = "SỔ THEO DÕI KIẾN NGHỊ, PHẢN ÁNH";
 
-    /// <summary>The register's columns; the personal ones only for roles that may see them.</summary>
-    public static IReadOnlyList<string> RegisterHeaders(bool personal)
-    {
-        List<string> headers = ["Mã", "Người kiến nghị", "Cá nhân / Tổ chức", "Thôn"];
-        if (personal) headers.AddRange(["Số điện thoại", "Địa chỉ", "Số CCCD"]);
-        headers.AddRange(["Hình thức tiếp nhận", "Ngày tiếp nhận", "Lĩnh vực", "Thủ tục hành chính", "Nội dung kiến nghị",
-            "Bộ phận trả lời", "Trạng thái", "Hạn trả lời", "Nội dung trả lời", "Ngày gửi văn bản trả lời"]);
-        return headers;
-    }
+    /// <summary>The register's columns (<see cref="RegisterColumns"/>); the personal ones only for roles that may see them.</summary>
+    public static IReadOnlyList<string> RegisterHeaders(bool personal) => RegisterColumns.Headers(personal);
 
     /// <summary>One petition as a register row, in the order of <see cref="RegisterHeaders"/>.</summary>
-    public static IReadOnlyList<ReportCell> RegisterRow(Petition p, bool personal, IReadOnlyDictionary<int, string> villages, IReadOnlyDictionary<int, string> departments)
-    {
-        List<ReportCell> r = [p.Code, p.PetitionerName, PetitionLabels.Kinds[p.PetitionerKind], p.VillageId is { } v ? villages.GetValueOrDefault(v) : null];
-        if (personal) r.AddRange([p.Phone, p.Address, p.IdCardNumber]);
-        r.AddRange([PetitionLabels.Channels[p.Channel], (DateOnly?)p.ReceivedOn, PetitionLabels.Fields[p.Field], p.ProcedureName, p.Text,
-            p.LeadDepartmentId is { } d ? departments.GetValueOrDefault(d) : null, PetitionStateMachine.DocumentStateName(p.State),
-            DueDate(p), p.ReplyText ?? p.SessionAnswer ?? p.Answer, p.ReplySentOn]);
-        return r;
-    }
-
-    private static DateOnly? DueDate(Petition p) => p.State is PetitionState.NotSettled or PetitionState.ReplySent ? p.ReplyDueDate : p.AnswerDueDate;
+    public static IReadOnlyList<ReportCell> RegisterRow(Petition p, bool personal, IReadOnlyDictionary<int, string> villages, IReadOnlyDictionary<int, string> departments) =>
+        RegisterColumns.Row(p, personal, new RegisterColumns.Names(villages, departments));
 
     private static async Task WriteRegisterAsync(PhoChauDbContext db, Actor actor, int dialogueId, string heading, Stream output, CancellationToken ct)
     {
@@ -145,10 +129,11 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
         var villageIds = await q.Where(p => p.VillageId != null).Select(p => p.VillageId!.Value).Distinct().ToListAsync(ct);
         var departmentIds = await q.Where(p => p.LeadDepartmentId != null).Select(p => p.LeadDepartmentId!.Value).Distinct().ToListAsync(ct);
         static int Longest(IEnumerable<string?> values) => values.Select(v => v?.Length ?? 0).DefaultIfEmpty(0).Max();
-        List<int> longest = [m.Code, m.Name, Longest(kinds.Select(k => PetitionLabels.Kinds[k])), Longest(villageIds.Select(villages.GetValueOrDefault))];
-        if (personal) longest.AddRange([m.Phone, m.Address, m.Id]);
-        longest.AddRange([Longest(channels.Select(c => PetitionLabels.Channels[c])), 10, Longest(fields.Select(f => PetitionLabels.Fields[f])), m.Procedure, m.Text,
-            Longest(departmentIds.Select(departments.GetValueOrDefault)), Longest(states.Select(PetitionStateMachine.DocumentStateName)), m.Due, m.Answer, m.Sent]);
+        var longest = RegisterColumns.LongestValues(personal, new RegisterColumns.Longest(
+            m.Code, m.Name, Longest(kinds.Select(k => PetitionLabels.Kinds[k])), Longest(villageIds.Select(villages.GetValueOrDefault)),
+            m.Phone, m.Address, m.Id, Longest(channels.Select(c => PetitionLabels.Channels[c])), Longest(fields.Select(f => PetitionLabels.Fields[f])),
+            m.Procedure, m.Text, Longest(departmentIds.Select(departments.GetValueOrDefault)), Longest(states.Select(PetitionStateMachine.DocumentStateName)),
+            m.Due, m.Answer, m.Sent));
         return headers.Select((h, i) => SheetLayout.Width(h, Math.Min(longest[i], XlsxReportWriter.MaxCellLength))).ToArray();
     }
 
