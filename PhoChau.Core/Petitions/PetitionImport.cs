@@ -1,6 +1,3 @@
-using System.Globalization;
-using ClosedXML.Excel;
-using FluentValidation;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Text;
@@ -8,8 +5,9 @@ using PhoChau.Core.Text;
 namespace PhoChau.Core.Petitions;
 
 /// <summary>
-/// Village heads' Excel lists: a template to fill, a preview that checks every row (row, column, why, in
-/// Vietnamese) and flags likely duplicates, and a confirm that saves all valid rows in one transaction.
+/// Village heads' Excel lists: a template to fill (<see cref="ImportWorkbooks"/>), a preview that reads the sheet
+/// (<see cref="ImportSheetReader"/>), checks every row (<see cref="ImportRowReader"/>: row, column, why, in Vietnamese)
+/// and flags likely duplicates (<see cref="ImportDuplicates"/>), and a confirm that saves all valid rows in one transaction.
 /// </summary>
 public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, Citizens.TrackingPin pins, TimeProvider clock)
 {
@@ -64,7 +62,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
             var existing = await db.Petitions.AsNoTracking()
                 .Where(p => p.DialogueId == dialogueId && p.State != PetitionState.Withdrawn && p.State != PetitionState.Merged)
                 .Select(p => new { p.Code, p.PetitionerName, p.VillageId, p.Text }).ToListAsync(ct);
-            var known = existing.Select(e => new Fingerprint(e.Code, VietnameseText.Fold(e.PetitionerName), e.VillageId, Words(e.Text))).ToList();
+            var known = existing.Select(e => ImportDuplicates.Print(e.Code, e.PetitionerName, e.VillageId, e.Text)).ToList();
 
             var rows = new List<ImportRow>();
             var dataRows = 0;
@@ -75,14 +73,14 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
                 if (map.TryGetValue("name", out var nameColumn) && cells.TryGetValue(nameColumn, out var nameCell) && ImportWorkbooks.IsExample(nameCell.Text)) continue;
                 // Too long a list is refused whole; the rows past the limit are only counted, to say how many there are.
                 if (++dataRows > MaxRows) continue;
-                var (input, errors) = ReadRow(cells, map, villages, dialogueId);
+                var (input, errors) = ImportRowReader.Read(cells, map, villages, dialogueId, VietnamTime.Today(clock));
                 var check = await validator.ValidateAsync(input, ct);
-                foreach (var e in check.Errors.Where(e => errors.All(x => x.Column != HeaderOf(e.PropertyName))))
-                    errors.Add(new ImportError(HeaderOf(e.PropertyName), e.ErrorMessage));
+                foreach (var e in check.Errors.Where(e => errors.All(x => x.Column != ImportRowReader.HeaderOf(e.PropertyName))))
+                    errors.Add(new ImportError(ImportRowReader.HeaderOf(e.PropertyName), e.ErrorMessage));
                 string? duplicate = null;
                 if (errors.Count == 0)
                 {
-                    var print = new Fingerprint(CoreText.Format("Import.Row", r), VietnameseText.Fold(input.PetitionerName), input.VillageId, Words(input.Text));
+                    var print = ImportDuplicates.Print(CoreText.Format("Import.Row", r), input.PetitionerName, input.VillageId, input.Text);
                     foreach (var k in known)
                         if (k.IsLikelySameAs(print)) { duplicate = k.Reference; break; }
                     known.Add(print);
@@ -156,109 +154,5 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         if (insert is null) await db.SaveChangesAsync(actor, ct);
         await tx.CommitAsync(ct);
         return new ImportResult(toSave.Count, first, number);
-    }
-
-    private (PetitionInput Input, List<ImportError> Errors) ReadRow(Dictionary<int, SheetCell> cells, Dictionary<string, int> map, List<(int Id, string Folded)> villages, int dialogueId)
-    {
-        var errors = new List<ImportError>();
-        SheetCell Cell(string key) => map.TryGetValue(key, out var c) && cells.TryGetValue(c, out var cell) ? cell : default;
-        string Text(string key) => (Cell(key).Text ?? "").Trim();
-        var input = new PetitionInput
-        {
-            DialogueId = dialogueId,
-            Consent = true, // the file's consent is confirmed once, by the clerk, when it is saved
-            PetitionerName = Text("name"),
-            Address = NullIfEmpty(Text("address")),
-            IdCardNumber = NullIfEmpty(Text("idcard")),
-            ProcedureName = NullIfEmpty(Text("procedure")),
-            Text = Text("text"),
-            Phone = ReadPhone(Cell("phone")),
-            ReceivedOn = VietnamTime.Today(clock),
-            Channel = PetitionChannel.VillageHead,
-        };
-
-        var kind = Text("kind");
-        if (kind.Length > 0)
-        {
-            if (Match(FoldedKinds, kind) is { } k) input.PetitionerKind = k;
-            else errors.Add(new ImportError(Header("kind"), CoreText.Format("Import.KindInvalid", kind)));
-        }
-        var village = Text("village");
-        if (village.Length == 0) errors.Add(new ImportError(Header("village"), CoreText.Get("Import.VillageMissing")));
-        else if (VillageNames.FindId(villages, village) is { } villageId) input.VillageId = villageId;
-        else errors.Add(new ImportError(Header("village"), CoreText.Format("Import.VillageUnknown", village)));
-        var channel = Text("channel");
-        if (channel.Length > 0)
-        {
-            if (Match(FoldedChannels, channel) is { } ch) input.Channel = ch;
-            else errors.Add(new ImportError(Header("channel"), CoreText.Format("Import.ChannelUnknown", channel)));
-        }
-        var field = Text("field");
-        if (Match(FoldedFields, field) is { } f) input.Field = f;
-        else errors.Add(new ImportError(Header("field"), field.Length == 0 ? CoreText.Get("Import.FieldMissing") : CoreText.Format("Import.FieldUnknown", field)));
-        if (ReadDate(Cell("received")) is { } date) input.ReceivedOn = date;
-        else errors.Add(new ImportError(Header("received"), CoreText.Get("Import.DateInvalid")));
-        return (input, errors);
-    }
-
-    private static string? ReadPhone(SheetCell cell)
-    {
-        if (cell.IsEmpty) return null;
-        // Excel turns a typed 0905123456 into the number 905123456: a 9- or 10-digit number lost its leading zero.
-        if (cell.Number is { } n)
-        {
-            var digits = n.ToString("0", CultureInfo.InvariantCulture);
-            return digits.Length is 9 or 10 ? "0" + digits : digits;
-        }
-        return (cell.Text ?? "").Trim();
-    }
-
-    private static DateOnly? ReadDate(SheetCell cell)
-    {
-        if (cell.IsEmpty) return null;
-        // A real date is a day number (1 = 1 January 1900) with a date format.
-        if (cell.Number is { } n && cell.IsDate && n is >= 1 and < 2958466) return DateOnly.FromDateTime(DateTime.FromOADate(n));
-        var text = (cell.Text ?? "").Trim();
-        string[] formats = ["d/M/yyyy", "dd/MM/yyyy", "d-M-yyyy", "yyyy-MM-dd", "d.M.yyyy"];
-        return DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-    }
-
-    private static readonly (PetitionerKind Value, string Folded)[] FoldedKinds = Folded(PetitionLabels.Kinds);
-    private static readonly (PetitionChannel Value, string Folded)[] FoldedChannels = Folded(PetitionLabels.Channels);
-    private static readonly (PetitionField Value, string Folded)[] FoldedFields = Folded(PetitionLabels.Fields);
-
-    private static (T, string)[] Folded<T>(IReadOnlyDictionary<T, string> labels) => labels.Select(l => (l.Key, VietnameseText.Fold(l.Value))).ToArray();
-
-    private static T? Match<T>((T Value, string Folded)[] labels, string text) where T : struct
-    {
-        var folded = VietnameseText.Fold(text);
-        foreach (var (value, l) in labels)
-            if (l == folded || l.StartsWith(folded, StringComparison.Ordinal) && folded.Length >= 4) return value;
-        return null;
-    }
-
-    private static string Header(string key) => ImportColumn.All.First(c => c.Key == key).Header;
-
-    private static string HeaderOf(string property) =>
-        ImportColumn.All.FirstOrDefault(c => c.ModelProperty == property)?.Header ?? property;
-
-    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
-
-    private static HashSet<string> Words(string text) =>
-        VietnameseText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 1).ToHashSet();
-
-    /// <summary>Same person (folded name) of the same village with a similar text, or nearly the same text.</summary>
-    private sealed record Fingerprint(string Reference, string Name, int? VillageId, HashSet<string> Words)
-    {
-        public bool IsLikelySameAs(Fingerprint other)
-        {
-            // Jaccard similarity of the two texts' words, counted without building a set for every pair.
-            var (small, large) = Words.Count <= other.Words.Count ? (Words, other.Words) : (other.Words, Words);
-            var shared = 0;
-            foreach (var w in small) if (large.Contains(w)) shared++;
-            var union = Words.Count + other.Words.Count - shared;
-            var similarity = union == 0 ? 0 : (double)shared / union;
-            return (Name == other.Name && VillageId == other.VillageId && similarity >= 0.5) || similarity >= 0.8;
-        }
     }
 }
