@@ -116,7 +116,7 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
     /// <summary>Moves the current files aside, the backup's in; puts the current ones back if any step fails.</summary>
     private void Swap(string stagedDb, string stagedAttachments, string stagedPinKey)
     {
-        var aside = Path.Combine(data.TempFolder, $"replaced-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}");
+        var aside = Path.Combine(data.TempFolder, $"replaced-{clock.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(aside);
         var moved = new List<(string From, string To)>();
         var attachmentsRoot = attachments.Value.Root;

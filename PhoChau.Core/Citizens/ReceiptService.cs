@@ -42,6 +42,6 @@ public sealed class ReceiptService(IDbContextFactory<PhoChauDbContext> dbFactory
             ? (p.ReplyDueDate, CoreText.Format(CoreText.Vietnamese, "Receipt.RuleReply"))
             : (p.AnswerDueDate ?? answersDue, CoreText.Format(CoreText.Vietnamese, "Receipt.RuleAnswer"));
         return new Receipt(p.Id, commune.CommitteeName, commune.CommuneName, commune.PlaceName, dialogue.Title, p.Code, p.ReceivedOn,
-            due, rule, p.IssuedPin!, p.PinIssuedAtUtc ?? DateTime.UtcNow) { SuperiorBody = commune.SuperiorBody, CommuneCode = commune.Code };
+            due, rule, p.IssuedPin!, p.PinIssuedAtUtc ?? db.Clock.GetUtcNow().UtcDateTime) { SuperiorBody = commune.SuperiorBody, CommuneCode = commune.Code };
     }
 }

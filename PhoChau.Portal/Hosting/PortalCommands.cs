@@ -69,7 +69,7 @@ public static class PortalCommands
                 if (passphrase is null && Environment.GetEnvironmentVariable(PassphraseVariable) is null && !typed
                     && Ask(o, input, "Nhập lại / again: ") != first)
                     throw new BackupException("Backup.PassphraseMismatch");
-                host.Services.GetRequiredService<BackupKey>().SetPassphrase(first!, DateTime.UtcNow);
+                host.Services.GetRequiredService<BackupKey>().SetPassphrase(first!, host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
                 await o.WriteLineAsync("Đã đặt mật khẩu sao lưu: mọi bản sao lưu từ nay được mã hóa bằng mật khẩu này. Hãy ghi lại và cất giữ an toàn. / The backup passphrase is set: every backup is encrypted with it from now on. Keep it safe.");
                 return 0;
             }

@@ -49,12 +49,12 @@ public static class AccountEndpoints
             return Results.Redirect("/account/login");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
-        app.MapGet("/culture", (string? culture, string? redirectUri, HttpContext http) =>
+        app.MapGet("/culture", (string? culture, string? redirectUri, HttpContext http, TimeProvider clock) =>
         {
             if (culture is not null && PortalApp.Cultures.Contains(culture))
                 http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                    new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             return Results.Redirect(SafeReturnUrl(redirectUri));
         }).AllowAnonymous();
     }
