@@ -117,10 +117,8 @@ public sealed class PetitionServiceTests
     [Fact]
     public async Task The_department_drafts_the_secretary_returns_then_approves()
     {
-        await using var host = await CoreTestHost.StartAsync();
-        var service = host.Get<PetitionService>();
-        var d = await WorkflowData.DialogueAsync(host);
-        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        var (host, service, d, p) = await OnePetitionAsync();
+        await using var _ = host;
         var dept = await WorkflowData.DepartmentIdAsync(host);
         await service.AssignAsync(CoreTestHost.Secretary, p.Id, p.Version, dept);
         var officer = WorkflowData.OfficerOf(dept);
@@ -145,10 +143,8 @@ public sealed class PetitionServiceTests
     [Fact]
     public async Task An_officer_cannot_touch_another_departments_petition_and_a_viewer_changes_nothing()
     {
-        await using var host = await CoreTestHost.StartAsync();
-        var service = host.Get<PetitionService>();
-        var d = await WorkflowData.DialogueAsync(host);
-        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        var (host, service, d, p) = await OnePetitionAsync();
+        await using var _ = host;
         await service.AssignAsync(CoreTestHost.Secretary, p.Id, p.Version, await WorkflowData.DepartmentIdAsync(host));
         var other = WorkflowData.OfficerOf(await WorkflowData.DepartmentIdAsync(host, "Công an xã"));
         var v = (await WorkflowData.ReloadAsync(host, p.Id)).Version;
@@ -163,10 +159,8 @@ public sealed class PetitionServiceTests
     [Fact]
     public async Task Personal_data_is_blanked_for_an_officer_and_shown_to_the_secretary()
     {
-        await using var host = await CoreTestHost.StartAsync();
-        var service = host.Get<PetitionService>();
-        var d = await WorkflowData.DialogueAsync(host);
-        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        var (host, service, d, p) = await OnePetitionAsync();
+        await using var _ = host;
         var dept = await WorkflowData.DepartmentIdAsync(host);
         await service.AssignAsync(CoreTestHost.Secretary, p.Id, p.Version, dept);
         var officerView = await service.GetAsync(WorkflowData.OfficerOf(dept), p.Id);
@@ -178,10 +172,8 @@ public sealed class PetitionServiceTests
     [Fact]
     public async Task An_answer_submitted_twice_at_once_keeps_the_first_and_tells_the_second_it_changed()
     {
-        await using var host = await CoreTestHost.StartAsync();
-        var service = host.Get<PetitionService>();
-        var d = await WorkflowData.DialogueAsync(host);
-        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        var (host, service, d, p) = await OnePetitionAsync();
+        await using var _ = host;
         var dept = await WorkflowData.DepartmentIdAsync(host);
         await service.AssignAsync(CoreTestHost.Secretary, p.Id, p.Version, dept);
         var seen = (await WorkflowData.ReloadAsync(host, p.Id)).Version; // both browsers opened this version
@@ -196,10 +188,8 @@ public sealed class PetitionServiceTests
     [Fact]
     public async Task Two_simultaneous_saves_from_two_contexts_end_with_one_winner()
     {
-        await using var host = await CoreTestHost.StartAsync();
-        var service = host.Get<PetitionService>();
-        var d = await WorkflowData.DialogueAsync(host);
-        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        var (host, service, d, p) = await OnePetitionAsync();
+        await using var _ = host;
         var dept = await WorkflowData.DepartmentIdAsync(host);
         await service.AssignAsync(CoreTestHost.Secretary, p.Id, p.Version, dept);
         var seen = (await WorkflowData.ReloadAsync(host, p.Id)).Version;
@@ -238,10 +228,8 @@ public sealed class PetitionServiceTests
     [Fact]
     public async Task A_withdrawn_petition_cannot_be_assigned()
     {
-        await using var host = await CoreTestHost.StartAsync();
-        var service = host.Get<PetitionService>();
-        var d = await WorkflowData.DialogueAsync(host);
-        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        var (host, service, d, p) = await OnePetitionAsync();
+        await using var _ = host;
         await service.WithdrawAsync(CoreTestHost.Secretary, p.Id, p.Version);
         var v = (await WorkflowData.ReloadAsync(host, p.Id)).Version;
         var dept = await WorkflowData.DepartmentIdAsync(host);
@@ -258,5 +246,13 @@ public sealed class PetitionServiceTests
         await host.Get<PetitionService>().AssignAsync(CoreTestHost.Secretary, p.Id, p.Version, await WorkflowData.DepartmentIdAsync(host));
         var (rows, _) = await host.Get<PhoChau.Core.Auditing.AuditService>().FindAsync(CoreTestHost.Admin, new(nameof(Petition), p.Id.ToString()));
         Assert.Contains(rows, r => r.Changes.Any(c => c.Field == nameof(Petition.State) && c.Old == "Received" && c.New == "Assigned"));
+    }
+
+    /// <summary>A host with a dialogue holding one petition, and the service under test.</summary>
+    private static async Task<(CoreTestHost Host, PetitionService Service, PhoChau.Core.Dialogues.Dialogue Dialogue, Petition Petition)> OnePetitionAsync()
+    {
+        var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        return (host, host.Get<PetitionService>(), d, await WorkflowData.PetitionAsync(host, d.Id));
     }
 }
