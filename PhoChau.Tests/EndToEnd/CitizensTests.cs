@@ -27,13 +27,8 @@ public sealed class CitizensTests
         var secretary = await secretaryContext.NewPageAsync();
         var chair = await chairContext.NewPageAsync();
 
-        await Browser.SignInAsync(secretary, portal.BaseUrl, "thuky", PortalFactory.UserPassword);
-        await Browser.GotoInteractiveAsync(secretary, portal.BaseUrl + "/sessions/1/hall");
-        await secretary.ClickAsync("[data-testid=open-session]");
+        await Browser.OpenSessionAsync(secretary, chair, portal.BaseUrl);
         await secretary.WaitForSelectorAsync("[data-testid=pending-requests]");
-        await Browser.SignInAsync(chair, portal.BaseUrl, "chutich", PortalFactory.UserPassword);
-        await Browser.GotoInteractiveAsync(chair, portal.BaseUrl + "/sessions/1/chair");
-        await chair.WaitForSelectorAsync("[data-testid=next-speakers]");
 
         // The hall display shows the QR code of the form, drawn by the portal; a phone's camera reads its address.
         var display = await secretaryContext.NewPageAsync();

@@ -17,14 +17,7 @@ public sealed class HallTests
         var secretary = await secretaryContext.NewPageAsync();
         var chair = await chairContext.NewPageAsync();
 
-        await Browser.SignInAsync(secretary, portal.BaseUrl, "thuky", PortalFactory.UserPassword);
-        await Browser.GotoInteractiveAsync(secretary, portal.BaseUrl + "/sessions/1/hall");
-        await secretary.ClickAsync("[data-testid=open-session]");
-        await secretary.WaitForSelectorAsync("[data-testid=session-state]:has-text('Đang đối thoại')");
-
-        await Browser.SignInAsync(chair, portal.BaseUrl, "chutich", PortalFactory.UserPassword);
-        await Browser.GotoInteractiveAsync(chair, portal.BaseUrl + "/sessions/1/chair");
-        await chair.WaitForSelectorAsync("[data-testid=next-speakers]");
+        await Browser.OpenSessionAsync(secretary, chair, portal.BaseUrl);
 
         // The secretary registers a speaker from the keyboard (Enter adds) with a petition raised on the spot.
         await secretary.FillAsync("input[data-testid=speaker-name]", "Võ Thị Mai");

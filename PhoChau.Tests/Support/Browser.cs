@@ -49,4 +49,16 @@ public static class Browser
         await page.WaitForSelectorAsync("[data-testid=dashboard-title]");
         await page.WaitForSelectorAsync("[data-interactive=true]");
     }
+
+    /// <summary>The secretary opens session 1 from the hall's console, and the chair's console shows it.</summary>
+    public static async Task OpenSessionAsync(IPage secretary, IPage chair, string baseUrl)
+    {
+        await SignInAsync(secretary, baseUrl, "thuky", PortalFactory.UserPassword);
+        await GotoInteractiveAsync(secretary, baseUrl + "/sessions/1/hall");
+        await secretary.ClickAsync("[data-testid=open-session]");
+        await secretary.WaitForSelectorAsync("[data-testid=session-state]:has-text('Đang đối thoại')");
+        await SignInAsync(chair, baseUrl, "chutich", PortalFactory.UserPassword);
+        await GotoInteractiveAsync(chair, baseUrl + "/sessions/1/chair");
+        await chair.WaitForSelectorAsync("[data-testid=next-speakers]");
+    }
 }
