@@ -32,9 +32,8 @@ public sealed partial class AllPagesTests
     public async Task Every_page_for_every_role_speaks_Vietnamese_and_axe_finds_no_serious_violation()
     {
         var axe = AxeScript();
-        var (playwright, browser) = await Browser.LaunchAsync("en-US");
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync("en-US");
+        var browser = chromium.Browser;
         await using var portal = await DemoSession.StartAsync(new Dictionary<string, string> { ["Seed:ProvinceAdminPassword"] = PortalFactory.UserPassword });
 
         // A citizen's request about their data, so its page has something to show.

@@ -17,9 +17,8 @@ public sealed class CitizensTests
     public async Task A_phone_registers_to_speak_the_secretary_accepts_it_live_and_the_chair_sees_it_in_the_queue()
     {
         QrReader.Require();
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync(demo: true);
         await using var secretaryContext = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         await using var chairContext = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
@@ -84,9 +83,8 @@ public sealed class CitizensTests
     public async Task The_receipt_prints_on_one_page_with_a_QR_code_of_the_lookup_and_its_PIN_opens_the_petition_on_a_phone()
     {
         QrReader.Require();
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync(demo: true);
         await using var secretaryContext = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var secretary = await secretaryContext.NewPageAsync();

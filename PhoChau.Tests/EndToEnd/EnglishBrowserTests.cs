@@ -74,17 +74,16 @@ public sealed class EnglishBrowserTests
     /// <summary>The demo portal, and the secretary signed in on a page in a Chromium whose language is English.</summary>
     private sealed class EnglishSecretary : IAsyncDisposable
     {
-        private IPlaywright _playwright = default!;
-        private IBrowser _browser = default!;
+        private Chromium _chromium = default!;
         public RunningPortal Portal { get; private set; } = default!;
         public IPage Page { get; private set; } = default!;
 
         public static async Task<EnglishSecretary> OpenAsync(string path)
         {
             var s = new EnglishSecretary();
-            (s._playwright, s._browser) = await Browser.LaunchAsync("en-US");
+            s._chromium = await Browser.LaunchAsync("en-US");
             s.Portal = await RunningPortal.StartAsync(demo: true);
-            var context = await s._browser.NewContextAsync(new() { Locale = "en-US" });
+            var context = await s._chromium.Browser.NewContextAsync(new() { Locale = "en-US" });
             s.Page = await context.NewPageAsync();
             Assert.StartsWith("en-US", await s.Page.EvaluateAsync<string>("navigator.language"));
             await Browser.SignInAsync(s.Page, s.Portal.BaseUrl, "thuky", PortalFactory.UserPassword);
@@ -94,8 +93,7 @@ public sealed class EnglishBrowserTests
 
         public async ValueTask DisposeAsync()
         {
-            await _browser.DisposeAsync();
-            _playwright.Dispose();
+            await _chromium.DisposeAsync();
             await Portal.DisposeAsync();
         }
     }

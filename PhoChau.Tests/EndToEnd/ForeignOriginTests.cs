@@ -26,9 +26,8 @@ public sealed class ForeignOriginTests
     [Fact]
     public async Task The_hub_refuses_a_page_of_another_origin_carrying_the_chairmans_cookie_and_serves_the_portals_own_page()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync(demo: true);
         var secretary = new Actor("s", "thuky", new HashSet<string> { Roles.Secretary });
         await portal.Services.GetRequiredService<DialogueService>().MoveAsync(secretary, 1, DialogueState.InSession);

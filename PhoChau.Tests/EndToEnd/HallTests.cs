@@ -8,9 +8,8 @@ public sealed class HallTests
     [Fact]
     public async Task Secretary_and_chair_see_each_others_changes_live_and_the_same_queue_after_a_restart()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync(demo: true);
         await using var secretaryContext = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         await using var chairContext = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
@@ -62,9 +61,8 @@ public sealed class HallTests
     [Fact]
     public async Task The_secretary_reorders_the_queue_by_drag_and_drop()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync(demo: true);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         await Browser.SignInAsync(page, portal.BaseUrl, "thuky", PortalFactory.UserPassword);

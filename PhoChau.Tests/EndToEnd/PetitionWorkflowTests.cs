@@ -9,9 +9,8 @@ public sealed class PetitionWorkflowTests
     [Fact]
     public async Task The_secretary_records_and_assigns_the_officer_answers_in_another_browser_the_secretary_approves()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync(demo: true);
         await using var secretaryContext = await browser.NewContextAsync();
         await using var officerContext = await browser.NewContextAsync();

@@ -24,9 +24,8 @@ public sealed class ProjectorTests
     [Fact]
     public async Task On_a_1280x720_projector_the_chair_sees_and_reaches_everything_without_scrolling_or_a_menu()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await DemoSession.StartAsync();
         var queue = portal.Services.GetRequiredService<SpeakerQueueService>();
         // The next speaker with petitions is called, as the chair would.

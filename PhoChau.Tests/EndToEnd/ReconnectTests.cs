@@ -7,9 +7,8 @@ public sealed class ReconnectTests
     [Fact]
     public async Task After_the_portal_restarts_an_open_page_comes_back_by_itself_with_the_current_data()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync();
         var page = await browser.NewPageAsync();
         await Browser.SignInAsync(page, portal.BaseUrl, "admin", PortalFactory.AdminPassword);

@@ -8,9 +8,8 @@ public sealed class ReportsDownloadTests
     [Fact]
     public async Task Each_report_downloads_from_the_reports_page_and_opens_in_ClosedXML()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync(demo: true);
         var page = await browser.NewPageAsync(new() { AcceptDownloads = true });
         await Browser.SignInAsync(page, portal.BaseUrl, "thuky", PortalFactory.UserPassword);

@@ -21,9 +21,8 @@ public sealed class SecretaryConsoleTests
     [Fact]
     public async Task Phone_registrations_waiting_are_in_sight_at_1366x768_and_Enter_adds_the_petition_typed_in_the_hall()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await DemoSession.StartAsync();
         var requests = portal.Services.GetRequiredService<SpeakerRequestService>();
         var n = 0;
@@ -57,9 +56,8 @@ public sealed class SecretaryConsoleTests
     [Fact]
     public async Task A_registration_typed_and_not_added_survives_a_reload_and_keys_typed_before_the_page_is_live_are_kept()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await DemoSession.StartAsync();
         var page = await SecretaryAsync(browser, portal);
 

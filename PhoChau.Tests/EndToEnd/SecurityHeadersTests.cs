@@ -8,9 +8,8 @@ public sealed class SecurityHeadersTests
     [Fact]
     public async Task Every_screen_works_under_the_content_policy_without_a_single_violation()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync(demo: true);
         var page = await browser.NewPageAsync();
         var violations = new List<string>();
@@ -26,9 +25,8 @@ public sealed class SecurityHeadersTests
     [Fact]
     public async Task A_page_of_another_site_cannot_frame_the_portal_while_the_portal_itself_can()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync();
         var page = await browser.NewPageAsync();
         await page.RouteAsync("http://other-site.test/**", route => route.FulfillAsync(new RouteFulfillOptions

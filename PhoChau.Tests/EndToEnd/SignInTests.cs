@@ -7,9 +7,8 @@ public sealed class SignInTests
     [Fact]
     public async Task Admin_signs_in_in_a_real_browser_and_sees_the_dashboard_and_departments()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync();
         var page = await browser.NewPageAsync();
 
@@ -27,9 +26,8 @@ public sealed class SignInTests
     [Fact]
     public async Task A_wrong_password_shows_a_Vietnamese_error_in_the_browser()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync();
         var page = await browser.NewPageAsync();
         await page.GotoAsync(portal.BaseUrl + "/account/login");
@@ -43,9 +41,8 @@ public sealed class SignInTests
     [Fact]
     public async Task A_viewer_is_refused_the_user_administration_page_in_the_browser()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync(demo: true);
         var page = await browser.NewPageAsync();
         await Browser.SignInAsync(page, portal.BaseUrl, "xem", PortalFactory.UserPassword);

@@ -74,9 +74,8 @@ public sealed class SignOutEndsEverythingTests
     [Fact]
     public async Task The_chair_console_open_in_one_browser_is_refused_once_the_chairman_signs_out_in_another()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await DemoSession.StartAsync();
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
         var chair = await context.NewPageAsync();

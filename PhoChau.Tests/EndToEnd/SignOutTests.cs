@@ -5,9 +5,8 @@ public sealed class SignOutTests
     [Fact]
     public async Task Signing_out_in_the_browser_returns_to_the_sign_in_page_and_the_portal_asks_to_sign_in_again()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync();
         var page = await browser.NewPageAsync();
         await Browser.SignInAsync(page, portal.BaseUrl, "admin", PortalFactory.AdminPassword);

@@ -15,9 +15,8 @@ public sealed class StalledLinkTests
     [Fact]
     public async Task The_chair_console_and_the_display_say_they_are_stale_within_5_seconds_and_recover_by_themselves()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync(demo: true);
         var secretary = new Actor("s", "thuky", new HashSet<string> { Roles.Secretary });
         await portal.Services.GetRequiredService<DialogueService>().MoveAsync(secretary, 1, DialogueState.InSession);

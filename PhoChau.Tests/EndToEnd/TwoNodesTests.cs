@@ -16,9 +16,8 @@ public sealed class TwoNodesTests
     {
         await using var database = TestPostgres.Fresh("phochau_nodes");
         var connection = database.ConnectionString;
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         var urlA = $"http://127.0.0.1:{PortalProcess.FreePort()}";
         var urlB = $"http://127.0.0.1:{PortalProcess.FreePort()}";
         Dictionary<string, string> Node(string url, bool demo) => new()

@@ -22,9 +22,8 @@ public sealed class WriteFailureTests
     [Fact]
     public async Task The_secretary_sees_why_a_registration_failed_keeps_what_she_typed_and_saves_it_once_the_disk_has_room()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         var (portal, faults) = await StartAsync();
         await using var ___ = portal;
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
@@ -54,9 +53,8 @@ public sealed class WriteFailureTests
     [Fact]
     public async Task The_chair_pressing_N_during_a_write_failure_is_told_why_and_N_works_once_the_fault_is_gone()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
         var (portal, faults) = await StartAsync();
         await using var ___ = portal;
         var queue = portal.Services.GetRequiredService<SpeakerQueueService>();

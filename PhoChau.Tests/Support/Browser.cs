@@ -12,7 +12,7 @@ public static class Browser
     public const string ChromiumPath = "/usr/bin/chromium";
 
     /// <param name="language">A browser UI language such as "en-US" (a commune laptop set to English).</param>
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(string? language = null)
+    public static async Task<Chromium> LaunchAsync(string? language = null)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -28,7 +28,7 @@ public static class Browser
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--disable-quic", .. (language is null ? Array.Empty<string>() : [$"--lang={language}"])],
         });
-        return (playwright, browser);
+        return new Chromium(playwright, browser);
     }
 
     /// <summary>Opens a page and waits until its circuit is live, so what the test types is not lost to prerendering.</summary>
@@ -60,5 +60,20 @@ public static class Browser
         await SignInAsync(chair, baseUrl, "chutich", PortalFactory.UserPassword);
         await GotoInteractiveAsync(chair, baseUrl + "/sessions/1/chair");
         await chair.WaitForSelectorAsync("[data-testid=next-speakers]");
+    }
+}
+
+/// <summary>A launched Chromium and its Playwright driver, closed together.</summary>
+public sealed class Chromium(IPlaywright playwright, IBrowser browser) : IAsyncDisposable
+{
+    public IPlaywright Playwright { get; } = playwright;
+    public IBrowser Browser { get; } = browser;
+
+    public void Deconstruct(out IPlaywright driver, out IBrowser launched) => (driver, launched) = (Playwright, Browser);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
     }
 }
