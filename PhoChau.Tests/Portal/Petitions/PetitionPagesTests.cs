@@ -16,12 +16,7 @@ public sealed class PetitionPagesTests : PortalBunitContext
     [Fact]
     public async Task The_secretary_records_a_petition_with_the_form()
     {
-        var dialogue = await WorkflowData.DialogueAsync(Core);
-        SignInAs("thuky", Roles.Secretary);
-        Render<MudPopoverProvider>();
-        Render<MudSnackbarProvider>();
-        var cut = Render<PetitionFormPage>();
-        cut.WaitForAssertion(() => cut.Find("input[data-testid=petitioner-name]"));
+        var (dialogue, cut) = await SecretarysFormAsync();
 
         cut.Find("input[data-testid=petitioner-name]").Change("Nguyễn Thị Hoa");
         cut.Find("input[data-testid=petitioner-phone]").Change("0912 345 678");
@@ -151,12 +146,7 @@ public sealed class PetitionPagesTests : PortalBunitContext
     [Fact]
     public async Task A_wrong_field_is_marked_with_its_reason_under_it_and_nothing_is_saved()
     {
-        var dialogue = await WorkflowData.DialogueAsync(Core);
-        SignInAs("thuky", Roles.Secretary);
-        Render<MudPopoverProvider>();
-        Render<MudSnackbarProvider>();
-        var cut = Render<PetitionFormPage>();
-        cut.WaitForAssertion(() => cut.Find("input[data-testid=petitioner-name]"));
+        var (dialogue, cut) = await SecretarysFormAsync();
         cut.Find("input[data-testid=petitioner-phone]").Change("12345");
         cut.Find("[data-testid=save-petition]").Click();
 
@@ -169,5 +159,17 @@ public sealed class PetitionPagesTests : PortalBunitContext
             Assert.NotEqual("", ErrorUnder("petition-text"));
         });
         Assert.Equal(0, (await Core.Get<PetitionQuery>().FindAsync(CoreTestHost.Secretary, new PetitionFilter { DialogueId = dialogue.Id })).Total);
+    }
+
+    /// <summary>A dialogue, and the secretary's new-petition form ready for typing.</summary>
+    private async Task<(PhoChau.Core.Dialogues.Dialogue Dialogue, IRenderedComponent<PetitionFormPage> Form)> SecretarysFormAsync()
+    {
+        var dialogue = await WorkflowData.DialogueAsync(Core);
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var cut = Render<PetitionFormPage>();
+        cut.WaitForAssertion(() => cut.Find("input[data-testid=petitioner-name]"));
+        return (dialogue, cut);
     }
 }
