@@ -9,7 +9,8 @@ namespace PhoChau.Bench;
 
 /// <summary>
 /// Issue "Run it for real": an online backup of 20,000 petitions and 200 MB of attachments while the petition
-/// list keeps being served; the list's p95 during the backup against its p95 without one (target: within 2×).
+/// list keeps being served; the list's p95 during the backup against its p95 without one (target: within 2×). The scans
+/// are sealed at rest as the portal keeps them, and the backup is sealed with a passphrase's key, as every backup is.
 /// </summary>
 public sealed class BackupBenchmark : IBenchmark
 {
@@ -32,6 +33,7 @@ public sealed class BackupBenchmark : IBenchmark
         var quiet = new List<double>();
         for (var i = 0; i < 200; i++) quiet.Add(await TimeAsync(() => query.FindAsync(secretary, filter)));
 
+        bench.Get<BackupKey>().SetPassphrase("mật khẩu sao lưu của bench", DateTime.UtcNow);
         var backups = bench.Get<BackupService>();
         var during = new List<double>();
         var sw = Stopwatch.StartNew();
@@ -63,7 +65,7 @@ public sealed class BackupBenchmark : IBenchmark
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 
-    /// <summary>Scans of 500 KB (random bytes: they do not compress, as real JPEG and PDF scans do not).</summary>
+    /// <summary>Scans of 500 KB (random bytes: they do not compress, as real JPEG and PDF scans do not), sealed at rest.</summary>
     private static async Task AddAttachmentsAsync(BenchDatabase bench, int dialogueId, int megabytes)
     {
         var root = bench.Get<IOptions<AttachmentOptions>>().Value.Root;
@@ -71,12 +73,13 @@ public sealed class BackupBenchmark : IBenchmark
         await using var db = await factory.CreateDbContextAsync();
         var petitionIds = await db.Petitions.Select(p => p.Id).Take(megabytes * 2).ToListAsync();
         var buffer = new byte[512 * 1024];
+        var cipher = bench.Get<AttachmentCipher>();
         foreach (var id in petitionIds)
         {
             RandomNumberGenerator.Fill(buffer);
             var relative = Path.Combine(dialogueId.ToString(), $"{id}-{Guid.NewGuid():N}.jpg");
             Directory.CreateDirectory(Path.Combine(root, dialogueId.ToString()));
-            await File.WriteAllBytesAsync(Path.Combine(root, relative), buffer);
+            await File.WriteAllBytesAsync(Path.Combine(root, relative), cipher.Seal(buffer)); // sealed at rest, as the portal keeps them
             db.PetitionAttachments.Add(new PetitionAttachment
             {
                 PetitionId = id, Purpose = AttachmentPurpose.Petition, FileName = "scan.jpg", ContentType = "image/jpeg", SizeBytes = buffer.Length,
