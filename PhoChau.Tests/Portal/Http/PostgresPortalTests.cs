@@ -36,6 +36,10 @@ public sealed class PostgresPortalTests
 
             var refused = await Assert.ThrowsAsync<BackupException>(() => factory.Services.GetRequiredService<BackupService>().CreateAsync(BackupReason.Manual));
             Assert.Contains("pg_dump", refused.Message);
+            // Nor a backup passphrase to ask for: the page offers none on PostgreSQL.
+            var backupsPage = await (await admin.GetAsync("/admin/backups")).Content.ReadAsStringAsync();
+            Assert.DoesNotContain("data-testid=\"backup-passphrase\"", backupsPage);
+            Assert.Contains("data-testid=\"backup-folder\"", backupsPage);
         }
     }
 
