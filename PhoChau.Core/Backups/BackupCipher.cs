@@ -19,6 +19,9 @@ public static class BackupCipher
     public const string NoticeEntry = "DOC-TRUOC-README.txt";
     public const string Format = "phochau-backup-encrypted";
     public const int ChunkBytes = 1 << 20;
+
+    /// <summary>The most a sealed payload may open to: the database and every scan, each under the part cap.</summary>
+    public const long MaxPlainBytes = 4 * BackupArchive.MaxPartBytes;
     private const int TagBytes = 16;
 
     public sealed record Header
@@ -99,6 +102,7 @@ public static class BackupCipher
         var aad = SHA256.HashData(headerBytes);
         var sealedChunk = new byte[header.ChunkBytes + TagBytes];
         var plain = new byte[header.ChunkBytes];
+        long total = 0;
         for (long counter = 0; ; counter++)
         {
             var read = await input.ReadAtLeastAsync(sealedChunk, sealedChunk.Length, throwOnEndOfStream: false, ct);
@@ -110,6 +114,8 @@ public static class BackupCipher
                 aes.Decrypt(Nonce(counter, last), sealedChunk.AsSpan(0, length), sealedChunk.AsSpan(length, TagBytes), plain.AsSpan(0, length), aad);
             }
             catch (AuthenticationTagMismatchException ex) { throw new BackupException("Restore.ArchiveChanged", ex); }
+            // Never more than any real backup could hold, even one sealed with the right key.
+            if ((total += length) > MaxPlainBytes) throw new BackupException("Backup.CorruptZip");
             await output.WriteAsync(plain.AsMemory(0, length), ct);
             if (last) return;
         }
