@@ -105,8 +105,7 @@ public sealed class DataRequestService(
             if (newPhone is not null) p.Phone = newPhone;
             if (!string.IsNullOrWhiteSpace(correction.Address)) p.Address = correction.Address.Trim();
             if (!string.IsNullOrWhiteSpace(correction.IdCardNumber)) p.IdCardNumber = correction.IdCardNumber.Trim();
-            p.NameSortKey = VietnameseText.NameSortKey(p.PetitionerName);
-            p.SearchText = VietnameseText.Fold($"{p.Code} {p.PetitionerName} {p.ProcedureName} {p.Text}");
+            p.RefreshKeys();
         }
         if (name is not null)
             foreach (var s in await db.Speakers.Where(s => ids.Speakers.Contains(s.Id)).ToListAsync(ct)) s.Name = name;

@@ -64,8 +64,7 @@ internal static class PersonalDataStore
         {
             p.PetitionerName = Anonymous;
             p.Phone = p.Address = p.IdCardNumber = null;
-            p.NameSortKey = VietnameseText.NameSortKey(p.PetitionerName);
-            p.SearchText = VietnameseText.Fold($"{p.Code} {p.PetitionerName} {p.ProcedureName} {p.Text}");
+            p.RefreshKeys();
             p.AnonymisedAtUtc = nowUtc;
             p.Version++;
         }

@@ -1,3 +1,4 @@
+using PhoChau.Core.Text;
 using PhoChau.Core.Auditing;
 
 namespace PhoChau.Core.Petitions;
@@ -72,6 +73,13 @@ public class Petition : IAudited, IVersioned, ICommuneOwned, PersonalData.IConse
     public string? ConsentPurpose { get; set; }
     /// <summary>When the petitioner's personal data was anonymised (a citizen's request or the retention period).</summary>
     public DateTime? AnonymisedAtUtc { get; set; }
+    /// <summary>The sort and search keys, derived from the name, code, procedure and text: refreshed whenever those change.</summary>
+    public void RefreshKeys()
+    {
+        NameSortKey = VietnameseText.NameSortKey(PetitionerName);
+        SearchText = VietnameseText.Fold($"{Code} {PetitionerName} {ProcedureName} {Text}");
+    }
+
     /// <summary>The PIN just issued by this operation, never stored: shown once, on the receipt.</summary>
     [System.ComponentModel.DataAnnotations.Schema.NotMapped]
     public string? IssuedPin { get; set; }

@@ -274,7 +274,6 @@ public sealed class PetitionService(
         p.Field = x.Field;
         p.ProcedureName = string.IsNullOrWhiteSpace(x.ProcedureName) ? null : x.ProcedureName.Trim();
         p.Text = x.Text.Trim();
-        p.NameSortKey = VietnameseText.NameSortKey(p.PetitionerName);
-        p.SearchText = VietnameseText.Fold($"{p.Code} {p.PetitionerName} {p.ProcedureName} {p.Text}");
+        p.RefreshKeys();
     }
 }
