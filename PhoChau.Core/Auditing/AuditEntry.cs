@@ -13,6 +13,16 @@ public class AuditEntry : ICommuneOwned
     public string EntityId { get; set; } = "";
     public AuditAction Action { get; set; }
     public List<AuditChange> Changes { get; set; } = [];
+
+    /// <summary>
+    /// An entry written by hand, where the generic audited save would not say it (an opening, an account's change) or
+    /// must not (an erasure, whose old values are exactly what may not be kept).
+    /// </summary>
+    public static AuditEntry By(Actor actor, DateTime atUtc, string entityType, object entityId, AuditAction action, params AuditChange[] changes) => new()
+    {
+        AtUtc = atUtc, UserId = actor.UserId, UserName = actor.UserName, EntityType = entityType,
+        EntityId = Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture) ?? "", Action = action, Changes = [.. changes],
+    };
 }
 
 /// <summary>Opened: a citizen's file was looked at (nothing changed, but the law asks who saw it).</summary>

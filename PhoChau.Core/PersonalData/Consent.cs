@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace PhoChau.Core.PersonalData;
 
@@ -18,7 +17,7 @@ public interface IConsented
 public static class Consent
 {
     /// <summary>The purpose text, always in Vietnamese: it is what the citizen read and what the record must prove.</summary>
-    public static string Purpose => CoreText.Format(CultureInfo.GetCultureInfo("vi-VN"), "Consent.Purpose");
+    public static string Purpose => CoreText.Format(CoreText.Vietnamese, "Consent.Purpose");
 
     public static void Record(IConsented record, DateTime nowUtc, string by)
     {

@@ -148,12 +148,9 @@ public sealed class DataRequestService(
             row.Phone = row.IdCardNumber = row.Details = null;
             row.Version++;
             await PersonalDataStore.ScrubAuditAsync(db, nameof(DataRequest), [id], ct);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = now, UserId = actor.UserId, UserName = actor.UserName, EntityType = nameof(DataRequest),
-                EntityId = id.ToString(CultureInfo.InvariantCulture), Action = AuditAction.Updated,
-                Changes = [new AuditChange(nameof(DataRequest.Status), nameof(DataRequestStatus.Open), nameof(DataRequestStatus.Done)), new AuditChange(nameof(DataRequest.Outcome), null, outcome)],
-            });
+            db.AuditEntries.Add(AuditEntry.By(actor, now, nameof(DataRequest), id, AuditAction.Updated,
+                new AuditChange(nameof(DataRequest.Status), nameof(DataRequestStatus.Open), nameof(DataRequestStatus.Done)),
+                new AuditChange(nameof(DataRequest.Outcome), null, outcome)));
             await db.SaveChangesAsync(ct); // no generic audit: it would copy the erased values into the trail
             await tx.CommitAsync(ct);
         }

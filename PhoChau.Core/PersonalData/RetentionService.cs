@@ -65,12 +65,8 @@ public sealed class RetentionService(
             var ratings = await db.PetitionRatings.AsNoTracking().Where(r => due.Contains(r.PetitionId)).Select(r => r.Id).ToListAsync(ct);
             files = await PersonalDataStore.AnonymiseAsync(db, new PersonalDataStore.Ids(due, speakers, requests, ratings), now, attachments, ct);
             count = due.Count;
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = now, UserId = Actor.System.UserId, UserName = Actor.System.UserName, EntityType = AuditEntity,
-                EntityId = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Action = AuditAction.Updated,
-                Changes = [new AuditChange("Outcome", null, CoreText.Format(CultureInfo.GetCultureInfo("vi-VN"), "Retention.Outcome", count, files.Count, years))],
-            });
+            db.AuditEntries.Add(AuditEntry.By(Actor.System, now, AuditEntity, now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), AuditAction.Updated,
+                new AuditChange("Outcome", null, CoreText.Format(CoreText.Vietnamese, "Retention.Outcome", count, files.Count, years))));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

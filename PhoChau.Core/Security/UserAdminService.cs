@@ -141,12 +141,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
     {
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PhoChauDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
-        db.AuditEntries.Add(new Auditing.AuditEntry
-        {
-            AtUtc = db.Clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, UserName = actor.UserName,
-            EntityType = nameof(AppUser), EntityId = userId, Action = Auditing.AuditAction.Updated,
-            Changes = [new Auditing.AuditChange("Tài khoản", null, what)],
-        });
+        db.AuditEntries.Add(Auditing.AuditEntry.By(actor, db.Clock.GetUtcNow().UtcDateTime, nameof(AppUser), userId, Auditing.AuditAction.Updated,
+            new Auditing.AuditChange("Tài khoản", null, what)));
         await db.SaveChangesAsync(ct);
     }
 
