@@ -57,9 +57,11 @@ public sealed class DataRequestService(
     }
 
     /// <summary>Every record of the person the request names (none once an erasure is done: they are anonymous then).</summary>
-    public async Task<PersonRecords> FindAsync(Actor actor, int id, CancellationToken ct = default)
+    public async Task<PersonRecords> FindAsync(Actor actor, int id, CancellationToken ct = default) =>
+        await RecordsOfAsync(await GetAsync(actor, id, ct), ct);
+
+    private async Task<PersonRecords> RecordsOfAsync(DataRequest request, CancellationToken ct)
     {
-        var request = await GetAsync(actor, id, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return (await PersonalDataStore.FindAsync(db, request.RequesterName, request.Phone, request.IdCardNumber, ct)).Records;
     }
@@ -68,7 +70,7 @@ public sealed class DataRequestService(
     public async Task<byte[]> ExportAsync(Actor actor, int id, CancellationToken ct = default)
     {
         var request = await GetAsync(actor, id, ct);
-        var records = await FindAsync(actor, id, ct);
+        var records = await RecordsOfAsync(request, ct);
         string When(DateTime? utc) => utc is { } u ? u.Add(VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
         var tables = new List<ReportTable>
         {
