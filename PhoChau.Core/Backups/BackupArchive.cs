@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace PhoChau.Core.Backups;
 
 /// <summary>A backup opened for checking: the plain zip to read (a temporary file for a sealed one, deleted on dispose).</summary>
-public sealed record OpenedBackup(string PlainZip, bool WasSealed, BackupCipher.Header? Header) : IAsyncDisposable
+public sealed record OpenedBackup(string PlainZip, bool WasSealed) : IAsyncDisposable
 {
     public ValueTask DisposeAsync()
     {
@@ -59,7 +59,7 @@ public static class BackupArchive
             if (zip.GetEntry(BackupCipher.HeaderEntry) is not { } headerEntry)
             {
                 if (zip.GetEntry(ManifestEntry) is null) throw new BackupException("Backup.NotOurs");
-                return new OpenedBackup(path, WasSealed: false, null);
+                return new OpenedBackup(path, WasSealed: false);
             }
             // Nothing beside the sealed payload but the header and the notice: a file slipped in next to them is refused.
             if (zip.Entries.FirstOrDefault(e => e.FullName is not (BackupCipher.HeaderEntry or BackupCipher.PayloadEntry or BackupCipher.NoticeEntry)) is { } extra)
@@ -75,7 +75,7 @@ public static class BackupArchive
             await using (var input = payload.Open())
             await using (var output = new FileStream(plain, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
                 await BackupCipher.DecryptAsync(input, output, key, header, headerBytes, ct);
-            return new OpenedBackup(plain, WasSealed: true, header);
+            return new OpenedBackup(plain, WasSealed: true);
         }
         catch (Exception ex)
         {

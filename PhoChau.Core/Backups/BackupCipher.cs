@@ -80,11 +80,6 @@ public static class BackupCipher
         return master;
     }
 
-    /// <summary>Whether the installation's own key opens this archive (made with the current passphrase).</summary>
-    public static bool Opens(Header header, byte[] masterKey, byte[] salt) =>
-        header.Salt == Convert.ToBase64String(salt)
-        && CryptographicOperations.FixedTimeEquals(CheckValue(masterKey, Convert.FromBase64String(header.FileSalt)), Convert.FromBase64String(header.KeyCheck));
-
     private static byte[] CheckValue(byte[] master, byte[] fileSalt) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 16, fileSalt, "phochau-backup-check"u8.ToArray());
 

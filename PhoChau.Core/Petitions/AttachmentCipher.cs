@@ -28,13 +28,6 @@ public sealed class AttachmentCipher(IDataProtectionProvider protection, ILogger
     public async Task<Stream> OpenFileAsync(string path, CancellationToken ct = default) =>
         new MemoryStream(Unseal(await File.ReadAllBytesAsync(path, ct)), writable: false);
 
-    /// <summary>Writes a new file, sealed; never over an existing one.</summary>
-    public async Task WriteFileAsync(string path, byte[] plain, CancellationToken ct = default)
-    {
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        await file.WriteAsync(Seal(plain), ct);
-    }
-
     /// <summary>Seals the files under <paramref name="root"/> (and the database store's rows) that are still plain.</summary>
     public async Task<int> SealExistingAsync(string root, IDbContextFactory<PhoChauDbContext> dbFactory, CancellationToken ct = default)
     {
