@@ -18,6 +18,10 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddPhoChauCore(this IServiceCollection services)
     {
         services.AddValidatorsFromAssemblyContaining<UnitNameValidator>(ServiceLifetime.Singleton);
+        // The portal's instruments: recorded always, exported only when Metrics:Enabled (the portal's /metrics).
+        services.AddMetrics();
+        services.AddSingleton<Monitoring.PortalMetrics>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Monitoring.DbCommandMetrics>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoDialogueSeeder>();
         services.AddSingleton<AuditService>();

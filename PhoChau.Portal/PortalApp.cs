@@ -5,6 +5,7 @@ using PhoChau.Portal.Features.Backups;
 using PhoChau.Portal.Features.Calendar;
 using PhoChau.Portal.Features.Citizens;
 using PhoChau.Portal.Features.Health;
+using PhoChau.Portal.Features.Monitoring;
 using PhoChau.Portal.Features.Petitions;
 using PhoChau.Portal.Features.Reports;
 using PhoChau.Portal.Features.PersonalData;
@@ -86,7 +87,11 @@ public static class PortalApp
         if (demo) builder.Configuration["Seed:Demo"] = "true";
         ListenAddresses.ApplyDefault(builder);
         // One line per message (a journal, a console window); the host's own start-up error would repeat ours with a stack trace.
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        // Logging:Format=json gives one JSON object per line for a province's log collector (README: "Metrics and logs").
+        if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
+            builder.Logging.AddJsonConsole(o => { o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });
+        else
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         // Windows service and systemd: no-ops when started by hand.
         builder.Services.AddWindowsService(o => o.ServiceName = "PhoChau");
@@ -111,6 +116,7 @@ public static class PortalApp
         services.AddPublicPages();
         services.AddPortalLanguage();
         services.AddPortalHealth();
+        services.AddPortalMetrics(builder.Configuration);
         services.AddHall();
         services.AddScheduledJobs();
     }
@@ -138,6 +144,7 @@ public static class PortalApp
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         app.MapAccountEndpoints();
         app.MapCalendarApi();
         app.MapPetitionEndpoints();

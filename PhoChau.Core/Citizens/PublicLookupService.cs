@@ -6,7 +6,7 @@ namespace PhoChau.Core.Citizens;
 /// The citizen's side: look a petition up with its code and PIN, and rate the written reply once. A wrong code, a
 /// wrong PIN and a missing petition give the same answer (null), so nothing tells a stranger which codes exist.
 /// </summary>
-public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFactory, TrackingPin pins, TimeProvider clock)
+public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFactory, TrackingPin pins, TimeProvider clock, Monitoring.PortalMetrics metrics)
 {
     public const int MaxComment = 1000;
     public const int MaxPinFailures = 5;
@@ -14,7 +14,14 @@ public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFa
     public async Task<PublicPetitionView?> LookupAsync(string? code, string? pin, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var p = await FindAsync(db, code, pin, ct);
+        Petition? p;
+        try { p = await FindAsync(db, code, pin, ct); }
+        catch (PinLockedException)
+        {
+            metrics.Lookup("locked");
+            throw;
+        }
+        metrics.Lookup(p is null ? "not_found" : "found");
         if (p is null) return null;
         var department = p.LeadDepartmentId is { } d ? await db.Departments.Where(x => x.Id == d).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
         var rating = await db.PetitionRatings.Where(r => r.PetitionId == p.Id).Select(r => (Satisfaction?)r.Rating).SingleOrDefaultAsync(ct);

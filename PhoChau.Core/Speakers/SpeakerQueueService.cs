@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
@@ -14,7 +15,8 @@ namespace PhoChau.Core.Speakers;
 /// </summary>
 public sealed class SpeakerQueueService(
     IDbContextFactory<PhoChauDbContext> dbFactory, SpeakerInputValidator validator, PetitionService petitions,
-    HallNotifier notifier, HallSnapshots snapshots, WriteGate writeGate, CalendarService calendar, TimeProvider clock)
+    HallNotifier notifier, HallSnapshots snapshots, WriteGate writeGate, CalendarService calendar, TimeProvider clock,
+    Monitoring.PortalMetrics metrics)
 {
     private const int Retries = 3;
 
@@ -292,8 +294,9 @@ public sealed class SpeakerQueueService(
     private static readonly Task<IReadOnlyList<int>> NoPetitionsChanged = Task.FromResult<IReadOnlyList<int>>([]);
 
     private Task<HallState> MutateAsync(Actor actor, int dialogueId, int? expectedVersion, int alsoSpeakerId,
-        Func<PhoChauDbContext, Dialogue, List<Speaker>, int, Task<IReadOnlyList<int>>> change, CancellationToken ct) =>
-        MutateAsync(actor, dialogueId, expectedVersion, change, ct, alsoSpeakerId: alsoSpeakerId);
+        Func<PhoChauDbContext, Dialogue, List<Speaker>, int, Task<IReadOnlyList<int>>> change, CancellationToken ct,
+        [System.Runtime.CompilerServices.CallerMemberName] string action = "") =>
+        MutateAsync(actor, dialogueId, expectedVersion, change, ct, alsoSpeakerId: alsoSpeakerId, action: action);
 
     /// <summary>
     /// Applies a change to the session's queue in one transaction holding the database's write lock. The speakers come
@@ -304,9 +307,32 @@ public sealed class SpeakerQueueService(
     /// </summary>
     private async Task<HallState> MutateAsync(Actor actor, int dialogueId, int? expectedVersion,
         Func<PhoChauDbContext, Dialogue, List<Speaker>, int, Task<IReadOnlyList<int>>> change, CancellationToken ct,
-        bool requireInSession = true, int? alsoSpeakerId = null)
+        bool requireInSession = true, int? alsoSpeakerId = null, [System.Runtime.CompilerServices.CallerMemberName] string action = "")
     {
         actor.Demand(Permission.Chair);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "refused";
+        try
+        {
+            var state = await SaveChangeAsync(actor, dialogueId, expectedVersion, change, requireInSession, alsoSpeakerId, ct);
+            outcome = "saved";
+            return state;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            outcome = "stale";
+            throw;
+        }
+        finally
+        {
+            metrics.QueueAction(action.EndsWith("Async", StringComparison.Ordinal) ? action[..^5] : action, outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<HallState> SaveChangeAsync(Actor actor, int dialogueId, int? expectedVersion,
+        Func<PhoChauDbContext, Dialogue, List<Speaker>, int, Task<IReadOnlyList<int>>> change, bool requireInSession, int? alsoSpeakerId,
+        CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -17,7 +17,7 @@ namespace PhoChau.Portal.Hosting;
 /// </summary>
 public sealed class PostgresHallRelay(
     IDbContextFactory<PhoChauDbContext> dbFactory, DatabaseInfo database, HallNotifier notifier,
-    CalendarService calendar, ILogger<PostgresHallRelay> log)
+    CalendarService calendar, PhoChau.Core.Monitoring.PortalMetrics metrics, TimeProvider clock, ILogger<PostgresHallRelay> log)
     : BackgroundService
 {
     public const string Channel = "phochau_hall";
@@ -28,7 +28,8 @@ public sealed class PostgresHallRelay(
     /// <summary>Whether this node hears the others (readiness: a node that does not would show stale queues).</summary>
     public bool IsListening => database.IsSqlite || _listening;
 
-    private sealed record Message(string Node, int Commune, int Dialogue, bool Queue, bool Requests, int[] Petitions, bool Calendar = false);
+    /// <summary>SentAt (Unix ms) gives the relay lag a province watches (phochau.hall.relay.lag; nodes keep their clocks by NTP).</summary>
+    private sealed record Message(string Node, int Commune, int Dialogue, bool Queue, bool Requests, int[] Petitions, bool Calendar = false, long SentAt = 0);
 
     public override Task StartAsync(CancellationToken ct)
     {
@@ -48,7 +49,8 @@ public sealed class PostgresHallRelay(
     }
 
     private Task SendAsync(HallChange change) => change.Remote ? Task.CompletedTask
-        : NotifyAsync(new Message(_node, CommuneScope.Current, change.DialogueId, change.QueueChanged, change.RequestsChanged, [.. change.PetitionIds]));
+        : NotifyAsync(new Message(_node, CommuneScope.Current, change.DialogueId, change.QueueChanged, change.RequestsChanged, [.. change.PetitionIds],
+            SentAt: clock.GetUtcNow().ToUnixTimeMilliseconds()));
 
     /// <summary>A corrected calendar: the other nodes forget that commune's cached years (deadlines count from it).</summary>
     private void SendCalendar(int commune) =>
@@ -102,6 +104,7 @@ public sealed class PostgresHallRelay(
         {
             var m = JsonSerializer.Deserialize<Message>(payload);
             if (m is null || m.Node == _node) return;
+            if (m.SentAt > 0) metrics.RelayLag(TimeSpan.FromMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds() - m.SentAt));
             if (m.Calendar)
             {
                 calendar.Invalidate(m.Commune);

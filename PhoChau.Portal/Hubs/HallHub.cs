@@ -12,8 +12,20 @@ namespace PhoChau.Portal.Hubs;
 /// HubException with the reason (<see cref="HubRefusalFilter"/>).
 /// </summary>
 [Authorize]
-public sealed class HallHub(SpeakerQueueService queue, SpeakerRequestService requests) : Hub
+public sealed class HallHub(SpeakerQueueService queue, SpeakerRequestService requests, PhoChau.Core.Monitoring.PortalMetrics metrics) : Hub
 {
+    public override Task OnConnectedAsync()
+    {
+        metrics.HubConnected();
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        metrics.HubDisconnected();
+        return base.OnDisconnectedAsync(exception);
+    }
+
     public static string Group(int sessionId) => $"session-{sessionId}";
 
     /// <summary>The chair and the secretary: the only ones told about phone registrations before they are accepted.</summary>

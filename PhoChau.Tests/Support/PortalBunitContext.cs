@@ -25,7 +25,7 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
                      typeof(PhoChau.Core.Citizens.SatisfactionService), typeof(PhoChau.Core.Citizens.ReceiptService), typeof(PhoChau.Core.Citizens.PublicLookupService),
                      typeof(PhoChau.Core.Petitions.AnswerTemplateService), typeof(PhoChau.Core.Speakers.SpeakerRequestService), typeof(PhoChau.Core.PersonalData.DataRequestService),
                      typeof(PhoChau.Core.Backups.BackupKey), typeof(PhoChau.Core.Backups.BackupService), typeof(PhoChau.Core.Persistence.DatabaseInfo),
-                     typeof(PhoChau.Core.PersonalData.DataRequestInputValidator),
+                     typeof(PhoChau.Core.PersonalData.DataRequestInputValidator), typeof(PhoChau.Core.Monitoring.PortalMetrics),
                      typeof(Microsoft.Extensions.Options.IOptions<PhoChau.Core.Backups.BackupOptions>), typeof(Microsoft.Extensions.Options.IOptions<PhoChau.Core.PersonalData.PersonalDataOptions>) })
             Services.AddSingleton(type, Core.Services.GetRequiredService(type));
         Services.AddSingleton<TimeProvider>(Core.Clock);
