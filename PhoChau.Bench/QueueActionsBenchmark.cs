@@ -29,7 +29,23 @@ public sealed partial class QueueActionsBenchmark : IBenchmark
     {
         var rounds = args.Length > 0 ? int.Parse(args[0]) : 20;
         var perOperator = args.Length > 1 ? int.Parse(args[1]) : 25;
-        const int waiting = 50;
+        var r = await MeasureAsync(50, rounds, perOperator, WarmUpRounds);
+        Console.WriteLine($"queue-actions: {r.Rate:F0} actions/s, p95 {r.P95:F1} ms, {r.Lost} lost, {r.Duplicated} duplicated (target > 300/s, p95 < 15 ms, 0 lost, 0 duplicated)");
+    }
+
+    /// <summary>What one run measured: actions per second, time per action, speakers lost or duplicated.</summary>
+    public sealed record Result(int Waiting, int Actions, double Rate, double P50, double P95, double Max, int Lost, int Duplicated)
+    {
+        public double MsPerAction => 1000 / Rate;
+    }
+
+    /// <summary>
+    /// Sessions whose queue starts with <paramref name="waiting"/> speakers; in each, two operators act as fast as they
+    /// can. The first <paramref name="warmUp"/> sessions are not counted: .NET's tiered JIT goes on recompiling the hot
+    /// paths for the first few hundred actions, which a portal that runs all day pays once.
+    /// </summary>
+    public static async Task<Result> MeasureAsync(int waiting, int rounds, int perOperator, int warmUp)
+    {
         var dir = Directory.CreateTempSubdirectory("phochau-bench-queue").FullName;
         var app = PortalApp.Build([
             "--urls", "http://127.0.0.1:0", "--environment", "Production", "--contentRoot", dir, "--Logging:LogLevel:Default", "Warning",
@@ -51,10 +67,7 @@ public sealed partial class QueueActionsBenchmark : IBenchmark
             var measured = TimeSpan.Zero;
             var sessions = new List<int>();
 
-            // Each round is a session whose queue starts with 50 waiting speakers: two operators act on it as fast as
-            // they can. The first rounds warm up and are not counted: .NET's tiered JIT goes on recompiling the hot paths for
-            // the first few hundred actions, which a portal that runs all day pays once.
-            for (var round = 1 - WarmUpRounds; round <= rounds; round++)
+            for (var round = 1 - warmUp; round <= rounds; round++)
             {
                 var d = await dialogues.CreateAsync(secretary, new DialogueInput { Title = $"Đối thoại thử {round}", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15) });
                 await dialogues.MoveAsync(secretary, d.Id, DialogueState.Announced);
@@ -87,8 +100,8 @@ public sealed partial class QueueActionsBenchmark : IBenchmark
             Console.WriteLine($"{actions:N0} actions in {measured.TotalSeconds:F1} s; refused as stale {refused:N0} (retried, each try counted)");
             Console.WriteLine($"per action (hub round trip): p50 {P(0.5):F1} ms, p95 {P(0.95):F1} ms, max {sorted[^1]:F1} ms");
             Console.WriteLine($"lost speakers: {lost}, duplicated speakers: {duplicated}, next-speaker calls lost: {callsLost}");
-            Console.WriteLine($"queue-actions: {rate:F0} actions/s, p95 {P(0.95):F1} ms, {lost + callsLost} lost, {duplicated} duplicated (target > 300/s, p95 < 15 ms, 0 lost, 0 duplicated)");
             foreach (var o in operators) await o.DisposeAsync();
+            return new Result(waiting, actions, rate, P(0.5), P(0.95), sorted[^1], lost + callsLost, duplicated);
         }
         finally
         {
@@ -147,7 +160,7 @@ public sealed partial class QueueActionsBenchmark : IBenchmark
             await connection.InvokeAsync("LeaveSession", session);
         })));
 
-    private static async Task<HubConnection> ConnectAsync(string baseUrl, string user)
+    internal static async Task<HubConnection> ConnectAsync(string baseUrl, string user)
     {
         var cookies = new CookieContainer();
         using (var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })

@@ -15,6 +15,13 @@ public sealed record HallState(
     /// <summary>Waiting speakers in the order they will be called.</summary>
     public IReadOnlyList<QueueEntry> Waiting => Queue.Where(q => q.Status == SpeakerStatus.Waiting).ToList();
 
+    /// <summary>
+    /// Set on the state a queue change returns: the version it was made on and the speakers it added or altered, so a
+    /// screen that has that version needs only those (hub: a QueueChanged with baseVersion).
+    /// </summary>
+    public int? PriorVersion { get; init; }
+    public IReadOnlyCollection<int> ChangedSpeakerIds { get; init; } = [];
+
     /// <summary>Seconds left for the current speaker (negative once over time).</summary>
     public int? SecondsLeft => Current is { } c ? SpeakingTimeSeconds - c.SecondsUsed : null;
 }

@@ -372,7 +372,7 @@ public sealed class SpeakerQueueService(
             var newLinks = db.SpeakerPetitions.Local.Select(l => (l.SpeakerId, l.PetitionId)).ToList();
             var snapshot = prior.With(d, touched, newLinks);
             snapshots.Set(snapshot);
-            var state = snapshot.ToState(clock.GetUtcNow().UtcDateTime);
+            var state = snapshot.ToState(clock.GetUtcNow().UtcDateTime) with { PriorVersion = prior.Version, ChangedSpeakerIds = touched.Select(s => s.Id).ToList() };
             // Announced once, with the state: the hub relay and the open screens need not read it again.
             notifier.Publish(new HallChange(dialogueId, true, changedPetitions, state));
             return state;

@@ -51,10 +51,10 @@ public sealed class HallHub(SpeakerQueueService queue, SpeakerRequestService req
         (await requests.PendingAsync(Actor, sessionId)).Select(PendingRequestItem.From).ToList();
 
     public async Task<QueueChangedMessage> RegisterSpeaker(int sessionId, string name, string villageOrOrganisation, string topic) =>
-        QueueChangedMessage.From(await queue.RegisterAsync(Actor, sessionId, new SpeakerInput { Name = name, VillageOrOrganisation = villageOrOrganisation, Topic = topic }));
+        QueueChangedMessage.Changes(await queue.RegisterAsync(Actor, sessionId, new SpeakerInput { Name = name, VillageOrOrganisation = villageOrOrganisation, Topic = topic }));
 
     public async Task<QueueChangedMessage> CallNext(int sessionId, int? expectedVersion) =>
-        QueueChangedMessage.From(await queue.CallNextAsync(Actor, sessionId, expectedVersion));
+        QueueChangedMessage.Changes(await queue.CallNextAsync(Actor, sessionId, expectedVersion));
 
     private Actor Actor => ActorFactory.FromPrincipal(Context.User!);
 }

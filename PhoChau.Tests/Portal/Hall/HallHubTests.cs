@@ -23,8 +23,9 @@ public sealed class HallHubTests
         tv.On<QueueChangedMessage>("QueueChanged", m => { if (m.Queue.Any(q => q.Name == "Võ Thị Mai")) tvGot.TrySetResult(m); });
         officer.On<QueueChangedMessage>("QueueChanged", m => { if (m.Queue.Any(q => q.Name == "Võ Thị Mai")) officerGot.TrySetResult(m); });
         var joined = await tv.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
-        await officer.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
+        var officerJoined = await officer.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
         Assert.Equal(6, joined.Queue.Count); // the demo's registered speakers
+        Assert.Null(joined.BaseVersion); // JoinSession: the whole queue
 
         await portal.Services.GetRequiredService<SpeakerQueueService>().RegisterAsync(Secretary, 1,
             new SpeakerInput { Name = "Võ Thị Mai", VillageOrOrganisation = "Thôn Tân Hy", Topic = "Hộ tịch" });
@@ -32,13 +33,82 @@ public sealed class HallHubTests
         var a = await tvGot.Task.WaitAsync(TimeSpan.FromSeconds(15));
         var b = await officerGot.Task.WaitAsync(TimeSpan.FromSeconds(15));
         var saved = await portal.Services.GetRequiredService<SpeakerQueueService>().GetStateAsync(1);
-        foreach (var m in new[] { a, b })
+        foreach (var (held, m) in new[] { (joined, a), (officerJoined, b) })
         {
             Assert.Equal(saved.Version, m.Version);
+            Assert.Equal(7, m.Count);
+            // What changed since the list the screen holds: applied to it, the saved queue.
+            Assert.True(m.BaseVersion is null || m.BaseVersion == held.Version, $"base {m.BaseVersion}, held {held.Version}");
+            var queue = m.ApplyTo(held.Queue);
             Assert.Equal(saved.Queue.Select(q => (q.SpeakerId, q.Position, q.Name, q.Status.ToString())),
-                         m.Queue.Select(q => (q.SpeakerId, q.Position, q.Name, q.Status)));
-            Assert.Equal("Thôn Tân Hy", m.Queue[^1].VillageOrOrganisation);
+                         queue.Select(q => (q.SpeakerId, q.Position, q.Name, q.Status)));
+            Assert.Equal("Thôn Tân Hy", queue[^1].VillageOrOrganisation);
         }
+    }
+
+    [Fact]
+    public async Task In_a_long_session_each_change_sends_only_the_speakers_it_changed_and_a_screen_that_applies_them_holds_the_saved_queue()
+    {
+        await using var portal = await StartInSessionAsync();
+        var queue = portal.Services.GetRequiredService<SpeakerQueueService>();
+        await using var tv = await HubClient.ConnectAsync(portal.BaseUrl, "xem", PortalFactory.UserPassword);
+        await using var secretary = await HubClient.ConnectAsync(portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+        var messages = new System.Collections.Concurrent.ConcurrentQueue<QueueChangedMessage>();
+        tv.On<QueueChangedMessage>("QueueChanged", messages.Enqueue);
+        var joined = await tv.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
+        await secretary.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
+        var held = joined.Queue;
+        var version = joined.Version;
+        void Apply(Func<QueueChangedMessage, bool> small)
+        {
+            while (messages.TryDequeue(out var m))
+            {
+                if (m.Version <= version) continue;
+                Assert.True(m.BaseVersion is null || m.BaseVersion == version, $"version {m.Version} on base {m.BaseVersion}, the screen holds {version}");
+                Assert.True(small(m), $"version {m.Version} sent {m.Queue.Count} speakers");
+                held = m.ApplyTo(held);
+                version = m.Version;
+            }
+        }
+
+        // A burst of 60 registrations (the screens get it coalesced), then the session as it goes on.
+        for (var i = 0; i < 60; i++)
+            await queue.RegisterAsync(Secretary, 1, new SpeakerInput { Name = $"Người chờ {i}", VillageOrOrganisation = "Thôn Tân Hy", Topic = "Chờ" });
+        var afterBurst = (await queue.GetStateAsync(1)).Version;
+        await WaitUntilAsync(() => messages.Any(m => m.Version == afterBurst));
+        Apply(_ => true);
+        Assert.Equal(66, held.Count);
+
+        var returned = new List<QueueChangedMessage>
+        {
+            await secretary.InvokeAsync<QueueChangedMessage>("RegisterSpeaker", 1, "Đỗ Văn Mới", "Thôn Định Tân", "Đất đai"),
+            await secretary.InvokeAsync<QueueChangedMessage>("CallNext", 1, (int?)null),
+            await secretary.InvokeAsync<QueueChangedMessage>("CallNext", 1, (int?)null),
+        };
+        var state = await queue.GetStateAsync(1);
+        var waiting = state.Waiting;
+        await queue.MoveAsync(Secretary, 1, waiting[5].SpeakerId, 2, state.Version); // the sixth waiting moves to third: four change places
+        state = await queue.GetStateAsync(1);
+        await queue.MarkAsync(Secretary, 1, state.Waiting[0].SpeakerId, SpeakerStatus.Absent, state.Version);
+        var saved = await queue.GetStateAsync(1);
+
+        // Each return carries the one or two speakers the action changed (and the current one), on the version before it.
+        Assert.All(returned, r => Assert.InRange(r.Queue.Count, 1, 3));
+        Assert.All(returned, r => Assert.Equal(r.Version - 1, r.BaseVersion));
+        Assert.Equal("Đỗ Văn Mới", returned[0].Queue.Single().Name);
+
+        // The screen applies each broadcast to what it holds; never the whole 67-speaker list again.
+        await WaitUntilAsync(() => messages.Any(m => m.Version == saved.Version));
+        Apply(m => m.Queue.Count <= 5); // the move: four change places, and the current speaker
+        Assert.Equal(saved.Version, version);
+        Assert.Equal(saved.Queue.Select(q => (q.SpeakerId, q.Position, q.Name, q.Status.ToString(), q.StartedAt)),
+                     held.Select(q => (q.SpeakerId, q.Position, q.Name, q.Status, q.StartedAt)));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 150 && !condition(); i++) await Task.Delay(100);
+        Assert.True(condition(), "the broadcast did not arrive in 15 s");
     }
 
     [Fact]
