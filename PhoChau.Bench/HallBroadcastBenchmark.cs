@@ -170,7 +170,7 @@ public sealed partial class HallBroadcastBenchmark : IBenchmark
         return sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
     }
 
-    private static async Task<CookieContainer> SignInAsync(string baseUrl, string user)
+    internal static async Task<CookieContainer> SignInAsync(string baseUrl, string user)
     {
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
