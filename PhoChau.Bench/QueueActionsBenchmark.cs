@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
@@ -21,6 +22,7 @@ namespace PhoChau.Bench;
 public sealed partial class QueueActionsBenchmark : IBenchmark
 {
     private const int WarmUpRounds = 8;
+    private static int _runs;
 
     public string Name => "queue-actions";
     public string Description => "two operators registering and calling speakers over /hubs/hall (50 waiting): actions/s, p50/p95 per action, lost/duplicated";
@@ -46,16 +48,46 @@ public sealed partial class QueueActionsBenchmark : IBenchmark
     /// </summary>
     public static async Task<Result> MeasureAsync(int waiting, int rounds, int perOperator, int warmUp)
     {
+        var (app, dir) = await StartPortalAsync();
+        try
+        {
+            return await MeasureOnAsync(app, waiting, rounds, perOperator, warmUp);
+        }
+        finally
+        {
+            await StopPortalAsync(app, dir);
+        }
+    }
+
+    /// <summary>The demo portal on a loopback port, as the benchmarks of the hall run it.</summary>
+    public static async Task<(WebApplication App, string Dir)> StartPortalAsync(params string[] extra)
+    {
         var dir = Directory.CreateTempSubdirectory("phochau-bench-queue").FullName;
         var app = PortalApp.Build([
             "--urls", "http://127.0.0.1:0", "--environment", "Production", "--contentRoot", dir, "--Logging:LogLevel:Default", "Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore.SignalR", "None",
             "--Data:Root", dir, "--Backup:Daily", "false", "--Security:SignInPerMinute", "100",
-            "--Seed:AdminPassword", "Bench12345", "--Seed:Demo", "true", "--Seed:DemoPassword", "Bench12345"]);
+            "--Seed:AdminPassword", "Bench12345", "--Seed:Demo", "true", "--Seed:DemoPassword", "Bench12345", .. extra]);
         await app.StartAsync();
-        try
+        return (app, dir);
+    }
+
+    public static string BaseUrl(WebApplication app) => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    public static async Task StopPortalAsync(WebApplication app, string dir)
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(dir, true); } catch (IOException) { }
+    }
+
+    /// <summary>The two operators' measurement on a running portal.</summary>
+    public static async Task<Result> MeasureOnAsync(WebApplication app, int waiting, int rounds, int perOperator, int warmUp)
+    {
         {
-            var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var run = Interlocked.Increment(ref _runs); // several measurements on one portal: each its own sessions
+            var baseUrl = BaseUrl(app);
             var secretary = new Actor("bench", "thuky", new HashSet<string> { Roles.Secretary });
             var dialogues = app.Services.GetRequiredService<DialogueService>();
             var queue = app.Services.GetRequiredService<SpeakerQueueService>();
@@ -69,14 +101,14 @@ public sealed partial class QueueActionsBenchmark : IBenchmark
 
             for (var round = 1 - warmUp; round <= rounds; round++)
             {
-                var d = await dialogues.CreateAsync(secretary, new DialogueInput { Title = $"Đối thoại thử {round}", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15) });
+                var d = await dialogues.CreateAsync(secretary, new DialogueInput { Title = $"Đối thoại thử {run}-{round}", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15) });
                 await dialogues.MoveAsync(secretary, d.Id, DialogueState.Announced);
                 await dialogues.MoveAsync(secretary, d.Id, DialogueState.InSession);
                 for (var i = 0; i < waiting; i++)
                     await queue.RegisterAsync(secretary, d.Id, new SpeakerInput { Name = $"Người chờ {i}", VillageOrOrganisation = "Thôn 1", Topic = "Chờ" });
                 var sw = Stopwatch.StartNew();
                 var bag = round <= 0 ? new ConcurrentBag<double>() : times;
-                await RunOperatorsAsync(operators, d.Id, perOperator, $"v{round}", registered, bag,
+                await RunOperatorsAsync(operators, d.Id, perOperator, $"v{run}-{round}", registered, bag,
                     () => { if (round > 0) Interlocked.Increment(ref refused); }, () => called.AddOrUpdate(d.Id, 1, (_, n) => n + 1));
                 if (round > 0) { measured += sw.Elapsed; sessions.Add(d.Id); }
             }
@@ -102,13 +134,6 @@ public sealed partial class QueueActionsBenchmark : IBenchmark
             Console.WriteLine($"lost speakers: {lost}, duplicated speakers: {duplicated}, next-speaker calls lost: {callsLost}");
             foreach (var o in operators) await o.DisposeAsync();
             return new Result(waiting, actions, rate, P(0.5), P(0.95), sorted[^1], lost + callsLost, duplicated);
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(dir, true); } catch (IOException) { }
         }
     }
 

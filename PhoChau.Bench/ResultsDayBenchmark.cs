@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Petitions;
+
+namespace PhoChau.Bench;
+
+/// <summary>
+/// Issue 21: the day results are announced. 300 citizens at once on /tra-cuu, each from its own address (127.0.0.x),
+/// each opening the form and looking their petition up with its code and PIN, then reading for 1–3 s and looking again,
+/// while the hall's two operators keep acting (queue-actions). Measured in the same run: lookups per second and their
+/// p95 beside a static file's p95 (app.css, fetched by the same citizens), and the hall's action p95 beside its p95
+/// with no citizens. Target: lookup p95 ≤ 3× the static file's; the hall's p95 within 1.5× of its own.
+/// </summary>
+public sealed partial class ResultsDayBenchmark : IBenchmark
+{
+    public string Name => "results-day";
+    public string Description => "300 citizens looking up code + PIN on /tra-cuu from their own addresses while the hall's operators act: lookup p95 vs a static file, hall p95 vs alone";
+
+    public async Task RunAsync(string[] args)
+    {
+        var citizens = args.Length > 0 ? int.Parse(args[0]) : 300;
+        var (app, dir) = await QueueActionsBenchmark.StartPortalAsync("--Public:LookupFailuresPer10Minutes", "10");
+        try
+        {
+            var baseUrl = QueueActionsBenchmark.BaseUrl(app);
+            var receipts = await ReceiptsAsync(app, citizens);
+            var alone = await QueueActionsBenchmark.MeasureOnAsync(app, 50, 30, 25, warmUp: 8);
+
+            using var stop = new CancellationTokenSource();
+            var lookups = new ConcurrentBag<double>();
+            var statics = new ConcurrentBag<double>();
+            var failures = 0;
+            var measuring = false;
+            var people = receipts.Select((r, i) => Task.Run(() => CitizenAsync(baseUrl, $"127.0.{1 + (i + 2) / 250}.{(i + 2) % 250 + 2}", r.Code, r.Pin,
+                lookups, statics, () => Interlocked.Increment(ref failures), () => Volatile.Read(ref measuring), stop.Token))).ToList();
+            await Task.Delay(5000); // every citizen has opened the page once: the steady state of a results day
+            Volatile.Write(ref measuring, true);
+            var sw = Stopwatch.StartNew();
+            var busy = await QueueActionsBenchmark.MeasureOnAsync(app, 50, 30, 25, warmUp: 0);
+            var seconds = sw.Elapsed.TotalSeconds;
+            Volatile.Write(ref measuring, false);
+            await stop.CancelAsync();
+            await Task.WhenAll(people);
+
+            var l = lookups.Order().ToList();
+            var s = statics.Order().ToList();
+            double P(List<double> v, double p) => v[Math.Min(v.Count - 1, (int)Math.Ceiling(p * v.Count) - 1)];
+            Console.WriteLine($"{citizens} citizens, each from its own address: open /tra-cuu, look up code + PIN, read 1–3 s, again; {seconds:F1} s measured while the hall acted");
+            Console.WriteLine($"{"",-34} {"count",7} {"per s",7} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
+            Console.WriteLine($"{"lookup (POST code + PIN)",-34} {l.Count,7} {l.Count / seconds,7:F0} {P(l, 0.5),8:F1} {P(l, 0.95),8:F1} {l[^1],8:F1}");
+            Console.WriteLine($"{"static file (app.css)",-34} {s.Count,7} {s.Count / seconds,7:F0} {P(s, 0.5),8:F1} {P(s, 0.95),8:F1} {s[^1],8:F1}");
+            Console.WriteLine($"{"hall action, alone",-34} {alone.Actions,7} {alone.Rate,7:F0} {alone.P50,8:F1} {alone.P95,8:F1} {alone.Max,8:F1}");
+            Console.WriteLine($"{"hall action, with the citizens",-34} {busy.Actions,7} {busy.Rate,7:F0} {busy.P50,8:F1} {busy.P95,8:F1} {busy.Max,8:F1}");
+            Console.WriteLine($"lookups that did not show the petition: {failures}; hall speakers lost {busy.Lost}, duplicated {busy.Duplicated}");
+            Console.WriteLine($"results-day: {l.Count / seconds:F0} lookups/s, lookup p95 {P(l, 0.95) / P(s, 0.95):F2}× the static file's, hall p95 {busy.P95 / alone.P95:F2}× its own, {failures} failed (target ≤ 3×, ≤ 1.5×, 0 failed)");
+        }
+        finally
+        {
+            await QueueActionsBenchmark.StopPortalAsync(app, dir);
+        }
+    }
+
+    /// <summary>One petition and its receipt's PIN per citizen, as the secretary records them.</summary>
+    private static async Task<List<(string Code, string Pin)>> ReceiptsAsync(Microsoft.AspNetCore.Builder.WebApplication app, int count)
+    {
+        var secretary = new Actor("bench", "thuky", new HashSet<string> { Roles.Secretary });
+        var d = await app.Services.GetRequiredService<DialogueService>().CreateAsync(secretary, new DialogueInput
+        {
+            Title = "Đối thoại công bố kết quả", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15),
+        });
+        var petitions = app.Services.GetRequiredService<PetitionService>();
+        var list = new List<(string, string)>();
+        for (var i = 0; i < count; i++)
+        {
+            var p = await petitions.CreateAsync(secretary, new PetitionInput
+            {
+                Consent = true, DialogueId = d.Id, PetitionerName = $"Công dân {i}", Channel = PetitionChannel.OneStopDesk,
+                ReceivedOn = new DateOnly(2026, 11, 20), Field = PetitionField.Other, Text = $"Kiến nghị {i} về cấp giấy chứng nhận", Phone = "0905123456",
+            });
+            list.Add((p.Code, p.IssuedPin!));
+        }
+        return list;
+    }
+
+    private static async Task CitizenAsync(string baseUrl, string address, string code, string pin, ConcurrentBag<double> lookups, ConcurrentBag<double> statics,
+        Action failed, Func<bool> measuring, CancellationToken stop)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            CookieContainer = new CookieContainer(), AllowAutoRedirect = false,
+            // Each citizen's phone is its own address: the portal's per-address limits see 300 people, not one.
+            ConnectCallback = async (context, ct) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        var rnd = new Random(address.GetHashCode());
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var sw = Stopwatch.StartNew();
+                (await http.GetAsync("/css/app.css", stop)).EnsureSuccessStatusCode();
+                if (measuring()) statics.Add(sw.Elapsed.TotalMilliseconds);
+                var token = Token().Match(await http.GetStringAsync("/tra-cuu", stop)).Groups[1].Value;
+                sw.Restart();
+                var answer = await http.PostAsync("/tra-cuu", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token, ["_handler"] = "lookup", ["Find.Code"] = code, ["Find.Pin"] = pin,
+                }), stop);
+                var page = await answer.Content.ReadAsStringAsync(stop);
+                if (measuring()) lookups.Add(sw.Elapsed.TotalMilliseconds);
+                if (!page.Contains("data-testid=\"lookup-result\"")) failed();
+                await Task.Delay(1000 + rnd.Next(2000), stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
