@@ -11,13 +11,29 @@ namespace PhoChau.Core.Speakers;
 /// </summary>
 public sealed class HallSnapshots
 {
-    private readonly ConcurrentDictionary<int, HallSnapshot> _byDialogue = new();
+    /// <summary>Sessions kept at most: a province's server over a year sees thousands, a hall only a few at once.</summary>
+    public const int Capacity = 64;
 
-    public HallSnapshot? Get(int dialogueId, int version) =>
-        _byDialogue.TryGetValue(dialogueId, out var s) && s.Version == version ? s : null;
+    private readonly ConcurrentDictionary<int, (HallSnapshot Snapshot, long UsedAt)> _byDialogue = new();
+    private long _uses; // an order of use, not a time: two uses in one millisecond still come one after the other
 
-    public void Set(HallSnapshot snapshot) =>
-        _byDialogue.AddOrUpdate(snapshot.DialogueId, snapshot, (_, old) => snapshot.Version >= old.Version ? snapshot : old);
+    public HallSnapshot? Get(int dialogueId, int version)
+    {
+        if (!_byDialogue.TryGetValue(dialogueId, out var s) || s.Snapshot.Version != version) return null;
+        _byDialogue.TryUpdate(dialogueId, (s.Snapshot, Interlocked.Increment(ref _uses)), s);
+        return s.Snapshot;
+    }
+
+    public void Set(HallSnapshot snapshot)
+    {
+        var now = Interlocked.Increment(ref _uses);
+        _byDialogue.AddOrUpdate(snapshot.DialogueId, (snapshot, now), (_, old) => snapshot.Version >= old.Snapshot.Version ? (snapshot, now) : old);
+        // The least recently used go first; one read again from the database is all a forgotten session costs.
+        while (_byDialogue.Count > Capacity && _byDialogue.MinBy(e => e.Value.UsedAt) is { Key: var oldest })
+            _byDialogue.TryRemove(oldest, out _);
+    }
+
+    public int Count => _byDialogue.Count;
 }
 
 /// <summary>Detached copies of a session's dialogue row, speakers and petition links at one version.</summary>
