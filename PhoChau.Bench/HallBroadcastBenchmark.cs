@@ -120,23 +120,9 @@ public sealed partial class HallBroadcastBenchmark : IBenchmark
 
     private static async Task MeasureCircuitsAsync(WebApplication app, string baseUrl, int circuits)
     {
-        const string chromium = "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            Console.WriteLine($"memory per chair console: skipped, {chromium} not found");
-            return;
-        }
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
-        var context = await browser.NewContextAsync();
-        var login = await context.NewPageAsync();
-        await login.GotoAsync(baseUrl + "/account/login");
-        await login.FillAsync("#userName", "chutich");
-        await login.FillAsync("#password", "Bench12345");
-        await login.ClickAsync("button[type=submit]");
-        await login.WaitForSelectorAsync("[data-interactive=true]");
-        await login.CloseAsync();
+        await using var browser = await BenchBrowser.SignedInAsync(baseUrl, "chutich", "memory per chair console");
+        if (browser is null) return;
+        var context = browser.Context;
 
         var before = ServerMemory();
         var pages = new List<IPage>();

@@ -262,23 +262,9 @@ public sealed partial class SoakBenchmark : IBenchmark
     /// <summary>Chair consoles and hall displays (Blazor circuits), reloaded every 30 s on the current session.</summary>
     private static async Task ScreensAsync(string baseUrl, CurrentSession session, Counts counts, CancellationToken stop)
     {
-        const string chromium = "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            Console.WriteLine($"screens: skipped, {chromium} not found (hub subscribers only)");
-            return;
-        }
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
-        var context = await browser.NewContextAsync();
-        var login = await context.NewPageAsync();
-        await login.GotoAsync(baseUrl + "/account/login");
-        await login.FillAsync("#userName", "chutich");
-        await login.FillAsync("#password", "Bench12345");
-        await login.ClickAsync("button[type=submit]");
-        await login.WaitForSelectorAsync("[data-interactive=true]");
-        await login.CloseAsync();
+        await using var browser = await BenchBrowser.SignedInAsync(baseUrl, "chutich", "screens (hub subscribers only)");
+        if (browser is null) return;
+        var context = browser.Context;
         var pages = new List<(IPage Page, string Kind)>();
         foreach (var kind in new[] { "chair", "display", "chair", "display" }) pages.Add((await context.NewPageAsync(), kind));
         try
