@@ -45,9 +45,6 @@ public sealed class PortalMetrics : IDisposable
     public void CircuitOpened() => Interlocked.Increment(ref _circuits);
     public void CircuitClosed() => Interlocked.Decrement(ref _circuits);
 
-    public long HubConnections => Interlocked.Read(ref _hubConnections);
-    public long Circuits => Interlocked.Read(ref _circuits);
-
     public void QueueAction(string action, string outcome, TimeSpan elapsed)
     {
         var tags = new TagList { { "action", action }, { "outcome", outcome } };
@@ -64,7 +61,7 @@ public sealed class PortalMetrics : IDisposable
     public void DbCommand(string kind, TimeSpan elapsed, bool failed) =>
         _dbCommandDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("failed", failed));
 
-    /// <summary>Where the age of the newest backup comes from (the backup service, set when it is made).</summary>
+    /// <summary>Where the age of the newest backup comes from (set by the portal when it serves /metrics).</summary>
     public void ObserveBackupsWith(Func<double?> ageSeconds) => _backupAge = ageSeconds;
 
     private IEnumerable<Measurement<double>> ObserveBackupAge()

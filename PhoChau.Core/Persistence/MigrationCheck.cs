@@ -4,12 +4,12 @@ namespace PhoChau.Core.Persistence;
 public static class MigrationCheck
 {
     /// <summary>Migrations applied to the database that this version does not have: the database is from a newer portal.</summary>
-    public static IReadOnlyList<string> Unknown(PhoChauDbContext db) =>
-        db.Database.GetAppliedMigrations().Except(db.Database.GetMigrations()).OrderBy(m => m, StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> Unknown(PhoChauDbContext db) => Compare(db).Unknown;
 
-    public static IReadOnlyList<string> Pending(PhoChauDbContext db) => db.Database.GetPendingMigrations().ToList();
-
-    /// <summary>Both at once, from one read of the history table (start-up: every read counts on a laptop).</summary>
+    /// <summary>
+    /// The unknown ones and those this version has and the database lacks (pending), from one read of the history
+    /// table (start-up: every read counts on a laptop).
+    /// </summary>
     public static (IReadOnlyList<string> Unknown, IReadOnlyList<string> Pending) Compare(PhoChauDbContext db)
     {
         var applied = db.Database.GetAppliedMigrations().ToHashSet(StringComparer.Ordinal);

@@ -47,7 +47,7 @@ public sealed class HallHubRelay(HallNotifier notifier, IHubContext<HallHub> hub
         var items = QueueChangedMessage.Items(state);
         var message = _sent.TryGetValue(state.DialogueId, out var last) && last.Version < state.Version
             ? QueueChangedMessage.Since(state, items, last.Version, last.Items)
-            : QueueChangedMessage.From(state);
+            : QueueChangedMessage.From(state, items);
         if (state.State == PhoChau.Core.Dialogues.DialogueState.InSession)
             _sent[state.DialogueId] = new Sent(state.Version, items.ToDictionary(i => i.SpeakerId));
         else

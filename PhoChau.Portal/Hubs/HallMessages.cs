@@ -17,13 +17,17 @@ public sealed record QueueChangedMessage(int SessionId, int Version, string Sess
     int? BaseVersion = null, int Count = 0)
 {
     /// <summary>The whole queue.</summary>
-    public static QueueChangedMessage From(HallState s) => new(s.DialogueId, s.Version, s.State.ToString(), s.Current?.SpeakerId, Items(s), null, s.Queue.Count);
+    public static QueueChangedMessage From(HallState s) => From(s, Items(s));
+
+    /// <summary>The whole queue, its items already made (<see cref="Items"/>).</summary>
+    public static QueueChangedMessage From(HallState s, IReadOnlyList<QueueItem> items) =>
+        new(s.DialogueId, s.Version, s.State.ToString(), s.Current?.SpeakerId, items, null, items.Count);
 
     /// <summary>What a change returns: the speakers it changed on the version it was made on, or the whole queue.</summary>
     public static QueueChangedMessage Changes(HallState s)
     {
         if (s.PriorVersion is not { } prior) return From(s);
-        var changed = s.ChangedSpeakerIds as IReadOnlySet<int> ?? s.ChangedSpeakerIds.ToHashSet();
+        var changed = s.ChangedSpeakerIds.ToHashSet();
         return new(s.DialogueId, s.Version, s.State.ToString(), s.Current?.SpeakerId,
             s.Queue.Where(q => changed.Contains(q.SpeakerId) || q.Status == SpeakerStatus.Speaking).Select(Item).ToList(), prior, s.Queue.Count);
     }
