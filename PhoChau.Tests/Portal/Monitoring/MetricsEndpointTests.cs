@@ -41,13 +41,7 @@ public sealed partial class MetricsEndpointTests
     public async Task A_scrape_finds_the_portals_instruments_with_values_after_a_queue_action_a_lookup_and_a_backup()
     {
         await using var portal = await StartAsync();
-        await using var secretary = await HubClient.ConnectAsync(portal.BaseUrl, "thuky", PortalFactory.UserPassword);
-        await secretary.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
-        await secretary.InvokeAsync<QueueChangedMessage>("RegisterSpeaker", 1, "Lê Văn Đo", "Thôn Tân Hy", "Đất đai");
-        using (var phone = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(portal.BaseUrl) })
-            await PortalFactory.PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", "KN-2026-999"), ("Find.Pin", "123456"));
-        portal.Services.GetRequiredService<BackupKey>().SetPassphrase("mat-khau-sao-luu-2026", DateTime.UtcNow);
-        await portal.Services.GetRequiredService<BackupService>().CreateAsync(BackupReason.Manual);
+        await using var secretary = await ActAsync(portal);
 
         using var local = ClientFrom(portal.BaseUrl, "127.0.0.1");
         var text = await ScrapeUntilAsync(local, t => t.Contains("phochau_public_lookups_total") && t.Contains("phochau_queue_actions_total"));
@@ -106,13 +100,7 @@ public sealed partial class MetricsEndpointTests
         Assert.Contains("phochau_queue_actions_total", named);
 
         await using var portal = await StartAsync();
-        await using var secretary = await HubClient.ConnectAsync(portal.BaseUrl, "thuky", PortalFactory.UserPassword);
-        await secretary.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
-        await secretary.InvokeAsync<QueueChangedMessage>("RegisterSpeaker", 1, "Lê Văn Đo", "Thôn Tân Hy", "Đất đai");
-        using (var phone = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) })
-            await PortalFactory.PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", "KN-2026-999"), ("Find.Pin", "123456"));
-        portal.Services.GetRequiredService<BackupKey>().SetPassphrase("mat-khau-sao-luu-2026", DateTime.UtcNow);
-        await portal.Services.GetRequiredService<BackupService>().CreateAsync(BackupReason.Manual);
+        await using var secretary = await ActAsync(portal);
         // The relay lag is recorded only where another node sends (PostgreSQL); on this one node, one arrival as the relay records it.
         portal.Services.GetRequiredService<PhoChau.Core.Monitoring.PortalMetrics>().RelayLag(TimeSpan.FromMilliseconds(3));
         using var local = ClientFrom(portal.BaseUrl, "127.0.0.1");
@@ -121,6 +109,22 @@ public sealed partial class MetricsEndpointTests
 
         var missing = named.Where(n => !exported.Contains(n)).ToList();
         Assert.True(missing.Count == 0, "the dashboard names metrics the portal does not export: " + string.Join(", ", missing));
+    }
+
+    /// <summary>
+    /// What a day on the portal records: a registration over the hub (the secretary's connection stays open and is
+    /// returned), a citizen's lookup with a code that does not exist, and a backup.
+    /// </summary>
+    private static async Task<HubConnection> ActAsync(RunningPortal portal)
+    {
+        var secretary = await HubClient.ConnectAsync(portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+        await secretary.InvokeAsync<QueueChangedMessage>("JoinSession", 1);
+        await secretary.InvokeAsync<QueueChangedMessage>("RegisterSpeaker", 1, "Lê Văn Đo", "Thôn Tân Hy", "Đất đai");
+        using (var phone = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(portal.BaseUrl) })
+            await PortalFactory.PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", "KN-2026-999"), ("Find.Pin", "123456"));
+        portal.Services.GetRequiredService<BackupKey>().SetPassphrase("mat-khau-sao-luu-2026", DateTime.UtcNow);
+        await portal.Services.GetRequiredService<BackupService>().CreateAsync(BackupReason.Manual);
+        return secretary;
     }
 
     private static async Task<string> ScrapeUntilAsync(HttpClient client, Func<string, bool> ready)
