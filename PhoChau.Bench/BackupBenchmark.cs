@@ -42,8 +42,8 @@ public sealed class BackupBenchmark : IBenchmark
         var info = await backup;
         var backupSeconds = sw.Elapsed.TotalSeconds;
 
-        var (q50, q95) = (Percentile(quiet, 0.50), Percentile(quiet, 0.95));
-        var (d50, d95) = (Percentile(during, 0.50), Percentile(during, 0.95));
+        var (q50, q95) = (Percentiles.Of(quiet, 0.50), Percentiles.Of(quiet, 0.95));
+        var (d50, d95) = (Percentiles.Of(during, 0.50), Percentiles.Of(during, 0.95));
         var ratio = d95 / q95;
         Console.WriteLine($"{petitions:N0} petitions, {megabytes} MB of attachments; backup {info.FileName}: {info.Bytes / 1048576.0:F0} MB zip in {backupSeconds:F1} s");
         Console.WriteLine($"{"petition list (first page)",-30} {"requests",9} {"p50 ms",8} {"p95 ms",8}");
@@ -57,12 +57,6 @@ public sealed class BackupBenchmark : IBenchmark
         var sw = Stopwatch.StartNew();
         await action();
         return sw.Elapsed.TotalMilliseconds;
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 
     /// <summary>Scans of 500 KB (random bytes: they do not compress, as real JPEG and PDF scans do not), sealed at rest.</summary>

@@ -108,7 +108,7 @@ public sealed partial class HallBroadcastBenchmark : IBenchmark
         Print("saved change → last subscriber", product);
         Print("bare broadcast → last subscriber", floor);
         foreach (var c in connections) await c.DisposeAsync();
-        return Percentile(product, 0.95) / Percentile(floor, 0.95);
+        return Percentiles.Of(product, 0.95) / Percentiles.Of(floor, 0.95);
 
         void Reset(int version)
         {
@@ -148,13 +148,7 @@ public sealed partial class HallBroadcastBenchmark : IBenchmark
     }
 
     private static void Print(string name, List<double> values) =>
-        Console.WriteLine($"{name,-34} {Percentile(values, 0.5),8:F1} {Percentile(values, 0.95),8:F1} {values.Max(),8:F1}");
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
-    }
+        Console.WriteLine($"{name,-34} {Percentiles.Of(values, 0.5),8:F1} {Percentiles.Of(values, 0.95),8:F1} {values.Max(),8:F1}");
 
     internal static async Task<CookieContainer> SignInAsync(string baseUrl, string user)
     {

@@ -62,7 +62,7 @@ public sealed class ProvinceFanoutBenchmark : IBenchmark
             Console.WriteLine($"{"path",-46} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
             Print("saved on A → last subscriber on A or B", product.Times);
             Print("bare broadcast on one node → last subscriber", floor);
-            Console.WriteLine($"province-fanout: p95 {Percentile(product.Times, 0.95):F1} ms = {Percentile(product.Times, 0.95) / Percentile(floor, 0.95):F2}× the bare broadcast ({Percentile(floor, 0.95):F1} ms) (target ≤ 2×)");
+            Console.WriteLine($"province-fanout: p95 {Percentiles.Of(product.Times, 0.95):F1} ms = {Percentiles.Of(product.Times, 0.95) / Percentiles.Of(floor, 0.95):F2}× the bare broadcast ({Percentiles.Of(floor, 0.95):F1} ms) (target ≤ 2×)");
         }
         finally
         {
@@ -168,11 +168,5 @@ public sealed class ProvinceFanoutBenchmark : IBenchmark
     }
 
     private static void Print(string name, List<double> values) =>
-        Console.WriteLine($"{name,-46} {Percentile(values, 0.5),8:F1} {Percentile(values, 0.95),8:F1} {values.Max(),8:F1}");
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
-    }
+        Console.WriteLine($"{name,-46} {Percentiles.Of(values, 0.5),8:F1} {Percentiles.Of(values, 0.95),8:F1} {values.Max(),8:F1}");
 }

@@ -130,13 +130,12 @@ public sealed partial class QueueActionsBenchmark : IBenchmark
             var actions = times.Count;
             var rate = actions / measured.TotalSeconds;
             var sorted = times.Order().ToList();
-            double P(double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
             Console.WriteLine($"{rounds} sessions of {waiting} waiting speakers; in each, two operators make {perOperator} actions each (a registration, then a next-speaker call, one call in ten with an old version)");
             Console.WriteLine($"{actions:N0} actions in {measured.TotalSeconds:F1} s; refused as stale {refused:N0} (retried, each try counted)");
-            Console.WriteLine($"per action (hub round trip): p50 {P(0.5):F1} ms, p95 {P(0.95):F1} ms, max {sorted[^1]:F1} ms");
+            Console.WriteLine($"per action (hub round trip): p50 {Percentiles.Of(sorted, 0.5):F1} ms, p95 {Percentiles.Of(sorted, 0.95):F1} ms, max {sorted[^1]:F1} ms");
             Console.WriteLine($"lost speakers: {lost}, duplicated speakers: {duplicated}, next-speaker calls lost: {callsLost}");
             foreach (var o in operators) await o.DisposeAsync();
-            return new Result(waiting, actions, rate, P(0.5), P(0.95), sorted[^1], lost + callsLost, duplicated);
+            return new Result(waiting, actions, rate, Percentiles.Of(sorted, 0.5), Percentiles.Of(sorted, 0.95), sorted[^1], lost + callsLost, duplicated);
         }
     }
 

@@ -47,15 +47,14 @@ public sealed partial class ResultsDayBenchmark : IBenchmark
 
             var l = lookups.Order().ToList();
             var s = statics.Order().ToList();
-            double P(List<double> v, double p) => v[Math.Min(v.Count - 1, (int)Math.Ceiling(p * v.Count) - 1)];
             Console.WriteLine($"{citizens} citizens, each from its own address: open /tra-cuu, look up code + PIN, read 1–3 s, again; {seconds:F1} s measured while the hall acted");
             Console.WriteLine($"{"",-34} {"count",7} {"per s",7} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
-            Console.WriteLine($"{"lookup (POST code + PIN)",-34} {l.Count,7} {l.Count / seconds,7:F0} {P(l, 0.5),8:F1} {P(l, 0.95),8:F1} {l[^1],8:F1}");
-            Console.WriteLine($"{"static file (app.css)",-34} {s.Count,7} {s.Count / seconds,7:F0} {P(s, 0.5),8:F1} {P(s, 0.95),8:F1} {s[^1],8:F1}");
+            Console.WriteLine($"{"lookup (POST code + PIN)",-34} {l.Count,7} {l.Count / seconds,7:F0} {Percentiles.Of(l, 0.5),8:F1} {Percentiles.Of(l, 0.95),8:F1} {l[^1],8:F1}");
+            Console.WriteLine($"{"static file (app.css)",-34} {s.Count,7} {s.Count / seconds,7:F0} {Percentiles.Of(s, 0.5),8:F1} {Percentiles.Of(s, 0.95),8:F1} {s[^1],8:F1}");
             Console.WriteLine($"{"hall action, alone",-34} {alone.Actions,7} {alone.Rate,7:F0} {alone.P50,8:F1} {alone.P95,8:F1} {alone.Max,8:F1}");
             Console.WriteLine($"{"hall action, with the citizens",-34} {busy.Actions,7} {busy.Rate,7:F0} {busy.P50,8:F1} {busy.P95,8:F1} {busy.Max,8:F1}");
             Console.WriteLine($"lookups that did not show the petition: {failures}; hall speakers lost {busy.Lost}, duplicated {busy.Duplicated}");
-            Console.WriteLine($"results-day: {l.Count / seconds:F0} lookups/s, lookup p95 {P(l, 0.95) / P(s, 0.95):F2}× the static file's, hall p95 {busy.P95 / alone.P95:F2}× its own, {failures} failed (target ≤ 3×, ≤ 1.5×, 0 failed)");
+            Console.WriteLine($"results-day: {l.Count / seconds:F0} lookups/s, lookup p95 {Percentiles.Of(l, 0.95) / Percentiles.Of(s, 0.95):F2}× the static file's, hall p95 {busy.P95 / alone.P95:F2}× its own, {failures} failed (target ≤ 3×, ≤ 1.5×, 0 failed)");
         }
         finally
         {
