@@ -53,6 +53,7 @@ public static class PortalApp
         {
             // One line an operator can act on; a non-zero exit tells the service manager it did not start.
             log.LogCritical("{Reason}", reason);
+            await app.Services.GetRequiredService<DatabaseReadiness>().SettledAsync();
             await app.DisposeAsync();
             return 1;
         }
@@ -85,6 +86,7 @@ public static class PortalApp
             ContentRootPath = PortalPaths.ContentRootGiven(args) ? null : PortalPaths.DefaultContentRoot(),
         });
         if (demo) builder.Configuration["Seed:Demo"] = "true";
+        BeginDatabaseModel(builder);
         ListenAddresses.ApplyDefault(builder);
         // One line per message (a journal, a console window); the host's own start-up error would repeat ours with a stack trace.
         // Logging:Format=json gives one JSON object per line for a province's log collector (README: "Metrics and logs").
@@ -108,14 +110,26 @@ public static class PortalApp
     }
 
     /// <summary>
-    /// EF Core builds its model of the database (and its own services) the first time a context is made: 0.6 s of a
-    /// 2-core laptop's start. Begun here, on the other core, it is done while the pipeline is set up and the data
-    /// folder checked, before start-up's migrations need it (startup benchmark).
+    /// EF Core's model, begun as early as the configuration says which database this is (ModelHeadStart): it is what
+    /// start-up's migrations wait for. A provider the configuration gets wrong is reported where the data is wired.
+    /// </summary>
+    private static void BeginDatabaseModel(WebApplicationBuilder builder)
+    {
+        DatabaseProvider provider;
+        try { provider = PortalDataServices.Provider(builder.Configuration); }
+        catch (StartupFailureException) { return; }
+        builder.Services.AddSingleton(ModelHeadStart.Begin(provider));
+    }
+
+    /// <summary>
+    /// The first context also builds EF Core's own services for these options; begun here, on the other core, that is
+    /// done while the pipeline is set up, before start-up's migrations need it (startup benchmark).
     /// </summary>
     private static void WarmUpDatabaseModel(IServiceProvider services) => _ = Task.Run(() =>
     {
         try
         {
+            services.GetService<ModelHeadStart>()?.WaitAsync().GetAwaiter().GetResult();
             using var db = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PhoChau.Core.Persistence.PhoChauDbContext>>().CreateDbContext();
             _ = db.Model;
         }
@@ -144,6 +158,7 @@ public static class PortalApp
     private static void Configure(WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseStartupGate(); // before anything that reads the database
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseOriginCheck(app.Configuration);

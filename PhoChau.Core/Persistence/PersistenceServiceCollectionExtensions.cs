@@ -23,7 +23,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddDbContextFactory<PhoChauDbContext>((sp, o) => o
             .UseSqlite(normalized)
             .AddInterceptors(new SqliteBusyTimeoutInterceptor())
-            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
+            .UseHeadStartModel(sp));
         services.PostConfigure<AttachmentOptions>(o => o.Root = Path.GetFullPath(Path.Combine(dataRoot, o.Root)));
         return services;
     }
@@ -38,13 +39,18 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(new DatabaseInfo(DatabaseProvider.PostgreSQL));
         services.AddDbContextFactory<Postgres.PostgresDbContext>((sp, o) => o
             .UseNpgsql(connectionString)
-            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
+            .UseHeadStartModel(sp));
         services.AddSingleton<IDbContextFactory<PhoChauDbContext>, Postgres.PostgresContextFactory>();
         // Identity's stores take the context from the scope.
         services.AddScoped<PhoChauDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PhoChauDbContext>>().CreateDbContext());
         services.PostConfigure<AttachmentOptions>(o => o.Root = Path.GetFullPath(Path.Combine(dataRoot, o.Root)));
         return services;
     }
+
+    /// <summary>The cache the model begun at process start lands in (<see cref="ModelHeadStart"/>), when the host began one.</summary>
+    private static DbContextOptionsBuilder UseHeadStartModel(this DbContextOptionsBuilder o, IServiceProvider sp) =>
+        sp.GetService<ModelHeadStart>() is { } headStart ? o.UseMemoryCache(headStart.Cache) : o;
 
     public static string NormalizeConnectionString(string connectionString, string dataRoot)
     {

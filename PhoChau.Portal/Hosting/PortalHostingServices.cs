@@ -13,6 +13,7 @@ public static class PortalHostingServices
         services.Configure<SeedOptions>(configuration.GetSection("Seed"));
         services.AddSingleton<DataFolderGuard>();
         services.AddSingleton<FirstAdminPassword>();
+        services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<StartupBanner>();
         return services;

@@ -28,6 +28,36 @@ public sealed class DatabaseSetupTests
     }
 
     [Fact]
+    public async Task A_start_on_a_seeded_database_finds_it_all_in_one_read_and_a_start_after_a_loss_seeds_what_is_missing()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var seed = new SeedOptions { AdminPassword = "Admin12345" };
+        await using (var db = host.NewDb())
+        {
+            var facts = await DatabaseInitializer.StartFacts.ReadAsync(db, default);
+            Assert.True(facts.AllSeeded(seed), facts.ToString());
+            Assert.Equal(1, facts.CommuneProfiles);
+            // The province's account is asked for and missing: not all seeded.
+            Assert.False(facts.AllSeeded(new SeedOptions { ProvinceAdminPassword = "Tinh12345" }));
+        }
+
+        // A role and the units lost (a restore by hand, an old database): the next start puts them back.
+        await using (var db = host.NewDb())
+        {
+            await db.Departments.ExecuteDeleteAsync();
+            await db.Roles.Where(r => r.Name == PhoChau.Core.Security.Roles.Viewer).ExecuteDeleteAsync();
+            Assert.False((await DatabaseInitializer.StartFacts.ReadAsync(db, default)).AllSeeded(seed));
+        }
+        Assert.Null(await host.Get<DatabaseInitializer>().InitializeAsync(seed));
+        await using (var db = host.NewDb())
+        {
+            Assert.True((await DatabaseInitializer.StartFacts.ReadAsync(db, default)).AllSeeded(seed));
+            Assert.True(await db.Roles.AnyAsync(r => r.Name == PhoChau.Core.Security.Roles.Viewer));
+            Assert.Equal(PhoChau.Core.Departments.ReferenceUnits.Departments.Count + PhoChau.Core.Departments.ReferenceUnits.ParticipatingBodies.Count, await db.Departments.CountAsync());
+        }
+    }
+
+    [Fact]
     public void A_relative_database_path_is_placed_under_the_content_root()
     {
         var root = Path.Combine(Path.GetTempPath(), "phochau-root-" + Guid.NewGuid().ToString("N"));

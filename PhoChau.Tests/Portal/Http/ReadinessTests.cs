@@ -24,6 +24,100 @@ public sealed class ReadinessTests
         await WaitForAsync(http, HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task While_start_up_prepares_the_database_the_portal_listens_healthz_says_starting_and_pages_wait_for_it()
+    {
+        var hold = new HeldCommands();
+        var dir = Directory.CreateTempSubdirectory("phochau-starting").FullName;
+        var app = PhoChau.Portal.PortalApp.Build(
+            ["--urls", "http://127.0.0.1:0", "--environment", "Testing", "--contentRoot", dir, "--Data:Root", dir, "--Backup:Daily", "false",
+             "--ConnectionStrings:Default", $"Data Source={Path.Combine(dir, "portal.db")}", "--Seed:AdminPassword", PortalFactory.AdminPassword],
+            b => b.Services.AddSingleton<IInterceptor>(hold));
+        try
+        {
+            var starting = app.StartAsync();
+            // The server listens while the database is still being prepared (its commands are held here).
+            var address = await ListeningAddressAsync(app);
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            var health = await http.GetAsync("/healthz");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Contains("Đang khởi động", await health.Content.ReadAsStringAsync());
+            Assert.Equal("1", health.Headers.RetryAfter?.ToString());
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/live")).StatusCode);
+
+            var page = http.GetAsync("/account/login");
+            await Task.Delay(500);
+            Assert.False(page.IsCompleted, "a page was served before the database was ready");
+            Assert.False(starting.IsCompleted, "the host's start ended before the database was ready");
+
+            hold.Release();
+            await starting.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(HttpStatusCode.OK, (await page.WaitAsync(TimeSpan.FromSeconds(30))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+        }
+        finally
+        {
+            hold.Release();
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static async Task<string> ListeningAddressAsync(Microsoft.AspNetCore.Builder.WebApplication app)
+    {
+        var server = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
+        for (var i = 0; i < 600; i++)
+        {
+            var addresses = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
+            if (addresses?.FirstOrDefault(a => !a.EndsWith(":0")) is { } address) return address;
+            await Task.Delay(50);
+        }
+        throw new Xunit.Sdk.XunitException("the portal never listened while its database was being prepared");
+    }
+
+    /// <summary>Holds every database command until released: start-up's data work stays under way meanwhile.</summary>
+    private sealed class HeldCommands : DbCommandInterceptor
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void Release() => _released.TrySetResult();
+
+        public override InterceptionResult<System.Data.Common.DbDataReader> ReaderExecuting(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result)
+        {
+            _released.Task.Wait();
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken ct = default)
+        {
+            await _released.Task;
+            return result;
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            _released.Task.Wait();
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+        {
+            await _released.Task;
+            return result;
+        }
+
+        public override InterceptionResult<object> ScalarExecuting(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        {
+            _released.Task.Wait();
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken ct = default)
+        {
+            await _released.Task;
+            return result;
+        }
+    }
+
     /// <summary>The probe is cached a few seconds: poll until readiness says what is expected.</summary>
     private static async Task<HttpResponseMessage> WaitForAsync(HttpClient http, HttpStatusCode expected)
     {
