@@ -6,7 +6,7 @@ namespace PhoChau.Tests.Core.Persistence;
 public sealed class DatabaseSetupTests
 {
     [Fact]
-    public async Task The_database_file_is_in_WAL_mode_and_connections_wait_for_locks()
+    public async Task The_database_file_is_in_WAL_mode_connections_wait_for_locks_and_commits_reach_the_disk()
     {
         await using var host = await CoreTestHost.StartAsync();
         await using var db = host.NewDb();
@@ -16,6 +16,8 @@ public sealed class DatabaseSetupTests
         Assert.Equal("wal", (string?)await cmd.ExecuteScalarAsync());
         cmd.CommandText = "PRAGMA busy_timeout;";
         Assert.Equal(5000L, (long)(await cmd.ExecuteScalarAsync())!);
+        cmd.CommandText = "PRAGMA synchronous;";
+        Assert.Equal(2L, (long)(await cmd.ExecuteScalarAsync())!); // FULL: a commit is on the disk when it is acknowledged
     }
 
     [Fact]

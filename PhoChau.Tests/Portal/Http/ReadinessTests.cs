@@ -27,7 +27,7 @@ public sealed class ReadinessTests
     [Fact]
     public async Task While_start_up_prepares_the_database_the_portal_listens_healthz_says_starting_and_pages_wait_for_it()
     {
-        var hold = new HeldCommands();
+        var hold = new HeldConnections();
         var dir = Directory.CreateTempSubdirectory("phochau-starting").FullName;
         var app = PhoChau.Portal.PortalApp.Build(
             ["--urls", "http://127.0.0.1:0", "--environment", "Testing", "--contentRoot", dir, "--Data:Root", dir, "--Backup:Daily", "false",
@@ -36,7 +36,7 @@ public sealed class ReadinessTests
         try
         {
             var starting = app.StartAsync();
-            // The server listens while the database is still being prepared (its commands are held here).
+            // The server listens while the database is still being prepared (its connections are held here).
             var address = await ListeningAddressAsync(app);
             using var http = new HttpClient { BaseAddress = new Uri(address) };
             var health = await http.GetAsync("/healthz");
@@ -75,43 +75,19 @@ public sealed class ReadinessTests
         throw new Xunit.Sdk.XunitException("the portal never listened while its database was being prepared");
     }
 
-    /// <summary>Holds every database command until released: start-up's data work stays under way meanwhile.</summary>
-    private sealed class HeldCommands : DbCommandInterceptor
+    /// <summary>Holds every database connection as it opens, until released: start-up's data work stays under way meanwhile.</summary>
+    private sealed class HeldConnections : DbConnectionInterceptor
     {
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public void Release() => _released.TrySetResult();
 
-        public override InterceptionResult<System.Data.Common.DbDataReader> ReaderExecuting(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result)
+        public override InterceptionResult ConnectionOpening(System.Data.Common.DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
         {
             _released.Task.Wait();
             return result;
         }
 
-        public override async ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken ct = default)
-        {
-            await _released.Task;
-            return result;
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            _released.Task.Wait();
-            return result;
-        }
-
-        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
-        {
-            await _released.Task;
-            return result;
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            _released.Task.Wait();
-            return result;
-        }
-
-        public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken ct = default)
+        public override async ValueTask<InterceptionResult> ConnectionOpeningAsync(System.Data.Common.DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken ct = default)
         {
             await _released.Task;
             return result;
