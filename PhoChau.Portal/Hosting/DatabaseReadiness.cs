@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace PhoChau.Portal.Hosting;
 
@@ -63,15 +63,13 @@ public static class StartupGate
         });
     }
 
+    /// <summary>The readiness answer's own form (HealthEndpoints), with one check: start-up.</summary>
     private static Task WriteStartingAsync(HttpContext http)
     {
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = "1";
-        http.Response.ContentType = "application/json; charset=utf-8";
-        return http.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            status = "Unhealthy",
-            checks = new[] { new { name = "startup", status = "Unhealthy", reason = "Đang khởi động: chuẩn bị cơ sở dữ liệu / starting: preparing the database" } },
-        }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }));
+        var starting = new HealthReportEntry(HealthStatus.Unhealthy,
+            "Đang khởi động: chuẩn bị cơ sở dữ liệu / starting: preparing the database", TimeSpan.Zero, null, null);
+        return Features.Health.HealthEndpoints.WriteAsync(http, new HealthReport(new Dictionary<string, HealthReportEntry> { ["startup"] = starting }, TimeSpan.Zero));
     }
 }

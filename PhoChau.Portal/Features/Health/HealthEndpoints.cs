@@ -19,7 +19,7 @@ public static class HealthEndpoints
     }
 
     /// <summary>Status and each check's reason, without exception details.</summary>
-    private static Task WriteAsync(HttpContext http, HealthReport report)
+    internal static Task WriteAsync(HttpContext http, HealthReport report)
     {
         http.Response.ContentType = "application/json; charset=utf-8";
         return http.Response.WriteAsync(JsonSerializer.Serialize(new
