@@ -104,7 +104,6 @@ public static class PortalApp
         configure?.Invoke(builder);
         ConfigureServices(builder);
         var app = builder.Build();
-        WarmUpDatabaseModel(app.Services);
         Configure(app);
         return app;
     }
@@ -120,24 +119,6 @@ public static class PortalApp
         catch (StartupFailureException) { return; }
         builder.Services.AddSingleton(ModelHeadStart.Begin(provider));
     }
-
-    /// <summary>
-    /// The first context also builds EF Core's own services for these options; begun here, on the other core, that is
-    /// done while the pipeline is set up, before start-up's migrations need it (startup benchmark).
-    /// </summary>
-    private static void WarmUpDatabaseModel(IServiceProvider services) => _ = Task.Run(() =>
-    {
-        try
-        {
-            services.GetService<ModelHeadStart>()?.WaitAsync().GetAwaiter().GetResult();
-            using var db = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PhoChau.Core.Persistence.PhoChauDbContext>>().CreateDbContext();
-            _ = db.Model;
-        }
-        catch (Exception)
-        {
-            // Only a head start: whatever failed here fails again, and is reported, where start-up opens the database.
-        }
-    });
 
     /// <summary>The portal's services, a group a concern; each group lives beside the feature it serves.</summary>
     private static void ConfigureServices(WebApplicationBuilder builder)

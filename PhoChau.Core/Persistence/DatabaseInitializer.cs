@@ -99,15 +99,16 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
     {
         /// <summary>The first commune's profile and units, every role, an administrator, and the province's account when one is asked for.</summary>
         public bool AllSeeded(SeedOptions seed) =>
-            OwnProfile > 0 && OwnDepartments > 0 && Roles == Security.Roles.All.Count + Security.Roles.Province.Count && Administrators > 0
+            OwnProfile > 0 && OwnDepartments > 0 && Roles == AllRoles.Count && Administrators > 0
             && (string.IsNullOrEmpty(seed.ProvinceAdminPassword) || ProvinceAdministrators > 0);
+
+        private static readonly IReadOnlyList<string> AllRoles = [.. Security.Roles.All, .. Security.Roles.Province];
 
         public static async Task<StartFacts> ReadAsync(PhoChauDbContext db, CancellationToken ct)
         {
             string Table<T>() => Quote(db.Model.FindEntityType(typeof(T))!.GetTableName()!);
             string Column<T>(string property) => Quote(db.Model.FindEntityType(typeof(T))!.FindProperty(property)!.GetColumnName());
             static string Quote(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
-            var roles = Security.Roles.All.Concat(Security.Roles.Province).Select((_, i) => "@r" + i).ToList();
             await db.Database.OpenConnectionAsync(ct);
             try
             {
@@ -116,7 +117,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
                     SELECT (SELECT COUNT(*) FROM {Table<CommuneProfile>()}),
                       (SELECT COUNT(*) FROM {Table<CommuneProfile>()} WHERE {Column<CommuneProfile>(nameof(CommuneProfile.Id))} = @commune),
                       (SELECT COUNT(*) FROM {Table<Department>()} WHERE {Column<Department>(nameof(Department.CommuneId))} = @commune),
-                      (SELECT COUNT(*) FROM {Table<IdentityRole>()} WHERE {Column<IdentityRole>(nameof(IdentityRole.NormalizedName))} IN ({string.Join(", ", roles)})),
+                      (SELECT COUNT(*) FROM {Table<IdentityRole>()} WHERE {Column<IdentityRole>(nameof(IdentityRole.NormalizedName))} IN ({string.Join(", ", AllRoles.Select((_, i) => "@r" + i))})),
                       (SELECT COUNT(*) FROM {Table<AppUser>()} WHERE {Column<AppUser>(nameof(AppUser.NormalizedUserName))} = @admin)
                         + (SELECT COUNT(*) FROM {Table<IdentityUserRole<string>>()} ur JOIN {Table<IdentityRole>()} r ON r.{Column<IdentityRole>(nameof(IdentityRole.Id))} = ur.{Column<IdentityUserRole<string>>(nameof(IdentityUserRole<string>.RoleId))}
                            WHERE r.{Column<IdentityRole>(nameof(IdentityRole.NormalizedName))} = @administrator),
@@ -131,7 +132,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
                 }
                 Add("@commune", CommuneScope.Default);
                 // Identity's default normaliser: upper case, invariant culture.
-                foreach (var (role, i) in Security.Roles.All.Concat(Security.Roles.Province).Select((r, i) => (r, i))) Add("@r" + i, role.ToUpperInvariant());
+                for (var i = 0; i < AllRoles.Count; i++) Add("@r" + i, AllRoles[i].ToUpperInvariant());
                 Add("@admin", AdminUserName.ToUpperInvariant());
                 Add("@administrator", Security.Roles.Administrator.ToUpperInvariant());
                 Add("@province", ProvinceAdminUserName.ToUpperInvariant());

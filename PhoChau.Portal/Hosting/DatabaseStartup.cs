@@ -15,7 +15,7 @@ namespace PhoChau.Portal.Hosting;
 public sealed class DatabaseStartup(
     DataFolderGuard guard, DatabaseInitializer initializer, DemoDialogueSeeder demo, IOptions<SeedOptions> seed, FirstAdminPassword firstAdmin,
     DatabaseReadiness readiness, DatabaseInfo database)
-    : IHostedLifecycleService, IAsyncDisposable
+    : IHostedLifecycleService
 {
     private Task _work = Task.CompletedTask;
 
@@ -31,9 +31,6 @@ public sealed class DatabaseStartup(
     }
 
     public Task StartedAsync(CancellationToken ct) => _work;
-
-    /// <summary>A host disposed after a start that failed elsewhere still lets the data work finish first.</summary>
-    public ValueTask DisposeAsync() => new(readiness.SettledAsync());
 
     private async Task InitializeAsync(CancellationToken ct)
     {
