@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HallNotifier>();
         services.AddSingleton<HallSnapshots>();
         services.AddSingleton<Persistence.WriteGate>();
+        services.AddSingleton<Persistence.GroupCommit>();
         services.AddSingleton<SpeakerQueueService>();
         services.AddSingleton<SpeakerRequestService>();
         services.AddSingleton<Citizens.ReceiptService>();

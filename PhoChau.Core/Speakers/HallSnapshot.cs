@@ -24,6 +24,10 @@ public sealed class HallSnapshots
         return s.Snapshot;
     }
 
+    /// <summary>The newest snapshot kept for a session, whatever its version (the caller's save is guarded by it).</summary>
+    public HallSnapshot? Latest(int dialogueId) =>
+        _byDialogue.TryGetValue(dialogueId, out var s) ? s.Snapshot : null;
+
     public void Set(HallSnapshot snapshot)
     {
         var now = Interlocked.Increment(ref _uses);

@@ -15,8 +15,8 @@ namespace PhoChau.Core.Speakers;
 /// </summary>
 public sealed class SpeakerQueueService(
     IDbContextFactory<PhoChauDbContext> dbFactory, SpeakerInputValidator validator, PetitionService petitions,
-    HallNotifier notifier, HallSnapshots snapshots, WriteGate writeGate, CalendarService calendar, TimeProvider clock,
-    Monitoring.PortalMetrics metrics)
+    HallNotifier notifier, HallSnapshots snapshots, WriteGate writeGate, GroupCommit groupCommit, CalendarService calendar,
+    TimeProvider clock, Monitoring.PortalMetrics metrics)
 {
     private const int Retries = 3;
 
@@ -98,7 +98,7 @@ public sealed class SpeakerQueueService(
             d.ConcludedAtUtc = now;
             DialogueStateMachine.Move(d, DialogueState.Concluded);
             return NotSettledInWritingAsync(db, d, now, ct);
-        }, ct);
+        }, ct, fromSnapshot: false); // the conclusion is audited against the whole row, read in the write lock
     }
 
     public Task<HallState> SetAgendaStepAsync(Actor actor, int dialogueId, int step, CancellationToken ct = default) =>
@@ -307,14 +307,15 @@ public sealed class SpeakerQueueService(
     /// </summary>
     private async Task<HallState> MutateAsync(Actor actor, int dialogueId, int? expectedVersion,
         Func<PhoChauDbContext, Dialogue, List<Speaker>, int, Task<IReadOnlyList<int>>> change, CancellationToken ct,
-        bool requireInSession = true, int? alsoSpeakerId = null, [System.Runtime.CompilerServices.CallerMemberName] string action = "")
+        bool requireInSession = true, int? alsoSpeakerId = null, bool fromSnapshot = true,
+        [System.Runtime.CompilerServices.CallerMemberName] string action = "")
     {
         actor.Demand(Permission.Chair);
         var started = Stopwatch.GetTimestamp();
         var outcome = "refused";
         try
         {
-            var state = await SaveChangeAsync(actor, dialogueId, expectedVersion, change, requireInSession, alsoSpeakerId, ct);
+            var state = await SaveChangeAsync(actor, dialogueId, expectedVersion, change, requireInSession, alsoSpeakerId, fromSnapshot, ct);
             outcome = "saved";
             return state;
         }
@@ -331,25 +332,48 @@ public sealed class SpeakerQueueService(
 
     private async Task<HallState> SaveChangeAsync(Actor actor, int dialogueId, int? expectedVersion,
         Func<PhoChauDbContext, Dialogue, List<Speaker>, int, Task<IReadOnlyList<int>>> change, bool requireInSession, int? alsoSpeakerId,
-        CancellationToken ct)
+        bool fromSnapshot, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct); // outside the gate: only the transaction need wait for it
+            await using var relaxed = await groupCommit.RelaxAsync(db.Database.GetDbConnection(), ct);
             using var gate = await writeGate.EnterAsync(ct); // released right after the commit, or on a refusal
             await using var tx = await db.Database.BeginTransactionAsync(ct); // SQLite's BEGIN IMMEDIATE: the write lock
-            var d = await db.Dialogues.SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
-            if (requireInSession && d.State != DialogueState.InSession)
-                throw new DomainException(CoreText.Get("Hall.NotInSession"));
-            if (expectedVersion is { } v && d.Version != v)
-                throw new ConcurrencyConflictException(CoreText.Get("Hall.QueueChanged"));
-            var prior = snapshots.Get(dialogueId, d.Version) ?? await LoadSnapshotAsync(db, dialogueId, ct);
+            // The row as this node last saved or read it, when the change needs no more of it than the snapshot keeps: the
+            // save's UPDATE … WHERE Version = … still guards it, and a row moved by anyone else (another node, an edit of
+            // the dialogue) fails that guard and is read afresh on the next attempt. Saves a read inside the write lock.
+            var cached = attempt == 1 && fromSnapshot && snapshots.Latest(dialogueId) is { } latest
+                         && (expectedVersion is null || expectedVersion == latest.Version) ? latest : null;
+            Dialogue d;
+            if (cached is not null)
+            {
+                d = HallSnapshot.Copy(cached.Dialogue);
+                db.Dialogues.Attach(d);
+            }
+            else
+                d = await db.Dialogues.SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
+            HallSnapshot prior;
+            List<Speaker> speakers;
+            IReadOnlyList<int> changedPetitions;
+            try
+            {
+                if (requireInSession && d.State != DialogueState.InSession)
+                    throw new DomainException(CoreText.Get("Hall.NotInSession"));
+                if (expectedVersion is { } v && d.Version != v)
+                    throw new ConcurrencyConflictException(CoreText.Get("Hall.QueueChanged"));
+                prior = snapshots.Get(dialogueId, d.Version) ?? await LoadSnapshotAsync(db, dialogueId, ct);
 
-            // Detached copies: the change works on them, and only the ones it altered are attached for the save.
-            var speakers = prior.Speakers.Where(s => IsActive(s) || s.Id == alsoSpeakerId).Select(HallSnapshot.Copy).OrderBy(s => s.Position).ToList();
-            var lastPosition = prior.Speakers.Count == 0 ? 0 : prior.Speakers.Max(s => s.Position);
-            var changedPetitions = await change(db, d, speakers, lastPosition);
+                // Detached copies: the change works on them, and only the ones it altered are attached for the save.
+                speakers = prior.Speakers.Where(s => IsActive(s) || s.Id == alsoSpeakerId).Select(HallSnapshot.Copy).OrderBy(s => s.Position).ToList();
+                var lastPosition = prior.Speakers.Count == 0 ? 0 : prior.Speakers.Max(s => s.Position);
+                changedPetitions = await change(db, d, speakers, lastPosition);
+            }
+            catch (DomainException) when (cached is not null)
+            {
+                continue; // a refusal is made on the row itself, never on this node's copy of it
+            }
             AttachChanged(db, prior, speakers);
             d.QueueChangedAtUtc = clock.GetUtcNow().UtcDateTime;
             // Marked modified even when the clock gives the same instant: the row's version must move on every change.
@@ -358,11 +382,10 @@ public sealed class SpeakerQueueService(
             {
                 await db.SaveChangesAsync(actor, ct); // UPDATE … WHERE Version = the version read: the guard of the whole queue
                 await tx.CommitAsync(ct);
-                gate.Dispose();
             }
-            catch (ConcurrencyConflictException) when (expectedVersion is null && attempt < Retries)
+            catch (ConcurrencyConflictException) when ((expectedVersion is null || cached is not null) && attempt < Retries)
             {
-                continue;
+                continue; // read afresh: a screen's version is checked against the row itself before it is refused
             }
             catch (ConcurrencyConflictException) when (expectedVersion is not null)
             {
@@ -371,7 +394,9 @@ public sealed class SpeakerQueueService(
             var touched = db.Speakers.Local.Where(s => s.DialogueId == dialogueId).ToList();
             var newLinks = db.SpeakerPetitions.Local.Select(l => (l.SpeakerId, l.PetitionId)).ToList();
             var snapshot = prior.With(d, touched, newLinks);
-            snapshots.Set(snapshot);
+            snapshots.Set(snapshot); // before the next change is let in: it starts from this one
+            gate.Dispose();
+            relaxed?.Flush(); // on the disk before anyone is told (see GroupCommit)
             var state = snapshot.ToState(clock.GetUtcNow().UtcDateTime) with { PriorVersion = prior.Version, ChangedSpeakerIds = touched.Select(s => s.Id).ToList() };
             // Announced once, with the state: the hub relay and the open screens need not read it again.
             notifier.Publish(new HallChange(dialogueId, true, changedPetitions, state));
@@ -379,3 +404,4 @@ public sealed class SpeakerQueueService(
         }
     }
 }
+

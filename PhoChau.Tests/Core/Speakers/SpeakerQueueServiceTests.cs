@@ -318,4 +318,32 @@ public sealed class SpeakerQueueServiceTests
         var after = await host.Get<SpeakerQueueService>().GetStateAsync(d.Id);
         Assert.Equal((180, 240), (before.SpeakingTimeSeconds, after.SpeakingTimeSeconds));
     }
+
+    [Fact]
+    public async Task A_row_changed_behind_the_kept_copy_is_read_again_not_refused_nor_overwritten()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var queue = host.Get<SpeakerQueueService>();
+        var d = await HallData.OpenSessionAsync(host);
+        var held = await HallData.RegisterAsync(host, d.Id, "An", "Bình"); // this node now keeps the row at held.Version
+        int moved;
+        await using (var db = host.NewDb())
+        {
+            var row = await db.Dialogues.SingleAsync(x => x.Id == d.Id);
+            row.SpeakingTimeSeconds = 240; // an edit elsewhere: the row's version moves, the kept copy does not
+            await db.SaveChangesAsync(CoreTestHost.Secretary);
+            moved = row.Version;
+        }
+
+        // An action without a version is built on the row as saved (the kept copy fails the save's guard, then the row
+        // is read again); a screen that saw the newer row is served, one that saw the older is refused.
+        var registered = await queue.RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput { Name = "Cường", VillageOrOrganisation = "Thôn 1", Topic = "x" });
+        Assert.Equal(["An", "Bình", "Cường"], HallData.WaitingNames(registered));
+        Assert.Equal((240, moved + 1), (registered.SpeakingTimeSeconds, registered.Version));
+        var called = await queue.CallNextAsync(CoreTestHost.Chairman, d.Id, registered.Version);
+        Assert.Equal("An", called.Current?.Name);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => queue.CallNextAsync(CoreTestHost.Chairman, d.Id, held.Version));
+        await using var check = host.NewDb();
+        Assert.Equal(240, (await check.Dialogues.SingleAsync(x => x.Id == d.Id)).SpeakingTimeSeconds);
+    }
 }
