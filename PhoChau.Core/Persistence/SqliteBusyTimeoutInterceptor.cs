@@ -7,9 +7,9 @@ namespace PhoChau.Core.Persistence;
 /// Every connection waits up to <see cref="Milliseconds"/> for a lock held by another writer instead of failing
 /// at once: the secretary's and the chair's screens write to the same file in the hall. Every commit reaches the disk
 /// before it is acknowledged: SQLite's default, synchronous FULL, kept on purpose (DatabaseSetupTests checks it; it is
-/// not set here, as that pragma reads the schema and would wait on a file another program locked). With NORMAL, WAL
-/// mode would be a third faster in the hall (queue-actions 372 against 244–311 actions/s), but a power cut could take
-/// back the last minutes of registrations and answers.
+/// not set here, as that pragma reads the schema and would wait on a file another program locked). With NORMAL
+/// everywhere a power cut could take back the last minutes of registrations and answers; the hall's queue commits in
+/// groups instead (<see cref="GroupCommit"/>), flushing before it acknowledges.
 /// </summary>
 internal sealed class SqliteBusyTimeoutInterceptor : DbConnectionInterceptor
 {
