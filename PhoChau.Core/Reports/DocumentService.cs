@@ -11,14 +11,24 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
     public static readonly IReadOnlyList<string> Recipients =
         ["BTV Đảng ủy", "TT. HĐND xã", "Chủ tịch, PCT UBND xã", "Ủy ban MTTQ VN xã", "Các tổ chức chính trị - xã hội", "Các công chức chuyên môn", "Các Trưởng thôn", "Lưu VT"];
 
-    public static string FileName(DocumentKind kind, int dialogueId) => kind switch
+    public static string FileName(DocumentKind kind, int dialogueId, PaperFormat format = PaperFormat.Docx) => kind switch
     {
-        DocumentKind.Minutes => $"bien-ban-doi-thoai-{dialogueId}.docx",
-        DocumentKind.Notice => $"thong-bao-ket-luan-{dialogueId}.docx",
-        _ => $"bao-cao-ket-qua-doi-thoai-{dialogueId}.docx",
-    };
+        DocumentKind.Minutes => $"bien-ban-doi-thoai-{dialogueId}",
+        DocumentKind.Notice => $"thong-bao-ket-luan-{dialogueId}",
+        _ => $"bao-cao-ket-qua-doi-thoai-{dialogueId}",
+    } + (format == PaperFormat.Pdf ? ".pdf" : ".docx");
 
-    public async Task WriteAsync(Actor actor, int dialogueId, DocumentKind kind, Stream output, CancellationToken ct = default)
+    /// <summary>The document as .docx (to edit and print) or PDF (to read and keep), from the same content.</summary>
+    public async Task WriteAsync(Actor actor, int dialogueId, DocumentKind kind, Stream output, CancellationToken ct = default,
+        PaperFormat format = PaperFormat.Docx)
+    {
+        var doc = await ComposeAsync(actor, dialogueId, kind, ct);
+        if (format == PaperFormat.Pdf) PdfWriter.Write(output, doc);
+        else DocxWriter.Write(output, doc);
+    }
+
+    /// <summary>What the document says, whatever it is written as.</summary>
+    public async Task<AdministrativeDocument> ComposeAsync(Actor actor, int dialogueId, DocumentKind kind, CancellationToken ct = default)
     {
         if (actor.Roles.Count == 0) throw new ForbiddenException();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -49,7 +59,7 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
                     ResultsBody(record, today), Recipients, "TM. ỦY BAN NHÂN DÂN", chairTitle, d.ChairName);
                 break;
         }
-        DocxWriter.Write(output, doc);
+        return doc;
     }
 
     private static IReadOnlyList<string> Lines(string text) =>

@@ -344,7 +344,9 @@ public sealed class SpeakerQueueService(
             // The row as this node last saved or read it, when the change needs no more of it than the snapshot keeps: the
             // save's UPDATE … WHERE Version = … still guards it, and a row moved by anyone else (another node, an edit of
             // the dialogue) fails that guard and is read afresh on the next attempt. Saves a read inside the write lock.
+            // Only this context's commune's: another commune's session is not found, as the filtered read would say.
             var cached = attempt == 1 && fromSnapshot && snapshots.Latest(dialogueId) is { } latest
+                         && latest.Dialogue.CommuneId == db.CurrentCommuneId
                          && (expectedVersion is null || expectedVersion == latest.Version) ? latest : null;
             Dialogue d;
             if (cached is not null)

@@ -42,6 +42,18 @@ public sealed class ReportsDownloadTests
                 Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", doc.MainDocumentPart!.Document.Body!.InnerText);
             }
             File.Delete(path);
+
+            // The same document as PDF, read back by poppler.
+            Poppler.Require();
+            download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"[data-testid=download-pdf-{kind}]"));
+            Assert.Equal(DocumentService.FileName(kind, 1, PaperFormat.Pdf), download.SuggestedFilename);
+            path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".pdf");
+            await download.SaveAsAsync(path);
+            var text = await Poppler.TextAsync(path);
+            Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
+            Assert.Contains("Độc lập - Tự do - Hạnh phúc", text);
+            Assert.All(await Poppler.FontsAsync(path), f => Assert.True(f.Embedded, f.Name));
+            File.Delete(path);
         }
     }
 

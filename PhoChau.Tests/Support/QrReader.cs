@@ -39,7 +39,7 @@ public static class QrReader
     }
 
     /// <summary>Exit code, standard output (the decoded text), standard error (zbarimg also talks to D-Bus there).</summary>
-    private static async Task<(int Code, string Output, string Errors)> RunAsync(string file, params string[] args)
+    internal static async Task<(int Code, string Output, string Errors)> RunAsync(string file, params string[] args)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);

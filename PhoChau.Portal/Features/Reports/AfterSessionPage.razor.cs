@@ -71,9 +71,10 @@ public partial class AfterSessionPage
         return NoticeActAsync(n => After.IssueNoticeAsync(Actor, n.Id, n.Version, _number, on));
     }
 
-    private async Task DownloadAsync(DocumentKind kind)
+    private async Task DownloadAsync(DocumentKind kind, PaperFormat format = PaperFormat.Docx)
     {
-        try { await JS.InvokeVoidAsync("phochau.download", $"/documents/{Id}/{kind}.docx", DocumentService.FileName(kind, Id)); }
+        var file = DocumentService.FileName(kind, Id, format);
+        try { await JS.InvokeVoidAsync("phochau.download", $"/documents/{Id}/{kind}{Path.GetExtension(file)}", file); }
         catch (JSException ex) { Snackbar.Add(ex.Message, MudBlazor.Severity.Error); }
     }
 }

@@ -33,12 +33,18 @@ public static class ReportEndpoints
             return Results.Empty;
         });
 
-        app.MapGet("/documents/{dialogueId:int}/{kind}.docx", async (int dialogueId, string kind, HttpContext http, DocumentService documents) =>
-        {
-            if (Kind<DocumentKind>(kind) is not { } k) return Results.NotFound();
-            var actor = ActorFactory.FromPrincipal(http.User);
-            return await BufferedAsync(http, Docx, DocumentService.FileName(k, dialogueId), s => documents.WriteAsync(actor, dialogueId, k, s, http.RequestAborted));
-        });
+        app.MapGet("/documents/{dialogueId:int}/{kind}.docx", (int dialogueId, string kind, HttpContext http, DocumentService documents) =>
+            DocumentAsync(dialogueId, kind, PaperFormat.Docx, http, documents));
+        app.MapGet("/documents/{dialogueId:int}/{kind}.pdf", (int dialogueId, string kind, HttpContext http, DocumentService documents) =>
+            DocumentAsync(dialogueId, kind, PaperFormat.Pdf, http, documents));
+    }
+
+    private static async Task<IResult> DocumentAsync(int dialogueId, string kind, PaperFormat format, HttpContext http, DocumentService documents)
+    {
+        if (Kind<DocumentKind>(kind) is not { } k) return Results.NotFound();
+        var actor = ActorFactory.FromPrincipal(http.User);
+        return await BufferedAsync(http, format == PaperFormat.Pdf ? "application/pdf" : Docx, DocumentService.FileName(k, dialogueId, format),
+            s => documents.WriteAsync(actor, dialogueId, k, s, http.RequestAborted, format));
     }
 
     /// <summary>Only a kind's name: Enum.TryParse would also take "7" and build a file for a kind that does not exist.</summary>

@@ -60,7 +60,7 @@ public sealed class CommuneIsolationEndpointTests
             "/dialogues/1", "/dialogues/1/after", $"/petitions/{petition.Id}", $"/petitions/{petition.Id}/edit", $"/petitions/{petition.Id}/receipt",
             "/sessions/1/hall", "/sessions/1/chair", "/sessions/1/display", $"/attachments/{attachmentId}",
             "/reports/1/PetitionRegister.xlsx", "/reports/1/Speakers.xlsx", "/reports/1/FollowUp.xlsx", "/reports/1/Summary.xlsx",
-            "/documents/1/Minutes.docx", "/documents/1/Notice.docx", "/documents/1/ResultsReport.docx",
+            "/documents/1/Minutes.docx", "/documents/1/Notice.docx", "/documents/1/ResultsReport.docx", "/documents/1/Notice.pdf",
         ];
         foreach (var address in addresses)
         {

@@ -101,6 +101,8 @@ public sealed class AddressWalkTests
     [InlineData("/reports/1/abc.xlsx")]
     [InlineData("/documents/1/99.docx")]
     [InlineData("/documents/1/Minutes2.docx")]
+    [InlineData("/documents/1/99.pdf")]
+    [InlineData("/documents/1/Notice.doc")]
     public async Task An_unknown_report_or_document_kind_is_404(string path)
     {
         await using var factory = new PortalFactory();

@@ -1,0 +1,75 @@
+using PhoChau.Core.AfterSession;
+using PhoChau.Core.Reports;
+
+namespace PhoChau.Tests.Core.Reports;
+
+/// <summary>Issue 22: the documents as PDF, read back by an independent reader (poppler).</summary>
+public sealed class PdfDocumentTests
+{
+    private static async Task<string> WriteAsync(CoreTestHost host, int dialogueId, DocumentKind kind)
+    {
+        var path = Path.Combine(host.DataRoot, DocumentService.FileName(kind, dialogueId, PaperFormat.Pdf));
+        await using (var file = File.Create(path))
+            await host.Get<DocumentService>().WriteAsync(CoreTestHost.Secretary, dialogueId, kind, file, format: PaperFormat.Pdf);
+        // To look at them (the README's picture is made from these): PHOCHAU_TEST_ARTIFACTS=/some/folder.
+        if (Environment.GetEnvironmentVariable("PHOCHAU_TEST_ARTIFACTS") is { Length: > 0 } keep)
+            File.Copy(path, Path.Combine(Directory.CreateDirectory(keep).FullName, Path.GetFileName(path)), true);
+        return path;
+    }
+
+    [Theory]
+    [InlineData(DocumentKind.Minutes)]
+    [InlineData(DocumentKind.Notice)]
+    [InlineData(DocumentKind.ResultsReport)]
+    public async Task Each_document_reads_back_with_its_title_motto_and_Vietnamese_text_in_embedded_fonts_on_A4(DocumentKind kind)
+    {
+        Poppler.Require();
+        await using var host = await CoreTestHost.StartAsync();
+        var (d, _, _) = await ConcludedSession.ArrangeAsync(host);
+        var pdf = await WriteAsync(host, d.Id, kind);
+
+        var text = (await Poppler.TextAsync(pdf)).Replace("\n", " "); // a wrapped line reads as one
+        Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
+        Assert.Contains("Độc lập - Tự do - Hạnh phúc", text);
+        Assert.Contains("ỦY BAN NHÂN DÂN XÃ PHỔ CHÂU", text);
+        Assert.Contains("Số: ", text);
+        Assert.Contains("Phổ Châu, ngày", text);
+        Assert.Contains("Lê Văn Thái", text);
+        // The title, the subtitle and every line of the body, word for word, as the .docx has them.
+        var composed = await host.Get<DocumentService>().ComposeAsync(CoreTestHost.Secretary, d.Id, kind);
+        foreach (var line in composed.Body.Prepend(composed.Subtitle).Prepend(composed.Title))
+            Assert.Contains(Words(line), Words(text));
+
+        var fonts = await Poppler.FontsAsync(pdf);
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.True(f.Embedded, $"{f.Name} is not embedded"));
+        Assert.All(fonts, f => Assert.Matches(@"^[A-Z]{6}\+(Liberation Serif|Times New Roman)", f.Name));
+        Assert.Matches(@"Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)", await Poppler.InfoAsync(pdf));
+    }
+
+    [Fact]
+    public async Task The_notice_reads_back_with_its_number_date_body_and_recipients_exactly()
+    {
+        Poppler.Require();
+        await using var host = await CoreTestHost.StartAsync();
+        var (d, _, open) = await ConcludedSession.ArrangeAsync(host);
+        var service = host.Get<AfterSessionService>();
+        var notice = await service.DraftNoticeAsync(CoreTestHost.Secretary, d.Id);
+        await service.ApproveNoticeAsync(CoreTestHost.Chairman, notice.Id, notice.Version);
+        notice = (await service.NoticeAsync(d.Id)).Notice!;
+        await service.IssueNoticeAsync(CoreTestHost.Secretary, notice.Id, notice.Version, "12/TB-UBND", new DateOnly(2026, 3, 2));
+
+        var text = await Poppler.TextAsync(await WriteAsync(host, d.Id, DocumentKind.Notice));
+        var flowing = text.Replace("\n", " ");
+        Assert.Contains("Số: 12/TB-UBND", text);
+        Assert.Contains("Phổ Châu, ngày 02 tháng 03 năm 2026", text);
+        Assert.Contains("THÔNG BÁO", text);
+        Assert.Contains($"{open.Code} của Trần Thị Bình", flowing);
+        Assert.Contains("Nơi nhận:", text);
+        Assert.Contains("- BTV Đảng ủy;", text);
+        Assert.Contains("- Lưu VT.", text);
+        Assert.Contains("TM. ỦY BAN NHÂN DÂN", text);
+    }
+
+    private static string Words(string s) => string.Join(' ', s.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+}

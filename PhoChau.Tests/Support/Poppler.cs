@@ -1,0 +1,43 @@
+namespace PhoChau.Tests.Support;
+
+/// <summary>
+/// An independent PDF reader for the portal's PDFs: poppler's pdftotext, pdffonts and pdfinfo. Without them a test is
+/// skipped with the reason; with PHOCHAU_REQUIRE_BROWSER=1 (CI, which installs poppler-utils) it fails.
+/// </summary>
+public static class Poppler
+{
+    public static void Require()
+    {
+        foreach (var tool in new[] { "/usr/bin/pdftotext", "/usr/bin/pdffonts", "/usr/bin/pdfinfo" })
+        {
+            if (File.Exists(tool)) continue;
+            var reason = $"PDF test skipped: {tool} not found (apt-get install -y poppler-utils).";
+            if (Environment.GetEnvironmentVariable("PHOCHAU_REQUIRE_BROWSER") == "1") Assert.Fail(reason);
+            Assert.Skip(reason);
+        }
+    }
+
+    private static async Task<string> RunAsync(string tool, params string[] args)
+    {
+        var (code, output, errors) = await QrReader.RunAsync(tool, args);
+        Assert.True(code == 0, $"{Path.GetFileName(tool)} failed ({code}): {errors}");
+        return output;
+    }
+
+    /// <summary>The text as a reader extracts it, in reading order, with runs of spaces as one.</summary>
+    public static async Task<string> TextAsync(string pdf) =>
+        System.Text.RegularExpressions.Regex.Replace(await RunAsync("/usr/bin/pdftotext", "-enc", "UTF-8", pdf, "-"), "[ \t]+", " ");
+
+    /// <summary>pdffonts' rows: the font's name, and whether it is embedded (columns as its line of dashes marks them).</summary>
+    public static async Task<IReadOnlyList<(string Name, bool Embedded)>> FontsAsync(string pdf)
+    {
+        var lines = (await RunAsync("/usr/bin/pdffonts", pdf)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0];
+        var dashes = lines[1];
+        var nameEnd = dashes.IndexOf(' ');
+        var emb = header.IndexOf(" emb ", StringComparison.Ordinal) + 1;
+        return lines.Skip(2).Select(l => (l[..nameEnd].Trim(), l.Substring(emb, 3) == "yes")).ToList();
+    }
+
+    public static async Task<string> InfoAsync(string pdf) => await RunAsync("/usr/bin/pdfinfo", pdf);
+}
