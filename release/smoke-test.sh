@@ -15,7 +15,7 @@ chmod +x "$tmp/app/PhoChau.Portal"  # zipfile does not restore modes
 port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])")
 url="http://127.0.0.1:$port"
 (cd / && exec env -i PATH=/nonexistent HOME="$tmp" ASPNETCORE_URLS="$url" Data__Root="$tmp/data" \
-   Seed__AdminPassword=SmokeTest2026 Backup__Daily=false "$tmp/app/PhoChau.Portal") >"$tmp/out.log" 2>&1 &
+   Seed__AdminPassword=SmokeTest2026 Seed__Demo=true Seed__DemoPassword=SmokeDemo2026 Backup__Daily=false "$tmp/app/PhoChau.Portal") >"$tmp/out.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
   if curl -fs "$url/healthz" >/dev/null 2>&1; then break; fi
@@ -35,6 +35,19 @@ curl -fs -o /dev/null "$url/fonts/roboto/roboto-vietnamese-400-normal.woff2" || 
 lookup=$(curl -fs "$url/tra-cuu") || { echo "smoke: /tra-cuu not served"; fail=1; }
 grep -q 'data-testid="lookup-form"' <<<"$lookup" || { echo "smoke: /tra-cuu has no lookup form"; fail=1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/petitions")" = 302 ] || { echo "smoke: /petitions open without signing in"; fail=1; }
+# A PDF written by the release itself, signed in as the secretary: its font comes from pdf-fonts/ beside the program.
+jar="$tmp/cookies"
+token=$(curl -fs -c "$jar" "$url/account/login" | tr '<' '\n' | grep '__RequestVerificationToken' | sed -n 's/.*value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -fs -o /dev/null -b "$jar" -c "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "userName=thuky" \
+  --data-urlencode "password=SmokeDemo2026" --data-urlencode "returnUrl=/" "$url/account/signin" || { echo "smoke: signing in failed"; fail=1; }
+if curl -fs -b "$jar" -o "$tmp/notice.pdf" "$url/documents/1/Notice.pdf" && [ "$(head -c 5 "$tmp/notice.pdf")" = "%PDF-" ]; then
+  if command -v pdftotext >/dev/null; then
+    pdftotext -enc UTF-8 "$tmp/notice.pdf" - | grep -q "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" || { echo "smoke: the notice PDF has no national title"; fail=1; }
+    ! pdffonts "$tmp/notice.pdf" | tail -n +3 | awk '{print $(NF-4)}' | grep -qv yes || { echo "smoke: a font of the notice PDF is not embedded"; fail=1; }
+  fi
+else
+  echo "smoke: /documents/1/Notice.pdf not served as a PDF"; fail=1
+fi
 [ -f "$tmp/data/phochau.db" ] || { echo "smoke: no database in Data__Root"; fail=1; }
 [ ! -e "$tmp/app/App_Data" ] || { echo "smoke: data written into the program folder"; fail=1; }
 for _ in $(seq 1 20); do grep -q "CHƯA ĐẶT MẬT KHẨU SAO LƯU" "$tmp/out.log" && break; sleep 0.25; done
@@ -58,4 +71,4 @@ if names != ["DOC-TRUOC-README.txt", "payload.bin", "phochau-backup.json"] or b"
 PY
 fi
 [ "$fail" -eq 0 ] || { cat "$tmp/out.log"; exit 1; }
-echo "smoke: release $version (linux-x64) healthy at $url without dotnet: /healthz 200, sign-in page, CSS and font served, /tra-cuu public, encrypted backup from the command line"
+echo "smoke: release $version (linux-x64) healthy at $url without dotnet: /healthz 200, sign-in page, CSS and font served, /tra-cuu public, a notice PDF with its fonts, encrypted backup from the command line"
