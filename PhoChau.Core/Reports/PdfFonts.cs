@@ -17,24 +17,15 @@ public sealed class PdfFonts : IFontResolver
 
     private readonly Dictionary<string, string> _files;
 
-    private PdfFonts(Dictionary<string, string> files, string name)
-    {
-        _files = files;
-        Name = name;
-    }
+    private PdfFonts(Dictionary<string, string> files) => _files = files;
 
-    /// <summary>The font the PDFs are written in on this machine (for the README and the tests).</summary>
-    public string Name { get; }
-
-    /// <summary>Installs the resolver for the process once (PDFsharp's setting is global) and returns it.</summary>
-    public static PdfFonts Install()
+    /// <summary>Installs the resolver for the process once (PDFsharp's setting is global).</summary>
+    public static void Install()
     {
         lock (Gate)
         {
-            if (_installed is not null) return _installed;
-            var fonts = Find();
-            GlobalFontSettings.FontResolver = fonts;
-            return _installed = fonts;
+            if (_installed is not null) return;
+            GlobalFontSettings.FontResolver = _installed = Find();
         }
     }
 
@@ -43,16 +34,16 @@ public sealed class PdfFonts : IFontResolver
         string[] faces = ["R", "B", "I", "BI"];
         var windows = Environment.GetFolderPath(Environment.SpecialFolder.Fonts);
         static string[] In(string folder, params string[] files) => files.Select(f => Path.Combine(folder, f)).ToArray();
-        var candidates = new List<(string Name, string[] Files)>();
+        var candidates = new List<string[]>(); // each in the order of faces
         if (!string.IsNullOrEmpty(windows))
-            candidates.Add(("Times New Roman", In(windows, "times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf")));
-        candidates.Add(("Times New Roman", In("/usr/share/fonts/truetype/msttcorefonts",
-            "Times_New_Roman.ttf", "Times_New_Roman_Bold.ttf", "Times_New_Roman_Italic.ttf", "Times_New_Roman_Bold_Italic.ttf")));
-        candidates.Add(("Liberation Serif", In(Path.Combine(AppContext.BaseDirectory, "pdf-fonts"),
-            "LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf")));
-        foreach (var (name, files) in candidates)
-            if (files.Length == 4 && files.All(File.Exists))
-                return new PdfFonts(faces.Zip(files).ToDictionary(p => p.First, p => p.Second), name);
+            candidates.Add(In(windows, "times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"));
+        candidates.Add(In("/usr/share/fonts/truetype/msttcorefonts",
+            "Times_New_Roman.ttf", "Times_New_Roman_Bold.ttf", "Times_New_Roman_Italic.ttf", "Times_New_Roman_Bold_Italic.ttf"));
+        candidates.Add(In(Path.Combine(AppContext.BaseDirectory, "pdf-fonts"),
+            "LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"));
+        foreach (var files in candidates)
+            if (files.All(File.Exists))
+                return new PdfFonts(faces.Zip(files).ToDictionary(p => p.First, p => p.Second));
         throw new InvalidOperationException(
             $"Không tìm thấy phông chữ cho văn bản PDF (Times New Roman, hoặc Liberation Serif trong {Path.Combine(AppContext.BaseDirectory, "pdf-fonts")}).");
     }

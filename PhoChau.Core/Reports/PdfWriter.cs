@@ -36,7 +36,8 @@ public static class PdfWriter
         var y = Top;
         var ly = y;
         if (doc.SuperiorBody.Length > 0) ly = page.Centered(doc.SuperiorBody.ToUpperInvariant(), Font(Size13), Left, leftWidth, ly);
-        ly = page.Centered(Heading(doc.IssuingBody.ToUpperInvariant(), Font(Size13, bold: true), leftWidth), Font(Size13, bold: true), Left, leftWidth, ly, rule: 1.0 / 3);
+        var issuing = Font(Size13, bold: true);
+        ly = page.Centered(page.Heading(doc.IssuingBody.ToUpperInvariant(), issuing, leftWidth), issuing, Left, leftWidth, ly, rule: 1.0 / 3);
         ly += Line(Font(Size13)) * 0.5;
         ly = page.Centered("Số: " + doc.NumberAndSymbol, Font(Size13), Left, leftWidth, ly);
         var ry = page.Centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Font(Size12, bold: true), Left + leftWidth, rightWidth, y);
@@ -72,18 +73,6 @@ public static class PdfWriter
     /// <summary>Precomposed letters (NFC): the fonts have a glyph for each Vietnamese letter, not for every combination of marks.</summary>
     private static string Normal(string s) => XlsxReportWriter.Clean(s).Replace("\t", " ").Normalize(NormalizationForm.FormC);
 
-    /// <summary>
-    /// "ỦY BAN NHÂN DÂN XÃ PHỔ CHÂU" is wider than its column: broken after "ỦY BAN NHÂN DÂN", as such headings are
-    /// printed, rather than wherever the last word falls.
-    /// </summary>
-    private static string Heading(string body, XFont font, double width)
-    {
-        const string committee = "ỦY BAN NHÂN DÂN ";
-        if (!body.StartsWith(committee, StringComparison.Ordinal)) return body;
-        using var measure = XGraphics.CreateMeasureContext(new XSize(PageWidth, PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
-        return measure.MeasureString(Normal(body), font).Width <= width ? body : committee.TrimEnd() + "\n" + body[committee.Length..];
-    }
-
     private static string DateLine(DateOnly? date) =>
         date is { } d ? $"ngày {d.Day:00} tháng {d.Month:00} năm {d.Year}" : "ngày      tháng      năm";
 
@@ -109,6 +98,17 @@ public static class PdfWriter
         {
             if (_pages.Count == 0) NewPage();
             else if (Y + height > Bottom) NewPage();
+        }
+
+        /// <summary>
+        /// "ỦY BAN NHÂN DÂN XÃ PHỔ CHÂU" is wider than its column: broken after "ỦY BAN NHÂN DÂN", as such headings are
+        /// printed, rather than wherever the last word falls.
+        /// </summary>
+        public string Heading(string body, XFont font, double width)
+        {
+            const string committee = "ỦY BAN NHÂN DÂN ";
+            if (!body.StartsWith(committee, StringComparison.Ordinal)) return body;
+            return G.MeasureString(Normal(body), font).Width <= width ? body : committee.TrimEnd() + "\n" + body[committee.Length..];
         }
 
         /// <summary>One line (or a short wrapped text) centred in a column; optionally a rule under it, a fraction of its width.</summary>
@@ -150,13 +150,13 @@ public static class PdfWriter
                 else if (align == Align.Justify && !last && words.Count > 1)
                 {
                     // The gap shared out between the words; each word drawn at its place (the last line stays left).
-                    var used = words.Sum(w => G.MeasureString(w, font).Width);
-                    var gap = (width - indent - used) / (words.Count - 1);
+                    var widths = words.Select(w => G.MeasureString(w, font).Width).ToList();
+                    var gap = (width - indent - widths.Sum()) / (words.Count - 1);
                     var wx = x + indent;
-                    foreach (var w in words)
+                    for (var k = 0; k < words.Count; k++)
                     {
-                        G.DrawString(w, font, XBrushes.Black, new XRect(wx, Y, width, Line(font)), XStringFormats.TopLeft);
-                        wx += G.MeasureString(w, font).Width + gap;
+                        G.DrawString(words[k], font, XBrushes.Black, new XRect(wx, Y, width, Line(font)), XStringFormats.TopLeft);
+                        wx += widths[k] + gap;
                     }
                 }
                 else

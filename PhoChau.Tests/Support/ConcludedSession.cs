@@ -25,4 +25,23 @@ public static class ConcludedSession
         await queue.ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận khẩn trương trả lời bằng văn bản trong thời hạn quy định.");
         return (d, await WorkflowData.ReloadAsync(host, settled.Id), await WorkflowData.ReloadAsync(host, open.Id));
     }
+
+    /// <summary>The session with its notice of conclusions drafted, approved and issued as 12/TB-UBND on 2/3/2026.</summary>
+    public static async Task<(Dialogue Dialogue, Petition NotSettled)> WithIssuedNoticeAsync(CoreTestHost host)
+    {
+        var (d, _, open) = await ArrangeAsync(host);
+        var service = host.Get<PhoChau.Core.AfterSession.AfterSessionService>();
+        var notice = await service.DraftNoticeAsync(CoreTestHost.Secretary, d.Id);
+        await service.ApproveNoticeAsync(CoreTestHost.Chairman, notice.Id, notice.Version);
+        notice = (await service.NoticeAsync(d.Id)).Notice!;
+        await service.IssueNoticeAsync(CoreTestHost.Secretary, notice.Id, notice.Version, "12/TB-UBND", new DateOnly(2026, 3, 2));
+        return (d, open);
+    }
+
+    /// <summary>Lines the issued notice must read as they are, whatever it is written as.</summary>
+    public static readonly IReadOnlyList<string> IssuedNoticeLines =
+        ["Số: 12/TB-UBND", "Phổ Châu, ngày 02 tháng 03 năm 2026", "THÔNG BÁO", "Nơi nhận:", "- BTV Đảng ủy;", "- Lưu VT.", "TM. ỦY BAN NHÂN DÂN"];
+
+    /// <summary>The notice's line on the petition not settled (in a PDF it may wrap).</summary>
+    public static string NoticeLineOf(Petition notSettled) => $"{notSettled.Code} của Trần Thị Bình";
 }

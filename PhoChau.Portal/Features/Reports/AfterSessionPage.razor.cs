@@ -73,8 +73,7 @@ public partial class AfterSessionPage
 
     private async Task DownloadAsync(DocumentKind kind, PaperFormat format = PaperFormat.Docx)
     {
-        var file = DocumentService.FileName(kind, Id, format);
-        try { await JS.InvokeVoidAsync("phochau.download", $"/documents/{Id}/{kind}{Path.GetExtension(file)}", file); }
+        try { await JS.InvokeVoidAsync("phochau.download", ReportEndpoints.DocumentUrl(Id, kind, format), DocumentService.FileName(kind, Id, format)); }
         catch (JSException ex) { Snackbar.Add(ex.Message, MudBlazor.Severity.Error); }
     }
 }

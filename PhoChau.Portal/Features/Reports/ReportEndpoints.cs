@@ -39,6 +39,10 @@ public static class ReportEndpoints
             DocumentAsync(dialogueId, kind, PaperFormat.Pdf, http, documents));
     }
 
+    /// <summary>Where a document is downloaded (the routes above), for the pages' buttons.</summary>
+    public static string DocumentUrl(int dialogueId, DocumentKind kind, PaperFormat format) =>
+        $"/documents/{dialogueId}/{kind}{Path.GetExtension(DocumentService.FileName(kind, dialogueId, format))}";
+
     private static async Task<IResult> DocumentAsync(int dialogueId, string kind, PaperFormat format, HttpContext http, DocumentService documents)
     {
         if (Kind<DocumentKind>(kind) is not { } k) return Results.NotFound();

@@ -47,23 +47,12 @@ public sealed class WordDocumentTests
     public async Task The_notice_carries_its_number_date_conclusions_and_recipients()
     {
         await using var host = await CoreTestHost.StartAsync();
-        var (d, _, open) = await ConcludedSession.ArrangeAsync(host);
-        var service = host.Get<AfterSessionService>();
-        var notice = await service.DraftNoticeAsync(CoreTestHost.Secretary, d.Id);
-        await service.ApproveNoticeAsync(CoreTestHost.Chairman, notice.Id, notice.Version);
-        notice = (await service.NoticeAsync(d.Id)).Notice!;
-        await service.IssueNoticeAsync(CoreTestHost.Secretary, notice.Id, notice.Version, "12/TB-UBND", new DateOnly(2026, 3, 2));
+        var (d, open) = await ConcludedSession.WithIssuedNoticeAsync(host);
 
         using var doc = await WriteAsync(host, d.Id, DocumentKind.Notice);
         var text = string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(p => p.InnerText));
-        Assert.Contains("Số: 12/TB-UBND", text);
-        Assert.Contains("Phổ Châu, ngày 02 tháng 03 năm 2026", text);
-        Assert.Contains("THÔNG BÁO", text);
-        Assert.Contains($"{open.Code} của Trần Thị Bình", text);
-        Assert.Contains("Nơi nhận:", text);
-        Assert.Contains("- BTV Đảng ủy;", text);
-        Assert.Contains("- Lưu VT.", text);
-        Assert.Contains("TM. ỦY BAN NHÂN DÂN", text);
+        Assert.All(ConcludedSession.IssuedNoticeLines, line => Assert.Contains(line, text));
+        Assert.Contains(ConcludedSession.NoticeLineOf(open), text);
     }
 
     [Fact]
