@@ -19,6 +19,13 @@ public sealed class GroupCommit
     /// <summary>WAL flushes made (a figure for the tests and the metrics).</summary>
     public long Flushes => Interlocked.Read(ref _flushes);
 
+    /// <summary>How a WAL file is taken to the disk; a test puts a failing disk here.</summary>
+    internal Action<string> FlushFile { get; set; } = wal =>
+    {
+        using var f = new FileStream(wal, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+        f.Flush(flushToDisk: true);
+    };
+
     /// <summary>
     /// Before the transaction begins (SQLite refuses to change it inside one): this connection's commits stop waiting
     /// for the disk. Null when there is nothing to relax: not SQLite, or not a file in WAL mode.
@@ -56,8 +63,7 @@ public sealed class GroupCommit
         /// </summary>
         public void Flush()
         {
-            using (var f = new FileStream(wal, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None))
-                f.Flush(flushToDisk: true);
+            owner.FlushFile(wal);
             Interlocked.Increment(ref owner._flushes);
         }
 

@@ -398,10 +398,17 @@ public sealed class SpeakerQueueService(
             var snapshot = prior.With(d, touched, newLinks);
             snapshots.Set(snapshot); // before the next change is let in: it starts from this one
             gate.Dispose();
-            relaxed?.Flush(); // on the disk before anyone is told (see GroupCommit)
             var state = snapshot.ToState(clock.GetUtcNow().UtcDateTime) with { PriorVersion = prior.Version, ChangedSpeakerIds = touched.Select(s => s.Id).ToList() };
-            // Announced once, with the state: the hub relay and the open screens need not read it again.
-            notifier.Publish(new HallChange(dialogueId, true, changedPetitions, state));
+            try
+            {
+                relaxed?.Flush(); // on the disk before anyone is told (see GroupCommit)
+            }
+            finally
+            {
+                // Announced once, with the state: the hub relay and the open screens need not read it again. Also when
+                // the flush failed: the screens show what the database holds, and the operator is told of the disk.
+                notifier.Publish(new HallChange(dialogueId, true, changedPetitions, state));
+            }
             return state;
         }
     }

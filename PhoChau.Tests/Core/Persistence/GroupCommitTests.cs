@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using PhoChau.Core.Common;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Speakers;
 
@@ -38,6 +39,33 @@ public sealed class GroupCommitTests
         Assert.Equal("An", state.Current?.Name);
         Assert.Equal(before + 1, await flushedWhenAnnounced.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(before + 1, commits.Flushes);
+    }
+
+    [Fact]
+    public async Task A_flush_that_fails_reaches_the_operator_as_the_disk_s_failure_the_screens_show_what_was_saved_and_the_hall_goes_on()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var commits = host.Get<GroupCommit>();
+        var queue = host.Get<SpeakerQueueService>();
+        var d = await HallData.OpenSessionAsync(host);
+        await HallData.RegisterAsync(host, d.Id, "An");
+        var disk = commits.FlushFile;
+        commits.FlushFile = _ => throw new IOException("No space left on device");
+        var shown = new TaskCompletionSource();
+        using var subscription = host.Get<HallNotifier>().Subscribe(change =>
+        {
+            if (change.State?.Queue.Any(q => q.Name == "Bình") == true) shown.TrySetResult();
+            return Task.CompletedTask;
+        });
+
+        var failure = await Record.ExceptionAsync(() => queue.RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput { Name = "Bình", VillageOrOrganisation = "Thôn 2", Topic = "x" }));
+
+        Assert.Equal(FailureKind.DiskFull, Failures.Classify(failure!)); // the page says the disk is full, in Vietnamese
+        await shown.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the screens show what the database holds
+        commits.FlushFile = disk;
+        var state = await queue.CallNextAsync(CoreTestHost.Chairman, d.Id, null); // the write lock was let go
+        Assert.Equal("An", state.Current?.Name);
+        Assert.Equal(["Bình"], HallData.WaitingNames(state));
     }
 
     [Fact]
