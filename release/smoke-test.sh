@@ -42,8 +42,11 @@ curl -fs -o /dev/null -b "$jar" -c "$jar" --data-urlencode "__RequestVerificatio
   --data-urlencode "password=SmokeDemo2026" --data-urlencode "returnUrl=/" "$url/account/signin" || { echo "smoke: signing in failed"; fail=1; }
 if curl -fs -b "$jar" -o "$tmp/notice.pdf" "$url/documents/1/Notice.pdf" && [ "$(head -c 5 "$tmp/notice.pdf")" = "%PDF-" ]; then
   if command -v pdftotext >/dev/null; then
-    pdftotext -enc UTF-8 "$tmp/notice.pdf" - | grep -q "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" || { echo "smoke: the notice PDF has no national title"; fail=1; }
-    ! pdffonts "$tmp/notice.pdf" | tail -n +3 | awk '{print $(NF-4)}' | grep -qv yes || { echo "smoke: a font of the notice PDF is not embedded"; fail=1; }
+    # Read whole before grep: with pipefail, grep -q leaving early would fail the reader's pipe (SIGPIPE).
+    text=$(pdftotext -enc UTF-8 "$tmp/notice.pdf" -)
+    grep -q "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" <<<"$text" || { echo "smoke: the notice PDF has no national title"; fail=1; }
+    embedded=$(pdffonts "$tmp/notice.pdf" | tail -n +3 | awk '{print $(NF-4)}')
+    [ -n "$embedded" ] && ! grep -qv '^yes$' <<<"$embedded" || { echo "smoke: a font of the notice PDF is not embedded"; fail=1; }
   fi
 else
   echo "smoke: /documents/1/Notice.pdf not served as a PDF"; fail=1
