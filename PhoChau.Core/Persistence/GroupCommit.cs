@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
@@ -15,6 +16,7 @@ namespace PhoChau.Core.Persistence;
 public sealed class GroupCommit
 {
     private long _flushes;
+    private readonly ConcurrentDictionary<string, bool> _walFiles = new(StringComparer.Ordinal);
 
     /// <summary>WAL flushes made (a figure for the tests and the metrics).</summary>
     public long Flushes => Interlocked.Read(ref _flushes);
@@ -32,17 +34,28 @@ public sealed class GroupCommit
     /// </summary>
     public async Task<Relaxed?> RelaxAsync(DbConnection connection, CancellationToken ct)
     {
-        if (connection is not SqliteConnection sqlite || WalPath(sqlite) is not { } wal) return null;
+        if (connection is not SqliteConnection sqlite || await WalPathAsync(sqlite, ct) is not { } wal) return null;
         await SetAsync(sqlite, "NORMAL", ct);
         return new Relaxed(this, sqlite, wal);
     }
 
-    private static string? WalPath(SqliteConnection c)
+    /// <summary>
+    /// The WAL file when the database is a file in WAL mode, asked of SQLite once per file (the mode is kept in the
+    /// file). Not whether the -wal file exists: it is removed when the last connection closes and made again by the
+    /// next read, so a fresh connection's first action would have gone unrelaxed (and uncounted).
+    /// </summary>
+    private async Task<string?> WalPathAsync(SqliteConnection c, CancellationToken ct)
     {
         var file = c.DataSource;
         if (string.IsNullOrEmpty(file) || file == ":memory:") return null;
-        var wal = file + "-wal";
-        return File.Exists(wal) ? wal : null; // rollback-journal mode, or a database opened read-only: left as it is
+        if (!_walFiles.TryGetValue(file, out var isWal))
+        {
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA journal_mode;";
+            isWal = string.Equals(await cmd.ExecuteScalarAsync(ct) as string, "wal", StringComparison.OrdinalIgnoreCase);
+            if (isWal) _walFiles[file] = true; // a rollback-journal file may still be switched to WAL: asked again
+        }
+        return isWal ? file + "-wal" : null;
     }
 
     private static async Task SetAsync(SqliteConnection c, string level, CancellationToken ct)
@@ -63,7 +76,8 @@ public sealed class GroupCommit
         /// </summary>
         public void Flush()
         {
-            owner.FlushFile(wal);
+            // Gone only if checkpointed into the database and removed, which SQLite syncs itself.
+            if (File.Exists(wal)) owner.FlushFile(wal);
             Interlocked.Increment(ref owner._flushes);
         }
 

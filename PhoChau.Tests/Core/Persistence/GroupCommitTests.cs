@@ -100,6 +100,49 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task A_WAL_database_is_relaxed_and_flushed_on_a_fresh_connection_before_its_wal_file_exists()
+    {
+        // CI saw this: every connection to the file closed, the -wal file removed, and the next action went unflushed.
+        var dir = Directory.CreateTempSubdirectory("phochau-groupcommit").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "wal.db");
+            await using (var setup = new SqliteConnection($"Data Source={file};Pooling=False"))
+            {
+                await setup.OpenAsync();
+                await using var cmd = setup.CreateCommand();
+                cmd.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER);";
+                await cmd.ExecuteNonQueryAsync();
+            }
+            Assert.False(File.Exists(file + "-wal")); // the last close checkpointed and removed it
+
+            var commits = new GroupCommit();
+            await using var c = new SqliteConnection($"Data Source={file};Pooling=False");
+            await c.OpenAsync();
+            await using (var relaxed = await commits.RelaxAsync(c, default))
+            {
+                Assert.NotNull(relaxed);
+                await using (var tx = c.BeginTransaction())
+                {
+                    await using var cmd = c.CreateCommand();
+                    cmd.CommandText = "INSERT INTO t VALUES (1);";
+                    await cmd.ExecuteNonQueryAsync();
+                    await tx.CommitAsync();
+                }
+                Assert.True(File.Exists(file + "-wal"));
+                relaxed!.Flush();
+            }
+            Assert.Equal(1, commits.Flushes);
+            Assert.Equal(2L, await SynchronousAsync(c));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public async Task Nothing_is_relaxed_but_a_database_file_in_WAL_mode()
     {
         var commits = new GroupCommit();
