@@ -41,3 +41,37 @@ public static class Poppler
 
     public static async Task<string> InfoAsync(string pdf) => await RunAsync("/usr/bin/pdfinfo", pdf);
 }
+
+/// <summary>poppler's pdfsig and pdftoppm: an independent check of a signed PDF and a look at its pages.</summary>
+public static class PopplerSignatures
+{
+    public static void Require()
+    {
+        Poppler.Require();
+        foreach (var tool in new[] { "/usr/bin/pdfsig", "/usr/bin/pdftoppm" })
+        {
+            if (File.Exists(tool)) continue;
+            var reason = $"PDF test skipped: {tool} not found (apt-get install -y poppler-utils).";
+            if (Environment.GetEnvironmentVariable("PHOCHAU_REQUIRE_BROWSER") == "1") Assert.Fail(reason);
+            Assert.Skip(reason);
+        }
+    }
+
+    /// <summary>pdfsig's report (it exits non-zero when a signature is not valid: the report is returned as it is).</summary>
+    public static async Task<string> ReportAsync(string pdf)
+    {
+        var (_, output, errors) = await QrReader.RunAsync("/usr/bin/pdfsig", pdf);
+        return output + errors;
+    }
+
+    /// <summary>One page rendered at <paramref name="dpi"/> and read back to its pixels.</summary>
+    public static async Task<PhoChau.Core.Reports.Signing.PngImage> PageAsync(string pdf, int page, int dpi = 72)
+    {
+        var prefix = Path.Combine(Path.GetDirectoryName(pdf)!, Path.GetFileNameWithoutExtension(pdf) + "-page");
+        var (code, _, errors) = await QrReader.RunAsync("/usr/bin/pdftoppm", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-f", page.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-singlefile", "-png", pdf, prefix);
+        Assert.True(code == 0, "pdftoppm failed: " + errors);
+        return PhoChau.Core.Reports.Signing.PngImage.Decode(await File.ReadAllBytesAsync(prefix + ".png"));
+    }
+}
