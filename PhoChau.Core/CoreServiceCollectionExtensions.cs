@@ -59,6 +59,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FollowUpService>();
         services.AddSingleton<AfterSession.AfterSessionService>();
         services.AddSingleton<Reports.DocumentService>();
+        services.AddSingleton<Reports.Issuing.IssuingService>();
         services.AddSingleton<Backups.BackupService>();
         services.AddSingleton<Backups.BackupKey>();
         services.AddSingleton<Backups.RestoreService>();

@@ -56,6 +56,8 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<Citizens.PetitionRating> PetitionRatings => Set<Citizens.PetitionRating>();
     public DbSet<PersonalData.DataRequest> DataRequests => Set<PersonalData.DataRequest>();
     public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
+    public DbSet<Reports.Issuing.IssuedDocument> IssuedDocuments => Set<Reports.Issuing.IssuedDocument>();
+    public DbSet<Reports.Issuing.SignatureArt> SignatureArts => Set<Reports.Issuing.SignatureArt>();
 
     /// <summary>
     /// Saves with the audit trail: every added or changed <see cref="IAudited"/> record gets an

@@ -13,4 +13,9 @@ public sealed record AdministrativeDocument(
     /// <summary>A PNG placed centred after the body (a receipt's QR code), with its size in millimetres.</summary>
     public byte[]? Image { get; init; }
     public int ImageMillimetres { get; init; } = 35;
+
+    /// <summary>An issued version's verification code and the public address that checks it (printed with its QR code).</summary>
+    public DocumentVerification? Verification { get; init; }
 }
+
+public sealed record DocumentVerification(string Code, string Url);

@@ -21,7 +21,8 @@ public static class PdfWriter
     private static readonly double Top = Mm(20), Bottom = PageHeight - Mm(20), Left = Mm(30), Right = PageWidth - Mm(15);
     private static double Width => Right - Left;
 
-    public static void Write(Stream output, AdministrativeDocument doc)
+    /// <summary>Writes the PDF; returns where the signature and seal go (the room between the signer's title and name).</summary>
+    public static Signing.PdfBox Write(Stream output, AdministrativeDocument doc)
     {
         PdfFonts.Install();
         using var pdf = new PdfDocument();
@@ -55,9 +56,11 @@ public static class PdfWriter
             page.Y += 3;
         }
         if (doc.Image is { } png) page.Image(png, Mm(doc.ImageMillimetres));
-        page.Signature(doc, Width / 2);
+        var signature = page.Signature(doc, Width / 2);
+        if (doc.Verification is { } v) page.Verification(v);
         page.Number();
         pdf.Save(output, closeStream: false);
+        return signature;
     }
 
     private enum Align { Left, Center, Justify }
@@ -177,7 +180,7 @@ public static class PdfWriter
         /// The signature block: recipients (or the secretary's signature on the minutes) on the left, the authority, the
         /// signer's title, the room for the signature and seal, and the name on the right; never split over two pages.
         /// </summary>
-        public void Signature(AdministrativeDocument doc, double column)
+        public Signing.PdfBox Signature(AdministrativeDocument doc, double column)
         {
             var body = Font(BodySize, bold: true);
             var rightLines = 2 + (doc.SignatureTitle.Length > 0 ? 1 : 0) + 4 + 1;
@@ -207,9 +210,33 @@ public static class PdfWriter
             }
             var ry = Centered(doc.SignatureAuthority, body, Left + column, column, top);
             if (doc.SignatureTitle.Length > 0) ry = Centered(doc.SignatureTitle, body, Left + column, column, ry);
-            ry += 4 * Line(body);
+            var room = 4 * Line(body);
+            var box = new Signing.PdfBox(_pages.Count - 1, Left + column, PageHeight - ry - room, column, room); // PDF points, from the bottom
+            ry += room;
             ry = Centered(doc.SignerName, body, Left + column, column, ry);
             Y = Math.Max(y, ry);
+            return box;
+        }
+
+        /// <summary>In the first page's bottom margin: the QR code of the public check and its code, for a citizen holding the paper.</summary>
+        public void Verification(DocumentVerification v)
+        {
+            var g = _pages[0].G;
+            var size = Mm(14);
+            var top = PageHeight - Mm(18);
+            // Drawn as squares: sharp at any print size, and no image format to decode.
+            using (var generator = new QRCoder.QRCodeGenerator())
+            using (var data = generator.CreateQrCode(v.Url, QRCoder.QRCodeGenerator.ECCLevel.M))
+            {
+                var matrix = data.ModuleMatrix;
+                var module = size / matrix.Count;
+                for (var r = 0; r < matrix.Count; r++)
+                for (var c = 0; c < matrix[r].Count; c++)
+                    if (matrix[r][c]) g.DrawRectangle(XBrushes.Black, Left + c * module, top + r * module, module * 1.02, module * 1.02);
+            }
+            var font = Font(9);
+            g.DrawString(Normal($"Mã xác minh: {v.Code}"), Font(9, bold: true), XBrushes.Black, new XRect(Left + size + 4, top + 2, Width - size, Line(font)), XStringFormats.TopLeft);
+            g.DrawString(Normal($"Kiểm tra văn bản tại: {v.Url}"), font, XBrushes.Black, new XRect(Left + size + 4, top + 2 + Line(font), Width - size, Line(font)), XStringFormats.TopLeft);
         }
 
         /// <summary>Decree 30: page numbers centred at the top, from the second page on.</summary>

@@ -1,0 +1,310 @@
+using Microsoft.Extensions.Options;
+using System.Security.Cryptography;
+using PhoChau.Core.Reports.Signing;
+
+namespace PhoChau.Core.Reports.Issuing;
+
+/// <summary>A version as the document page lists it (without its bytes).</summary>
+public sealed record IssuedVersion(
+    int Id, DocumentKind Kind, int VersionNumber, string Code, string NumberAndSymbol, DateOnly IssuedOn, IssuedState State,
+    string? Signers, string? SigningNote, DateTime PreparedAtUtc, DateTime? SupersededAtUtc, int? SupersededByVersion, int Version);
+
+/// <summary>What the signing plugin is given (the VGCA pattern): where to fetch the file, where to send it back, the number and date.</summary>
+public sealed record PluginOffer(string Ticket, string DocNumber, DateOnly IssuedDate);
+
+/// <summary>The public check of a code: the document, its version and whether it is current, its signatures.</summary>
+public sealed record VerificationView(
+    string CommuneName, DocumentKind Kind, string NumberAndSymbol, DateOnly IssuedOn, int VersionNumber, IssuedState State,
+    bool Current, string? CurrentCode, int? CurrentVersionNumber, bool StoredIntact, IReadOnlyList<PdfSignatureInfo> Signatures);
+
+/// <summary>A file shown on the public check, against the version of its code.</summary>
+public enum FileVerdict { Authentic, BeforeSigning, OtherVersion, Altered }
+
+public sealed record FileCheck(FileVerdict Verdict, int? VersionNumber, IReadOnlyList<PdfSignatureInfo> Signatures);
+
+/// <summary>
+/// Issues a dialogue's documents as fixed PDF versions and has them signed (Decree 30/2020, art. 5): by the signer with
+/// a token in the browser (a plugin fetches the file and returns it signed; the return is checked to be the same
+/// document with a sound new signature) and by the agency's seal on the server. A citizen checks a code publicly.
+/// </summary>
+public sealed class IssuingService(
+    IDbContextFactory<PhoChauDbContext> dbFactory, DocumentService documents, IOptionsMonitor<SigningOptions> options,
+    Persistence.DataFolder data, TimeProvider clock)
+{
+    public const long MaxPdfBytes = 20 * 1024 * 1024;
+    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: read aloud or typed from paper
+
+    public async Task<IReadOnlyList<IssuedVersion>> VersionsAsync(Actor actor, int dialogueId, CancellationToken ct = default)
+    {
+        if (actor.Roles.Count == 0) throw new ForbiddenException();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<IssuedDocument>().AsNoTracking().Where(d => d.DialogueId == dialogueId)
+            .OrderBy(d => d.Kind).ThenByDescending(d => d.VersionNumber)
+            .Select(d => new IssuedVersion(d.Id, d.Kind, d.VersionNumber, d.Code, d.NumberAndSymbol, d.IssuedOn, d.State, d.Signers, d.SigningNote,
+                d.PreparedAtUtc, d.SupersededAtUtc, d.SupersededByVersion, d.Version))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// A new version of the document, fixed as a PDF with its number, date and verification code (and QR code) printed;
+    /// the version it corrects, if any, is marked superseded.
+    /// </summary>
+    public async Task<IssuedVersion> IssueAsync(Actor actor, int dialogueId, DocumentKind kind, string number, DateOnly issuedOn, string publicBase, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        number = (number ?? "").Trim();
+        if (number.Length is 0 or > 60 || !number.Contains('/')) throw new DomainException(CoreText.Get("Issuing.NumberRequired"));
+        var composed = await documents.ComposeAsync(actor, dialogueId, kind, ct);
+        var code = NewCode();
+        var url = (options.CurrentValue.PublicUrl is { Length: > 0 } configured ? configured : publicBase).TrimEnd('/') + "/xac-minh/" + code;
+        var doc = composed with { NumberAndSymbol = number, Date = issuedOn };
+        doc = doc with { Verification = new DocumentVerification(code, url) };
+        using var pdf = new MemoryStream();
+        var box = PdfWriter.Write(pdf, doc);
+        var bytes = pdf.ToArray();
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var previous = await db.Set<IssuedDocument>().Where(d => d.DialogueId == dialogueId && d.Kind == kind)
+            .OrderByDescending(d => d.VersionNumber).FirstOrDefaultAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var issued = new IssuedDocument
+        {
+            DialogueId = dialogueId, Kind = kind, VersionNumber = (previous?.VersionNumber ?? 0) + 1, Code = code, NumberAndSymbol = number,
+            IssuedOn = issuedOn, State = IssuedState.AwaitingSignature, Pdf = bytes, Sha256 = Hash(bytes), PreparedAtUtc = now,
+            PreparedBy = actor.UserName, SignaturePage = box.PageIndex, SignatureX = box.X, SignatureY = box.Y,
+            SignatureWidth = box.Width, SignatureHeight = box.Height,
+        };
+        if (previous is { SupersededAtUtc: null })
+        {
+            previous.SupersededAtUtc = now;
+            previous.SupersededByVersion = issued.VersionNumber;
+            previous.PluginTicket = null;
+            previous.Version++;
+        }
+        db.Add(issued);
+        await db.SaveChangesAsync(ct);
+        return View(issued);
+    }
+
+    public async Task<(byte[] Pdf, string FileName)> DownloadAsync(Actor actor, int id, CancellationToken ct = default)
+    {
+        if (actor.Roles.Count == 0) throw new ForbiddenException();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var d = await db.Set<IssuedDocument>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        return (d.Pdf, FileName(d));
+    }
+
+    public static string FileName(IssuedDocument d) =>
+        Path.GetFileNameWithoutExtension(DocumentService.FileName(d.Kind, d.DialogueId, PaperFormat.Pdf)) + $"-ban-{d.VersionNumber}.pdf";
+
+    // ---- The signer's token, through the browser plugin ----
+
+    /// <summary>A one-time ticket for the plugin to fetch this version and return it signed (the chairman's signature).</summary>
+    public async Task<PluginOffer> OfferToPluginAsync(Actor actor, int id, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.Chair);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var d = await db.Set<IssuedDocument>().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        if (d.SupersededAtUtc is not null) throw new DomainException(CoreText.Get("Issuing.Superseded"));
+        if (d.State != IssuedState.AwaitingSignature) throw new DomainException(CoreText.Get("Issuing.AlreadySigned"));
+        d.PluginTicket = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        d.PluginTicketExpiresUtc = clock.GetUtcNow().UtcDateTime.AddMinutes(options.CurrentValue.PluginTicketMinutes);
+        d.Version++;
+        await db.SaveChangesAsync(ct);
+        return new PluginOffer(d.PluginTicket, d.NumberAndSymbol, d.IssuedOn);
+    }
+
+    /// <summary>The file the plugin fetches with its ticket (no sign-in: the plugin is another program).</summary>
+    public async Task<(byte[] Pdf, string FileName)?> PluginFileAsync(string? ticket, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var d = await FindTicketAsync(db, ticket, ct);
+        return d is null ? null : (d.Pdf, FileName(d));
+    }
+
+    /// <summary>
+    /// The plugin's signed file: kept as the version only if it is the offered file with a sound new signature over
+    /// the whole of it; anything else is refused with the reason, and the offered version stays as it was.
+    /// </summary>
+    public async Task<IssuedVersion> AcceptFromPluginAsync(string? ticket, byte[] signed, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var d = await FindTicketAsync(db, ticket, ct) ?? throw new NotFoundException(CoreText.Get("Issuing.TicketInvalid"));
+        if (signed.Length > MaxPdfBytes) throw new DomainException(CoreText.Get("Issuing.FileTooLarge"));
+        if (PdfSignatureCheck.RefusalOfReturned(d.Pdf, signed) is { } refusal) throw new DomainException(refusal);
+        var signer = PdfSignatureCheck.Check(signed)[^1].Signer;
+        d.Pdf = signed;
+        d.Sha256 = Hash(signed);
+        d.State = IssuedState.Signed;
+        d.Signers = Append(d.Signers, signer);
+        d.SignedAtUtc = clock.GetUtcNow().UtcDateTime;
+        d.PluginTicket = null;
+        d.PluginTicketExpiresUtc = null;
+        d.Version++;
+        await db.SaveChangesAsync(ct);
+        return View(d);
+    }
+
+    private async Task<IssuedDocument?> FindTicketAsync(PhoChauDbContext db, string? ticket, CancellationToken ct)
+    {
+        if (ticket is not { Length: 48 } || !ticket.All(char.IsAsciiHexDigitLower)) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The ticket alone says whose document it is: the plugin carries no sign-in, and so no commune.
+        var d = await db.Set<IssuedDocument>().IgnoreQueryFilters().SingleOrDefaultAsync(x => x.PluginTicket == ticket, ct);
+        return d is { SupersededAtUtc: null, State: IssuedState.AwaitingSignature } && d.PluginTicketExpiresUtc > now ? d : null;
+    }
+
+    // ---- The agency's seal, on the server ----
+
+    public bool SealConfigured => SealCertificate.IsConfigured(options.CurrentValue);
+
+    /// <summary>
+    /// The agency's signature with the red seal over the left third of the signature (Appendix I); when the signer has
+    /// not signed with a token, the signer's uploaded signature image is drawn too. Without an answer from the
+    /// time-stamp server the document is signed without one, and the note says so.
+    /// </summary>
+    public async Task<IssuedVersion> SealAsync(Actor actor, int id, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.Chair);
+        var o = options.CurrentValue;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var d = await db.Set<IssuedDocument>().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        if (d.SupersededAtUtc is not null) throw new DomainException(CoreText.Get("Issuing.Superseded"));
+        if (d.State == IssuedState.Sealed) throw new DomainException(CoreText.Get("Issuing.AlreadySealed"));
+        var arts = await db.Set<SignatureArt>().AsNoTracking().ToListAsync(ct);
+        var seal = arts.FirstOrDefault(a => a.Kind == SignatureArtKind.Seal) ?? throw new DomainException(CoreText.Get("Issuing.NoSealImage"));
+        var hand = d.State == IssuedState.AwaitingSignature
+            ? arts.FirstOrDefault(a => a.Kind == SignatureArtKind.Signature) ?? throw new DomainException(CoreText.Get("Issuing.NoSignatureImage"))
+            : null;
+        var now = clock.GetUtcNow();
+        using var cert = SealCertificate.Load(o, data.Root, now);
+        var communeName = await db.CommuneProfiles.AsNoTracking().Select(c => c.CommitteeName).FirstOrDefaultAsync(ct) ?? "";
+        var (box, images) = Appearance(d, PngImage.Decode(seal.Png), seal.Millimetres, hand is null ? null : (PngImage.Decode(hand.Png), hand.Millimetres));
+        Uri? tsa = Uri.TryCreate(o.TimestampUrl, UriKind.Absolute, out var u) ? u : null;
+        var result = await PdfSigner.SignAsync(d.Pdf, new PdfSignatureRequest(cert, communeName, CoreText.Get("Issuing.SealReason"),
+            communeName, now.ToOffset(TimeSpan.FromHours(7)), box, images, tsa), ct: ct);
+
+        d.Pdf = result.Pdf;
+        d.Sha256 = Hash(result.Pdf);
+        d.State = IssuedState.Sealed;
+        d.Signers = Append(d.Signers, communeName);
+        d.SignedAtUtc = now.UtcDateTime;
+        d.SigningNote = result.TimestampProblem;
+        d.PluginTicket = null;
+        d.Version++;
+        await db.SaveChangesAsync(ct);
+        return View(d);
+    }
+
+    /// <summary>
+    /// Appendix I: the signature centred in the room between title and name; the seal at its real size, its centre on
+    /// the room's middle line, covering the left third of the signature. The widget's box holds both.
+    /// </summary>
+    internal static (PdfBox Box, IReadOnlyList<PlacedImage> Images) Appearance(IssuedDocument d, PngImage seal, int sealMm, (PngImage Image, int Mm)? hand)
+    {
+        static double Pt(double mm) => mm * 72 / 25.4;
+        var roomX = d.SignatureX; var roomY = d.SignatureY; var roomW = d.SignatureWidth; var roomH = d.SignatureHeight;
+        var sigW = Math.Min(roomW * 0.7, Pt(hand?.Mm is > 0 and var mm ? mm : 45));
+        var sigH = hand is { } h0 ? Math.Min(roomH * 0.95, sigW * h0.Image.Height / h0.Image.Width) : roomH * 0.8;
+        if (hand is { } h1) sigW = sigH * h1.Image.Width / h1.Image.Height;
+        var sigX = roomX + (roomW - sigW) / 2;
+        var sigY = roomY + (roomH - sigH) / 2;
+        var sealD = Pt(sealMm > 0 ? sealMm : 35);
+        var sealX = sigX + sigW / 3 - sealD;
+        var sealY = roomY + roomH / 2 - sealD / 2;
+        var x0 = Math.Min(sealX, sigX); var y0 = Math.Min(sealY, sigY);
+        var x1 = Math.Max(sealX + sealD, sigX + sigW); var y1 = Math.Max(sealY + sealD, sigY + sigH);
+        var images = new List<PlacedImage>();
+        if (hand is { } h) images.Add(new PlacedImage(h.Image, sigX - x0, sigY - y0, sigW, sigH));
+        images.Add(new PlacedImage(seal, sealX - x0, sealY - y0, sealD, sealD)); // drawn last: the seal over the signature
+        return (new PdfBox(d.SignaturePage, x0, y0, x1 - x0, y1 - y0), images);
+    }
+
+    // ---- The images, uploaded once by the administrator ----
+
+    public async Task SaveArtAsync(Actor actor, SignatureArtKind kind, byte[] png, int millimetres, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageAdministration);
+        if (png.Length > 2 * 1024 * 1024) throw new DomainException(CoreText.Get("Issuing.ImageTooLarge"));
+        PngImage.Decode(png); // refuses what is not a readable PNG
+        if (millimetres is < 10 or > 80) throw new DomainException(CoreText.Get("Issuing.ImageMillimetres"));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var art = await db.Set<SignatureArt>().SingleOrDefaultAsync(a => a.Kind == kind, ct);
+        if (art is null) db.Add(art = new SignatureArt { Kind = kind });
+        art.Png = png;
+        art.Millimetres = millimetres;
+        art.UploadedAtUtc = clock.GetUtcNow().UtcDateTime;
+        art.UploadedBy = actor.UserName;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<(SignatureArtKind Kind, int Millimetres, DateTime UploadedAtUtc, string UploadedBy)>> ArtsAsync(Actor actor, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageAdministration);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Set<SignatureArt>().AsNoTracking().Select(a => new { a.Kind, a.Millimetres, a.UploadedAtUtc, a.UploadedBy }).ToListAsync(ct))
+            .Select(a => (a.Kind, a.Millimetres, a.UploadedAtUtc, a.UploadedBy)).ToList();
+    }
+
+    public async Task<byte[]?> ArtAsync(Actor actor, SignatureArtKind kind, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageAdministration);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<SignatureArt>().AsNoTracking().Where(a => a.Kind == kind).Select(a => a.Png).SingleOrDefaultAsync(ct);
+    }
+
+    // ---- The public check ----
+
+    /// <summary>The check of a code printed on a document; null for an unknown or malformed code (never an error page).</summary>
+    public async Task<VerificationView?> VerifyAsync(string? code, CancellationToken ct = default)
+    {
+        if (Normalise(code) is not { } c) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var d = await db.Set<IssuedDocument>().IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(x => x.Code == c, ct);
+        if (d is null) return null;
+        var current = d.SupersededAtUtc is null ? d
+            : await db.Set<IssuedDocument>().IgnoreQueryFilters().AsNoTracking()
+                .Where(x => x.CommuneId == d.CommuneId && x.DialogueId == d.DialogueId && x.Kind == d.Kind && x.SupersededAtUtc == null)
+                .SingleOrDefaultAsync(ct);
+        var commune = await db.CommuneProfiles.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == d.CommuneId).Select(p => p.CommitteeName).SingleOrDefaultAsync(ct) ?? "";
+        var intact = Hash(d.Pdf) == d.Sha256;
+        return new VerificationView(commune, d.Kind, d.NumberAndSymbol, d.IssuedOn, d.VersionNumber, d.State, d.SupersededAtUtc is null,
+            current?.Code, current?.VersionNumber, intact, PdfSignatureCheck.Check(d.Pdf));
+    }
+
+    /// <summary>A file a citizen holds, against the code printed on it: the very version, another version of it, or altered.</summary>
+    public async Task<FileCheck?> CheckFileAsync(string? code, byte[] file, CancellationToken ct = default)
+    {
+        if (Normalise(code) is not { } c) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var d = await db.Set<IssuedDocument>().IgnoreQueryFilters().AsNoTracking()
+            .Where(x => x.Code == c).Select(x => new { x.CommuneId, x.DialogueId, x.Kind, x.VersionNumber, x.Sha256, x.Pdf }).SingleOrDefaultAsync(ct);
+        if (d is null) return null;
+        var hash = Hash(file);
+        var signatures = PdfSignatureCheck.Check(file);
+        if (hash == d.Sha256) return new FileCheck(FileVerdict.Authentic, d.VersionNumber, signatures);
+        // The same version as it was before a signature was added to it (signatures are appended).
+        if (file.Length < d.Pdf.Length && d.Pdf.AsSpan(0, file.Length).SequenceEqual(file) && file.AsSpan().TrimEnd("\r\n "u8).EndsWith("%%EOF"u8))
+            return new FileCheck(FileVerdict.BeforeSigning, d.VersionNumber, signatures);
+        var other = await db.Set<IssuedDocument>().IgnoreQueryFilters().AsNoTracking()
+            .Where(x => x.CommuneId == d.CommuneId && x.DialogueId == d.DialogueId && x.Kind == d.Kind && x.Sha256 == hash)
+            .Select(x => (int?)x.VersionNumber).FirstOrDefaultAsync(ct);
+        return new FileCheck(other is null ? FileVerdict.Altered : FileVerdict.OtherVersion, other, signatures);
+    }
+
+    /// <summary>Codes are typed from paper: case and spaces forgiven, anything else not looked up at all.</summary>
+    public static string? Normalise(string? code)
+    {
+        var c = (code ?? "").Replace(" ", "").Replace("-", "").ToUpperInvariant();
+        return c.Length == 10 && c.All(ch => CodeAlphabet.Contains(ch)) ? c : null;
+    }
+
+    private static string NewCode() => new(RandomNumberGenerator.GetItems<char>(CodeAlphabet, 10));
+
+    private static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+
+    private static string Append(string? list, string name) => string.IsNullOrEmpty(list) ? name : list + "; " + name;
+
+    private static IssuedVersion View(IssuedDocument d) => new(d.Id, d.Kind, d.VersionNumber, d.Code, d.NumberAndSymbol, d.IssuedOn, d.State,
+        d.Signers, d.SigningNote, d.PreparedAtUtc, d.SupersededAtUtc, d.SupersededByVersion, d.Version);
+}

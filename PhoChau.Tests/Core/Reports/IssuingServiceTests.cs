@@ -1,0 +1,239 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PhoChau.Core.Common;
+using PhoChau.Core.Reports;
+using PhoChau.Core.Reports.Issuing;
+using PhoChau.Core.Reports.Signing;
+
+namespace PhoChau.Tests.Core.Reports;
+
+/// <summary>Issue 22: issued versions that never change, signed by the token (a plugin's round trip) and sealed on the server.</summary>
+public sealed class IssuingServiceTests
+{
+    private const string Base = "http://192.168.1.10:5000";
+
+    private static async Task<(CoreTestHost Host, int DialogueId)> ArrangeAsync(string? pfx = null, string? password = null, string? timestamp = null)
+    {
+        var host = await CoreTestHost.StartAsync(configure: s => s.Configure<SigningOptions>(o =>
+        {
+            o.SealPfxPath = pfx;
+            o.SealPfxPassword = password;
+            o.TimestampUrl = timestamp;
+        }));
+        var (d, _) = await ConcludedSession.WithIssuedNoticeAsync(host);
+        return (host, d.Id);
+    }
+
+    /// <summary>Certificates valid around the test clock's day (the host's time, not the machine's).</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 Cert(CoreTestHost host, string name, int daysLeft = 365) =>
+        TestSigning.Certificate(name, host.Clock.GetUtcNow().AddDays(-30), host.Clock.GetUtcNow().AddDays(daysLeft));
+
+    private static async Task UploadArtAsync(CoreTestHost host)
+    {
+        var issuing = host.Get<IssuingService>();
+        await issuing.SaveArtAsync(CoreTestHost.Admin, SignatureArtKind.Seal, TestSigning.SealPng(), 35);
+        await issuing.SaveArtAsync(CoreTestHost.Admin, SignatureArtKind.Signature, TestSigning.SignaturePng(), 40);
+    }
+
+    private static string Save(CoreTestHost host, string name, byte[] pdf)
+    {
+        var path = Path.Combine(host.DataRoot, name);
+        File.WriteAllBytes(path, pdf);
+        if (Environment.GetEnvironmentVariable("PHOCHAU_TEST_ARTIFACTS") is { Length: > 0 } keep)
+            File.Copy(path, Path.Combine(Directory.CreateDirectory(keep).FullName, name), true);
+        return path;
+    }
+
+    [Fact]
+    public async Task An_issued_version_carries_its_number_and_code_and_a_correction_is_a_new_version_the_old_code_points_to()
+    {
+        Poppler.Require();
+        var (host, dialogueId) = await ArrangeAsync();
+        await using var _ = host;
+        var issuing = host.Get<IssuingService>();
+
+        var first = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), Base);
+        var (pdf, _) = await issuing.DownloadAsync(CoreTestHost.Secretary, first.Id);
+        var text = await Poppler.TextAsync(Save(host, "v1.pdf", pdf));
+        Assert.Contains("Số: 12/TB-UBND", text);
+        Assert.Contains("Mã xác minh: " + first.Code, text);
+        Assert.Contains($"{Base}/xac-minh/{first.Code}", text);
+
+        var second = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 3), Base);
+        Assert.Equal(2, second.VersionNumber);
+        Assert.Equal(pdf, (await issuing.DownloadAsync(CoreTestHost.Secretary, first.Id)).Pdf); // the issued bytes never change
+
+        var old = await issuing.VerifyAsync(first.Code.ToLowerInvariant());
+        Assert.NotNull(old);
+        Assert.False(old.Current);
+        Assert.Equal(second.Code, old.CurrentCode);
+        Assert.Equal(2, old.CurrentVersionNumber);
+        Assert.True((await issuing.VerifyAsync(second.Code))!.Current);
+        var shown = await issuing.CheckFileAsync(second.Code, pdf); // the first version's file, shown against the second's code
+        Assert.Equal(FileVerdict.OtherVersion, shown!.Verdict);
+        Assert.Equal(1, shown.VersionNumber);
+        Assert.Null(await issuing.VerifyAsync("ZZZZZZZZZZ"));
+        Assert.Null(await issuing.VerifyAsync("<script>"));
+        await Assert.ThrowsAsync<DomainException>(() => issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, " ", new DateOnly(2026, 3, 3), Base));
+        await Assert.ThrowsAsync<ForbiddenException>(() => issuing.IssueAsync(CoreTestHost.Viewer, dialogueId, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 3), Base));
+    }
+
+    [Fact]
+    public async Task The_plugin_s_round_trip_then_the_seal_on_the_server_give_two_signatures_that_pass_pdfsig_with_both_images_drawn()
+    {
+        PopplerSignatures.Require();
+        var folder = Directory.CreateTempSubdirectory("phochau-seal").FullName;
+        var probe = await CoreTestHost.StartAsync();
+        using var sealCert = Cert(probe, "UBND xa Pho Chau");
+        await probe.DisposeAsync();
+        var (host, dialogueId) = await ArrangeAsync(TestSigning.PfxFile(folder, sealCert, "mật-khẩu"), "mật-khẩu");
+        await using var _ = host;
+        await UploadArtAsync(host);
+        var issuing = host.Get<IssuingService>();
+        var v = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), Base);
+
+        // The plugin's part: fetch with the ticket, sign with the chairman's token (a test certificate), send back.
+        var offer = await issuing.OfferToPluginAsync(CoreTestHost.Chairman, v.Id);
+        Assert.Equal("12/TB-UBND", offer.DocNumber);
+        var offered = (await issuing.PluginFileAsync(offer.Ticket))!.Value.Pdf;
+        using var token = Cert(host, "Le Van Thai");
+        var byToken = await PdfSigner.SignAsync(offered, new PdfSignatureRequest(token, "Lê Văn Thái", "Ký ban hành", "Phổ Châu", host.Clock.GetUtcNow()));
+        var signed = await issuing.AcceptFromPluginAsync(offer.Ticket, byToken.Pdf);
+        Assert.Equal(IssuedState.Signed, signed.State);
+        Assert.Null(await issuing.PluginFileAsync(offer.Ticket)); // the ticket is spent
+
+        var sealedVersion = await issuing.SealAsync(CoreTestHost.Chairman, v.Id);
+        Assert.Equal(IssuedState.Sealed, sealedVersion.State);
+        var (pdf, _) = await issuing.DownloadAsync(CoreTestHost.Secretary, v.Id);
+        var path = Save(host, "thong-bao-ky-so.pdf", pdf);
+        var report = await PopplerSignatures.ReportAsync(path);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(report, "Signature is Valid").Count);
+        Assert.Contains("Total document signed", report);
+        Assert.Equal("Le Van Thai; Ủy ban nhân dân xã Phổ Châu", sealedVersion.Signers); // as the certificates name them
+
+        var view = await issuing.VerifyAsync(v.Code);
+        Assert.True(view!.StoredIntact);
+        Assert.Equal(2, view.Signatures.Count);
+        Assert.True(view.Signatures[^1].Sound);
+        Assert.Equal(FileVerdict.Authentic, (await issuing.CheckFileAsync(v.Code, pdf))!.Verdict);
+        var tampered = (byte[])pdf.Clone();
+        var at = System.Text.Encoding.Latin1.GetString(tampered).IndexOf("/Creator", StringComparison.Ordinal);
+        tampered[at + 3] = (byte)'X';
+        var check = await issuing.CheckFileAsync(v.Code, tampered);
+        Assert.Equal(FileVerdict.Altered, check!.Verdict);
+        Assert.Contains(check.Signatures, s => !s.Valid);
+        Assert.Equal(FileVerdict.BeforeSigning, (await issuing.CheckFileAsync(v.Code, offered))!.Verdict);
+    }
+
+    [Fact]
+    public async Task The_seal_alone_draws_the_uploaded_signature_and_seal_in_the_signature_block()
+    {
+        PopplerSignatures.Require();
+        var folder = Directory.CreateTempSubdirectory("phochau-seal").FullName;
+        var probe = await CoreTestHost.StartAsync();
+        using var sealCert = Cert(probe, "UBND xa Pho Chau");
+        await probe.DisposeAsync();
+        var (host, dialogueId) = await ArrangeAsync(TestSigning.PfxFile(folder, sealCert, "pw"), "pw", timestamp: "http://127.0.0.1:9/tsa");
+        await using var _ = host;
+        await UploadArtAsync(host);
+        var issuing = host.Get<IssuingService>();
+        var v = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), Base);
+
+        var sealedVersion = await issuing.SealAsync(CoreTestHost.Chairman, v.Id);
+        Assert.Contains("127.0.0.1", sealedVersion.SigningNote); // the time-stamp server did not answer: signed without, and said so
+
+        var (pdf, _) = await issuing.DownloadAsync(CoreTestHost.Secretary, v.Id);
+        var path = Save(host, "thong-bao-dong-dau.pdf", pdf);
+        Assert.Contains("Signature is Valid", await PopplerSignatures.ReportAsync(path));
+        await using var db = host.NewDb();
+        var row = await db.IssuedDocuments.SingleAsync(d => d.Id == v.Id);
+        var page = await PopplerSignatures.PageAsync(path, row.SignaturePage + 1, dpi: 72);
+        int Count(Func<byte, byte, byte, bool> colour)
+        {
+            var n = 0;
+            for (var y = (int)(page.Height - row.SignatureY - row.SignatureHeight - 40); y < page.Height - row.SignatureY + 40; y++)
+            for (var x = (int)row.SignatureX - 60; x < row.SignatureX + row.SignatureWidth; x++)
+            {
+                var i = (y * page.Width + x) * 3;
+                if (colour(page.Rgb[i], page.Rgb[i + 1], page.Rgb[i + 2])) n++;
+            }
+            return n;
+        }
+        Assert.True(Count((r, g, b) => r > 180 && g < 90 && b < 90) > 50, "the red seal is not drawn in the signature block");
+        Assert.True(Count((r, g, b) => b > 150 && r < 100) > 20, "the blue signature is not drawn in the signature block");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_a_certificate_without_key_an_expired_one_and_an_image_that_is_not_a_PNG_are_refused_in_Vietnamese()
+    {
+        var folder = Directory.CreateTempSubdirectory("phochau-seal").FullName;
+        var probe = await CoreTestHost.StartAsync();
+        using var good = Cert(probe, "UBND xa Pho Chau");
+        using var expired = TestSigning.Certificate("Het han", probe.Clock.GetUtcNow().AddYears(-3), probe.Clock.GetUtcNow().AddDays(-1));
+        await probe.DisposeAsync();
+        var keyless = Path.Combine(folder, "khong-khoa.pfx");
+        File.WriteAllBytes(keyless, System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(good.RawData)
+            .Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pw"));
+
+        async Task<string> RefusalAsync(string pfx, string password)
+        {
+            var (host, dialogueId) = await ArrangeAsync(pfx, password);
+            await using var _ = host;
+            await UploadArtAsync(host);
+            var issuing = host.Get<IssuingService>();
+            var v = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), Base);
+            var e = await Assert.ThrowsAsync<DomainException>(() => issuing.SealAsync(CoreTestHost.Chairman, v.Id));
+            Assert.Equal(IssuedState.AwaitingSignature, (await issuing.VersionsAsync(CoreTestHost.Secretary, dialogueId)).Single().State);
+            return e.Message;
+        }
+
+        Assert.Contains("sai mật khẩu", await RefusalAsync(TestSigning.PfxFile(folder, good, "đúng"), "sai"));
+        Assert.Contains("không có khóa bí mật", await RefusalAsync(keyless, "pw"));
+        Assert.Contains("không còn hiệu lực", await RefusalAsync(TestSigning.PfxFile(folder, expired, "pw"), "pw"));
+        Assert.Contains("Không tìm thấy tệp", await RefusalAsync(Path.Combine(folder, "khong-co.pfx"), "pw"));
+
+        await using var h = await CoreTestHost.StartAsync();
+        var jpeg = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0 };
+        var notPng = await Assert.ThrowsAsync<DomainException>(() => h.Get<IssuingService>().SaveArtAsync(CoreTestHost.Admin, SignatureArtKind.Seal, jpeg, 35));
+        Assert.Contains("PNG", notPng.Message);
+        await Assert.ThrowsAsync<ForbiddenException>(() => h.Get<IssuingService>().SaveArtAsync(CoreTestHost.Secretary, SignatureArtKind.Seal, TestSigning.SealPng(), 35));
+    }
+
+    [Fact]
+    public async Task A_plugin_returning_another_document_a_broken_signature_or_an_expired_certificate_is_refused_and_the_version_kept()
+    {
+        var (host, dialogueId) = await ArrangeAsync();
+        await using var _ = host;
+        var issuing = host.Get<IssuingService>();
+        var v = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), Base);
+        var other = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Minutes, "3/BB-UBND", new DateOnly(2026, 3, 2), Base);
+        var offer = await issuing.OfferToPluginAsync(CoreTestHost.Chairman, v.Id);
+        var offered = (await issuing.PluginFileAsync(offer.Ticket))!.Value.Pdf;
+        using var token = Cert(host, "Le Van Thai");
+        using var old = TestSigning.Certificate("Het han", host.Clock.GetUtcNow().AddYears(-3), host.Clock.GetUtcNow().AddDays(-1));
+        var now = host.Clock.GetUtcNow();
+
+        var otherPdf = (await issuing.DownloadAsync(CoreTestHost.Secretary, other.Id)).Pdf;
+        var wrong = await PdfSigner.SignAsync(otherPdf, new PdfSignatureRequest(token, "Lê Văn Thái", "Ký", "Phổ Châu", now));
+        Assert.Contains("không phải là văn bản đã gửi ký", (await Assert.ThrowsAsync<DomainException>(() => issuing.AcceptFromPluginAsync(offer.Ticket, wrong.Pdf))).Message);
+
+        var broken = (await PdfSigner.SignAsync(offered, new PdfSignatureRequest(token, "Lê Văn Thái", "Ký", "Phổ Châu", now))).Pdf;
+        // A byte of the signature value itself (the end of the CMS, before the zeros that pad it).
+        var text = System.Text.Encoding.Latin1.GetString(broken);
+        var hexStart = text.LastIndexOf("/Contents<", StringComparison.Ordinal) + "/Contents<".Length;
+        var sigAt = text.IndexOf('>', hexStart) - 1;
+        while (broken[sigAt] == (byte)'0') sigAt--;
+        sigAt -= 20;
+        broken[sigAt] = broken[sigAt] == (byte)'A' ? (byte)'B' : (byte)'A';
+        Assert.Contains("không hợp lệ", (await Assert.ThrowsAsync<DomainException>(() => issuing.AcceptFromPluginAsync(offer.Ticket, broken))).Message);
+
+        var expired = await PdfSigner.SignAsync(offered, new PdfSignatureRequest(old, "Lê Văn Thái", "Ký", "Phổ Châu", now));
+        Assert.Contains("không còn hiệu lực", (await Assert.ThrowsAsync<DomainException>(() => issuing.AcceptFromPluginAsync(offer.Ticket, expired.Pdf))).Message);
+
+        Assert.Contains("không phải là văn bản", (await Assert.ThrowsAsync<DomainException>(() => issuing.AcceptFromPluginAsync(offer.Ticket, offered))).Message);
+        Assert.Equal(offered, (await issuing.DownloadAsync(CoreTestHost.Secretary, v.Id)).Pdf);
+        await Assert.ThrowsAsync<NotFoundException>(() => issuing.AcceptFromPluginAsync("0123", offered));
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Null(await issuing.PluginFileAsync(offer.Ticket)); // expired ticket
+    }
+}
