@@ -138,7 +138,7 @@ public static class PortalApp
     /// <summary>The request pipeline, in the order that matters (see each line), then every endpoint.</summary>
     private static void Configure(WebApplication app)
     {
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(app.Configuration);
         app.UseStartupGate(); // before anything that reads the database
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -164,6 +164,7 @@ public static class PortalApp
         app.MapCalendarApi();
         app.MapPetitionEndpoints();
         app.MapReportEndpoints();
+        app.MapIssuingEndpoints();
         app.MapPersonalDataEndpoints();
         app.MapProvinceEndpoints();
         app.MapBackupEndpoints();

@@ -30,6 +30,7 @@ public static class PortalDataServices
         services.Configure<AttachmentOptions>(configuration.GetSection("Attachments"));
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
         services.Configure<PersonalDataOptions>(configuration.GetSection("PersonalData"));
+        services.Configure<PhoChau.Core.Reports.Issuing.SigningOptions>(configuration.GetSection("Signing"));
         services.AddSingleton(TimeProvider.System);
         return dataRoot;
     }

@@ -11,13 +11,29 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
         "connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    /// <summary>
+    /// The policy, with the signing plugin's local origins (Signing:PluginOrigins, e.g. "http://127.0.0.1:8987
+    /// ws://127.0.0.1:8987") allowed for its script and its connection when the commune uses one.
+    /// </summary>
+    public static string Policy(string? pluginOrigins)
+    {
+        var origins = string.Join(' ', (pluginOrigins ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(o => Uri.TryCreate(o, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" or "ws" or "wss" && u.PathAndQuery == "/"));
+        return origins.Length == 0 ? ContentSecurityPolicy
+            : ContentSecurityPolicy.Replace("script-src 'self'", "script-src 'self' " + origins).Replace("connect-src 'self'", "connect-src 'self' " + origins);
+    }
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        var policy = Policy(configuration["Signing:PluginOrigins"]);
+        return app.Use((context, next) =>
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = policy;
         headers["Referrer-Policy"] = "same-origin";
         headers.XFrameOptions = "SAMEORIGIN";
         return next(context);
     });
+    }
 }

@@ -128,6 +128,9 @@ public sealed class IssuingService(
     /// </summary>
     public async Task<IssuedVersion> AcceptFromPluginAsync(string? ticket, byte[] signed, CancellationToken ct = default)
     {
+        // The ticket alone says whose document it is: the plugin carries no sign-in, and so no commune.
+        var commune = await CommuneOfTicketAsync(ticket, ct) ?? throw new NotFoundException(CoreText.Get("Issuing.TicketInvalid"));
+        using var scope = CommuneScope.Enter(commune);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var d = await FindTicketAsync(db, ticket, ct) ?? throw new NotFoundException(CoreText.Get("Issuing.TicketInvalid"));
         if (signed.Length > MaxPdfBytes) throw new DomainException(CoreText.Get("Issuing.FileTooLarge"));
@@ -145,11 +148,19 @@ public sealed class IssuingService(
         return View(d);
     }
 
+    private static bool WellFormed(string? ticket) => ticket is { Length: 48 } && ticket.All(char.IsAsciiHexDigitLower);
+
+    private async Task<int?> CommuneOfTicketAsync(string? ticket, CancellationToken ct)
+    {
+        if (!WellFormed(ticket)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<IssuedDocument>().IgnoreQueryFilters().Where(x => x.PluginTicket == ticket).Select(x => (int?)x.CommuneId).SingleOrDefaultAsync(ct);
+    }
+
     private async Task<IssuedDocument?> FindTicketAsync(PhoChauDbContext db, string? ticket, CancellationToken ct)
     {
-        if (ticket is not { Length: 48 } || !ticket.All(char.IsAsciiHexDigitLower)) return null;
+        if (!WellFormed(ticket)) return null;
         var now = clock.GetUtcNow().UtcDateTime;
-        // The ticket alone says whose document it is: the plugin carries no sign-in, and so no commune.
         var d = await db.Set<IssuedDocument>().IgnoreQueryFilters().SingleOrDefaultAsync(x => x.PluginTicket == ticket, ct);
         return d is { SupersededAtUtc: null, State: IssuedState.AwaitingSignature } && d.PluginTicketExpiresUtc > now ? d : null;
     }

@@ -52,3 +52,19 @@ document.addEventListener("input", (e) => {
 document.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && !e.shiftKey && e.target?.closest?.("[data-enter-adds]")) e.preventDefault();
 }, true);
+
+// The signing plugin of the chairman's token (the VGCA plugin's pattern): its script (Signing:PluginScriptUrl) gives
+// vgca_sign_issued(json, callback); the plugin fetches FileName, signs with the token, posts the result to
+// FileUploadHandler and calls back with {Status, Message}. Without the plugin this says so (Status -1).
+window.phochau.signWithPlugin = (scriptUrl, prms) => new Promise((resolve) => {
+    const call = () => {
+        if (typeof window.vgca_sign_issued !== "function") { resolve(JSON.stringify({ Status: -1, Message: "" })); return; }
+        window.vgca_sign_issued(JSON.stringify(prms), (result) => resolve(typeof result === "string" ? result : JSON.stringify(result)));
+    };
+    if (typeof window.vgca_sign_issued === "function" || !scriptUrl) { call(); return; }
+    const s = document.createElement("script");
+    s.src = scriptUrl;
+    s.onload = call;
+    s.onerror = call;
+    document.head.appendChild(s);
+});

@@ -1,0 +1,72 @@
+using Microsoft.Net.Http.Headers;
+using PhoChau.Core.Reports.Issuing;
+
+namespace PhoChau.Portal.Features.Reports;
+
+/// <summary>
+/// The issued versions as files, and the signing plugin's two addresses (the VGCA plugin's pattern): it fetches the
+/// PDF with the ticket it was given and posts the signed PDF back to the same ticket. The plugin is another program
+/// on the chairman's laptop, with no sign-in cookie: the one-time ticket (48 hex digits, 30 minutes) is its authority,
+/// and a returned file is kept only if it is the offered document with a sound new signature.
+/// </summary>
+public static class IssuingEndpoints
+{
+    public static string VersionUrl(int id) => $"/van-ban/{id}.pdf";
+    public static string PluginFileUrl(string ticket) => $"/ky-so/{ticket}/van-ban.pdf";
+    public static string PluginUploadUrl(string ticket) => $"/ky-so/{ticket}";
+
+    public static void MapIssuingEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var files = endpoints.MapFileEndpoints();
+        files.MapGet("/van-ban/{id:int}.pdf", async (int id, HttpContext http, IssuingService issuing) =>
+        {
+            var (pdf, name) = await issuing.DownloadAsync(ActorFactory.FromPrincipal(http.User), id, http.RequestAborted);
+            return Results.File(pdf, "application/pdf", name);
+        });
+
+        endpoints.MapGet("/ky-so/{ticket}/van-ban.pdf", async (string ticket, IssuingService issuing, CancellationToken ct) =>
+            await issuing.PluginFileAsync(ticket, ct) is { } file ? Results.File(file.Pdf, "application/pdf", file.FileName) : Results.NotFound())
+            .AllowAnonymous();
+
+        endpoints.MapPost("/ky-so/{ticket}", async (string ticket, HttpRequest request, IssuingService issuing, CancellationToken ct) =>
+        {
+            byte[] signed;
+            if (request.HasFormContentType)
+            {
+                var form = await request.ReadFormAsync(ct);
+                if (form.Files.Count == 0) return Answer(StatusCodes.Status400BadRequest, 1, CoreText("Issuing.NoFile"));
+                await using var s = form.Files[0].OpenReadStream();
+                signed = await ReadAsync(s, ct);
+            }
+            else signed = await ReadAsync(request.Body, ct);
+            try
+            {
+                var version = await issuing.AcceptFromPluginAsync(ticket, signed, ct);
+                return Results.Json(new { Status = 0, Message = "", FileName = $"{version.Code}.pdf", FileServer = $"/xac-minh/{version.Code}" });
+            }
+            catch (NotFoundException e)
+            {
+                return Answer(StatusCodes.Status404NotFound, 2, e.Message);
+            }
+            catch (DomainException e)
+            {
+                return Answer(StatusCodes.Status422UnprocessableEntity, 1, e.Message);
+            }
+        })
+        .AllowAnonymous()
+        .DisableAntiforgery(); // a program posts here, not a page: the one-time ticket is the authority
+    }
+
+    private static string CoreText(string key) => PhoChau.Core.Resources.CoreText.Get(key);
+
+    /// <summary>The plugin reads Status (0 = kept) and Message; a person reading the answer gets the same Vietnamese text.</summary>
+    private static IResult Answer(int status, int code, string message) => Results.Json(new { Status = code, Message = message }, statusCode: status);
+
+    private static async Task<byte[]> ReadAsync(Stream s, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await s.CopyToAsync(buffer, ct);
+        if (buffer.Length > IssuingService.MaxPdfBytes) throw new BadHttpRequestException("too large", StatusCodes.Status413PayloadTooLarge);
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+using MudBlazor;
+using PhoChau.Core.AfterSession;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Reports;
+using PhoChau.Core.Reports.Issuing;
+using PhoChau.Core.Text;
+
+namespace PhoChau.Portal.Features.Reports;
+
+/// <summary>
+/// Issuing a dialogue's documents as fixed, numbered PDF versions, and signing them: the chairman's token through the
+/// signing plugin, the agency's seal on the server. Each version's code opens its public check.
+/// </summary>
+public partial class IssuingPage
+{
+    [Parameter] public int Id { get; set; }
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private AfterSessionService After { get; set; } = default!;
+    [Inject] private IOptionsMonitor<SigningOptions> Signing { get; set; } = default!;
+    [Inject] private IStringLocalizer<ReportsText> R { get; set; } = default!;
+
+    private Dialogue? _dialogue;
+    private IReadOnlyList<IssuedVersion> _versions = [];
+    private readonly Dictionary<DocumentKind, string?> _numbers = [];
+    private readonly Dictionary<DocumentKind, string?> _dates = [];
+    private bool _canIssue, _canSign, _busy;
+
+    protected override async Task OnActorReadyAsync()
+    {
+        _canIssue = Actor.Allows(Permission.ManageWorkflow);
+        _canSign = Actor.Allows(Permission.Chair);
+        _dialogue = await Dialogues.GetAsync(Id);
+        var (notice, _) = await After.NoticeAsync(Id);
+        var today = VietnameseDates.Format(VietnamTime.Today(Clock));
+        _numbers[DocumentKind.Minutes] = "/BB-UBND";
+        _numbers[DocumentKind.Notice] = notice?.Number is { Length: > 0 } n ? n : "/TB-UBND";
+        _numbers[DocumentKind.ResultsReport] = "/BC-UBND";
+        foreach (var k in Enum.GetValues<DocumentKind>()) _dates[k] = today;
+        if (notice?.IssuedOn is { } on) _dates[DocumentKind.Notice] = VietnameseDates.Format(on);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync() => _versions = await Issuing.VersionsAsync(Actor, Id);
+
+    private static Color StateColour(IssuedState s) => s switch { IssuedState.Sealed => Color.Success, IssuedState.Signed => Color.Info, _ => Color.Warning };
+
+    private Task IssueAsync(DocumentKind kind)
+    {
+        if (!VietnameseDates.TryParse(_dates[kind], out var on))
+        {
+            Snackbar.Add(R["Issuing.BadDate"], Severity.Error);
+            return Task.CompletedTask;
+        }
+        var publicBase = new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority);
+        return RunAndReloadAsync(() => Issuing.IssueAsync(Actor, Id, kind, _numbers[kind] ?? "", on, publicBase), LoadAsync);
+    }
+
+    private async Task DownloadAsync(IssuedVersion v)
+    {
+        try { await JS.InvokeVoidAsync("phochau.download", IssuingEndpoints.VersionUrl(v.Id), $"{v.Kind}-{v.VersionNumber}.pdf"); }
+        catch (JSException ex) { Snackbar.Add(ex.Message, Severity.Error); }
+    }
+
+    /// <summary>The plugin fetches the file with a one-time ticket, signs it with the token and posts it back; the page then reloads.</summary>
+    private async Task SignWithTokenAsync(IssuedVersion v)
+    {
+        _busy = true;
+        try
+        {
+            PluginOffer? offer = null;
+            if (!await RunAsync(async () => offer = await Issuing.OfferToPluginAsync(Actor, v.Id))) return;
+            var origin = new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority);
+            var prms = new Dictionary<string, string>
+            {
+                ["FileUploadHandler"] = origin + IssuingEndpoints.PluginUploadUrl(offer!.Ticket),
+                ["SessionId"] = "",
+                ["FileName"] = origin + IssuingEndpoints.PluginFileUrl(offer.Ticket),
+                ["DocNumber"] = offer.DocNumber,
+                ["IssuedDate"] = offer.IssuedDate.ToString("yyyy-MM-dd'T'00:00:00", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            var answer = await JS.InvokeAsync<string>("phochau.signWithPlugin", Signing.CurrentValue.PluginScriptUrl, prms);
+            using var json = JsonDocument.Parse(answer);
+            var status = json.RootElement.TryGetProperty("Status", out var st) && st.TryGetInt32(out var code) ? code : -1;
+            var message = json.RootElement.TryGetProperty("Message", out var m) ? m.GetString() : null;
+            if (status == -1) Snackbar.Add(R["Issuing.NoPlugin"], Severity.Warning);
+            else if (status != 0) Snackbar.Add(string.Format(R["Issuing.PluginFailed"], message), Severity.Error);
+            await LoadAsync();
+            if (_versions.FirstOrDefault(x => x.Id == v.Id)?.State == IssuedState.Signed) Snackbar.Add(R["Issuing.Signed"], Severity.Success);
+        }
+        catch (Exception ex) when (ex is JSException or JsonException)
+        {
+            Snackbar.Add(string.Format(R["Issuing.PluginFailed"], ex.Message), Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task SealAsync(IssuedVersion v)
+    {
+        _busy = true;
+        try { await RunAndReloadAsync(() => Issuing.SealAsync(Actor, v.Id), LoadAsync); }
+        finally { _busy = false; }
+    }
+}
