@@ -42,7 +42,7 @@ public static class IssuingEndpoints
             try
             {
                 var version = await issuing.AcceptFromPluginAsync(ticket, signed, ct);
-                return Results.Json(new { Status = 0, Message = "", FileName = $"{version.Code}.pdf", FileServer = $"/xac-minh/{version.Code}" });
+                return Results.Json(new Dictionary<string, object> { ["Status"] = 0, ["Message"] = "", ["FileName"] = $"{version.Code}.pdf", ["FileServer"] = $"/xac-minh/{version.Code}" });
             }
             catch (NotFoundException e)
             {
@@ -60,7 +60,7 @@ public static class IssuingEndpoints
     private static string CoreText(string key) => PhoChau.Core.Resources.CoreText.Get(key);
 
     /// <summary>The plugin reads Status (0 = kept) and Message; a person reading the answer gets the same Vietnamese text.</summary>
-    private static IResult Answer(int status, int code, string message) => Results.Json(new { Status = code, Message = message }, statusCode: status);
+    private static IResult Answer(int status, int code, string message) => Results.Json(new Dictionary<string, object> { ["Status"] = code, ["Message"] = message }, statusCode: status);
 
     private static async Task<byte[]> ReadAsync(Stream s, CancellationToken ct)
     {
