@@ -15,6 +15,8 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
     {
         DocumentKind.Minutes => $"bien-ban-doi-thoai-{dialogueId}",
         DocumentKind.Notice => $"thong-bao-ket-luan-{dialogueId}",
+        DocumentKind.Plan => $"ke-hoach-doi-thoai-{dialogueId}",
+        DocumentKind.Announcement => $"thong-bao-to-chuc-doi-thoai-{dialogueId}",
         _ => $"bao-cao-ket-qua-doi-thoai-{dialogueId}",
     } + (format == PaperFormat.Pdf ? ".pdf" : ".docx");
 
@@ -53,6 +55,15 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
                     notice?.IssuedOn, "THÔNG BÁO", "Kết luận của Chủ tịch UBND xã tại buổi đối thoại với công dân, tổ chức về cải cách hành chính",
                     Lines(notice?.Content ?? MinutesComposer.Notice(record)), Recipients, "TM. ỦY BAN NHÂN DÂN", chairTitle, d.ChairName);
                 break;
+            case DocumentKind.Plan or DocumentKind.Announcement:
+                var draft = await db.DocumentDrafts.AsNoTracking().SingleOrDefaultAsync(x => x.DialogueId == dialogueId && x.Kind == kind, ct);
+                var plan = kind == DocumentKind.Plan;
+                doc = new AdministrativeDocument(c.SuperiorBody, c.CommitteeName, plan ? "      /KH-UBND" : "      /TB-UBND", c.PlaceName, null,
+                    plan ? "KẾ HOẠCH" : "THÔNG BÁO",
+                    plan ? "Đối thoại giữa Chủ tịch Ủy ban nhân dân xã với tổ chức, công dân về cải cách hành chính"
+                         : "Về việc tổ chức đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính",
+                    draft is null ? Composed(record, kind) : Lines(draft.Content), Recipients, "TM. ỦY BAN NHÂN DÂN", chairTitle, d.ChairName);
+                break;
             default:
                 doc = new AdministrativeDocument(c.SuperiorBody, c.CommitteeName, "      /BC-UBND", c.PlaceName, today,
                     "BÁO CÁO", "Kết quả đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính",
@@ -60,6 +71,50 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
                 break;
         }
         return doc;
+    }
+
+    /// <summary>The kinds the secretary drafts here before issuing (the minutes and the notice have their own pages).</summary>
+    public static bool IsDrafted(DocumentKind kind) => kind is DocumentKind.Plan or DocumentKind.Announcement;
+
+    private static IReadOnlyList<string> Composed(SessionRecord record, DocumentKind kind) =>
+        kind == DocumentKind.Plan ? PlanComposer.Plan(record) : PlanComposer.Announcement(record);
+
+    /// <summary>The text to edit: the saved draft, or the one composed from the dialogue's data (version 0: not saved yet).</summary>
+    public async Task<(string Text, int Version, bool Saved)> DraftAsync(Actor actor, int dialogueId, DocumentKind kind, CancellationToken ct = default)
+    {
+        if (actor.Roles.Count == 0) throw new ForbiddenException();
+        if (!IsDrafted(kind)) throw new NotFoundException();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var draft = await db.DocumentDrafts.AsNoTracking().SingleOrDefaultAsync(x => x.DialogueId == dialogueId && x.Kind == kind, ct);
+        if (draft is not null) return (draft.Content, draft.Version, true);
+        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct);
+        return (string.Join('\n', Composed(record, kind)), 0, false);
+    }
+
+    /// <summary>Keeps the edited text (refused when another screen saved it since); empty text goes back to the composed one.</summary>
+    public async Task SaveDraftAsync(Actor actor, int dialogueId, DocumentKind kind, string? text, int expectedVersion, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        if (!IsDrafted(kind)) throw new NotFoundException();
+        if ((text?.Length ?? 0) > 100_000) throw new DomainException(CoreText.Get("Documents.DraftTooLong"));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        _ = await db.Dialogues.AsNoTracking().AnyAsync(x => x.Id == dialogueId, ct) ? 0 : throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
+        var draft = await db.DocumentDrafts.SingleOrDefaultAsync(x => x.DialogueId == dialogueId && x.Kind == kind, ct);
+        if ((draft?.Version ?? 0) != expectedVersion) throw new ConcurrencyConflictException();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (draft is not null) db.DocumentDrafts.Remove(draft);
+        }
+        else
+        {
+            if (draft is null) db.DocumentDrafts.Add(draft = new DocumentDraft { DialogueId = dialogueId, Kind = kind });
+            else db.ExpectVersion(draft, expectedVersion);
+            draft.Content = text.Replace("\r\n", "\n").Trim();
+            draft.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            draft.UpdatedBy = actor.UserName;
+            draft.Version++;
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static IReadOnlyList<string> Lines(string text) =>

@@ -15,7 +15,7 @@ public sealed partial class StateMachinesTests
     /// a phone request (pending, then accepted or rejected once, under the request's own lock).
     /// </summary>
     private static readonly string[] Allowed =
-        ["PetitionStateMachine.cs", "DialogueStateMachine.cs", "SpeakerStateMachine.cs", "NoticeStateMachine.cs", "HallNotifier.cs", "DataRequestService.cs", "SpeakerRequestService.cs"];
+        ["PetitionStateMachine.cs", "DialogueStateMachine.cs", "SpeakerStateMachine.cs", "NoticeStateMachine.cs", "IssuedStateMachine.cs", "HallNotifier.cs", "DataRequestService.cs", "SpeakerRequestService.cs"];
 
     [Fact]
     public void No_state_is_assigned_outside_its_state_machine()
@@ -52,6 +52,11 @@ public sealed partial class StateMachinesTests
         SpeakerStateMachine.StartTurn(speaker, new DateTime(2026, 3, 2, 2, 0, 0, DateTimeKind.Utc));
         SpeakerStateMachine.EndTurns([speaker], new DateTime(2026, 3, 2, 2, 5, 0, DateTimeKind.Utc));
         Assert.Equal((SpeakerStatus.Done, TimeSpan.FromMinutes(5)), (speaker.Status, speaker.EndedAtUtc!.Value - speaker.StartedAtUtc!.Value));
+
+        var issued = new PhoChau.Core.Reports.Issuing.IssuedDocument { State = PhoChau.Core.Reports.Issuing.IssuedState.Sealed };
+        Assert.Throws<PhoChau.Core.Common.DomainException>(() => PhoChau.Core.Reports.Issuing.IssuedStateMachine.Move(issued, PhoChau.Core.Reports.Issuing.IssuedState.Signed));
+        issued = new PhoChau.Core.Reports.Issuing.IssuedDocument { State = PhoChau.Core.Reports.Issuing.IssuedState.Signed, SupersededAtUtc = DateTime.UtcNow };
+        Assert.Throws<PhoChau.Core.Common.DomainException>(() => PhoChau.Core.Reports.Issuing.IssuedStateMachine.Move(issued, PhoChau.Core.Reports.Issuing.IssuedState.Sealed));
 
         var notice = new ConclusionNotice { State = NoticeState.Issued };
         Assert.Throws<PhoChau.Core.Common.DomainException>(() => NoticeStateMachine.Move(notice, NoticeState.Draft));

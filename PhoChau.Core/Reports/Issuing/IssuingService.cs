@@ -105,8 +105,7 @@ public sealed class IssuingService(
         actor.Demand(Permission.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var d = await db.Set<IssuedDocument>().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
-        if (d.SupersededAtUtc is not null) throw new DomainException(CoreText.Get("Issuing.Superseded"));
-        if (d.State != IssuedState.AwaitingSignature) throw new DomainException(CoreText.Get("Issuing.AlreadySigned"));
+        IssuedStateMachine.Demand(d, IssuedState.Signed);
         d.PluginTicket = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         d.PluginTicketExpiresUtc = clock.GetUtcNow().UtcDateTime.AddMinutes(options.CurrentValue.PluginTicketMinutes);
         d.Version++;
@@ -138,7 +137,7 @@ public sealed class IssuingService(
         var signer = PdfSignatureCheck.Check(signed)[^1].Signer;
         d.Pdf = signed;
         d.Sha256 = Hash(signed);
-        d.State = IssuedState.Signed;
+        IssuedStateMachine.Move(d, IssuedState.Signed);
         d.Signers = Append(d.Signers, signer);
         d.SignedAtUtc = clock.GetUtcNow().UtcDateTime;
         d.PluginTicket = null;
@@ -180,8 +179,7 @@ public sealed class IssuingService(
         var o = options.CurrentValue;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var d = await db.Set<IssuedDocument>().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
-        if (d.SupersededAtUtc is not null) throw new DomainException(CoreText.Get("Issuing.Superseded"));
-        if (d.State == IssuedState.Sealed) throw new DomainException(CoreText.Get("Issuing.AlreadySealed"));
+        IssuedStateMachine.Demand(d, IssuedState.Sealed); // before any work: a replaced or sealed version is refused at once
         var arts = await db.Set<SignatureArt>().AsNoTracking().ToListAsync(ct);
         var seal = arts.FirstOrDefault(a => a.Kind == SignatureArtKind.Seal) ?? throw new DomainException(CoreText.Get("Issuing.NoSealImage"));
         var hand = d.State == IssuedState.AwaitingSignature
@@ -197,7 +195,7 @@ public sealed class IssuingService(
 
         d.Pdf = result.Pdf;
         d.Sha256 = Hash(result.Pdf);
-        d.State = IssuedState.Sealed;
+        IssuedStateMachine.Move(d, IssuedState.Sealed);
         d.Signers = Append(d.Signers, communeName);
         d.SignedAtUtc = now.UtcDateTime;
         d.SigningNote = result.TimestampProblem;

@@ -28,6 +28,12 @@ public partial class IssuingPage
     private readonly Dictionary<DocumentKind, string?> _numbers = [];
     private readonly Dictionary<DocumentKind, string?> _dates = [];
     private bool _canIssue, _canSign, _busy;
+    private readonly Dictionary<DocumentKind, (string Text, int Version, bool Saved)> _drafts = [];
+    private readonly Dictionary<DocumentKind, string?> _texts = [];
+    [Inject] private DocumentService Documents { get; set; } = default!;
+
+    /// <summary>In the order of the work: the plan and the announcement before the session, the rest after it.</summary>
+    private static readonly DocumentKind[] Order = [DocumentKind.Plan, DocumentKind.Announcement, DocumentKind.Minutes, DocumentKind.Notice, DocumentKind.ResultsReport];
 
     protected override async Task OnActorReadyAsync()
     {
@@ -39,12 +45,32 @@ public partial class IssuingPage
         _numbers[DocumentKind.Minutes] = "/BB-UBND";
         _numbers[DocumentKind.Notice] = notice?.Number is { Length: > 0 } n ? n : "/TB-UBND";
         _numbers[DocumentKind.ResultsReport] = "/BC-UBND";
+        _numbers[DocumentKind.Plan] = "/KH-UBND";
+        _numbers[DocumentKind.Announcement] = "/TB-UBND";
         foreach (var k in Enum.GetValues<DocumentKind>()) _dates[k] = today;
         if (notice?.IssuedOn is { } on) _dates[DocumentKind.Notice] = VietnameseDates.Format(on);
         await LoadAsync();
     }
 
-    private async Task LoadAsync() => _versions = await Issuing.VersionsAsync(Actor, Id);
+    private async Task LoadAsync()
+    {
+        _versions = await Issuing.VersionsAsync(Actor, Id);
+        foreach (var k in Order.Where(DocumentService.IsDrafted))
+        {
+            _drafts[k] = await Documents.DraftAsync(Actor, Id, k);
+            _texts[k] = _drafts[k].Text;
+        }
+    }
+
+    private Task SaveDraftAsync(DocumentKind k) => RunAndReloadAsync(() => Documents.SaveDraftAsync(Actor, Id, k, _texts[k], _drafts[k].Version), LoadAsync);
+
+    private Task ResetDraftAsync(DocumentKind k) => RunAndReloadAsync(() => Documents.SaveDraftAsync(Actor, Id, k, null, _drafts[k].Version), LoadAsync);
+
+    private async Task DownloadDraftAsync(DocumentKind k)
+    {
+        try { await JS.InvokeVoidAsync("phochau.download", ReportEndpoints.DocumentUrl(Id, k, PaperFormat.Docx), DocumentService.FileName(k, Id)); }
+        catch (JSException ex) { Snackbar.Add(ex.Message, Severity.Error); }
+    }
 
     private static Color StateColour(IssuedState s) => s switch { IssuedState.Sealed => Color.Success, IssuedState.Signed => Color.Info, _ => Color.Warning };
 
