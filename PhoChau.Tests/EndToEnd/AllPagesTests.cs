@@ -14,15 +14,18 @@ public sealed partial class AllPagesTests
     /// <summary>Who sees which pages (user name, password; null = anonymous).</summary>
     private static readonly (string? User, string[] Pages)[] Visits =
     [
-        (null, ["/account/login", "/tra-cuu", "/sessions/1/dang-ky", "/not-found", "/error"]),
+        (null, ["/account/login", "/tra-cuu", "/sessions/1/dang-ky", "/not-found", "/error", "/xac-minh", "/xac-minh/" + IssuedCode, "/xac-minh/ZZZZZZZZZZ"]),
         ("admin", ["/", "/dialogues", "/dialogues/1", "/dialogues/new", "/petitions", "/petitions/1", "/calendar", "/departments", "/audit",
-                   "/reports", "/admin/users", "/admin/villages", "/admin/profile", "/admin/backups", "/dialogues/1/after"]),
+                   "/reports", "/admin/users", "/admin/villages", "/admin/profile", "/admin/backups", "/dialogues/1/after",
+                   "/admin/chu-ky-so", "/dialogues/1/ky-so"]),
         ("chutich", ["/", "/sessions/1/chair", "/sessions/1/hall", "/answer-templates", "/petitions/1"]),
         ("thuky", ["/", "/petitions/new", "/petitions/1/edit", "/petitions/import", "/petitions/1/receipt", "/sessions/1/hall", "/du-lieu-ca-nhan", "/du-lieu-ca-nhan/1"]),
         ("diachinh", ["/", "/inbox", "/answer-templates"]),
         ("xem", ["/", "/sessions/1/display", "/petitions", "/dialogues", "/account/denied"]),
         ("tinh", ["/tinh"]),
     ];
+
+    private const string IssuedCode = "{issued}";
 
     /// <summary>What the frameworks and the browser say in English when nobody translated them.</summary>
     [GeneratedRegex(@"\b(Rows per page|Choose File|No file chosen|Loading|Close|Clear|Select all|Required|Next month|Previous month|First page|Last page|Next page|Previous page|An unhandled error|Reload|Draft|InSession|Petition #\d+)\b|\b\d+-\d+ of \d+\b|\b\d{1,2}:\d{2} ?(AM|PM)\b|mm/dd/yyyy")]
@@ -40,6 +43,9 @@ public sealed partial class AllPagesTests
         await portal.Services.GetRequiredService<PhoChau.Core.PersonalData.DataRequestService>().RegisterAsync(
             new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }),
             new PhoChau.Core.PersonalData.DataRequestInput { Kind = PhoChau.Core.PersonalData.DataRequestKind.See, RequesterName = "Nguyễn Văn An", Phone = "0905123456", ReceivedOn = new DateOnly(2026, 3, 2) });
+        // An issued version, so the public check has a document to show (its code replaces the placeholder below).
+        var issued = await portal.Services.GetRequiredService<PhoChau.Core.Reports.Issuing.IssuingService>().IssueAsync(
+            new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }), 1, PhoChau.Core.Reports.DocumentKind.Plan, "5/KH-UBND", new DateOnly(2026, 3, 2), portal.BaseUrl);
         var problems = new List<string>();
         var checkedPages = 0;
         foreach (var (user, pages) in Visits)
@@ -56,7 +62,7 @@ public sealed partial class AllPagesTests
                 await page.ClickAsync("button[type=submit]");
                 await page.WaitForURLAsync(u => !u.Contains("/account/login"));
             }
-            foreach (var path in pages)
+            foreach (var path in pages.Select(p => p.Replace(IssuedCode, issued.Code)))
             {
                 await page.GotoAsync(portal.BaseUrl + path);
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

@@ -68,3 +68,8 @@ window.phochau.signWithPlugin = (scriptUrl, prms) => new Promise((resolve) => {
     s.onerror = call;
     document.head.appendChild(s);
 });
+// A file input kept out of sight behind its label (the public pages): the chosen file's name shown beside it.
+document.addEventListener("change", (e) => {
+    const target = e.target?.dataset?.fileName && document.getElementById(e.target.dataset.fileName);
+    if (target && e.target.files?.length) target.textContent = e.target.files[0].name;
+}, true);
