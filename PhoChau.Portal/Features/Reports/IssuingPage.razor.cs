@@ -106,7 +106,7 @@ public partial class IssuingPage
                 ["SessionId"] = "",
                 ["FileName"] = origin + IssuingEndpoints.PluginFileUrl(offer.Ticket),
                 ["DocNumber"] = offer.DocNumber,
-                ["IssuedDate"] = offer.IssuedDate.ToString("yyyy-MM-dd'T'00:00:00", System.Globalization.CultureInfo.InvariantCulture),
+                ["IssuedDate"] = offer.IssuedDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00",
             };
             var answer = await JS.InvokeAsync<string>("phochau.signWithPlugin", Signing.CurrentValue.PluginScriptUrl, prms);
             using var json = JsonDocument.Parse(answer);
