@@ -84,4 +84,22 @@ public sealed class PdfSigningTests
         Assert.False(PdfSignatureCheck.Check(tampered).Single().Valid);
         Assert.True(PdfSignatureCheck.Check(signed).Single().Sound);
     }
+
+    [Fact]
+    public async Task A_time_stamp_server_that_answers_stamps_the_signature_and_pdfsig_still_finds_it_valid()
+    {
+        PopplerSignatures.Require();
+        await using var tsa = await TestTimestampServer.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("phochau-sign").FullName;
+        using var cert = TestSigning.Certificate("UBND xa Pho Chau");
+        var signed = await PdfSigner.SignAsync(Notice(), new PdfSignatureRequest(cert, "UBND xã Phổ Châu", "Đóng dấu", "Phổ Châu", DateTimeOffset.Now, TimestampServer: tsa.Url));
+
+        Assert.True(signed.TimeStamped, signed.TimestampProblem);
+        Assert.Null(signed.TimestampProblem);
+        Assert.Equal(1, tsa.Requests);
+        var check = PdfSignatureCheck.Check(signed.Pdf).Single();
+        Assert.True(check.TimeStamped);
+        Assert.True(check.Sound);
+        Assert.Contains("Signature is Valid", await PopplerSignatures.ReportAsync(Save(folder, "stamped.pdf", signed.Pdf)));
+    }
 }
