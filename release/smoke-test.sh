@@ -35,6 +35,9 @@ curl -fs -o /dev/null "$url/fonts/roboto/roboto-vietnamese-400-normal.woff2" || 
 lookup=$(curl -fs "$url/tra-cuu") || { echo "smoke: /tra-cuu not served"; fail=1; }
 grep -q 'data-testid="lookup-form"' <<<"$lookup" || { echo "smoke: /tra-cuu has no lookup form"; fail=1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/petitions")" = 302 ] || { echo "smoke: /petitions open without signing in"; fail=1; }
+# The public check of a document's code: an unknown code gets its plain page, not an error.
+check=$(curl -fs "$url/xac-minh/ZZZZZZZZZZ") || { echo "smoke: /xac-minh not served"; fail=1; }
+grep -q 'data-testid="verify-unknown"' <<<"$check" || { echo "smoke: /xac-minh does not say the code is unknown"; fail=1; }
 # A PDF written by the release itself, signed in as the secretary: its font comes from pdf-fonts/ beside the program.
 jar="$tmp/cookies"
 token=$(curl -fs -c "$jar" "$url/account/login" | tr '<' '\n' | grep '__RequestVerificationToken' | sed -n 's/.*value="\([^"]*\)".*/\1/p' | head -n 1)
@@ -74,4 +77,4 @@ if names != ["DOC-TRUOC-README.txt", "payload.bin", "phochau-backup.json"] or b"
 PY
 fi
 [ "$fail" -eq 0 ] || { cat "$tmp/out.log"; exit 1; }
-echo "smoke: release $version (linux-x64) healthy at $url without dotnet: /healthz 200, sign-in page, CSS and font served, /tra-cuu public, a notice PDF with its fonts, encrypted backup from the command line"
+echo "smoke: release $version (linux-x64) healthy at $url without dotnet: /healthz 200, sign-in page, CSS and font served, /tra-cuu and /xac-minh public, a notice PDF with its fonts, encrypted backup from the command line"

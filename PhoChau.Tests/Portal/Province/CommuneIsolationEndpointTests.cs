@@ -55,12 +55,15 @@ public sealed class CommuneIsolationEndpointTests
         var (portal, _, petition, attachmentId) = await ArrangeAsync();
         await using var _p = portal;
         var stranger = await SignInAsync(portal.BaseUrl, "thuky.phothanh", PortalFactory.UserPassword);
+        var issued = await portal.Services.GetRequiredService<PhoChau.Core.Reports.Issuing.IssuingService>().IssueAsync(
+            new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }), 1, PhoChau.Core.Reports.DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), portal.BaseUrl);
         string[] addresses =
         [
             "/dialogues/1", "/dialogues/1/after", $"/petitions/{petition.Id}", $"/petitions/{petition.Id}/edit", $"/petitions/{petition.Id}/receipt",
             "/sessions/1/hall", "/sessions/1/chair", "/sessions/1/display", $"/attachments/{attachmentId}",
             "/reports/1/PetitionRegister.xlsx", "/reports/1/Speakers.xlsx", "/reports/1/FollowUp.xlsx", "/reports/1/Summary.xlsx",
             "/documents/1/Minutes.docx", "/documents/1/Notice.docx", "/documents/1/ResultsReport.docx", "/documents/1/Notice.pdf",
+            "/documents/1/Plan.pdf", "/dialogues/1/ky-so", $"/van-ban/{issued.Id}.pdf",
         ];
         foreach (var address in addresses)
         {
