@@ -11,7 +11,7 @@ namespace PhoChau.Tests.EndToEnd;
 /// <summary>
 /// Issue 22 in the chairman's browser: "Ký bằng USB token" hands the plugin its parameters (the VGCA pattern); a test
 /// plugin (the page's vgca_sign_issued, signing in the test with a test certificate) fetches the file and posts it
-/// back; then "Đóng dấu số" seals it on the server. The file downloaded from the page passes pdfsig, shows both
+/// back; then "Đóng dấu số" seals it on the server with the images the administrator uploaded on "Chữ ký số". The file downloaded from the page passes pdfsig, shows both
 /// images where the signature goes, and its code's public page says it is current.
 /// </summary>
 public sealed class SigningTests
@@ -28,9 +28,18 @@ public sealed class SigningTests
             ["Signing:SealPfxPath"] = TestSigning.PfxFile(folder, seal, "mật khẩu dấu"), ["Signing:SealPfxPassword"] = "mật khẩu dấu",
         });
         var issuing = portal.Services.GetRequiredService<IssuingService>();
-        var admin = new Actor("a", "admin", new HashSet<string> { Roles.Administrator });
-        await issuing.SaveArtAsync(admin, SignatureArtKind.Seal, TestSigning.SealPng(), 35);
-        await issuing.SaveArtAsync(admin, SignatureArtKind.Signature, TestSigning.SignaturePng(), 40);
+
+        // The administrator uploads the images once, on the Chữ ký số page; a JPEG is refused.
+        var adminPage = await chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
+        await Browser.SignInAsync(adminPage, portal.BaseUrl, "admin", PortalFactory.AdminPassword);
+        await Browser.GotoInteractiveAsync(adminPage, portal.BaseUrl + "/admin/chu-ky-so");
+        await adminPage.SetInputFilesAsync("[data-testid=art-file-Seal]", new FilePayload { Name = "con-dau.jpg", MimeType = "image/png", Buffer = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 0x4A, 0x46, 0x49, 0x46, 0] });
+        await Assertions.Expect(adminPage.Locator(".mud-snackbar")).ToContainTextAsync("PNG");
+        await adminPage.SetInputFilesAsync("[data-testid=art-file-Seal]", new FilePayload { Name = "con-dau.png", MimeType = "image/png", Buffer = TestSigning.SealPng() });
+        await Assertions.Expect(adminPage.Locator("[data-testid=art-preview-Seal]")).ToBeVisibleAsync();
+        await adminPage.SetInputFilesAsync("[data-testid=art-file-Signature]", new FilePayload { Name = "chu-ky.png", MimeType = "image/png", Buffer = TestSigning.SignaturePng() });
+        await Assertions.Expect(adminPage.Locator("[data-testid=art-preview-Signature]")).ToBeVisibleAsync();
+        await Assertions.Expect(adminPage.Locator("[data-testid=seal-certificate]")).ToContainTextAsync("Đã cấu hình");
         var version = await issuing.IssueAsync(DemoSession.Secretary, 1, DocumentKind.Notice, "12/TB-UBND", DateOnly.FromDateTime(DateTime.Today), portal.BaseUrl);
 
         var page = await chromium.Browser.NewPageAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1366, Height = 768 } });
@@ -79,21 +88,10 @@ public sealed class SigningTests
         {
             var row = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == version.Id);
             var rendered = await PopplerSignatures.PageAsync(path, row.SignaturePage + 1, dpi: 72);
-            int Count(Func<byte, byte, byte, bool> colour)
-            {
-                var n = 0;
-                for (var y = (int)(rendered.Height - row.SignatureY - row.SignatureHeight - 40); y < rendered.Height - row.SignatureY + 40; y++)
-                for (var x = (int)row.SignatureX - 60; x < row.SignatureX + row.SignatureWidth; x++)
-                {
-                    var i = (y * rendered.Width + x) * 3;
-                    if (colour(rendered.Rgb[i], rendered.Rgb[i + 1], rendered.Rgb[i + 2])) n++;
-                }
-                return n;
-            }
-            Assert.True(Count((r, g, b) => r > 180 && g < 90 && b < 90) > 50, "no red seal in the signature block");
+            Assert.True(PopplerSignatures.Count(rendered, row.SignatureX, row.SignatureY, row.SignatureWidth, row.SignatureHeight, PopplerSignatures.Red, margin: 40) > 50,
+                "no red seal in the signature block");
         }
-        if (Environment.GetEnvironmentVariable("PHOCHAU_TEST_ARTIFACTS") is { Length: > 0 } keep)
-            File.Copy(path, Path.Combine(Directory.CreateDirectory(keep).FullName, Path.GetFileName(path)), true);
+        PopplerSignatures.Keep(path);
 
         await page.GotoAsync(portal.BaseUrl + "/xac-minh/" + version.Code);
         await Assertions.Expect(page.Locator("[data-testid=verify-current]")).ToBeVisibleAsync();

@@ -64,6 +64,33 @@ public static class PopplerSignatures
         return output + errors;
     }
 
+    public static bool Red(byte r, byte g, byte b) => r > 180 && g < 90 && b < 90;
+    public static bool Blue(byte r, byte g, byte b) => b > 150 && r < 100;
+
+    /// <summary>
+    /// How many pixels of a colour a page rendered at 72 dpi has in a box given in PDF points (from the lower left
+    /// corner, as the signature's room is kept), widened by <paramref name="margin"/> points on each side.
+    /// </summary>
+    public static int Count(PhoChau.Core.Reports.Signing.PngImage page, double x, double y, double width, double height, Func<byte, byte, byte, bool> colour, double margin = 0)
+    {
+        var n = 0;
+        for (var row = Math.Max(0, (int)(page.Height - y - height - margin)); row < Math.Min(page.Height, page.Height - y + margin); row++)
+        for (var col = Math.Max(0, (int)(x - margin)); col < Math.Min(page.Width, x + width + margin); col++)
+        {
+            var i = (row * page.Width + col) * 3;
+            if (colour(page.Rgb[i], page.Rgb[i + 1], page.Rgb[i + 2])) n++;
+        }
+        return n;
+    }
+
+    /// <summary>A test's PDF kept for a person to look at (the README's picture is made from these): PHOCHAU_TEST_ARTIFACTS=/folder.</summary>
+    public static string Keep(string path)
+    {
+        if (Environment.GetEnvironmentVariable("PHOCHAU_TEST_ARTIFACTS") is { Length: > 0 } keep)
+            File.Copy(path, Path.Combine(Directory.CreateDirectory(keep).FullName, Path.GetFileName(path)), true);
+        return path;
+    }
+
     /// <summary>One page rendered at <paramref name="dpi"/> and read back to its pixels.</summary>
     public static async Task<PhoChau.Core.Reports.Signing.PngImage> PageAsync(string pdf, int page, int dpi = 72)
     {

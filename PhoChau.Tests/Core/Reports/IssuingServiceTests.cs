@@ -39,9 +39,7 @@ public sealed class IssuingServiceTests
     {
         var path = Path.Combine(host.DataRoot, name);
         File.WriteAllBytes(path, pdf);
-        if (Environment.GetEnvironmentVariable("PHOCHAU_TEST_ARTIFACTS") is { Length: > 0 } keep)
-            File.Copy(path, Path.Combine(Directory.CreateDirectory(keep).FullName, name), true);
-        return path;
+        return PopplerSignatures.Keep(path);
     }
 
     [Fact]
@@ -125,8 +123,13 @@ public sealed class IssuingServiceTests
         Assert.Equal(FileVerdict.BeforeSigning, (await issuing.CheckFileAsync(v.Code, offered))!.Verdict);
     }
 
-    [Fact]
-    public async Task The_seal_alone_draws_the_uploaded_signature_and_seal_in_the_signature_block()
+    [Theory]
+    [InlineData(DocumentKind.Notice)]
+    [InlineData(DocumentKind.Minutes)]
+    [InlineData(DocumentKind.ResultsReport)]
+    [InlineData(DocumentKind.Plan)]
+    [InlineData(DocumentKind.Announcement)]
+    public async Task The_seal_alone_draws_the_uploaded_signature_and_seal_in_the_signature_block(DocumentKind kind)
     {
         PopplerSignatures.Require();
         var folder = Directory.CreateTempSubdirectory("phochau-seal").FullName;
@@ -137,30 +140,21 @@ public sealed class IssuingServiceTests
         await using var _ = host;
         await UploadArtAsync(host);
         var issuing = host.Get<IssuingService>();
-        var v = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), Base);
+        var v = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, kind, "12/XX-UBND", new DateOnly(2026, 3, 2), Base);
 
         var sealedVersion = await issuing.SealAsync(CoreTestHost.Chairman, v.Id);
         Assert.Contains("127.0.0.1", sealedVersion.SigningNote); // the time-stamp server did not answer: signed without, and said so
 
         var (pdf, _) = await issuing.DownloadAsync(CoreTestHost.Secretary, v.Id);
-        var path = Save(host, "thong-bao-dong-dau.pdf", pdf);
+        var path = Save(host, kind == DocumentKind.Notice ? "thong-bao-dong-dau.pdf" : $"{kind}-dong-dau.pdf", pdf);
+        Assert.Contains("Số: 12/XX-UBND", await Poppler.TextAsync(path));
         Assert.Contains("Signature is Valid", await PopplerSignatures.ReportAsync(path));
         await using var db = host.NewDb();
         var row = await db.IssuedDocuments.SingleAsync(d => d.Id == v.Id);
         var page = await PopplerSignatures.PageAsync(path, row.SignaturePage + 1, dpi: 72);
-        int Count(Func<byte, byte, byte, bool> colour)
-        {
-            var n = 0;
-            for (var y = (int)(page.Height - row.SignatureY - row.SignatureHeight - 40); y < page.Height - row.SignatureY + 40; y++)
-            for (var x = (int)row.SignatureX - 60; x < row.SignatureX + row.SignatureWidth; x++)
-            {
-                var i = (y * page.Width + x) * 3;
-                if (colour(page.Rgb[i], page.Rgb[i + 1], page.Rgb[i + 2])) n++;
-            }
-            return n;
-        }
-        Assert.True(Count((r, g, b) => r > 180 && g < 90 && b < 90) > 50, "the red seal is not drawn in the signature block");
-        Assert.True(Count((r, g, b) => b > 150 && r < 100) > 20, "the blue signature is not drawn in the signature block");
+        int Count(Func<byte, byte, byte, bool> colour) => PopplerSignatures.Count(page, row.SignatureX, row.SignatureY, row.SignatureWidth, row.SignatureHeight, colour, margin: 40);
+        Assert.True(Count(PopplerSignatures.Red) > 50, "the red seal is not drawn in the signature block");
+        Assert.True(Count(PopplerSignatures.Blue) > 20, "the blue signature is not drawn in the signature block");
     }
 
     [Fact]
@@ -235,5 +229,53 @@ public sealed class IssuingServiceTests
         await Assert.ThrowsAsync<NotFoundException>(() => issuing.AcceptFromPluginAsync("0123", offered));
         host.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Null(await issuing.PluginFileAsync(offer.Ticket)); // expired ticket
+    }
+
+    [Fact]
+    public async Task The_seal_s_certificate_is_taken_from_the_certificate_store_by_its_thumbprint()
+    {
+        PopplerSignatures.Require();
+        var probe = await CoreTestHost.StartAsync();
+        using var made = Cert(probe, "UBND xa Pho Chau (kho)");
+        await probe.DisposeAsync();
+        // CurrentUser\My: the store .NET keeps on Linux too (LocalMachine's is Windows only); the key goes in with it.
+        using var cert = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            made.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "t"), "t",
+            System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.Exportable | System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.PersistKeySet);
+        using var store = new System.Security.Cryptography.X509Certificates.X509Store(System.Security.Cryptography.X509Certificates.StoreName.My, System.Security.Cryptography.X509Certificates.StoreLocation.CurrentUser);
+        store.Open(System.Security.Cryptography.X509Certificates.OpenFlags.ReadWrite);
+        store.Add(cert);
+        try
+        {
+            await using var host = await CoreTestHost.StartAsync(configure: s => s.Configure<SigningOptions>(o =>
+            {
+                o.SealThumbprint = cert.Thumbprint.ToLowerInvariant();
+                o.SealStoreLocation = "CurrentUser";
+            }));
+            var (d, _) = await ConcludedSession.WithIssuedNoticeAsync(host);
+            await UploadArtAsync(host);
+            var issuing = host.Get<IssuingService>();
+            var v = await issuing.IssueAsync(CoreTestHost.Secretary, d.Id, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), Base);
+            await issuing.SealAsync(CoreTestHost.Chairman, v.Id);
+            var path = Save(host, "kho.pdf", (await issuing.DownloadAsync(CoreTestHost.Secretary, v.Id)).Pdf);
+            var report = await PopplerSignatures.ReportAsync(path);
+            Assert.Contains("Signature is Valid", report);
+            Assert.Contains("UBND xa Pho Chau (kho)", report);
+
+            await using var unknown = await CoreTestHost.StartAsync(configure: s => s.Configure<SigningOptions>(o =>
+            {
+                o.SealThumbprint = new string('A', 40);
+                o.SealStoreLocation = "CurrentUser";
+            }));
+            var (d2, _) = await ConcludedSession.WithIssuedNoticeAsync(unknown);
+            await UploadArtAsync(unknown);
+            var other = unknown.Get<IssuingService>();
+            var v2 = await other.IssueAsync(CoreTestHost.Secretary, d2.Id, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), Base);
+            Assert.Contains("Không tìm thấy chứng thư số", (await Assert.ThrowsAsync<DomainException>(() => other.SealAsync(CoreTestHost.Chairman, v2.Id))).Message);
+        }
+        finally
+        {
+            store.Remove(cert);
+        }
     }
 }
