@@ -53,7 +53,8 @@ public sealed class IssuingService(
     {
         actor.Demand(Permission.ManageWorkflow);
         number = (number ?? "").Trim();
-        if (number.Length is 0 or > 60 || !number.Contains('/')) throw new DomainException(CoreText.Get("Issuing.NumberRequired"));
+        // "12/TB-UBND": a number before the slash and a symbol after it ("/BB-UBND" alone is the blank of a draft).
+        if (number.Length > 60 || number.IndexOf('/') is <= 0 || number.EndsWith('/')) throw new DomainException(CoreText.Get("Issuing.NumberRequired"));
         var composed = await documents.ComposeAsync(actor, dialogueId, kind, ct);
         var code = NewCode();
         var url = (options.CurrentValue.PublicUrl is { Length: > 0 } configured ? configured : publicBase).TrimEnd('/') + "/xac-minh/" + code;

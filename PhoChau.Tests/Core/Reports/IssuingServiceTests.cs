@@ -56,6 +56,8 @@ public sealed class IssuingServiceTests
         Assert.Contains("Số: 12/TB-UBND", text);
         Assert.Contains("Mã xác minh: " + first.Code, text);
         Assert.Contains($"{Base}/xac-minh/{first.Code}", text);
+        QrReader.Require(); // the QR code, read from pixels as a phone would: the same address
+        Assert.Contains($"{Base}/xac-minh/{first.Code}", (await QrReader.DecodePdfAsync(Save(host, "v1-qr.pdf", pdf))).Codes);
 
         var second = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 3), Base);
         Assert.Equal(2, second.VersionNumber);
@@ -72,7 +74,8 @@ public sealed class IssuingServiceTests
         Assert.Equal(1, shown.VersionNumber);
         Assert.Null(await issuing.VerifyAsync("ZZZZZZZZZZ"));
         Assert.Null(await issuing.VerifyAsync("<script>"));
-        await Assert.ThrowsAsync<DomainException>(() => issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, " ", new DateOnly(2026, 3, 3), Base));
+        foreach (var blank in new[] { " ", "/TB-UBND", "12/", "12" })
+            await Assert.ThrowsAsync<DomainException>(() => issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, blank, new DateOnly(2026, 3, 3), Base));
         await Assert.ThrowsAsync<ForbiddenException>(() => issuing.IssueAsync(CoreTestHost.Viewer, dialogueId, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 3), Base));
     }
 
