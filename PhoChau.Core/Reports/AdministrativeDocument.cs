@@ -14,6 +14,16 @@ public sealed record AdministrativeDocument(
     public byte[]? Image { get; init; }
     public int ImageMillimetres { get; init; } = 35;
 
+    /// <summary>
+    /// Lines that are the headings of a plan ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích:", "4.1. Trước khi đối thoại") are
+    /// printed bold, as such documents print them; off for documents whose numbered lines are items, not headings.
+    /// </summary>
+    public bool NumberedHeadings { get; init; }
+
+    /// <summary>Whether a body line is one of those headings: a numbered line short enough to be a title.</summary>
+    public bool IsHeading(string line) =>
+        NumberedHeadings && line.Length <= 90 && System.Text.RegularExpressions.Regex.IsMatch(line, @"^([IVX]+|\d+(\.\d+)*)\.\s");
+
     /// <summary>An issued version's verification code and the public address that checks it (printed with its QR code).</summary>
     public DocumentVerification? Verification { get; init; }
 }

@@ -62,7 +62,8 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
                     plan ? "KẾ HOẠCH" : "THÔNG BÁO",
                     plan ? "Đối thoại giữa Chủ tịch Ủy ban nhân dân xã với tổ chức, công dân về cải cách hành chính"
                          : "Về việc tổ chức đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính",
-                    draft is null ? Composed(record, kind) : Lines(draft.Content), Recipients, "TM. ỦY BAN NHÂN DÂN", chairTitle, d.ChairName);
+                    draft is null ? Composed(record, kind) : Lines(draft.Content), Recipients, "TM. ỦY BAN NHÂN DÂN", chairTitle, d.ChairName)
+                    { NumberedHeadings = plan };
                 break;
             default:
                 doc = new AdministrativeDocument(c.SuperiorBody, c.CommitteeName, "      /BC-UBND", c.PlaceName, today,

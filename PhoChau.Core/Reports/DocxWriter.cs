@@ -29,7 +29,7 @@ public static class DocxWriter
         body.Append(Para(doc.Title, JustificationValues.Center, bold: true, size: BodySize, spaceBefore: 240));
         if (doc.Subtitle.Length > 0) body.Append(Para(doc.Subtitle, JustificationValues.Center, bold: true, size: BodySize, spaceAfter: 240));
         foreach (var line in doc.Body)
-            body.Append(Para(line, JustificationValues.Both, size: BodySize, firstLineIndent: 567, spaceAfter: 60));
+            body.Append(Para(line, JustificationValues.Both, bold: doc.IsHeading(line), size: BodySize, firstLineIndent: 567, spaceAfter: 60));
         if (doc.Image is { } png) body.Append(ImageParagraph(main, png, doc.ImageMillimetres));
         body.Append(SignatureTable(doc));
         body.Append(new SectionProperties(

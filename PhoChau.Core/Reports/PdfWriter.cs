@@ -52,7 +52,7 @@ public static class PdfWriter
         page.Y += 12;
         foreach (var line in doc.Body)
         {
-            page.Paragraph(line, Font(BodySize), Align.Justify, firstIndent: Mm(10));
+            page.Paragraph(line, Font(BodySize, bold: doc.IsHeading(line)), Align.Justify, firstIndent: Mm(10));
             page.Y += 3;
         }
         if (doc.Image is { } png) page.Image(png, Mm(doc.ImageMillimetres));
@@ -258,7 +258,7 @@ public static class PdfWriter
             foreach (var hard in text.Split('\n'))
             {
                 var words = new List<string>();
-                foreach (var w in hard.TrimEnd('\r').Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var w in Dashes(hard.TrimEnd('\r').Split(' ', StringSplitOptions.RemoveEmptyEntries)))
                     words.AddRange(Cut(w, font, width));
                 var current = new List<string>();
                 double available() => width - (lines.Count == 0 ? firstIndent : 0);
@@ -275,6 +275,16 @@ public static class PdfWriter
                 lines.Add(new WrappedLine(current, string.Join(' ', current)));
             }
             return lines;
+        }
+
+        /// <summary>
+        /// A dash standing between words ("chính trị - xã hội") goes with the word after it: a line never ends on a
+        /// dash (readers would take it for a hyphen and join the words, and it reads badly on paper).
+        /// </summary>
+        private static IEnumerable<string> Dashes(string[] words)
+        {
+            for (var i = 0; i < words.Length; i++)
+                yield return words[i] is "-" or "–" && i + 1 < words.Length ? words[i] + " " + words[++i] : words[i];
         }
 
         private IEnumerable<string> Cut(string word, XFont font, double width)

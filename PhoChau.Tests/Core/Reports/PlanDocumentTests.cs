@@ -48,6 +48,15 @@ public sealed class PlanDocumentTests
             Assert.Contains("KẾ HOẠCH", xml);
             Assert.Contains("/KH-UBND", xml);
             Assert.Contains("trực tiếp và trực tuyến", xml);
+            // The plan's headings bold, as plans print them; its items not.
+            using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx.ToArray()), false);
+            var paragraphs = word.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().ToList();
+            bool Bold(string start) => paragraphs.First(p => p.InnerText.StartsWith(start, StringComparison.Ordinal))
+                .Descendants<DocumentFormat.OpenXml.Wordprocessing.Bold>().Any();
+            Assert.True(Bold("II. NỘI DUNG"));
+            Assert.True(Bold("4.1. Trước khi đối thoại"));
+            Assert.False(Bold("- Hình thức đối thoại"));
+            Assert.False(Bold("Thực hiện kế hoạch cải cách hành chính"));
         }
 
         var issued = await host.Get<IssuingService>().IssueAsync(CoreTestHost.Secretary, d.Id, DocumentKind.Plan, "5/KH-UBND", new DateOnly(2026, 3, 2), "http://192.168.1.10:5000");
