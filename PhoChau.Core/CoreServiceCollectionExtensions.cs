@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ICalendarChangeListener>(sp => sp.GetRequiredService<DeadlineService>());
         services.AddSingleton<DashboardService>();
         services.AddSingleton<DialogueService>();
+        services.AddSingleton<PublicationService>();
         services.AddSingleton<PetitionService>();
         services.AddSingleton<PetitionQuery>();
         services.AddSingleton<PetitionImport>();

@@ -4,6 +4,7 @@ using PhoChau.Portal.Features.Account;
 using PhoChau.Portal.Features.Backups;
 using PhoChau.Portal.Features.Calendar;
 using PhoChau.Portal.Features.Citizens;
+using PhoChau.Portal.Features.Dialogues;
 using PhoChau.Portal.Features.Health;
 using PhoChau.Portal.Features.Monitoring;
 using PhoChau.Portal.Features.Petitions;
@@ -165,6 +166,7 @@ public static class PortalApp
         app.MapPetitionEndpoints();
         app.MapReportEndpoints();
         app.MapIssuingEndpoints();
+        app.MapPublicationEndpoints();
         app.MapPersonalDataEndpoints();
         app.MapProvinceEndpoints();
         app.MapBackupEndpoints();

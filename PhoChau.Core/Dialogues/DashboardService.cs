@@ -3,7 +3,7 @@ using PhoChau.Core.Petitions;
 namespace PhoChau.Core.Dialogues;
 
 /// <summary>The home page's figures; a department officer sees only its department's petitions.</summary>
-public sealed class DashboardService(IDbContextFactory<PhoChauDbContext> dbFactory, TimeProvider clock)
+public sealed class DashboardService(IDbContextFactory<PhoChauDbContext> dbFactory, TimeProvider clock, Microsoft.Extensions.Options.IOptionsMonitor<LawOptions> law)
 {
     /// <summary>States in which a petition still waits for its department's answer.</summary>
     public static readonly PetitionState[] AwaitingAnswer = [PetitionState.Received, PetitionState.Assigned, PetitionState.AnswerDrafted];
@@ -48,10 +48,35 @@ public sealed class DashboardService(IDbContextFactory<PhoChauDbContext> dbFacto
                                       orderby x.DueDate
                                       select new OverdueItem(x.Name, d.Title, x.DueDate!.Value)).Take(20).ToListAsync(ct);
 
-        return new DashboardSummary(upcoming, open, overdueCount, [.. overdueDeadlines, .. overdueReplies, .. overduePetitions])
+        return new DashboardSummary(upcoming, open, overdueCount, [.. await LawWarningsAsync(db, today, ct), .. overdueDeadlines, .. overdueReplies, .. overduePetitions])
         {
             AwaitingApproval = actor.Allows(Permission.Chair) ? await AwaitingApprovalAsync(db, ct) : [],
         };
+    }
+
+    /// <summary>
+    /// The law's clock (art. 43): sessions close at hand and not announced 7 days before, and held ones whose results
+    /// are not published within 10 days. Only the dialogues it can concern are read: those about to be held, and those
+    /// held within the last year.
+    /// </summary>
+    private async Task<IReadOnlyList<OverdueItem>> LawWarningsAsync(PhoChauDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var o = law.CurrentValue;
+        var soon = today.AddDays(o.AnnounceDays);
+        var yearAgo = today.AddYears(-1);
+        var dialogues = await db.Dialogues.AsNoTracking()
+            .Where(d => d.SessionDate != null && d.State != DialogueState.Cancelled
+                        && (((d.State == DialogueState.Draft || d.State == DialogueState.Announced) && d.SessionDate <= soon && d.SessionDate >= today)
+                            || ((d.State == DialogueState.Concluded || d.State == DialogueState.Closed) && d.SessionDate >= yearAgo)))
+            .ToListAsync(ct);
+        if (dialogues.Count == 0) return [];
+        var ids = dialogues.Select(d => d.Id).ToList();
+        var publications = await db.DialoguePublications.AsNoTracking().Where(p => ids.Contains(p.DialogueId))
+            .Select(p => new DialoguePublication { DialogueId = p.DialogueId, Channel = p.Channel, PublishedOn = p.PublishedOn }).ToListAsync(ct);
+        return dialogues
+            .SelectMany(d => LawClock.Of(d, publications.Where(p => p.DialogueId == d.Id).ToList(), today, o.AnnounceDays, o.PublishDays)
+                .Select(w => new OverdueItem(CoreText.Get("Dashboard.Law." + w.Kind), d.Title, w.Due)))
+            .OrderBy(i => i.DueDate).ToList();
     }
 
     /// <summary>The chair's work queue: answers the departments drafted, written replies drafted, notices drafted, oldest first.</summary>

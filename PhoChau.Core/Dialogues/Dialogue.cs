@@ -16,6 +16,11 @@ public class Dialogue : IAudited, IVersioned, ICommuneOwned
     public int? Quarter { get; set; }
     /// <summary>Null until the date is fixed ("thời gian cụ thể sẽ có thông báo sau").</summary>
     public DateOnly? SessionDate { get; set; }
+    /// <summary>
+    /// The day the session was announced (moved to Announced); set again when its date changes after that, since
+    /// the law's 7 days count from an announcement of the date that holds (art. 43, Law on Organisation of Local Government 2025).
+    /// </summary>
+    public DateOnly? AnnouncedOn { get; set; }
     public TimeOnly? StartTime { get; set; }
     public string Venue { get; set; } = "";
     public string ChairName { get; set; } = "";

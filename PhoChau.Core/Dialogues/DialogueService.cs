@@ -72,7 +72,9 @@ public sealed class DialogueService(
             throw new DomainException(CoreText.Get("Dialogues.PastNoEdit"));
         await EnsureParticipantsAsync(db, input.ParticipantIds, ct);
         await EnsureNotDuplicateAsync(db, input, id, ct);
+        var moved = dialogue.AnnouncedOn is not null && dialogue.SessionDate != input.SessionDate;
         Apply(dialogue, input);
+        if (moved) dialogue.AnnouncedOn = VietnamTime.Today(clock); // the new date is announced from today: the 7 days start again
         await DeadlineService.RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);
         var current = await db.DialogueParticipants.Where(p => p.DialogueId == id).ToListAsync(ct);
         db.DialogueParticipants.RemoveRange(current.Where(c => !input.ParticipantIds.Contains(c.DepartmentId)));
@@ -91,6 +93,7 @@ public sealed class DialogueService(
         if (to == DialogueState.Announced && dialogue.SessionDate is null)
             throw new DomainException(CoreText.Get("Dialogues.DateBeforeAnnounce"));
         DialogueStateMachine.Move(dialogue, to);
+        if (to == DialogueState.Announced) dialogue.AnnouncedOn ??= VietnamTime.Today(clock);
         await db.SaveChangesAsync(actor, ct);
     }
 

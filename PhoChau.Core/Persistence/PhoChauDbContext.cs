@@ -59,6 +59,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<Reports.Issuing.IssuedDocument> IssuedDocuments => Set<Reports.Issuing.IssuedDocument>();
     public DbSet<Reports.Issuing.SignatureArt> SignatureArts => Set<Reports.Issuing.SignatureArt>();
     public DbSet<Reports.DocumentDraft> DocumentDrafts => Set<Reports.DocumentDraft>();
+    public DbSet<DialoguePublication> DialoguePublications => Set<DialoguePublication>();
 
     /// <summary>
     /// Saves with the audit trail: every added or changed <see cref="IAudited"/> record gets an

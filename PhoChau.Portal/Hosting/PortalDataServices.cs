@@ -31,6 +31,7 @@ public static class PortalDataServices
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
         services.Configure<PersonalDataOptions>(configuration.GetSection("PersonalData"));
         services.Configure<PhoChau.Core.Reports.Issuing.SigningOptions>(configuration.GetSection("Signing"));
+        services.Configure<PhoChau.Core.Dialogues.LawOptions>(configuration.GetSection("Law"));
         services.AddSingleton(TimeProvider.System);
         return dataRoot;
     }

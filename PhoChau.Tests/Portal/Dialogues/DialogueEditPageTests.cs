@@ -11,6 +11,24 @@ public sealed class DialogueEditPageTests : PortalBunitContext
     {
         services.AddSingleton(Core.Get<DialogueService>());
         services.AddSingleton(Core.Get<DialogueInputValidator>());
+        services.AddSingleton(Core.Get<PublicationService>());
+    }
+
+    [Fact]
+    public async Task The_dialogue_page_warns_of_results_not_published_in_ten_days_and_lists_each_channel()
+    {
+        var (d, _, _) = await ConcludedSession.ArrangeAsync(Core); // held 2/3/2026
+        await Core.Get<PublicationService>().RecordAsync(CoreTestHost.Secretary, d.Id, PublicationChannel.NoticeBoard, new DateOnly(2026, 3, 2), "niem-yet.pdf", "%PDF-1.4"u8.ToArray(), null);
+        Core.Clock.Advance(TimeSpan.FromDays(11));
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var cut = Render<LawPanel>(p => p.Add(x => x.DialogueId, d.Id).Add(x => x.CanRecord, true));
+        cut.WaitForAssertion(() => Assert.Equal("ResultsNotPublished", cut.Find("[data-testid=law-warning]").GetAttribute("data-kind")));
+        Assert.Contains("12/03/2026", cut.Find("[data-testid=law-warning]").TextContent);
+        Assert.Contains("niem-yet.pdf", cut.Find("[data-testid=publication-NoticeBoard]").TextContent);
+        Assert.Contains("—", cut.Find("[data-testid=publication-Media]").TextContent);
+        Assert.NotNull(cut.Find("[data-testid=publication-proof]"));
     }
 
     [Fact]
