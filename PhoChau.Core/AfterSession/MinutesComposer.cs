@@ -22,7 +22,9 @@ public static class MinutesComposer
         sb.AppendLine(d.ChairIsDelegated
             ? $"- Chủ trì: {d.ChairName}, Phó Chủ tịch UBND xã (được ủy quyền theo {d.DelegationReference})."
             : $"- Chủ trì: {d.ChairName}, Chủ tịch UBND xã.");
+        foreach (var line in DialogueOrganisers.Lines(d)) sb.AppendLine(line);
         sb.AppendLine($"- Thư ký: {d.SecretaryName}.");
+        sb.AppendLine($"- Hình thức: {DialogueOrganisers.FormText(d)}.");
         if (r.Participants.Count > 0) sb.AppendLine($"- Thành phần tham dự: {string.Join("; ", r.Participants)}.");
         var present = r.Speakers.Count(s => s.Status is SpeakerStatus.Done or SpeakerStatus.Speaking);
         sb.AppendLine($"- Công dân, tổ chức đăng ký phát biểu: {r.Speakers.Count} người ({present} người đã phát biểu).");

@@ -21,6 +21,16 @@ public class Dialogue : IAudited, IVersioned, ICommuneOwned
     /// the law's 7 days count from an announcement of the date that holds (art. 43, Law on Organisation of Local Government 2025).
     /// </summary>
     public DateOnly? AnnouncedOn { get; set; }
+    /// <summary>Art. 43: the Fatherland Front committee co-organises; the People's Council's standing body co-chairs.</summary>
+    public string CoOrganiserName { get; set; } = "";
+    public string CoOrganiserTitle { get; set; } = "";
+    public string CoChairName { get; set; } = "";
+    public string CoChairTitle { get; set; } = "";
+    public DialogueForm Form { get; set; }
+    public string OnlineLink { get; set; } = "";
+    public DialogueReason Reason { get; set; }
+    public DateOnly? VotersRequestDate { get; set; }
+    public int? VotersRequestSignatures { get; set; }
     public TimeOnly? StartTime { get; set; }
     public string Venue { get; set; } = "";
     public string ChairName { get; set; } = "";

@@ -13,7 +13,7 @@ public static class DialogueAnnouncement
         var chair = d.ChairIsDelegated
             ? $"Phó Chủ tịch UBND xã {d.ChairName} (được ủy quyền theo {d.DelegationReference})"
             : $"Chủ tịch UBND xã {d.ChairName}".TrimEnd();
-        return string.Join('\n',
+        return string.Join('\n', (string[])[
             $"THÔNG BÁO",
             $"Về việc tổ chức đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính",
             "",
@@ -21,9 +21,11 @@ public static class DialogueAnnouncement
             $"- Thời gian: {when}.",
             $"- Địa điểm: {d.Venue}.",
             $"- Chủ trì: {chair}.",
+            .. DialogueOrganisers.Lines(d),
+            $"- Hình thức: {DialogueOrganisers.FormText(d)}.",
             "- Nội dung: đối thoại với công dân, tổ chức về tinh thần, thái độ phục vụ của cán bộ, công chức trong tiếp nhận, giải quyết thủ tục hành chính; công tác cải cách hành chính và thủ tục hành chính trên địa bàn xã.",
             "Công dân, tổ chức có ý kiến, kiến nghị xin gửi về Bộ phận Tiếp nhận và trả kết quả của UBND xã, qua Trưởng thôn, hoặc đăng ký phát biểu tại buổi đối thoại.",
-            $"Đề nghị Trưởng các thôn thông báo rộng rãi đến nhân dân biết, tham gia.");
+            $"Đề nghị Trưởng các thôn thông báo rộng rãi đến nhân dân biết, tham gia."]);
     }
 
     private static string WeekDay(DateOnly d) => d.DayOfWeek switch

@@ -18,6 +18,15 @@ public sealed class DialogueInput
     public int SpeakingTimeSeconds { get; set; } = 180;
     public string Agenda { get; set; } = DefaultAgenda.Text;
     public List<int> ParticipantIds { get; set; } = [];
+    public string CoOrganiserName { get; set; } = "";
+    public string CoOrganiserTitle { get; set; } = "";
+    public string CoChairName { get; set; } = "";
+    public string CoChairTitle { get; set; } = "";
+    public DialogueForm Form { get; set; }
+    public string OnlineLink { get; set; } = "";
+    public DialogueReason Reason { get; set; }
+    public DateOnly? VotersRequestDate { get; set; }
+    public int? VotersRequestSignatures { get; set; }
 
     public static DialogueInput From(Dialogue d, IEnumerable<int> participants) => new()
     {
@@ -25,5 +34,7 @@ public sealed class DialogueInput
         SessionDate = d.SessionDate, StartTime = d.StartTime, Venue = d.Venue, ChairName = d.ChairName,
         ChairIsDelegated = d.ChairIsDelegated, DelegationReference = d.DelegationReference, SecretaryName = d.SecretaryName,
         SpeakingTimeSeconds = d.SpeakingTimeSeconds, Agenda = d.Agenda, ParticipantIds = participants.ToList(),
+        CoOrganiserName = d.CoOrganiserName, CoOrganiserTitle = d.CoOrganiserTitle, CoChairName = d.CoChairName, CoChairTitle = d.CoChairTitle,
+        Form = d.Form, OnlineLink = d.OnlineLink, Reason = d.Reason, VotersRequestDate = d.VotersRequestDate, VotersRequestSignatures = d.VotersRequestSignatures,
     };
 }

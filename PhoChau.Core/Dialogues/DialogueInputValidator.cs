@@ -26,5 +26,17 @@ public sealed class DialogueInputValidator : AbstractValidator<DialogueInput>
         RuleFor(x => x.SecretaryName).MaximumLength(100).WithMessage(_ => CoreText.Get("Dialogues.SecretaryLength"));
         RuleFor(x => x.SpeakingTimeSeconds).InclusiveBetween(30, 1800).WithMessage(_ => CoreText.Get("Dialogues.SpeakingTimeRange"));
         RuleFor(x => x.Agenda).MaximumLength(4000).WithMessage(_ => CoreText.Get("Dialogues.AgendaLength"));
+        RuleFor(x => x.CoOrganiserName).MaximumLength(100).WithMessage(_ => CoreText.Get("Dialogues.NameLength"));
+        RuleFor(x => x.CoChairName).MaximumLength(100).WithMessage(_ => CoreText.Get("Dialogues.NameLength"));
+        RuleFor(x => x.CoOrganiserTitle).MaximumLength(150).WithMessage(_ => CoreText.Get("Dialogues.TitleOfPersonLength"));
+        RuleFor(x => x.CoChairTitle).MaximumLength(150).WithMessage(_ => CoreText.Get("Dialogues.TitleOfPersonLength"));
+        RuleFor(x => x.Form).IsInEnum().WithMessage(_ => CoreText.Get("Dialogues.FormUnknown"));
+        RuleFor(x => x.OnlineLink).Must(l => Uri.TryCreate(l?.Trim(), UriKind.Absolute, out var u) && u.Scheme is "http" or "https" && l!.Length <= 500)
+            .When(x => x.Form != DialogueForm.InPerson).WithMessage(_ => CoreText.Get("Dialogues.OnlineLink"));
+        RuleFor(x => x.Reason).IsInEnum().WithMessage(_ => CoreText.Get("Dialogues.ReasonUnknown"));
+        RuleFor(x => x.VotersRequestDate).Must(d => d is not null).When(x => x.Reason == DialogueReason.VotersRequest)
+            .WithMessage(_ => CoreText.Get("Dialogues.VotersRequestDate"));
+        RuleFor(x => x.VotersRequestSignatures).Must(n => n is > 0).When(x => x.Reason == DialogueReason.VotersRequest)
+            .WithMessage(_ => CoreText.Get("Dialogues.VotersRequestSignatures"));
     }
 }

@@ -49,6 +49,7 @@ public sealed class DialogueService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await EnsureParticipantsAsync(db, input.ParticipantIds, ct);
         await EnsureNotDuplicateAsync(db, input, null, ct);
+        await EnsureVotersAsync(db, input, ct);
         var dialogue = new Dialogue { State = DialogueState.Draft, CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Deadlines = DeadlineService.Defaults() };
         Apply(dialogue, input);
         db.Dialogues.Add(dialogue);
@@ -72,6 +73,7 @@ public sealed class DialogueService(
             throw new DomainException(CoreText.Get("Dialogues.PastNoEdit"));
         await EnsureParticipantsAsync(db, input.ParticipantIds, ct);
         await EnsureNotDuplicateAsync(db, input, id, ct);
+        await EnsureVotersAsync(db, input, ct);
         var moved = dialogue.AnnouncedOn is not null && dialogue.SessionDate != input.SessionDate;
         Apply(dialogue, input);
         if (moved) dialogue.AnnouncedOn = VietnamTime.Today(clock); // the new date is announced from today: the 7 days start again
@@ -127,6 +129,56 @@ public sealed class DialogueService(
         d.SecretaryName = x.SecretaryName.Trim();
         d.SpeakingTimeSeconds = x.SpeakingTimeSeconds;
         d.Agenda = x.Agenda.Trim();
+        d.CoOrganiserName = x.CoOrganiserName.Trim();
+        d.CoOrganiserTitle = x.CoOrganiserTitle.Trim();
+        d.CoChairName = x.CoChairName.Trim();
+        d.CoChairTitle = x.CoChairTitle.Trim();
+        d.Form = x.Form;
+        d.OnlineLink = x.Form == DialogueForm.InPerson ? "" : x.OnlineLink.Trim();
+        d.Reason = x.Reason;
+        d.VotersRequestDate = x.Reason == DialogueReason.VotersRequest ? x.VotersRequestDate : null;
+        d.VotersRequestSignatures = x.Reason == DialogueReason.VotersRequest ? x.VotersRequestSignatures : null;
+    }
+
+    /// <summary>
+    /// A voters' request cannot have more signatures than the commune has voters that year (when the administrator
+    /// has given the number); below 10 % it is recorded all the same, it only does not oblige a dialogue.
+    /// </summary>
+    private static async Task EnsureVotersAsync(PhoChauDbContext db, DialogueInput x, CancellationToken ct)
+    {
+        if (x.Reason != DialogueReason.VotersRequest || x.VotersRequestSignatures is not { } n) return;
+        var year = x.VotersRequestDate?.Year ?? x.Year;
+        var voters = await db.VoterCounts.AsNoTracking().Where(v => v.Year == year).Select(v => (int?)v.Voters).SingleOrDefaultAsync(ct);
+        if (voters is { } v && n > v) throw new DomainException(CoreText.Format("Dialogues.SignaturesAboveVoters", n, v, year));
+    }
+
+    /// <summary>The voters' request of a dialogue against its year's number of voters; null when it is held for the yearly plan.</summary>
+    public async Task<VotersRequestCheck?> VotersRequestAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var d = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
+        if (d.Reason != DialogueReason.VotersRequest || d.VotersRequestSignatures is not { } n) return null;
+        var year = d.VotersRequestDate?.Year ?? d.Year;
+        return new VotersRequestCheck(n, await db.VoterCounts.AsNoTracking().Where(v => v.Year == year).Select(v => (int?)v.Voters).SingleOrDefaultAsync(ct));
+    }
+
+    /// <summary>The administrator's number of voters of a year (what a voters' request is measured against).</summary>
+    public async Task SetVotersAsync(Actor actor, int year, int voters, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageAdministration);
+        if (year is < 2000 or > 2100) throw new DomainException(CoreText.Get("Dialogues.YearRange"));
+        if (voters is < 1 or > 10_000_000) throw new DomainException(CoreText.Get("Dialogues.VotersRange"));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.VoterCounts.SingleOrDefaultAsync(v => v.Year == year, ct);
+        if (row is null) db.VoterCounts.Add(row = new VoterCount { Year = year });
+        row.Voters = voters;
+        await db.SaveChangesAsync(actor, ct);
+    }
+
+    public async Task<int?> VotersAsync(int year, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.VoterCounts.AsNoTracking().Where(v => v.Year == year).Select(v => (int?)v.Voters).SingleOrDefaultAsync(ct);
     }
 
     private static async Task EnsureParticipantsAsync(PhoChauDbContext db, List<int> ids, CancellationToken ct)

@@ -60,6 +60,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<Reports.Issuing.SignatureArt> SignatureArts => Set<Reports.Issuing.SignatureArt>();
     public DbSet<Reports.DocumentDraft> DocumentDrafts => Set<Reports.DocumentDraft>();
     public DbSet<DialoguePublication> DialoguePublications => Set<DialoguePublication>();
+    public DbSet<VoterCount> VoterCounts => Set<VoterCount>();
 
     /// <summary>
     /// Saves with the audit trail: every added or changed <see cref="IAudited"/> record gets an

@@ -25,8 +25,10 @@ public static class PlanComposer
         var chair = d.ChairIsDelegated
             ? $"Phó Chủ tịch UBND xã {d.ChairName} (được ủy quyền theo {d.DelegationReference})"
             : $"Chủ tịch UBND xã{(d.ChairName.Length > 0 ? " " + d.ChairName : "")}";
+        var reason = DialogueOrganisers.ReasonText(d, r.Voters);
         return
         [
+            .. reason is null ? Array.Empty<string>() : [reason],
             $"Thực hiện kế hoạch cải cách hành chính năm {d.Year} và chương trình công tác năm {d.Year} của {c.CommitteeName}; {c.CommitteeName} xây dựng Kế hoạch đối thoại của Chủ tịch UBND xã với tổ chức và công dân về cải cách hành chính, tinh thần, thái độ phục vụ của cán bộ, công chức, cơ quan như sau:",
             "I. MỤC ĐÍCH, YÊU CẦU",
             "1. Mục đích:",
@@ -42,10 +44,11 @@ public static class PlanComposer
             $"{chair} thực hiện đối thoại trực tiếp với công dân, tổ chức; trường hợp đột xuất thì ủy quyền cho Phó Chủ tịch UBND xã thực hiện.",
             "Thành phần tham dự: Chủ tịch UBND xã hoặc Phó Chủ tịch UBND xã khi được ủy quyền, đại diện Ban Thường trực Ủy ban MTTQ Việt Nam xã, các tổ chức chính trị - xã hội"
                 + (participants.Count > 0 ? ", công chức " + string.Join(", ", participants) : ", các công chức chuyên môn") + "; các tổ chức, công dân có kiến nghị, phản ánh.",
+            .. DialogueOrganisers.Lines(d),
             "2. Nội dung đối thoại",
             $"Đối thoại với công dân, tổ chức về tinh thần, thái độ phục vụ của cán bộ, công chức trong tiếp nhận, giải quyết thủ tục hành chính thuộc thẩm quyền thực hiện của {c.CommitteeName}; công tác cải cách hành chính và thủ tục hành chính trên địa bàn xã.",
             "3. Hình thức, thời gian, địa điểm đối thoại",
-            "- Hình thức đối thoại: trao đổi, đối thoại trực tiếp với tổ chức và công dân trên địa bàn toàn xã.",
+            $"- Hình thức đối thoại: trao đổi, đối thoại {DialogueOrganisers.FormText(d)} với tổ chức và công dân trên địa bàn toàn xã.",
             $"- Thời gian đối thoại: {when}.",
             $"- Địa điểm: {(d.Venue.Length > 0 ? d.Venue : "Hội trường " + c.CommitteeName)}.",
             "4. Trình tự đối thoại",

@@ -9,6 +9,9 @@ public sealed record SessionRecord(
     Dialogue Dialogue, CommuneProfile Commune, IReadOnlyList<string> Participants, IReadOnlyList<Speaker> Speakers,
     IReadOnlyList<Petition> Petitions, IReadOnlyDictionary<int, string> Departments)
 {
+    /// <summary>The commune's number of voters in the year of a voters' request (what its share is measured against).</summary>
+    public int? Voters { get; init; }
+
     public string DepartmentOf(Petition p) => p.LeadDepartmentId is { } d ? Departments.GetValueOrDefault(d, "") : "";
 
     /// <summary>The department a petition answered in writing is given to, as the documents write it.</summary>

@@ -549,6 +549,22 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CoChairName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoChairTitle")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoOrganiserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoOrganiserTitle")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CommuneId")
                         .HasColumnType("INTEGER");
 
@@ -569,6 +585,15 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineLink")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("OpenedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -583,6 +608,11 @@ namespace PhoChau.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("QueueChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecretaryName")
@@ -614,6 +644,12 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("VotersRequestDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VotersRequestSignatures")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
@@ -745,6 +781,31 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("DialoguePublications");
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Dialogues.VoterCount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Voters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("VoterCounts");
                 });
 
             modelBuilder.Entity("PhoChau.Core.PersonalData.DataRequest", b =>

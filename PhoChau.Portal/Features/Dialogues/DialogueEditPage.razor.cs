@@ -25,7 +25,8 @@ public partial class DialogueEditPage
     private IReadOnlyList<(DialogueDeadline Deadline, DueStatus? Status)> _deadlines = [];
     private string _title = "", _announcement = "";
     private readonly Dictionary<int, int> _days = new();
-    private string? _planDate, _sessionDate, _startTime;
+    private string? _planDate, _sessionDate, _startTime, _requestDate;
+    private VotersRequestCheck? _votersCheck;
     private bool _canEdit, _editable, _loaded;
     private int? _loadedId;
 
@@ -66,6 +67,8 @@ public partial class DialogueEditPage
         _planDate = _input.PlanDate is { } plan ? VietnameseDates.Format(plan) : null;
         _sessionDate = _input.SessionDate is { } date ? VietnameseDates.Format(date) : null;
         _startTime = _input.StartTime is { } time ? VietnameseDates.Format(time) : null;
+        _requestDate = _input.VotersRequestDate is { } asked ? VietnameseDates.Format(asked) : null;
+        _votersCheck = await Dialogues.VotersRequestAsync(id);
         _editable = _canEdit && DialogueStateMachine.IsEditable(_dialogue.State);
         _deadlines = await Dialogues.DeadlinesAsync(id);
         _announcement = DialogueAnnouncement.Compose(_dialogue, await Commune.GetAsync());
@@ -78,7 +81,7 @@ public partial class DialogueEditPage
     {
         if (!await FormIsValidAsync(_form)) return;
         // An empty field clears the value; one that cannot be read is refused, never saved as empty.
-        if (!TryRead(_planDate, out var planDate) || !TryRead(_sessionDate, out var sessionDate))
+        if (!TryRead(_planDate, out var planDate) || !TryRead(_sessionDate, out var sessionDate) || !TryRead(_requestDate, out var requestDate))
         {
             Snackbar.Add(L["Dates.Invalid"], MudBlazor.Severity.Error);
             return;
@@ -96,6 +99,7 @@ public partial class DialogueEditPage
         _input.PlanDate = planDate;
         _input.SessionDate = sessionDate;
         _input.StartTime = startTime;
+        _input.VotersRequestDate = requestDate;
         if (Id is { } id)
         {
             await RunAndReloadAsync(() => Dialogues.UpdateAsync(Actor, id, _dialogue!.Version, _input), LoadAsync);

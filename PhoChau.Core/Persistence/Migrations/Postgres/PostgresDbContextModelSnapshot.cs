@@ -595,6 +595,22 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CoChairName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CoChairTitle")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CoOrganiserName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CoOrganiserTitle")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("CommuneId")
                         .HasColumnType("integer");
 
@@ -615,6 +631,15 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OnlineLink")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("OpenedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
@@ -630,6 +655,11 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.Property<DateTime?>("QueueChangedAtUtc")
                         .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("SecretaryName")
                         .IsRequired()
@@ -660,6 +690,12 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("VotersRequestDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("VotersRequestSignatures")
                         .HasColumnType("integer");
 
                     b.Property<int>("Year")
@@ -795,6 +831,33 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("DialoguePublications");
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Dialogues.VoterCount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Voters")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("VoterCounts");
                 });
 
             modelBuilder.Entity("PhoChau.Core.PersonalData.DataRequest", b =>
