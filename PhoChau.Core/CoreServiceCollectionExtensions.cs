@@ -53,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SpeakerRequestService>();
         services.AddSingleton<Citizens.ReceiptService>();
         services.AddSingleton<Citizens.PublicLookupService>();
+        services.AddSingleton<Citizens.PublicResultsService>();
         services.AddSingleton<Citizens.SatisfactionService>();
         services.AddSingleton<AnswerTemplateService>();
         services.AddSingleton<SessionOutcomeService>();

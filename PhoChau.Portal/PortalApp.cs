@@ -167,6 +167,7 @@ public static class PortalApp
         app.MapReportEndpoints();
         app.MapIssuingEndpoints();
         app.MapPublicationEndpoints();
+        app.MapResultsEndpoints();
         app.MapPersonalDataEndpoints();
         app.MapProvinceEndpoints();
         app.MapBackupEndpoints();

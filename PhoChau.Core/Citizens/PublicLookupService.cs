@@ -25,14 +25,7 @@ public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFa
         if (p is null) return null;
         var department = p.LeadDepartmentId is { } d ? await db.Departments.Where(x => x.Id == d).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
         var rating = await db.PetitionRatings.Where(r => r.PetitionId == p.Id).Select(r => (Satisfaction?)r.Rating).SingleOrDefaultAsync(ct);
-        var answer = p.State switch
-        {
-            PetitionState.SettledAtSession => p.SessionAnswer,
-            PetitionState.AnswerApproved => p.Answer,
-            PetitionState.Closed => p.SessionAnswer ?? (p.ReplySentOn is null ? p.Answer : null),
-            _ => null,
-        };
-        var reply = p.ReplySentOn is not null && p.ReplyApprovedAtUtc is not null ? p.ReplyText : null;
+        var (answer, reply) = PublicAnswer(p);
         DateOnly? deadline = p.State switch
         {
             PetitionState.NotSettled => p.ReplyDueDate,
@@ -42,6 +35,15 @@ public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFa
         return new PublicPetitionView(p.Code, p.ReceivedOn, PetitionLabels.Fields[p.Field], CoreText.Get("Public.State." + p.State),
             department, deadline, answer, reply, p.ReplySentOn, reply is not null && rating is null, rating);
     }
+
+    /// <summary>What of a petition's answers the public may read: an approved or session answer, and a reply once sent.</summary>
+    public static (string? Answer, string? Reply) PublicAnswer(Petition p) => (p.State switch
+    {
+        PetitionState.SettledAtSession => p.SessionAnswer,
+        PetitionState.AnswerApproved => p.Answer,
+        PetitionState.Closed => p.SessionAnswer ?? (p.ReplySentOn is null ? p.Answer : null),
+        _ => null,
+    }, p.ReplySentOn is not null && p.ReplyApprovedAtUtc is not null ? p.ReplyText : null);
 
     /// <summary>The citizen's rating of the written reply: once, and only once a reply was sent.</summary>
     public async Task RateAsync(string? code, string? pin, Satisfaction rating, string? comment, CancellationToken ct = default)

@@ -26,8 +26,7 @@ public static class CommuneClaims
             var commune = context.User.Identity?.IsAuthenticated == true ? Of(context.User) : await PublicCommuneAsync(context);
             // The citizens' lookup of no commune (an unknown or malformed ?xa=, or none on a province's server): 404,
             // never another commune's page.
-            if (commune == CommuneScope.None && context.User.Identity?.IsAuthenticated != true
-                && context.Request.Path.StartsWithSegments("/tra-cuu", StringComparison.OrdinalIgnoreCase))
+            if (commune == CommuneScope.None && context.User.Identity?.IsAuthenticated != true && IsCommunesPublicPage(context.Request.Path))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
@@ -35,6 +34,10 @@ public static class CommuneClaims
             CommuneScope.Set(commune);
             await next(context);
         });
+
+    /// <summary>The public pages that show one commune's records: the lookup and the published results (and their CSV, JSON).</summary>
+    private static bool IsCommunesPublicPage(PathString path) =>
+        path.StartsWithSegments("/tra-cuu", StringComparison.OrdinalIgnoreCase) || path.Value?.StartsWith("/ket-qua", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>
     /// A citizen has no account: the public page says whose it is. The phone form's session belongs to one commune; the
@@ -54,7 +57,7 @@ public static class CommuneClaims
         if (context.Request.Query.ContainsKey("xa"))
             return code.Length is > 0 and <= 20 ? await communes.CommuneByCodeAsync(code, context.RequestAborted) ?? CommuneScope.None : CommuneScope.None;
         // Only the lookup asks the database (sign-in, health probes and files never do: they work with the database gone).
-        if (!context.Request.Path.StartsWithSegments("/tra-cuu", StringComparison.OrdinalIgnoreCase)) return CommuneScope.Default;
+        if (!IsCommunesPublicPage(context.Request.Path)) return CommuneScope.Default;
         return await communes.HasSeveralAsync(context.RequestAborted) ? CommuneScope.None : CommuneScope.Default;
     }
 }

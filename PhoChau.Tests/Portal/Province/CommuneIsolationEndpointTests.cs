@@ -161,12 +161,15 @@ public sealed class CommuneIsolationEndpointTests
         Assert.Contains("Ủy ban nhân dân xã Phổ Thạnh", found); // the page names the citizen's own commune
         // On a province's server an address without the commune's code, with an unknown one or a malformed one, is a 404:
         // never commune 1's lookup.
-        foreach (var path in new[] { $"/tra-cuu?ma={petition.Code}", $"/tra-cuu?ma={petition.Code}&xa=KHONGCO", $"/tra-cuu?xa={new string('X', 25)}", "/tra-cuu?xa=" })
+        foreach (var path in new[] { $"/tra-cuu?ma={petition.Code}", $"/tra-cuu?ma={petition.Code}&xa=KHONGCO", $"/tra-cuu?xa={new string('X', 25)}", "/tra-cuu?xa=",
+                     "/ket-qua", "/ket-qua.csv", "/ket-qua.json", "/ket-qua?xa=KHONGCO" }) // the published results: the same rule
         {
             var response = await phone.GetAsync(path);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.DoesNotContain("lookup-form", await response.Content.ReadAsStringAsync());
         }
+
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/ket-qua.json?xa=PHOTHANH")).StatusCode);
 
         // The hall's QR code of commune 2's session opens its form, and the request waits in commune 2.
         Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/sessions/{sessionId}/dang-ky")).StatusCode);
