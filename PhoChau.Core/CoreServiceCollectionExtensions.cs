@@ -62,6 +62,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AfterSession.AfterSessionService>();
         services.AddSingleton<Reports.DocumentService>();
         services.AddSingleton<Reports.Issuing.IssuingService>();
+        services.AddSingleton<Reports.EvidencePackService>();
         services.AddSingleton<Backups.BackupService>();
         services.AddSingleton<Backups.BackupKey>();
         services.AddSingleton<Backups.RestoreService>();

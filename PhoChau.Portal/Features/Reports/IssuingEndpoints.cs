@@ -24,6 +24,15 @@ public static class IssuingEndpoints
             return Results.File(pdf, "application/pdf", name);
         });
 
+        // The evidence pack of a dialogue for the province's assessment: built in memory (a few documents), then sent.
+        files.MapGet("/dialogues/{id:int}/ho-so.zip", async (int id, HttpContext http, PhoChau.Core.Reports.EvidencePackService pack) =>
+        {
+            var buffer = new MemoryStream();
+            await pack.WriteAsync(ActorFactory.FromPrincipal(http.User), id, buffer, http.RequestAborted);
+            buffer.Position = 0;
+            return Results.File(buffer, "application/zip", PhoChau.Core.Reports.EvidencePackService.FileName(id));
+        });
+
         endpoints.MapGet("/ky-so/{ticket}/van-ban.pdf", async (string ticket, IssuingService issuing, CancellationToken ct) =>
             await issuing.PluginFileAsync(ticket, ct) is { } file ? Results.File(file.Pdf, "application/pdf", file.FileName) : Results.NotFound())
             .AllowAnonymous();

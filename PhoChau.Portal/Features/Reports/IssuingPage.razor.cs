@@ -85,6 +85,12 @@ public partial class IssuingPage
         return RunAndReloadAsync(() => Issuing.IssueAsync(Actor, Id, kind, _numbers[kind] ?? "", on, publicBase), LoadAsync);
     }
 
+    private async Task DownloadPackAsync()
+    {
+        try { await JS.InvokeVoidAsync("phochau.download", $"/dialogues/{Id}/ho-so.zip", EvidencePackService.FileName(Id)); }
+        catch (JSException ex) { Snackbar.Add(ex.Message, Severity.Error); }
+    }
+
     private async Task DownloadAsync(IssuedVersion v)
     {
         try { await JS.InvokeVoidAsync("phochau.download", IssuingEndpoints.VersionUrl(v.Id), $"{v.Kind}-{v.VersionNumber}.pdf"); }

@@ -63,7 +63,7 @@ public sealed class CommuneIsolationEndpointTests
             "/sessions/1/hall", "/sessions/1/chair", "/sessions/1/display", $"/attachments/{attachmentId}",
             "/reports/1/PetitionRegister.xlsx", "/reports/1/Speakers.xlsx", "/reports/1/FollowUp.xlsx", "/reports/1/Summary.xlsx",
             "/documents/1/Minutes.docx", "/documents/1/Notice.docx", "/documents/1/ResultsReport.docx", "/documents/1/Notice.pdf",
-            "/documents/1/Plan.pdf", "/dialogues/1/ky-so", $"/van-ban/{issued.Id}.pdf",
+            "/documents/1/Plan.pdf", "/dialogues/1/ky-so", $"/van-ban/{issued.Id}.pdf", "/dialogues/1/ho-so.zip",
         ];
         foreach (var address in addresses)
         {

@@ -1,0 +1,83 @@
+using System.IO.Compression;
+using PhoChau.Core.Citizens;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Reports.Issuing;
+
+namespace PhoChau.Core.Reports;
+
+/// <summary>
+/// The evidence the province's administrative-reform assessment asks of a dialogue, in one .zip: the plan, the
+/// announcement, the minutes, the notice and the report (the current issued PDF, signed where signed; the .docx
+/// where not issued), the proofs of publication, and an index sheet (.xlsx) of the petitions and their answers (no
+/// personal data: the same rows as the public results) with the list of the files.
+/// </summary>
+public sealed class EvidencePackService(IDbContextFactory<PhoChauDbContext> dbFactory, DocumentService documents, PublicResultsService results)
+{
+    public static readonly DocumentKind[] Documents = [DocumentKind.Plan, DocumentKind.Announcement, DocumentKind.Minutes, DocumentKind.Notice, DocumentKind.ResultsReport];
+    public const string IndexName = "00-danh-muc.xlsx";
+
+    public static string FileName(int dialogueId) => $"ho-so-minh-chung-doi-thoai-{dialogueId}.zip";
+
+    public async Task WriteAsync(Actor actor, int dialogueId, Stream output, CancellationToken ct = default)
+    {
+        if (actor.Roles.Count == 0) throw new ForbiddenException();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
+        var issued = await db.IssuedDocuments.AsNoTracking().Where(d => d.DialogueId == dialogueId && d.SupersededAtUtc == null).ToListAsync(ct);
+        var publications = await db.DialoguePublications.AsNoTracking().Where(p => p.DialogueId == dialogueId).OrderBy(p => p.Channel).ToListAsync(ct);
+        var files = new List<IReadOnlyList<ReportCell>>();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var n = 1;
+            foreach (var kind in Documents)
+            {
+                var prefix = $"{n++:00}-{Path.GetFileNameWithoutExtension(DocumentService.FileName(kind, dialogueId))}";
+                if (issued.FirstOrDefault(d => d.Kind == kind) is { } version)
+                {
+                    await AddAsync(zip, $"{prefix}-ban-{version.VersionNumber}.pdf", s => s.WriteAsync(version.Pdf, ct).AsTask());
+                    files.Add([$"{prefix}-ban-{version.VersionNumber}.pdf", version.NumberAndSymbol, (DateOnly?)version.IssuedOn, CoreText.Get("Evidence.State." + version.State), version.Code]);
+                }
+                else
+                {
+                    await AddAsync(zip, prefix + ".docx", s => documents.WriteAsync(actor, dialogueId, kind, s, ct));
+                    files.Add([prefix + ".docx", "", (DateOnly?)null, CoreText.Get("Evidence.NotIssued"), ""]);
+                }
+            }
+            foreach (var p in publications)
+            {
+                var name = $"{n++:00}-cong-khai-{p.Channel}{Path.GetExtension(p.ProofFileName)}";
+                await AddAsync(zip, name, s => s.WriteAsync(p.Proof, ct).AsTask());
+                files.Add([name, CoreText.Get("Evidence.Channel." + p.Channel), (DateOnly?)p.PublishedOn, CoreText.Get("Evidence.Proof"), p.Note]);
+            }
+            var dialogueResults = (await results.ListAsync(ct)).FirstOrDefault(r => r.Id == dialogueId);
+            var petitions = (dialogueResults?.Petitions ?? []).Select(p => (IReadOnlyList<ReportCell>)
+                [p.Code, (DateOnly?)p.ReceivedOn, p.Field, p.State, p.Department, p.Answer, p.Reply, (DateOnly?)p.ReplySentOn]).ToList();
+            if (dialogueResults is null) petitions = await PetitionsOfUnheldAsync(db, dialogueId, ct);
+            await AddAsync(zip, IndexName, s =>
+            {
+                XlsxReportWriter.Write(s, $"{dialogue.Title}", [
+                    new ReportTable("Kiến nghị", CoreText.Get("Evidence.PetitionsTitle"),
+                        ["Mã kiến nghị", "Ngày tiếp nhận", "Lĩnh vực", "Tình trạng", "Bộ phận", "Trả lời", "Văn bản trả lời", "Ngày gửi trả lời"], petitions),
+                    new ReportTable("Tài liệu", CoreText.Get("Evidence.FilesTitle"), ["Tệp", "Số, ký hiệu / kênh", "Ngày", "Tình trạng", "Mã xác minh / ghi chú"], files),
+                ]);
+                return Task.CompletedTask;
+            });
+        }
+    }
+
+    /// <summary>A dialogue not held yet has no published results: its petitions are listed all the same, by code.</summary>
+    private static async Task<List<IReadOnlyList<ReportCell>>> PetitionsOfUnheldAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct) =>
+        (await db.Petitions.AsNoTracking().Where(p => p.DialogueId == dialogueId).OrderBy(p => p.Number).ToListAsync(ct))
+            .Select(p => (IReadOnlyList<ReportCell>)new ReportCell[] { p.Code, (DateOnly?)p.ReceivedOn, Petitions.PetitionLabels.Fields[p.Field], CoreText.Get("Public.State." + p.State), (string?)null, (string?)null, (string?)null, (DateOnly?)null })
+            .ToList();
+
+    private static async Task AddAsync(ZipArchive zip, string name, Func<Stream, Task> write)
+    {
+        // Each file built in memory first: ZipArchive entries cannot be written asynchronously in Create mode without buffering.
+        using var buffer = new MemoryStream();
+        await write(buffer);
+        await using var entry = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+        buffer.Position = 0;
+        await buffer.CopyToAsync(entry);
+    }
+}
