@@ -24,11 +24,13 @@ public sealed class PublicResultsService(IDbContextFactory<PhoChauDbContext> dbF
 {
     public const string Hidden = "[đã ẩn]";
 
-    public async Task<IReadOnlyList<PublicDialogueResult>> ListAsync(CancellationToken ct = default)
+    /// <summary>Every held dialogue's results, or one dialogue's (the evidence pack's) when <paramref name="dialogueId"/> is given.</summary>
+    public async Task<IReadOnlyList<PublicDialogueResult>> ListAsync(CancellationToken ct = default, int? dialogueId = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dialogues = await db.Dialogues.AsNoTracking()
             .Where(d => d.State == DialogueState.Concluded || d.State == DialogueState.Closed)
+            .Where(d => dialogueId == null || d.Id == dialogueId)
             .OrderByDescending(d => d.SessionDate).ThenByDescending(d => d.Id).ToListAsync(ct);
         var ids = dialogues.Select(d => d.Id).ToList();
         var petitions = await db.Petitions.AsNoTracking().Where(p => ids.Contains(p.DialogueId) && p.State != PetitionState.Merged)

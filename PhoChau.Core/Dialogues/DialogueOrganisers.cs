@@ -15,6 +15,13 @@ public class VoterCount : ICommuneOwned
     public int Id { get; set; }
     public int Year { get; set; }
     public int Voters { get; set; }
+
+    /// <summary>The year a request is measured in: the request's own, else the dialogue's.</summary>
+    public static int YearOf(DateOnly? requestDate, int dialogueYear) => requestDate?.Year ?? dialogueYear;
+
+    /// <summary>The commune's voters of a year; null while the administrator has not given them.</summary>
+    public static Task<int?> OfYearAsync(PhoChauDbContext db, int year, CancellationToken ct) =>
+        db.VoterCounts.AsNoTracking().Where(v => v.Year == year).Select(v => (int?)v.Voters).SingleOrDefaultAsync(ct);
 }
 
 internal sealed class VoterCountConfiguration : IEntityTypeConfiguration<VoterCount>

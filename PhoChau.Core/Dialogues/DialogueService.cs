@@ -147,8 +147,8 @@ public sealed class DialogueService(
     private static async Task EnsureVotersAsync(PhoChauDbContext db, DialogueInput x, CancellationToken ct)
     {
         if (x.Reason != DialogueReason.VotersRequest || x.VotersRequestSignatures is not { } n) return;
-        var year = x.VotersRequestDate?.Year ?? x.Year;
-        var voters = await db.VoterCounts.AsNoTracking().Where(v => v.Year == year).Select(v => (int?)v.Voters).SingleOrDefaultAsync(ct);
+        var year = VoterCount.YearOf(x.VotersRequestDate, x.Year);
+        var voters = await VoterCount.OfYearAsync(db, year, ct);
         if (voters is { } v && n > v) throw new DomainException(CoreText.Format("Dialogues.SignaturesAboveVoters", n, v, year));
     }
 
@@ -158,8 +158,7 @@ public sealed class DialogueService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var d = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
         if (d.Reason != DialogueReason.VotersRequest || d.VotersRequestSignatures is not { } n) return null;
-        var year = d.VotersRequestDate?.Year ?? d.Year;
-        return new VotersRequestCheck(n, await db.VoterCounts.AsNoTracking().Where(v => v.Year == year).Select(v => (int?)v.Voters).SingleOrDefaultAsync(ct));
+        return new VotersRequestCheck(n, await VoterCount.OfYearAsync(db, VoterCount.YearOf(d.VotersRequestDate, d.Year), ct));
     }
 
     /// <summary>The administrator's number of voters of a year (what a voters' request is measured against).</summary>
@@ -178,7 +177,7 @@ public sealed class DialogueService(
     public async Task<int?> VotersAsync(int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.VoterCounts.AsNoTracking().Where(v => v.Year == year).Select(v => (int?)v.Voters).SingleOrDefaultAsync(ct);
+        return await VoterCount.OfYearAsync(db, year, ct);
     }
 
     private static async Task EnsureParticipantsAsync(PhoChauDbContext db, List<int> ids, CancellationToken ct)

@@ -75,7 +75,7 @@ public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFac
     /// <summary>What the bytes are (not what the name says): a PDF, a PNG or a JPEG; null for anything else.</summary>
     public static string? ProofType(ReadOnlySpan<byte> b) =>
         b.StartsWith("%PDF-"u8) ? "application/pdf"
-        : b.StartsWith((ReadOnlySpan<byte>)[137, 80, 78, 71, 13, 10, 26, 10]) ? "image/png"
+        : Reports.Signing.PngImage.LooksLikePng(b) ? "image/png"
         : b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
         : null;
 }

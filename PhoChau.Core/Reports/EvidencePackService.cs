@@ -49,7 +49,7 @@ public sealed class EvidencePackService(IDbContextFactory<PhoChauDbContext> dbFa
                 await AddAsync(zip, name, s => s.WriteAsync(p.Proof, ct).AsTask());
                 files.Add([name, CoreText.Get("Evidence.Channel." + p.Channel), (DateOnly?)p.PublishedOn, CoreText.Get("Evidence.Proof"), p.Note]);
             }
-            var dialogueResults = (await results.ListAsync(ct)).FirstOrDefault(r => r.Id == dialogueId);
+            var dialogueResults = (await results.ListAsync(ct, dialogueId)).SingleOrDefault();
             var petitions = (dialogueResults?.Petitions ?? []).Select(p => (IReadOnlyList<ReportCell>)
                 [p.Code, (DateOnly?)p.ReceivedOn, p.Field, p.State, p.Department, p.Answer, p.Reply, (DateOnly?)p.ReplySentOn]).ToList();
             if (dialogueResults is null) petitions = await PetitionsOfUnheldAsync(db, dialogueId, ct);

@@ -12,9 +12,8 @@ public static class SessionRecordReader
             .Select(p => p.DepartmentId).ToListAsync(ct);
         var speakers = await db.Speakers.AsNoTracking().Where(s => s.DialogueId == dialogueId).OrderBy(s => s.Position).ToListAsync(ct);
         var petitions = await db.Petitions.AsNoTracking().Where(p => p.DialogueId == dialogueId).OrderBy(p => p.Number).ToListAsync(ct);
-        var votersYear = dialogue.VotersRequestDate?.Year ?? dialogue.Year;
         var voters = dialogue.Reason == Dialogues.DialogueReason.VotersRequest
-            ? await db.VoterCounts.AsNoTracking().Where(v => v.Year == votersYear).Select(v => (int?)v.Voters).SingleOrDefaultAsync(ct)
+            ? await Dialogues.VoterCount.OfYearAsync(db, Dialogues.VoterCount.YearOf(dialogue.VotersRequestDate, dialogue.Year), ct)
             : null;
         return new SessionRecord(dialogue, commune, participants.Select(id => departments.GetValueOrDefault(id, "")).ToList(), speakers, petitions, departments)
         {

@@ -66,11 +66,7 @@ public partial class IssuingPage
 
     private Task ResetDraftAsync(DocumentKind k) => RunAndReloadAsync(() => Documents.SaveDraftAsync(Actor, Id, k, null, _drafts[k].Version), LoadAsync);
 
-    private async Task DownloadDraftAsync(DocumentKind k)
-    {
-        try { await JS.InvokeVoidAsync("phochau.download", ReportEndpoints.DocumentUrl(Id, k, PaperFormat.Docx), DocumentService.FileName(k, Id)); }
-        catch (JSException ex) { Snackbar.Add(ex.Message, Severity.Error); }
-    }
+    private Task DownloadDraftAsync(DocumentKind k) => DownloadFileAsync(ReportEndpoints.DocumentUrl(Id, k, PaperFormat.Docx), DocumentService.FileName(k, Id));
 
     private static Color StateColour(IssuedState s) => s switch { IssuedState.Sealed => Color.Success, IssuedState.Signed => Color.Info, _ => Color.Warning };
 
@@ -85,15 +81,14 @@ public partial class IssuingPage
         return RunAndReloadAsync(() => Issuing.IssueAsync(Actor, Id, kind, _numbers[kind] ?? "", on, publicBase), LoadAsync);
     }
 
-    private async Task DownloadPackAsync()
-    {
-        try { await JS.InvokeVoidAsync("phochau.download", $"/dialogues/{Id}/ho-so.zip", EvidencePackService.FileName(Id)); }
-        catch (JSException ex) { Snackbar.Add(ex.Message, Severity.Error); }
-    }
+    private Task DownloadPackAsync() => DownloadFileAsync($"/dialogues/{Id}/ho-so.zip", EvidencePackService.FileName(Id));
 
-    private async Task DownloadAsync(IssuedVersion v)
+    private Task DownloadAsync(IssuedVersion v) => DownloadFileAsync(IssuingEndpoints.VersionUrl(v.Id), $"{v.Kind}-{v.VersionNumber}.pdf");
+
+    /// <summary>The browser fetches the file with the user's cookie and saves it; a failure is said on the page.</summary>
+    private async Task DownloadFileAsync(string url, string fileName)
     {
-        try { await JS.InvokeVoidAsync("phochau.download", IssuingEndpoints.VersionUrl(v.Id), $"{v.Kind}-{v.VersionNumber}.pdf"); }
+        try { await JS.InvokeVoidAsync("phochau.download", url, fileName); }
         catch (JSException ex) { Snackbar.Add(ex.Message, Severity.Error); }
     }
 
