@@ -25,6 +25,8 @@ public sealed class HallTests
         await secretary.FillAsync("input[data-testid=speaker-topic]", "Hộ tịch");
         await secretary.PressAsync("input[data-testid=speaker-topic]", "Enter");
         await secretary.WaitForSelectorAsync("[data-testid=queue-name]:has-text('Võ Thị Mai')");
+        // The focus moves back to the name once the add has finished, a moment after the queue shows her.
+        await secretary.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'speaker-name'", null, new() { Timeout = 5_000 });
         Assert.Equal("speaker-name", await secretary.EvaluateAsync<string>("document.activeElement && document.activeElement.id"));
 
         // The chair's console shows her without a reload.
