@@ -38,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DashboardService>();
         services.AddSingleton<DialogueService>();
         services.AddSingleton<PublicationService>();
+        services.AddSingleton<ClusterService>();
         services.AddSingleton<PetitionService>();
         services.AddSingleton<PetitionQuery>();
         services.AddSingleton<PetitionImport>();

@@ -22,7 +22,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
     {
         actor.Demand(Permission.ManageWorkflow);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct);
+        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct, withClusters: false); // the minutes are one session's
         EnsureHeld(record.Dialogue);
         var latest = await db.Minutes.Where(m => m.DialogueId == dialogueId).OrderByDescending(m => m.VersionNumber).FirstOrDefaultAsync(ct);
         if (latest is { IsFinal: false }) throw new DomainException(CoreText.Get("After.MinutesDraftExists"));

@@ -25,6 +25,7 @@ public static class MinutesComposer
         foreach (var line in DialogueOrganisers.Lines(d)) sb.AppendLine(line);
         sb.AppendLine($"- Thư ký: {d.SecretaryName}.");
         sb.AppendLine($"- Hình thức: {DialogueOrganisers.FormText(d)}.");
+        if (d.ParentId is not null) sb.AppendLine($"- Buổi đối thoại theo cụm thôn: {d.ClusterName}, gồm {string.Join(", ", r.OwnVillages)}.");
         if (r.Participants.Count > 0) sb.AppendLine($"- Thành phần tham dự: {string.Join("; ", r.Participants)}.");
         var present = r.Speakers.Count(s => s.Status is SpeakerStatus.Done or SpeakerStatus.Speaking);
         sb.AppendLine($"- Công dân, tổ chức đăng ký phát biểu: {r.Speakers.Count} người ({present} người đã phát biểu).");
@@ -59,7 +60,11 @@ public static class MinutesComposer
     {
         var d = r.Dialogue;
         var sb = new StringBuilder();
-        sb.AppendLine($"Ngày {d.HeldOn()?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}, tại {d.Venue}, {(d.ChairIsDelegated ? "Phó Chủ tịch" : "Chủ tịch")} UBND xã {d.ChairName} đã chủ trì buổi đối thoại với công dân, tổ chức về cải cách hành chính. Sau khi nghe ý kiến của công dân, tổ chức và các bộ phận chuyên môn, người chủ trì kết luận như sau:");
+        // Held by village clusters: every session, by its day and place, then the one conclusion.
+        var where = r.Clusters.Count == 0
+            ? $"Ngày {d.HeldOn()?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}, tại {d.Venue}"
+            : "Theo cụm thôn, tại " + string.Join("; ", r.Clusters.Select(c => $"{c.Name} ngày {(c.HeldOn ?? c.SessionDate)?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"} tại {c.Venue}"));
+        sb.AppendLine($"{where}, {(d.ChairIsDelegated ? "Phó Chủ tịch" : "Chủ tịch")} UBND xã {d.ChairName} đã chủ trì {(r.Clusters.Count == 0 ? "buổi" : "các buổi")} đối thoại với công dân, tổ chức về cải cách hành chính. Sau khi nghe ý kiến của công dân, tổ chức và các bộ phận chuyên môn, người chủ trì kết luận như sau:");
         sb.AppendLine(string.IsNullOrWhiteSpace(d.Conclusion) ? "…" : d.Conclusion);
         var notSettled = r.InWriting;
         if (notSettled.Count > 0)

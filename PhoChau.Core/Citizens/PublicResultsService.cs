@@ -30,17 +30,25 @@ public sealed class PublicResultsService(IDbContextFactory<PhoChauDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dialogues = await db.Dialogues.AsNoTracking()
             .Where(d => d.State == DialogueState.Concluded || d.State == DialogueState.Closed)
+            .Where(d => d.ParentId == null) // a cluster session's results are its dialogue's, published together
             .Where(d => dialogueId == null || d.Id == dialogueId)
             .OrderByDescending(d => d.SessionDate).ThenByDescending(d => d.Id).ToListAsync(ct);
         var ids = dialogues.Select(d => d.Id).ToList();
-        var petitions = await db.Petitions.AsNoTracking().Where(p => ids.Contains(p.DialogueId) && p.State != PetitionState.Merged)
-            .OrderBy(p => p.Number).ToListAsync(ct);
-        var speakers = await db.Speakers.AsNoTracking().Where(s => ids.Contains(s.DialogueId)).Select(s => new { s.DialogueId, s.Name }).ToListAsync(ct);
+        // Each session's dialogue: its own id, or the dialogue it is a cluster session of.
+        var dialogueOf = (await db.Dialogues.AsNoTracking().Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value))
+                .Select(c => new { c.Id, Parent = c.ParentId!.Value }).ToListAsync(ct))
+            .ToDictionary(c => c.Id, c => c.Parent);
+        foreach (var id in ids) dialogueOf[id] = id;
+        var sessions = dialogueOf.Keys.ToList();
+        var petitions = (await db.Petitions.AsNoTracking().Where(p => sessions.Contains(p.DialogueId) && p.State != PetitionState.Merged)
+            .OrderBy(p => p.Number).ToListAsync(ct)).Select(p => (Dialogue: dialogueOf[p.DialogueId], Petition: p)).ToList();
+        var speakers = (await db.Speakers.AsNoTracking().Where(s => sessions.Contains(s.DialogueId)).Select(s => new { s.DialogueId, s.Name }).ToListAsync(ct))
+            .Select(s => new { DialogueId = dialogueOf[s.DialogueId], s.Name }).ToList();
         var notices = await db.ConclusionNotices.AsNoTracking().Where(n => ids.Contains(n.DialogueId) && n.State == AfterSession.NoticeState.Issued).ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         return dialogues.Select(d =>
         {
-            var own = petitions.Where(p => p.DialogueId == d.Id).ToList();
+            var own = petitions.Where(p => p.Dialogue == d.Id).Select(p => p.Petition).ToList();
             var personal = own.SelectMany(p => new[] { p.PetitionerName, p.Phone, p.Address, p.IdCardNumber })
                 .Concat(speakers.Where(s => s.DialogueId == d.Id).Select(s => s.Name))
                 .Where(x => !string.IsNullOrWhiteSpace(x) && x.Trim().Length >= 3).Select(x => x!.Trim())

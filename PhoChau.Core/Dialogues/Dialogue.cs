@@ -31,6 +31,15 @@ public class Dialogue : IAudited, IVersioned, ICommuneOwned
     public DialogueReason Reason { get; set; }
     public DateOnly? VotersRequestDate { get; set; }
     public int? VotersRequestSignatures { get; set; }
+    /// <summary>
+    /// Set on one session of a dialogue held by village clusters (art. 43: it may be split by clusters of villages):
+    /// the dialogue it is a session of. The session has its own hall and minutes; the dialogue's notice and report add them.
+    /// </summary>
+    public int? ParentId { get; set; }
+    /// <summary>The cluster's name ("Cụm 1"), on a cluster session.</summary>
+    public string ClusterName { get; set; } = "";
+    /// <summary>A cluster session's villages (none on a dialogue that is not a cluster session).</summary>
+    public List<ClusterVillage> ClusterVillages { get; set; } = [];
     public TimeOnly? StartTime { get; set; }
     public string Venue { get; set; } = "";
     public string ChairName { get; set; } = "";

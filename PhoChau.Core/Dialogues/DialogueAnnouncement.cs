@@ -5,7 +5,8 @@ namespace PhoChau.Core.Dialogues;
 /// <summary>The text village heads read out and the radio broadcasts (plan III.6–7): date, place, content.</summary>
 public static class DialogueAnnouncement
 {
-    public static string Compose(Dialogue d, CommuneProfile commune)
+    /// <param name="clusters">The sessions of a dialogue held by village clusters, each announced with its villages, time and place.</param>
+    public static string Compose(Dialogue d, CommuneProfile commune, IReadOnlyList<ClusterSession>? clusters = null)
     {
         var when = d.SessionDate is { } date
             ? $"{(d.StartTime is { } t ? t.ToString("HH", CultureInfo.InvariantCulture) + " giờ " + t.ToString("mm", CultureInfo.InvariantCulture) + " phút, " : "")}{WeekDay(date)}, ngày {date:dd/MM/yyyy}"
@@ -20,6 +21,7 @@ public static class DialogueAnnouncement
             $"{commune.CommitteeName} tổ chức buổi đối thoại: {d.Title}.",
             $"- Thời gian: {when}.",
             $"- Địa điểm: {d.Venue}.",
+            .. DialogueOrganisers.ClusterLines(clusters ?? []),
             $"- Chủ trì: {chair}.",
             .. DialogueOrganisers.Lines(d),
             $"- Hình thức: {DialogueOrganisers.FormText(d)}.",

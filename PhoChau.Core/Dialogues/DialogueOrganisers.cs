@@ -64,6 +64,20 @@ public static class DialogueOrganisers
           + (new VotersRequestCheck(n, voters).Percent is { } p ? $" ({p.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} % số cử tri của xã)" : "") + "."
         : null;
 
+    /// <summary>A dialogue held by village clusters: how many sessions, and each with its villages, time and place.</summary>
+    public static IEnumerable<string> ClusterLines(IReadOnlyList<ClusterSession> clusters)
+    {
+        if (clusters.Count == 0) yield break;
+        yield return $"- Tổ chức theo cụm thôn, gồm {clusters.Count} buổi:";
+        foreach (var c in clusters)
+            yield return $"+ {c.Name} (gồm {string.Join(", ", c.Villages)}): {(c.SessionDate is { } day ? TimeAndDay(day, c.StartTime) : "thời gian sẽ thông báo sau")}, tại {c.Venue}.";
+    }
+
+    /// <summary>"08 giờ 00 phút, ngày 15/05/2025", as the documents write a session's time.</summary>
+    public static string TimeAndDay(DateOnly day, TimeOnly? time) =>
+        (time is { } t ? t.ToString("HH 'giờ' mm 'phút', ", System.Globalization.CultureInfo.InvariantCulture) : "")
+        + "ngày " + day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Person(string name, string title) =>
         (name, title) switch { ({ Length: > 0 }, { Length: > 0 }) => $" (ông/bà {name}, {title})", ({ Length: > 0 }, _) => $" (ông/bà {name})", (_, { Length: > 0 }) => $" ({title})", _ => "" };
 

@@ -42,7 +42,10 @@ public sealed class DialogueService(
             .ToList();
     }
 
-    public async Task<Dialogue> CreateAsync(Actor actor, DialogueInput input, CancellationToken ct = default)
+    public Task<Dialogue> CreateAsync(Actor actor, DialogueInput input, CancellationToken ct = default) => CreateAsync(actor, input, null, ct);
+
+    /// <param name="shape">Sets what the input does not carry (a cluster session's dialogue and villages) before the one save.</param>
+    internal async Task<Dialogue> CreateAsync(Actor actor, DialogueInput input, Action<Dialogue>? shape, CancellationToken ct)
     {
         actor.Demand(Permission.ManageWorkflow);
         await validator.EnsureValidAsync(input, ct);
@@ -52,6 +55,7 @@ public sealed class DialogueService(
         await EnsureVotersAsync(db, input, ct);
         var dialogue = new Dialogue { State = DialogueState.Draft, CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Deadlines = DeadlineService.Defaults() };
         Apply(dialogue, input);
+        shape?.Invoke(dialogue);
         db.Dialogues.Add(dialogue);
         await DeadlineService.RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);
         await db.SaveChangesAsync(actor, ct);
@@ -96,7 +100,31 @@ public sealed class DialogueService(
             throw new DomainException(CoreText.Get("Dialogues.DateBeforeAnnounce"));
         DialogueStateMachine.Move(dialogue, to);
         if (to == DialogueState.Announced) dialogue.AnnouncedOn ??= VietnamTime.Today(clock);
+        await FollowedByClustersAsync(db, dialogue, to, ct);
         await db.SaveChangesAsync(actor, ct);
+    }
+
+    /// <summary>
+    /// A dialogue held by clusters: its announcement lists every cluster session with a date, so those are announced
+    /// with it; cancelled, it cancels the sessions not yet held. A cancelled session frees its villages for another cluster.
+    /// </summary>
+    private async Task FollowedByClustersAsync(PhoChauDbContext db, Dialogue dialogue, DialogueState to, CancellationToken ct)
+    {
+        if (to is not (DialogueState.Announced or DialogueState.Cancelled)) return;
+        var sessions = dialogue.ParentId is null
+            ? await db.Dialogues.Where(c => c.ParentId == dialogue.Id).ToListAsync(ct)
+            : [];
+        foreach (var session in sessions.Where(c => DialogueStateMachine.CanMove(c.State, to)))
+        {
+            if (to == DialogueState.Announced && session.SessionDate is null) continue;
+            DialogueStateMachine.Move(session, to);
+            if (to == DialogueState.Announced) session.AnnouncedOn ??= VietnamTime.Today(clock);
+        }
+        if (to == DialogueState.Cancelled)
+        {
+            var cancelled = sessions.Where(c => c.State == DialogueState.Cancelled).Select(c => c.Id).Append(dialogue.Id).ToList();
+            db.ClusterVillages.RemoveRange(await db.ClusterVillages.Where(v => cancelled.Contains(v.DialogueId)).ToListAsync(ct));
+        }
     }
 
     /// <summary>

@@ -11,6 +11,11 @@ internal sealed class DialogueConfiguration : IEntityTypeConfiguration<Dialogue>
         e.Property(d => d.Title).HasMaxLength(300).IsRequired();
         e.Property(d => d.Version).IsConcurrencyToken();
         e.HasMany(d => d.Deadlines).WithOne().HasForeignKey(x => x.DialogueId);
+        e.Property(d => d.ClusterName).HasMaxLength(100);
+        // No foreign key of its own: adding one would rebuild the dialogues table of every SQLite install; the
+        // cluster's villages (below) refer to both rows, and ClusterService is the one place that sets it.
+        e.HasIndex(d => d.ParentId);
+        e.HasMany(d => d.ClusterVillages).WithOne().HasForeignKey(x => x.DialogueId);
     }
 }
 
@@ -29,5 +34,16 @@ internal sealed class DialogueParticipantConfiguration : IEntityTypeConfiguratio
         e.HasKey(x => new { x.DialogueId, x.DepartmentId });
         e.HasOne<Dialogue>().WithMany().HasForeignKey(x => x.DialogueId);
         e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ClusterVillageConfiguration : IEntityTypeConfiguration<ClusterVillage>
+{
+    public void Configure(EntityTypeBuilder<ClusterVillage> e)
+    {
+        // A village is in one cluster of a dialogue at most: the database refuses a second even when two screens race.
+        e.HasIndex(x => new { x.ParentId, x.VillageId }).IsUnique();
+        e.HasOne<Dialogue>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Village>().WithMany().HasForeignKey(x => x.VillageId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -42,7 +42,8 @@ public static class LawClock
             else if (today > latest.AddDays(-1)) // from the last day on, and after it
                 warnings.Add(new LawWarning(LawWarningKind.NotAnnounced, latest, session.DayNumber - today.DayNumber));
         }
-        if (d.WasHeld() && d.HeldOn() is { } held && !IsPublished(publications, held))
+        // A cluster session's results are published with its dialogue's, after the last session.
+        if (d.ParentId is null && d.WasHeld() && d.HeldOn() is { } held && !IsPublished(publications, held))
         {
             var due = held.AddDays(publishDays);
             if (today > due) warnings.Add(new LawWarning(LawWarningKind.ResultsNotPublished, due, today.DayNumber - due.DayNumber));

@@ -61,6 +61,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<Reports.DocumentDraft> DocumentDrafts => Set<Reports.DocumentDraft>();
     public DbSet<DialoguePublication> DialoguePublications => Set<DialoguePublication>();
     public DbSet<VoterCount> VoterCounts => Set<VoterCount>();
+    public DbSet<ClusterVillage> ClusterVillages => Set<ClusterVillage>();
 
     /// <summary>
     /// Saves with the audit trail: every added or changed <see cref="IAudited"/> record gets an

@@ -135,7 +135,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         var dialogue = await db.Dialogues.SingleOrDefaultAsync(d => d.Id == dialogueId, ct) ?? throw new DomainException(CoreText.Get("Dialogues.NotFound"));
         if (dialogue.State is DialogueState.Closed or DialogueState.Cancelled)
             throw new DomainException(CoreText.Get("Petitions.DialogueClosed"));
-        var number = await db.Petitions.Where(p => p.DialogueId == dialogueId).MaxAsync(p => (int?)p.Number, ct) ?? 0;
+        var number = await PetitionNumbers.LastAsync(db, dialogue, ct);
         var first = number + 1;
         var now = clock.GetUtcNow().UtcDateTime;
         // Thousands of rows: one prepared insert and its audit entry per row, in this one transaction (all or nothing).

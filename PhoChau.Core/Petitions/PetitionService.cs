@@ -45,7 +45,7 @@ public sealed class PetitionService(
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var dialogue = await OpenDialogueAsync(db, input.DialogueId, ct);
             await EnsureVillageAsync(db, input.VillageId, ct);
-            var number = (await db.Petitions.Where(p => p.DialogueId == dialogue.Id).MaxAsync(p => (int?)p.Number, ct) ?? 0) + 1;
+            var number = await PetitionNumbers.LastAsync(db, dialogue, ct) + 1;
             var petition = new Petition
             {
                 DialogueId = dialogue.Id, Number = number, Code = PetitionCode.Format(dialogue.Year, number),

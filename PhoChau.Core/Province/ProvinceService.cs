@@ -9,7 +9,8 @@ namespace PhoChau.Core.Province;
 
 /// <summary>
 /// A province over many communes: the province administrator creates communes and their first administrator; the
-/// province viewer reads every commune's figures (counts only, never a citizen's data) and exports them. The one
+/// province viewer reads every commune's figures (counts only, never a citizen's data) and exports them, and
+/// downloads a commune's evidence packs of a year (the documents the commune issues to it, as issued). The one
 /// place that reads across communes (<c>IgnoreQueryFilters</c>); everything else sees the signed-in user's commune.
 /// </summary>
 public sealed class ProvinceService(
@@ -75,7 +76,7 @@ public sealed class ProvinceService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var communes = await db.CommuneProfiles.IgnoreQueryFilters().AsNoTracking().OrderBy(c => c.CommuneName).Select(c => new { c.Id, c.CommuneName }).ToListAsync(ct);
         var held = await db.Dialogues.IgnoreQueryFilters()
-            .Where(d => d.Year == year && (d.State == DialogueState.Concluded || d.State == DialogueState.Closed))
+            .Where(d => d.Year == year && d.ParentId == null && (d.State == DialogueState.Concluded || d.State == DialogueState.Closed))
             .Select(d => new { d.CommuneId, d.Quarter, d.SessionDate }).ToListAsync(ct);
         // Only what the counts need: no name, phone, address or text leaves the query.
         var petitions = await db.Petitions.IgnoreQueryFilters()
@@ -107,6 +108,39 @@ public sealed class ProvinceService(
             return new FieldFigures(l.Value, f.Assigned, f.SettledAtSession, f.RepliedOnTime, f.RepliedLate, f.Overdue);
         }).ToList();
         return new ProvinceFigures(year, byCommune, byField);
+    }
+
+    public static string PackFileName(string communeCode, int year) => $"ho-so-minh-chung-{communeCode}-{year}.zip";
+
+    /// <summary>
+    /// One commune's evidence for a year, for the province's administrative-reform assessment: a folder per dialogue of
+    /// that year (not cancelled), each the pack the commune downloads itself (<see cref="EvidencePackService"/>: its
+    /// documents as issued, the proofs of publication, the index of petitions without personal data). Read inside the
+    /// commune, as its own staff would read it; returns the file's name.
+    /// </summary>
+    public async Task<string> WritePackAsync(Actor actor, int communeId, int year, Stream output, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ReadProvinceFigures);
+        if (year is < 2000 or > 2100) throw new DomainException(CoreText.Get("Province.YearInvalid"));
+        string code, name;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var commune = await db.CommuneProfiles.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == communeId)
+                .Select(c => new { c.Code, c.CommuneName }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException(CoreText.Get("Province.CommuneNotFound"));
+            (code, name) = (commune.Code ?? communeId.ToString(System.Globalization.CultureInfo.InvariantCulture), commune.CommuneName);
+        }
+        using var inCommune = CommuneScope.Enter(communeId);
+        List<int> dialogues;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            dialogues = await db.Dialogues.AsNoTracking()
+                .Where(d => d.Year == year && d.ParentId == null && d.State != DialogueState.Cancelled)
+                .OrderBy(d => d.SessionDate).ThenBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
+        if (dialogues.Count == 0) throw new DomainException(CoreText.Format("Province.NoDialogues", name, year));
+        await using var scope = scopes.CreateAsyncScope();
+        var packs = scope.ServiceProvider.GetRequiredService<EvidencePackService>();
+        using var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var id in dialogues) await packs.WriteIntoAsync(actor, id, zip, $"doi-thoai-{id}/", ct);
+        return PackFileName(code, year);
     }
 
     /// <summary>The figures as an Excel file for the Department of Home Affairs: one sheet by commune, one by field.</summary>

@@ -34,7 +34,8 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
     {
         if (actor.Roles.Count == 0) throw new ForbiddenException();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct);
+        // The minutes are one session's; the other documents add a dialogue's cluster sessions.
+        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct, withClusters: kind != DocumentKind.Minutes);
         var d = record.Dialogue;
         var c = record.Commune;
         var chairTitle = d.ChairIsDelegated ? "PHÓ CHỦ TỊCH" : "CHỦ TỊCH";
@@ -128,13 +129,22 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
         var o = OutcomeFigures.Of(all, d.WasHeld());
         var ps = all.Where(p => p.State is not (PetitionState.Withdrawn or PetitionState.Merged)).ToList();
         var f = FollowUpFigures.Of(ps, today);
+        var plan = $"Thực hiện Kế hoạch số {d.PlanNumber}{(d.PlanDate is { } pd ? " ngày " + pd.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")}";
         var lines = new List<string>
         {
-            $"Thực hiện Kế hoạch số {d.PlanNumber}{(d.PlanDate is { } pd ? " ngày " + pd.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")}, ngày {d.HeldOn()?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"} {r.Commune.CommitteeName} đã tổ chức đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính tại {d.Venue}. Kết quả như sau:",
+            r.Clusters.Count == 0
+                ? $"{plan}, ngày {d.HeldOn()?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"} {r.Commune.CommitteeName} đã tổ chức đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính tại {d.Venue}. Kết quả như sau:"
+                : $"{plan}, {r.Commune.CommitteeName} đã tổ chức đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính theo cụm thôn, gồm {r.Clusters.Count} buổi{(d.OpenedAtUtc is null ? "" : " và buổi kết luận ngày " + d.HeldOn()?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + " tại " + d.Venue)}. Kết quả như sau:",
+        };
+        // Each cluster session with what it gathered; the figures below add them all.
+        foreach (var cluster in r.Clusters)
+            lines.Add($"- {cluster.Name} (gồm {string.Join(", ", cluster.Villages)}): ngày {(cluster.HeldOn ?? cluster.SessionDate)?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"} tại {cluster.Venue}; {cluster.Speakers} người đăng ký phát biểu, {cluster.Petitions} kiến nghị.");
+        lines.AddRange(
+        [
             $"1. Tổng số kiến nghị, phản ánh tiếp nhận: {o.Total}; số người đăng ký phát biểu: {r.Speakers.Count}.",
             $"2. Giải quyết tại buổi đối thoại: {o.SettledAtSession} kiến nghị.",
             $"3. Chưa giải quyết tại buổi đối thoại, giao trả lời bằng văn bản: {o.InWriting} kiến nghị{(o.NotAssigned > 0 ? $" (trong đó {o.NotAssigned} kiến nghị chưa giao bộ phận)" : "")}; đã trả lời {o.Replied} (đúng hạn {f.RepliedOnTime}, trễ hạn {f.RepliedLate}); quá hạn chưa trả lời {f.Overdue}; đang trong hạn {f.Pending}.",
-        };
+        ]);
         if (o.BeforeSession > 0) lines.Add($"- Đang xử lý trước buổi đối thoại: {o.BeforeSession} kiến nghị.");
         if (o.WithdrawnOrMerged > 0) lines.Add($"- Rút hoặc gộp vào kiến nghị khác: {o.WithdrawnOrMerged} kiến nghị.");
         foreach (var (field, label) in PetitionLabels.Fields)

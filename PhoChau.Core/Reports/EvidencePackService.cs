@@ -21,53 +21,63 @@ public sealed class EvidencePackService(IDbContextFactory<PhoChauDbContext> dbFa
     public async Task WriteAsync(Actor actor, int dialogueId, Stream output, CancellationToken ct = default)
     {
         if (actor.Roles.Count == 0) throw new ForbiddenException();
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        await WriteIntoAsync(actor, dialogueId, zip, "", ct);
+    }
+
+    /// <summary>One dialogue's pack into <paramref name="zip"/>, each file's name after <paramref name="folder"/> ("" or ending in "/").</summary>
+    public async Task WriteIntoAsync(Actor actor, int dialogueId, ZipArchive zip, string folder, CancellationToken ct = default)
+    {
+        if (actor.Roles.Count == 0) throw new ForbiddenException();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
-        var issued = await db.IssuedDocuments.AsNoTracking().Where(d => d.DialogueId == dialogueId && d.SupersededAtUtc == null).ToListAsync(ct);
+        // A dialogue held by village clusters: the minutes of each cluster session follow its own.
+        var clusters = await ClusterService.ReadAsync(db, dialogueId, ct);
+        List<int> sessions = [dialogueId, .. clusters.Select(c => c.Id)];
+        var issued = await db.IssuedDocuments.AsNoTracking().Where(d => sessions.Contains(d.DialogueId) && d.SupersededAtUtc == null).ToListAsync(ct);
         var publications = await db.DialoguePublications.AsNoTracking().Where(p => p.DialogueId == dialogueId).OrderBy(p => p.Channel).ToListAsync(ct);
         var files = new List<IReadOnlyList<ReportCell>>();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        var n = 1;
+        foreach (var (kind, session) in Documents.SelectMany(kind => kind == DocumentKind.Minutes
+                     ? clusters.Select(c => (kind, c.Id)).Prepend((kind, dialogueId))
+                     : [(kind, dialogueId)]))
         {
-            var n = 1;
-            foreach (var kind in Documents)
+            var prefix = $"{n++:00}-{Path.GetFileNameWithoutExtension(DocumentService.FileName(kind, session))}";
+            if (issued.FirstOrDefault(d => d.Kind == kind && d.DialogueId == session) is { } version)
             {
-                var prefix = $"{n++:00}-{Path.GetFileNameWithoutExtension(DocumentService.FileName(kind, dialogueId))}";
-                if (issued.FirstOrDefault(d => d.Kind == kind) is { } version)
-                {
-                    await AddAsync(zip, $"{prefix}-ban-{version.VersionNumber}.pdf", s => s.WriteAsync(version.Pdf, ct).AsTask());
-                    files.Add([$"{prefix}-ban-{version.VersionNumber}.pdf", version.NumberAndSymbol, (DateOnly?)version.IssuedOn, CoreText.Get("Evidence.State." + version.State), version.Code]);
-                }
-                else
-                {
-                    await AddAsync(zip, prefix + ".docx", s => documents.WriteAsync(actor, dialogueId, kind, s, ct));
-                    files.Add([prefix + ".docx", "", (DateOnly?)null, CoreText.Get("Evidence.NotIssued"), ""]);
-                }
+                await AddAsync(zip, $"{folder}{prefix}-ban-{version.VersionNumber}.pdf", s => s.WriteAsync(version.Pdf, ct).AsTask());
+                files.Add([$"{prefix}-ban-{version.VersionNumber}.pdf", version.NumberAndSymbol, (DateOnly?)version.IssuedOn, CoreText.Get("Evidence.State." + version.State), version.Code]);
             }
-            foreach (var p in publications)
+            else
             {
-                var name = $"{n++:00}-cong-khai-{p.Channel}{Path.GetExtension(p.ProofFileName)}";
-                await AddAsync(zip, name, s => s.WriteAsync(p.Proof, ct).AsTask());
-                files.Add([name, CoreText.Get("Evidence.Channel." + p.Channel), (DateOnly?)p.PublishedOn, CoreText.Get("Evidence.Proof"), p.Note]);
+                await AddAsync(zip, $"{folder}{prefix}.docx", s => documents.WriteAsync(actor, session, kind, s, ct));
+                files.Add([prefix + ".docx", clusters.FirstOrDefault(c => c.Id == session)?.Name ?? "", (DateOnly?)null, CoreText.Get("Evidence.NotIssued"), ""]);
             }
-            var dialogueResults = (await results.ListAsync(ct, dialogueId)).SingleOrDefault();
-            var petitions = (dialogueResults?.Petitions ?? []).Select(p => (IReadOnlyList<ReportCell>)
-                [p.Code, (DateOnly?)p.ReceivedOn, p.Field, p.State, p.Department, p.Answer, p.Reply, (DateOnly?)p.ReplySentOn]).ToList();
-            if (dialogueResults is null) petitions = await PetitionsOfUnheldAsync(db, dialogueId, ct);
-            await AddAsync(zip, IndexName, s =>
-            {
-                XlsxReportWriter.Write(s, $"{dialogue.Title}", [
-                    new ReportTable("Kiến nghị", CoreText.Get("Evidence.PetitionsTitle"),
-                        ["Mã kiến nghị", "Ngày tiếp nhận", "Lĩnh vực", "Tình trạng", "Bộ phận", "Trả lời", "Văn bản trả lời", "Ngày gửi trả lời"], petitions),
-                    new ReportTable("Tài liệu", CoreText.Get("Evidence.FilesTitle"), ["Tệp", "Số, ký hiệu / kênh", "Ngày", "Tình trạng", "Mã xác minh / ghi chú"], files),
-                ]);
-                return Task.CompletedTask;
-            });
         }
+        foreach (var p in publications)
+        {
+            var name = $"{n++:00}-cong-khai-{p.Channel}{Path.GetExtension(p.ProofFileName)}";
+            await AddAsync(zip, folder + name, s => s.WriteAsync(p.Proof, ct).AsTask());
+            files.Add([name, CoreText.Get("Evidence.Channel." + p.Channel), (DateOnly?)p.PublishedOn, CoreText.Get("Evidence.Proof"), p.Note]);
+        }
+        var dialogueResults = (await results.ListAsync(ct, dialogueId)).SingleOrDefault();
+        var petitions = (dialogueResults?.Petitions ?? []).Select(p => (IReadOnlyList<ReportCell>)
+            [p.Code, (DateOnly?)p.ReceivedOn, p.Field, p.State, p.Department, p.Answer, p.Reply, (DateOnly?)p.ReplySentOn]).ToList();
+        if (dialogueResults is null) petitions = await PetitionsOfUnheldAsync(db, sessions, ct);
+        await AddAsync(zip, folder + IndexName, s =>
+        {
+            XlsxReportWriter.Write(s, $"{dialogue.Title}", [
+                new ReportTable("Kiến nghị", CoreText.Get("Evidence.PetitionsTitle"),
+                    ["Mã kiến nghị", "Ngày tiếp nhận", "Lĩnh vực", "Tình trạng", "Bộ phận", "Trả lời", "Văn bản trả lời", "Ngày gửi trả lời"], petitions),
+                new ReportTable("Tài liệu", CoreText.Get("Evidence.FilesTitle"), ["Tệp", "Số, ký hiệu / kênh", "Ngày", "Tình trạng", "Mã xác minh / ghi chú"], files),
+            ]);
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>A dialogue not held yet has no published results: its petitions are listed all the same, by code.</summary>
-    private static async Task<List<IReadOnlyList<ReportCell>>> PetitionsOfUnheldAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct) =>
-        (await db.Petitions.AsNoTracking().Where(p => p.DialogueId == dialogueId).OrderBy(p => p.Number).ToListAsync(ct))
+    private static async Task<List<IReadOnlyList<ReportCell>>> PetitionsOfUnheldAsync(PhoChauDbContext db, List<int> sessions, CancellationToken ct) =>
+        (await db.Petitions.AsNoTracking().Where(p => sessions.Contains(p.DialogueId)).OrderBy(p => p.Number).ToListAsync(ct))
             .Select(p => (IReadOnlyList<ReportCell>)new ReportCell[] { p.Code, (DateOnly?)p.ReceivedOn, Petitions.PetitionLabels.Fields[p.Field], CoreText.Get("Public.State." + p.State), (string?)null, (string?)null, (string?)null, (DateOnly?)null })
             .ToList();
 

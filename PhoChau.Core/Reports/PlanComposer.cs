@@ -19,7 +19,7 @@ public static class PlanComposer
         string Due(string key, string otherwise) =>
             d.Deadlines.FirstOrDefault(x => x.Key == key)?.DueDate is { } due ? "ngày " + due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : otherwise;
         var when = d.SessionDate is { } date
-            ? $"{(d.StartTime is { } t ? t.ToString("HH", CultureInfo.InvariantCulture) + " giờ " + t.ToString("mm", CultureInfo.InvariantCulture) + " phút, " : "")}ngày {date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}"
+            ? DialogueOrganisers.TimeAndDay(date, d.StartTime)
             : $"Dự kiến {(d.Quarter is { } q ? "quý " + Roman(q) + " " : "")}năm {d.Year} (thời gian cụ thể sẽ có thông báo sau)";
         var participants = r.Participants.Where(p => p.Length > 0).ToList();
         var chair = d.ChairIsDelegated
@@ -51,6 +51,7 @@ public static class PlanComposer
             $"- Hình thức đối thoại: trao đổi, đối thoại {DialogueOrganisers.FormText(d)} với tổ chức và công dân trên địa bàn toàn xã.",
             $"- Thời gian đối thoại: {when}.",
             $"- Địa điểm: {(d.Venue.Length > 0 ? d.Venue : "Hội trường " + c.CommitteeName)}.",
+            .. DialogueOrganisers.ClusterLines(r.Clusters),
             "4. Trình tự đối thoại",
             "4.1. Trước khi đối thoại",
             "Thư ký (công chức Văn phòng - Thống kê, phụ trách Bộ phận Tiếp nhận và trả kết quả) giúp Chủ tịch UBND xã chuẩn bị các điều kiện tổ chức đối thoại; rà soát, thống kê, tổng hợp và đánh giá những vấn đề bức xúc của nhân dân trong công tác cải cách hành chính, kết quả giải quyết thủ tục hành chính, thái độ phục vụ của cán bộ, công chức (nếu có).",
@@ -89,5 +90,5 @@ public static class PlanComposer
 
     /// <summary>The announcement of time, place and content (plan III.3, III.6–7) as a document: its body lines.</summary>
     public static IReadOnlyList<string> Announcement(SessionRecord r) =>
-        DialogueAnnouncement.Compose(r.Dialogue, r.Commune).Split('\n').Skip(3).Where(l => l.Length > 0).ToList();
+        DialogueAnnouncement.Compose(r.Dialogue, r.Commune, r.Clusters).Split('\n').Skip(3).Where(l => l.Length > 0).ToList();
 }

@@ -12,6 +12,12 @@ public sealed record SessionRecord(
     /// <summary>The commune's number of voters in the year of a voters' request (what its share is measured against).</summary>
     public int? Voters { get; init; }
 
+    /// <summary>The dialogue's cluster sessions, when it is held by village clusters (their speakers and petitions are in this record's lists unless it is one session's).</summary>
+    public IReadOnlyList<ClusterSession> Clusters { get; init; } = [];
+
+    /// <summary>A cluster session's own villages (empty for a dialogue that is not a cluster session).</summary>
+    public IReadOnlyList<string> OwnVillages { get; init; } = [];
+
     public string DepartmentOf(Petition p) => p.LeadDepartmentId is { } d ? Departments.GetValueOrDefault(d, "") : "";
 
     /// <summary>The department a petition answered in writing is given to, as the documents write it.</summary>

@@ -2,7 +2,11 @@ namespace PhoChau.Core.Reports;
 
 public static class SessionRecordReader
 {
-    public static async Task<SessionRecord> ReadAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
+    /// <param name="withClusters">
+    /// For a dialogue held by clusters: count every cluster session's speakers and petitions with its own (the notice
+    /// and the report add them); false for what is one session's only (its minutes).
+    /// </param>
+    public static async Task<SessionRecord> ReadAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct, bool withClusters = true)
     {
         var dialogue = await db.Dialogues.AsNoTracking().Include(d => d.Deadlines).SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
             ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
@@ -10,14 +14,23 @@ public static class SessionRecordReader
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var participants = await db.DialogueParticipants.AsNoTracking().Where(p => p.DialogueId == dialogueId)
             .Select(p => p.DepartmentId).ToListAsync(ct);
-        var speakers = await db.Speakers.AsNoTracking().Where(s => s.DialogueId == dialogueId).OrderBy(s => s.Position).ToListAsync(ct);
-        var petitions = await db.Petitions.AsNoTracking().Where(p => p.DialogueId == dialogueId).OrderBy(p => p.Number).ToListAsync(ct);
+        var clusters = await Dialogues.ClusterService.ReadAsync(db, dialogueId, ct);
+        List<int> sessions = [dialogueId, .. withClusters ? clusters.Select(c => c.Id) : []];
+        var speakers = await db.Speakers.AsNoTracking().Where(s => sessions.Contains(s.DialogueId)).OrderBy(s => s.DialogueId != dialogueId).ThenBy(s => s.DialogueId).ThenBy(s => s.Position).ToListAsync(ct);
+        var petitions = await db.Petitions.AsNoTracking().Where(p => sessions.Contains(p.DialogueId)).OrderBy(p => p.Number).ToListAsync(ct);
+        var ownVillages = dialogue.ParentId is null ? [] : await (from cv in db.ClusterVillages.AsNoTracking()
+                                                                  where cv.DialogueId == dialogueId
+                                                                  join v in db.Villages.AsNoTracking() on cv.VillageId equals v.Id
+                                                                  orderby v.SortOrder, v.Name
+                                                                  select v.Name).ToListAsync(ct);
         var voters = dialogue.Reason == Dialogues.DialogueReason.VotersRequest
             ? await Dialogues.VoterCount.OfYearAsync(db, Dialogues.VoterCount.YearOf(dialogue.VotersRequestDate, dialogue.Year), ct)
             : null;
         return new SessionRecord(dialogue, commune, participants.Select(id => departments.GetValueOrDefault(id, "")).ToList(), speakers, petitions, departments)
         {
             Voters = voters,
+            Clusters = clusters,
+            OwnVillages = ownVillages,
         };
     }
 }

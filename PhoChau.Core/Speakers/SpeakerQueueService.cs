@@ -90,6 +90,7 @@ public sealed class SpeakerQueueService(
     {
         actor.Demand(Permission.Chair);
         if (string.IsNullOrWhiteSpace(conclusion)) throw new DomainException(CoreText.Get("Hall.ConclusionRequired"));
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) await ClusterService.EnsureAllHeldAsync(db, dialogueId, ct);
         await MutateAsync(actor, dialogueId, null, (db, d, speakers, _) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;

@@ -529,6 +529,38 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.ToTable("Villages");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Dialogues.ClusterVillage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DialogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DialogueId");
+
+                    b.HasIndex("VillageId");
+
+                    b.HasIndex("ParentId", "VillageId")
+                        .IsUnique();
+
+                    b.ToTable("ClusterVillages");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Dialogues.Dialogue", b =>
                 {
                     b.Property<int>("Id")
@@ -547,6 +579,11 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.Property<string>("ChairName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClusterName")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CoChairName")
@@ -596,6 +633,9 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.Property<DateTime?>("OpenedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("PlanDate")
                         .HasColumnType("TEXT");
@@ -658,6 +698,8 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CommuneId");
+
+                    b.HasIndex("ParentId");
 
                     b.ToTable("Dialogues");
                 });
@@ -1703,6 +1745,27 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Dialogues.ClusterVillage", b =>
+                {
+                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
+                        .WithMany("ClusterVillages")
+                        .HasForeignKey("DialogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhoChau.Core.Departments.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PhoChau.Core.Dialogues.DialogueDeadline", b =>
                 {
                     b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
@@ -1857,6 +1920,8 @@ namespace PhoChau.Core.Persistence.Migrations
 
             modelBuilder.Entity("PhoChau.Core.Dialogues.Dialogue", b =>
                 {
+                    b.Navigation("ClusterVillages");
+
                     b.Navigation("Deadlines");
                 });
 #pragma warning restore 612, 618

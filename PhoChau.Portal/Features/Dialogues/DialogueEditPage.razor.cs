@@ -15,6 +15,7 @@ public partial class DialogueEditPage
     [Inject] private DeadlineService Deadlines { get; set; } = default!;
     [Inject] private DepartmentService Departments { get; set; } = default!;
     [Inject] private CommuneProfileService Commune { get; set; } = default!;
+    [Inject] private ClusterService ClusterSessions { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;
@@ -27,6 +28,8 @@ public partial class DialogueEditPage
     private readonly Dictionary<int, int> _days = new();
     private string? _planDate, _sessionDate, _startTime, _requestDate;
     private VotersRequestCheck? _votersCheck;
+    private IReadOnlyList<ClusterSession> _clusters = [];
+    private int _clustersVersion; // a new key after each load: the panel reads its villages again
     private bool _canEdit, _editable, _loaded;
     private int? _loadedId;
 
@@ -71,7 +74,9 @@ public partial class DialogueEditPage
         _votersCheck = await Dialogues.VotersRequestAsync(id);
         _editable = _canEdit && DialogueStateMachine.IsEditable(_dialogue.State);
         _deadlines = await Dialogues.DeadlinesAsync(id);
-        _announcement = DialogueAnnouncement.Compose(_dialogue, await Commune.GetAsync());
+        _clusters = await ClusterSessions.ListAsync(id);
+        _clustersVersion++;
+        _announcement = DialogueAnnouncement.Compose(_dialogue, await Commune.GetAsync(), _clusters);
     }
 
     [Inject] private DialogueInputValidator Validator { get; set; } = default!;

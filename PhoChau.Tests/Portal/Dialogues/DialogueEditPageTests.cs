@@ -12,6 +12,34 @@ public sealed class DialogueEditPageTests : PortalBunitContext
         services.AddSingleton(Core.Get<DialogueService>());
         services.AddSingleton(Core.Get<DialogueInputValidator>());
         services.AddSingleton(Core.Get<PublicationService>());
+        services.AddSingleton(Core.Get<ClusterService>());
+    }
+
+    [Fact]
+    public async Task The_page_lists_the_cluster_sessions_announces_them_and_says_why_a_cluster_without_a_village_is_refused()
+    {
+        var d = await WorkflowData.DialogueAsync(Core, new DateOnly(2026, 4, 14));
+        var village = await WorkflowData.VillageAsync(Core, "Thôn Vĩnh Tuy");
+        await Core.Get<ClusterService>().AddAsync(CoreTestHost.Secretary, d.Id, new ClusterInput
+        {
+            Name = "Cụm 1", VillageIds = [village.Id], SessionDate = new DateOnly(2026, 4, 13), StartTime = new TimeOnly(8, 0), Venue = "Nhà văn hóa thôn Vĩnh Tuy",
+        });
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        var snackbar = Render<MudSnackbarProvider>();
+        var cut = Render<DialogueEditPage>(p => p.Add(x => x.Id, d.Id));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=cluster-row]")));
+        var row = cut.Find("[data-testid=cluster-row]").TextContent;
+        Assert.Contains("Cụm 1", row);
+        Assert.Contains("Thôn Vĩnh Tuy", row);
+        Assert.Contains("13/04/2026 08:00", row);
+        Assert.Contains("+ Cụm 1 (gồm Thôn Vĩnh Tuy): 08 giờ 00 phút, ngày 13/04/2026, tại Nhà văn hóa thôn Vĩnh Tuy.", cut.Find("[data-testid=announcement]").TextContent);
+
+        // A second cluster with a name but no village: refused in Vietnamese, nothing added.
+        cut.Find("input[data-testid=cluster-name]").Change("Cụm 2");
+        cut.Find("[data-testid=cluster-add]").Click();
+        snackbar.WaitForAssertion(() => Assert.Contains("Cụm thôn phải có ít nhất một thôn.", snackbar.Markup));
+        Assert.Single(await Core.Get<ClusterService>().ListAsync(d.Id));
     }
 
     [Fact]

@@ -110,6 +110,23 @@ public sealed class CommuneIsolationEndpointTests
         using (var wb = new ClosedXML.Excel.XLWorkbook(await xlsx.Content.ReadAsStreamAsync()))
             Assert.Contains(wb.Worksheet(1).CellsUsed(), c => c.GetString() == "xã Phổ Thạnh");
 
+        // Issue 23: the commune's evidence of a year in one .zip, each dialogue's pack in its folder; none for a year without one.
+        int year;
+        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>().CreateDbContextAsync())
+            year = await db.Dialogues.Where(d => d.Id == 1).Select(d => d.Year).SingleAsync();
+        var pack = await viewer.GetAsync($"/tinh/ho-so-1-{year}.zip");
+        Assert.Equal(HttpStatusCode.OK, pack.StatusCode);
+        Assert.Matches($@"^ho-so-minh-chung-\w+-{year}\.zip$", pack.Content.Headers.ContentDisposition?.FileNameStar ?? pack.Content.Headers.ContentDisposition?.FileName);
+        using (var zip = new System.IO.Compression.ZipArchive(await pack.Content.ReadAsStreamAsync()))
+        {
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("doi-thoai-1/" + PhoChau.Core.Reports.EvidencePackService.IndexName, names);
+            Assert.Contains("doi-thoai-1/01-ke-hoach-doi-thoai-1.docx", names);
+            Assert.Contains("doi-thoai-1/03-bien-ban-doi-thoai-1.docx", names);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/tinh/ho-so-1-{year - 1}.zip")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/tinh/ho-so-999-{year}.zip")).StatusCode);
+
         Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/attachments/{attachmentId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/petitions/{petition.Id}")).StatusCode);
         Assert.DoesNotContain(petition.PetitionerName, WebUtility.HtmlDecode(await viewer.GetStringAsync("/petitions")));
@@ -118,6 +135,7 @@ public sealed class CommuneIsolationEndpointTests
         var secretary = await SignInAsync(portal.BaseUrl, "thuky", PortalFactory.UserPassword);
         Assert.NotEqual(HttpStatusCode.OK, (await secretary.GetAsync("/tinh")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await secretary.GetAsync($"/tinh/so-lieu-{DateTime.UtcNow.Year}.xlsx")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await secretary.GetAsync($"/tinh/ho-so-1-{year}.zip")).StatusCode);
 
         // The province administrator (seeded) sees the form to add a commune.
         var admin = await SignInAsync(portal.BaseUrl, DatabaseInitializer.ProvinceAdminUserName, PortalFactory.AdminPassword);

@@ -573,6 +573,40 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.ToTable("Villages");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Dialogues.ClusterVillage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DialogueId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DialogueId");
+
+                    b.HasIndex("VillageId");
+
+                    b.HasIndex("ParentId", "VillageId")
+                        .IsUnique();
+
+                    b.ToTable("ClusterVillages");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Dialogues.Dialogue", b =>
                 {
                     b.Property<int>("Id")
@@ -594,6 +628,11 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<string>("ChairName")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("ClusterName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("CoChairName")
                         .IsRequired()
@@ -642,6 +681,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.Property<DateTime?>("OpenedAtUtc")
                         .HasColumnType("timestamp without time zone");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("PlanDate")
                         .HasColumnType("date");
@@ -704,6 +746,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CommuneId");
+
+                    b.HasIndex("ParentId");
 
                     b.ToTable("Dialogues");
                 });
@@ -1773,6 +1817,27 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Dialogues.ClusterVillage", b =>
+                {
+                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
+                        .WithMany("ClusterVillages")
+                        .HasForeignKey("DialogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhoChau.Core.Departments.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PhoChau.Core.Dialogues.DialogueDeadline", b =>
                 {
                     b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
@@ -1927,6 +1992,8 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("PhoChau.Core.Dialogues.Dialogue", b =>
                 {
+                    b.Navigation("ClusterVillages");
+
                     b.Navigation("Deadlines");
                 });
 #pragma warning restore 612, 618

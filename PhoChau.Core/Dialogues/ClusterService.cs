@@ -1,0 +1,134 @@
+namespace PhoChau.Core.Dialogues;
+
+/// <summary>
+/// A dialogue held by village clusters (art. 43, Law on Organisation of Local Government 2025: it may be split by
+/// clusters of villages). Each cluster is a session of its own: a dialogue row with <see cref="Dialogue.ParentId"/>,
+/// its villages, date, place, hall and minutes. The dialogue's notice of conclusions and report add every session's
+/// petitions and speakers, and it is concluded only once its last cluster session is.
+/// </summary>
+public sealed class ClusterService(IDbContextFactory<PhoChauDbContext> dbFactory, ClusterInputValidator validator, DialogueService dialogues)
+{
+    public async Task<IReadOnlyList<ClusterSession>> ListAsync(int dialogueId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ReadAsync(db, dialogueId, ct);
+    }
+
+    /// <summary>The cluster sessions of a dialogue by date (cancelled ones left out); empty for a dialogue not held by clusters.</summary>
+    public static async Task<IReadOnlyList<ClusterSession>> ReadAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
+    {
+        var sessions = await db.Dialogues.AsNoTracking().Where(d => d.ParentId == dialogueId && d.State != DialogueState.Cancelled).ToListAsync(ct);
+        if (sessions.Count == 0) return [];
+        var ids = sessions.Select(s => s.Id).ToList();
+        var villages = await (from cv in db.ClusterVillages.AsNoTracking()
+                              where ids.Contains(cv.DialogueId)
+                              join v in db.Villages.AsNoTracking() on cv.VillageId equals v.Id
+                              select new { cv.DialogueId, v.Name, v.SortOrder }).ToListAsync(ct);
+        var speakers = await db.Speakers.AsNoTracking().Where(s => ids.Contains(s.DialogueId))
+            .GroupBy(s => s.DialogueId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var petitions = await db.Petitions.AsNoTracking().Where(p => ids.Contains(p.DialogueId))
+            .GroupBy(p => p.DialogueId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        return sessions
+            .OrderBy(s => s.SessionDate ?? DateOnly.MaxValue).ThenBy(s => s.StartTime).ThenBy(s => s.Id)
+            .Select(s => new ClusterSession(s.Id, s.ClusterName,
+                villages.Where(v => v.DialogueId == s.Id).OrderBy(v => v.SortOrder).ThenBy(v => v.Name).Select(v => v.Name).ToList(),
+                s.SessionDate, s.StartTime, s.Venue, s.State, s.WasHeld() ? s.HeldOn() : null,
+                speakers.GetValueOrDefault(s.Id), petitions.GetValueOrDefault(s.Id)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// A new cluster session of the dialogue: it takes the dialogue's chair, co-organisers, form, programme and
+    /// departments, and its own name, villages, date, time and place (the dialogue's place when none is given).
+    /// </summary>
+    public async Task<int> AddAsync(Actor actor, int dialogueId, ClusterInput input, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        await validator.EnsureValidAsync(input, ct);
+        var villageIds = input.VillageIds.Distinct().ToList();
+        Dialogue parent;
+        List<int> participants;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            parent = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
+                ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
+            if (parent.ParentId is not null) throw new DomainException(CoreText.Get("Clusters.NotNested"));
+            if (!DialogueStateMachine.IsEditable(parent.State)) throw new DomainException(CoreText.Get("Clusters.DialogueStarted"));
+            await EnsureVillagesAsync(db, dialogueId, null, villageIds, ct);
+            participants = await db.DialogueParticipants.Where(p => p.DialogueId == dialogueId).Select(p => p.DepartmentId).ToListAsync(ct);
+        }
+        var name = input.Name.Trim();
+        var suffix = " — " + name;
+        var session = DialogueInput.From(parent, participants);
+        session.Title = (parent.Title.Length + suffix.Length > 300 ? parent.Title[..(300 - suffix.Length)] : parent.Title) + suffix;
+        session.SessionDate = input.SessionDate;
+        session.StartTime = input.StartTime;
+        session.Venue = string.IsNullOrWhiteSpace(input.Venue) ? parent.Venue : input.Venue.Trim();
+        try
+        {
+            var created = await dialogues.CreateAsync(actor, session, d =>
+            {
+                d.ParentId = dialogueId;
+                d.ClusterName = name;
+                d.ClusterVillages = villageIds.Select(v => new ClusterVillage { ParentId = dialogueId, VillageId = v }).ToList();
+            }, ct);
+            return created.Id;
+        }
+        catch (DbUpdateException)
+        {
+            // Another screen put one of these villages in a cluster meanwhile: the unique index refused it; say which.
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await EnsureVillagesAsync(db, dialogueId, null, villageIds, ct);
+            throw;
+        }
+    }
+
+    /// <summary>A cluster session's villages, as ids (what its page's choice starts from).</summary>
+    public async Task<IReadOnlyList<int>> VillageIdsAsync(int clusterId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ClusterVillages.AsNoTracking().Where(v => v.DialogueId == clusterId).Select(v => v.VillageId).ToListAsync(ct);
+    }
+
+    /// <summary>Changes the villages of a cluster session not held yet.</summary>
+    public async Task SetVillagesAsync(Actor actor, int clusterId, IReadOnlyCollection<int> villageIds, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        var ids = villageIds.Distinct().ToList();
+        if (ids.Count == 0) throw new DomainException(CoreText.Get("Clusters.NoVillage"));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cluster = await db.Dialogues.Include(d => d.ClusterVillages).SingleOrDefaultAsync(d => d.Id == clusterId && d.ParentId != null, ct)
+            ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
+        if (!DialogueStateMachine.IsEditable(cluster.State)) throw new DomainException(CoreText.Get("Dialogues.PastNoEdit"));
+        await EnsureVillagesAsync(db, cluster.ParentId!.Value, clusterId, ids, ct);
+        db.ClusterVillages.RemoveRange(cluster.ClusterVillages.Where(v => !ids.Contains(v.VillageId)));
+        foreach (var id in ids.Where(id => cluster.ClusterVillages.All(v => v.VillageId != id)))
+            cluster.ClusterVillages.Add(new ClusterVillage { ParentId = cluster.ParentId!.Value, VillageId = id });
+        await db.SaveChangesAsync(actor, ct);
+    }
+
+    /// <summary>The dialogue is concluded after its cluster sessions: refused while one is still to be held.</summary>
+    public static async Task EnsureAllHeldAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
+    {
+        var open = await db.Dialogues.AsNoTracking()
+            .Where(c => c.ParentId == dialogueId && c.State != DialogueState.Concluded && c.State != DialogueState.Closed && c.State != DialogueState.Cancelled)
+            .OrderBy(c => c.Id).Select(c => c.ClusterName).ToListAsync(ct);
+        if (open.Count > 0) throw new DomainException(CoreText.Format("Clusters.NotAllHeld", string.Join(", ", open)));
+    }
+
+    /// <summary>Every village exists and is in use, and none is already in another cluster of the same dialogue.</summary>
+    private static async Task EnsureVillagesAsync(PhoChauDbContext db, int parentId, int? exceptClusterId, List<int> ids, CancellationToken ct)
+    {
+        var villages = await db.Villages.AsNoTracking().Where(v => ids.Contains(v.Id)).ToListAsync(ct);
+        if (villages.Count != ids.Count) throw new DomainException(CoreText.Get("Clusters.VillageNotFound"));
+        if (villages.FirstOrDefault(v => !v.IsActive) is { } inactive) throw new DomainException(CoreText.Format("Clusters.VillageInactive", inactive.Name));
+        var except = exceptClusterId ?? 0;
+        var taken = await (from cv in db.ClusterVillages.AsNoTracking()
+                           where cv.ParentId == parentId && cv.DialogueId != except && ids.Contains(cv.VillageId)
+                           join d in db.Dialogues.AsNoTracking() on cv.DialogueId equals d.Id
+                           orderby cv.Id
+                           select new { cv.VillageId, d.ClusterName }).FirstOrDefaultAsync(ct);
+        if (taken is not null)
+            throw new DomainException(CoreText.Format("Clusters.VillageTaken", villages.Single(v => v.Id == taken.VillageId).Name, taken.ClusterName));
+    }
+}
