@@ -71,6 +71,8 @@ public sealed class ClusterService(IDbContextFactory<PhoChauDbContext> dbFactory
                 d.ParentId = dialogueId;
                 d.ClusterName = name;
                 d.ClusterVillages = villageIds.Select(v => new ClusterVillage { ParentId = dialogueId, VillageId = v }).ToList();
+                // The notice of conclusions is the dialogue's, not each session's: no 5-day deadline to warn of here.
+                d.Deadlines.RemoveAll(x => x.Key == DeadlineKeys.Conclusion);
             }, ct);
             return created.Id;
         }

@@ -60,7 +60,23 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
     private async Task CloseDialogueIfDoneAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
     {
         var dialogue = await db.Dialogues.Include(d => d.Deadlines).SingleAsync(d => d.Id == dialogueId, ct);
-        var states = await db.Petitions.Where(p => p.DialogueId == dialogueId).Select(p => p.State).ToListAsync(ct);
+        if (dialogue.ParentId is not { } root)
+        {
+            await CloseIfDoneAsync(db, dialogue, await SeriesAsync(db, dialogue.Id, ct), ct);
+            return;
+        }
+        // A cluster session closes with its own petitions; its dialogue follows up every session's, and closes with the last.
+        await CloseIfDoneAsync(db, dialogue, [dialogue.Id], ct);
+        await CloseIfDoneAsync(db, await db.Dialogues.Include(d => d.Deadlines).SingleAsync(d => d.Id == root, ct), await SeriesAsync(db, root, ct), ct);
+    }
+
+    /// <summary>A dialogue and its cluster sessions (just itself when it is not held by clusters).</summary>
+    private static Task<List<int>> SeriesAsync(PhoChauDbContext db, int root, CancellationToken ct) =>
+        db.Dialogues.Where(d => d.Id == root || d.ParentId == root).Select(d => d.Id).ToListAsync(ct);
+
+    private async Task CloseIfDoneAsync(PhoChauDbContext db, Dialogue dialogue, List<int> series, CancellationToken ct)
+    {
+        var states = await db.Petitions.Where(p => series.Contains(p.DialogueId)).Select(p => p.State).ToListAsync(ct);
         var today = VietnamTime.Today(clock);
         if (states.All(s => s != PetitionState.NotSettled))
             foreach (var d in dialogue.Deadlines.Where(d => d.Key == DeadlineKeys.Replies && d.MetOn is null)) d.MetOn = today;

@@ -144,6 +144,30 @@ public sealed class ClusterTests
         Assert.Contains(inWriting.Code, codes);
         Assert.Contains(workbook.Worksheet("Tài liệu").CellsUsed(), c => c.GetString() == "Cụm 2");
 
+        // The notice is the dialogue's: its sessions carry no 5-day deadline of their own to be warned of.
+        Assert.DoesNotContain((await dialogues.GetAsync(second)).Deadlines, x => x.Key == DeadlineKeys.Conclusion);
+        Assert.Contains((await dialogues.GetAsync(d.Id)).Deadlines, x => x.Key == DeadlineKeys.Conclusion);
+
+        // Follow-up: the reply to the second session's petition sent and closed, then the settled one closed: the
+        // session closes with its own petitions, the dialogue with the last of all its sessions'.
+        var followUp = host.Get<FollowUpService>();
+        var officer = CoreTestHost.Officer(await WorkflowData.DepartmentIdAsync(host));
+        await followUp.DraftReplyAsync(officer, inWriting.Id, inWriting.Version, "UBND xã trả lời bà Bình như sau: ...");
+        inWriting = await WorkflowData.ReloadAsync(host, inWriting.Id);
+        await followUp.ApproveReplyAsync(CoreTestHost.Chairman, inWriting.Id, inWriting.Version);
+        inWriting = await WorkflowData.ReloadAsync(host, inWriting.Id);
+        await followUp.RecordSentAsync(CoreTestHost.Secretary, inWriting.Id, inWriting.Version, new DateOnly(2026, 3, 3), ReplyChannel.VillageHead);
+        inWriting = await WorkflowData.ReloadAsync(host, inWriting.Id);
+        await followUp.CloseAsync(CoreTestHost.Secretary, inWriting.Id, inWriting.Version);
+        Assert.Equal(DialogueState.Closed, (await dialogues.GetAsync(second)).State);
+        var whole = await dialogues.GetAsync(d.Id);
+        Assert.Equal(DialogueState.Concluded, whole.State); // the first session's petition is still open
+        Assert.NotNull(whole.Deadlines.Single(x => x.Key == DeadlineKeys.Replies).MetOn); // nothing left to answer in writing
+        settled = await WorkflowData.ReloadAsync(host, settled.Id);
+        await followUp.CloseAsync(CoreTestHost.Secretary, settled.Id, settled.Version);
+        Assert.Equal(DialogueState.Closed, (await dialogues.GetAsync(first)).State);
+        Assert.Equal(DialogueState.Closed, (await dialogues.GetAsync(d.Id)).State);
+
         // The law's 10 days: the dialogue warns when its results are late, never its sessions one by one.
         host.Clock.Advance(TimeSpan.FromDays(11));
         var publications = host.Get<PublicationService>();
