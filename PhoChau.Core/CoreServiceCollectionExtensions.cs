@@ -67,6 +67,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Backups.BackupService>();
         services.AddSingleton<Backups.BackupKey>();
         services.AddSingleton<Backups.RestoreService>();
+        services.AddSingleton<Messages.IMessageSender, Messages.EmailSender>();
+        services.AddSingleton<Messages.IMessageSender, Messages.SmsSender>();
+        services.AddSingleton<Messages.OutboxDelivery>();
+        services.AddSingleton<Messages.OutboxService>();
         return services;
     }
 }

@@ -62,6 +62,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<DialoguePublication> DialoguePublications => Set<DialoguePublication>();
     public DbSet<VoterCount> VoterCounts => Set<VoterCount>();
     public DbSet<ClusterVillage> ClusterVillages => Set<ClusterVillage>();
+    public DbSet<Messages.OutboxMessage> OutboxMessages => Set<Messages.OutboxMessage>();
 
     /// <summary>
     /// Saves with the audit trail: every added or changed <see cref="IAudited"/> record gets an

@@ -71,6 +71,14 @@ public class Petition : IAudited, IVersioned, ICommuneOwned, PersonalData.IConse
     public string? ConsentBy { get; set; }
     /// <summary>The purpose text shown to the petitioner when they consented, as it read then.</summary>
     public string? ConsentPurpose { get; set; }
+    /// <summary>Personal data: the petitioner's e-mail, for messages when they agreed to e-mail.</summary>
+    public string? Email { get; set; }
+    /// <summary>The channels the petitioner agreed to be told by (SMS, Zalo to <see cref="Phone"/>; e-mail to <see cref="Email"/>).</summary>
+    public bool NotifyBySms { get; set; }
+    public bool NotifyByZalo { get; set; }
+    public bool NotifyByEmail { get; set; }
+    /// <summary>When that choice was last recorded (or withdrawn).</summary>
+    public DateTime? NotifyChangedAtUtc { get; set; }
     /// <summary>When the petitioner's personal data was anonymised (a citizen's request or the retention period).</summary>
     public DateTime? AnonymisedAtUtc { get; set; }
     /// <summary>The sort and search keys, derived from the name, code, procedure and text: refreshed whenever those change.</summary>

@@ -13,6 +13,16 @@ public static class VietnameseText
     public static (string Name, string From) PersonKey(string? name, string? villageOrOrganisation) =>
         (Fold(name), Fold(villageOrOrganisation));
 
+    /// <summary>Without diacritics, case kept (Đ → D): what an SMS gateway sends as plain text. "Phổ Châu" → "Pho Chau".</summary>
+    public static string Unaccent(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text.Replace('Đ', 'D').Replace('đ', 'd').Normalize(System.Text.NormalizationForm.FormD))
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark) sb.Append(c);
+        return sb.ToString().Normalize(System.Text.NormalizationForm.FormC);
+    }
+
     /// <summary>Lower case, no diacritics (đ → d), single spaces: "Nguyễn  Văn A" → "nguyen van a".</summary>
     public static string Fold(string? text)
     {

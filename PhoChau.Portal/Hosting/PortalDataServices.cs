@@ -32,6 +32,12 @@ public static class PortalDataServices
         services.Configure<PersonalDataOptions>(configuration.GetSection("PersonalData"));
         services.Configure<PhoChau.Core.Reports.Issuing.SigningOptions>(configuration.GetSection("Signing"));
         services.Configure<PhoChau.Core.Dialogues.LawOptions>(configuration.GetSection("Law"));
+        services.Configure<PhoChau.Core.Messages.MessagesOptions>(configuration.GetSection("Messages"));
+        // Citizens' links go to the address their QR codes use, unless Messages:PublicUrl says otherwise.
+        services.PostConfigure<PhoChau.Core.Messages.MessagesOptions>(o =>
+        {
+            if (o.PublicUrl.Length == 0) o.PublicUrl = (configuration["Public:BaseUrl"] ?? "").TrimEnd('/');
+        });
         services.AddSingleton(TimeProvider.System);
         return dataRoot;
     }

@@ -19,11 +19,12 @@ public static class PortalHostingServices
         return services;
     }
 
-    /// <summary>What runs by the clock: the daily backup and the daily retention of personal data.</summary>
+    /// <summary>What runs by the clock: the daily backup, the daily retention of personal data, the outbox's delivery.</summary>
     public static IServiceCollection AddScheduledJobs(this IServiceCollection services)
     {
         services.AddHostedService<BackupScheduler>();
         services.AddHostedService<RetentionScheduler>();
+        services.AddHostedService<Features.Messages.OutboxWorker>();
         return services;
     }
 
