@@ -71,6 +71,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Messages.IMessageSender, Messages.SmsSender>();
         services.AddSingleton<Messages.OutboxDelivery>();
         services.AddSingleton<Messages.OutboxService>();
+        services.AddSingleton<Messages.CitizenMessages>();
         return services;
     }
 }

@@ -53,6 +53,15 @@ public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFa
         await SaveRatingAsync(db, p, rating, comment, RatingSource.Citizen, Actor.Citizen, ct);
     }
 
+    /// <summary>The citizen's rating from the one-tap link of the "reply sent" message: its token works for that petition only.</summary>
+    public async Task RateByLinkAsync(int petitionId, string? token, Satisfaction rating, string? comment, CancellationToken ct = default)
+    {
+        if (!pins.VerifyLink(Messages.CitizenMessages.RatePurpose, petitionId, token)) throw new NotFoundException(CoreText.Get("Public.NotFound"));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == petitionId, ct) ?? throw new NotFoundException(CoreText.Get("Public.NotFound"));
+        await SaveRatingAsync(db, p, rating, comment, RatingSource.Citizen, Actor.Citizen, ct);
+    }
+
     /// <summary>A rating the secretary takes by phone or in person.</summary>
     public async Task RecordAsync(Actor actor, int petitionId, Satisfaction rating, string? comment, CancellationToken ct = default)
     {

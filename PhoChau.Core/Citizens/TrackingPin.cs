@@ -37,6 +37,17 @@ public sealed class TrackingPin(DataFolder data)
         return pin;
     }
 
+    /// <summary>
+    /// A short token for a link that acts on one petition without its PIN (rate its reply, stop its messages):
+    /// 16 characters of the keyed hash of the purpose and the petition, so a link works for that petition only.
+    /// </summary>
+    public string LinkToken(string purpose, int petitionId) =>
+        Convert.ToBase64String(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes($"link:{purpose}:{petitionId}")))[..16]
+            .Replace('+', '-').Replace('/', '_');
+
+    public bool VerifyLink(string purpose, int petitionId, string? token) =>
+        token is { Length: 16 } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(LinkToken(purpose, petitionId)), Encoding.ASCII.GetBytes(token));
+
     private static byte[] LoadOrCreate(string path)
     {
         if (File.Exists(path)) return File.ReadAllBytes(path);

@@ -19,7 +19,7 @@ public sealed record LawStatus(IReadOnlyList<LawWarning> Warnings, IReadOnlyList
 /// Records where a held dialogue's results were published (art. 43: mass media, the notice board, the village heads;
 /// the website as well) with a proof, and says what the law's clock warns of.
 /// </summary>
-public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFactory, IOptionsMonitor<LawOptions> law, TimeProvider clock)
+public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFactory, IOptionsMonitor<LawOptions> law, Messages.CitizenMessages messages, TimeProvider clock)
 {
     public const long MaxProofBytes = 10 * 1024 * 1024;
 
@@ -61,6 +61,10 @@ public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFac
         row.Proof = proof;
         row.RecordedAtUtc = clock.GetUtcNow().UtcDateTime;
         row.RecordedBy = actor.UserName;
+        // The record that completes the law's channels tells the citizens who agreed to messages, with it.
+        var recorded = await db.DialoguePublications.AsNoTracking().Where(p => p.DialogueId == dialogueId && p.Channel != channel).ToListAsync(ct);
+        if (d.ParentId is null && LawClock.IsPublished([.. recorded, row], held))
+            await messages.QueueResultsPublishedAsync(db, dialogueId, row.RecordedAtUtc, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -63,7 +63,8 @@ internal static class PersonalDataStore
         foreach (var p in await db.Petitions.Where(p => ids.Petitions.Contains(p.Id)).ToListAsync(ct))
         {
             p.PetitionerName = Anonymous;
-            p.Phone = p.Address = p.IdCardNumber = null;
+            p.Phone = p.Address = p.IdCardNumber = p.Email = null;
+            p.NotifyBySms = p.NotifyByZalo = p.NotifyByEmail = false;
             p.RefreshKeys();
             p.AnonymisedAtUtc = nowUtc;
             p.Version++;
@@ -80,6 +81,14 @@ internal static class PersonalDataStore
             r.Version++;
         }
         foreach (var r in await db.PetitionRatings.Where(r => ids.Ratings.Contains(r.Id)).ToListAsync(ct)) r.Comment = null;
+        // The messages to them: the address goes; one not sent yet is not sent.
+        foreach (var m in await db.OutboxMessages.Where(m => m.PetitionId != null && ids.Petitions.Contains(m.PetitionId.Value)).ToListAsync(ct))
+        {
+            m.Recipient = Anonymous;
+            m.Body = "";
+            m.TemplateData = null;
+            if (m.State == Messages.MessageState.Waiting) m.State = Messages.MessageState.Cancelled;
+        }
 
         // The citizen's scans (ID cards, land papers) go; the departments' answer files stay with the matter.
         var scans = await db.PetitionAttachments.Where(a => ids.Petitions.Contains(a.PetitionId) && a.Purpose == AttachmentPurpose.Petition).ToListAsync(ct);

@@ -8,7 +8,7 @@ namespace PhoChau.Core.Petitions;
 /// department drafts it, the chair or secretary approves it, the secretary records when and how it was sent,
 /// then closes the petition; the dialogue is Closed once every petition is finished.
 /// </summary>
-public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactory, HallNotifier notifier, TimeProvider clock)
+public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactory, HallNotifier notifier, Messages.CitizenMessages messages, TimeProvider clock)
 {
     public Task DraftReplyAsync(Actor actor, int petitionId, int expectedVersion, string? text, CancellationToken ct = default) =>
         ChangeAsync(actor, petitionId, expectedVersion, Permission.AnswerPetitions, (_, p) =>
@@ -45,6 +45,7 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
             PetitionStateMachine.Move(p, PetitionState.ReplySent);
             p.ReplySentOn = sentOn;
             p.ReplyChannel = channel;
+            await messages.QueueReplySentAsync(db, p, clock.GetUtcNow().UtcDateTime, ct); // saved with the change
         }, ct);
 
     /// <summary>Closes a petition answered at the session or by a sent reply; the dialogue closes with its last petition.</summary>

@@ -17,11 +17,17 @@ public sealed class PetitionInput
     public string Text { get; set; } = "";
     /// <summary>The petitioner was told the purpose (<see cref="PersonalData.Consent.Purpose"/>) and agreed; required to save.</summary>
     public bool Consent { get; set; }
+    public string? Email { get; set; }
+    /// <summary>The channels the petitioner agrees to be told by about this petition (asked at intake, never assumed).</summary>
+    public bool NotifyBySms { get; set; }
+    public bool NotifyByZalo { get; set; }
+    public bool NotifyByEmail { get; set; }
 
     public static PetitionInput From(Petition p) => new()
     {
         DialogueId = p.DialogueId, PetitionerKind = p.PetitionerKind, PetitionerName = p.PetitionerName, VillageId = p.VillageId,
         Phone = p.Phone, Address = p.Address, IdCardNumber = p.IdCardNumber, Channel = p.Channel, ReceivedOn = p.ReceivedOn,
         Field = p.Field, ProcedureName = p.ProcedureName, Text = p.Text, Consent = p.ConsentAtUtc is not null,
+        Email = p.Email, NotifyBySms = p.NotifyBySms, NotifyByZalo = p.NotifyByZalo, NotifyByEmail = p.NotifyByEmail,
     };
 }

@@ -13,7 +13,7 @@ namespace PhoChau.Core.Petitions;
 /// </summary>
 public sealed class PetitionService(
     IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, CalendarService calendar,
-    Speakers.HallNotifier notifier, Citizens.TrackingPin pins, TimeProvider clock)
+    Speakers.HallNotifier notifier, Citizens.TrackingPin pins, Messages.CitizenMessages messages, TimeProvider clock)
 {
     public async Task<PetitionDetails> GetAsync(Actor actor, int id, CancellationToken ct = default)
     {
@@ -21,7 +21,7 @@ public sealed class PetitionService(
         var p = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("Petitions.NotFound"));
         EnsureCanSee(actor, p);
         var showPersonal = actor.Allows(Permission.SeePersonalData);
-        if (!showPersonal) { p.Phone = null; p.Address = null; p.IdCardNumber = null; }
+        if (!showPersonal) { p.Phone = null; p.Address = null; p.IdCardNumber = null; p.Email = null; }
         var village = p.VillageId is { } v ? await db.Villages.Where(x => x.Id == v).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
         var lead = p.LeadDepartmentId is { } d ? await db.Departments.Where(x => x.Id == d).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
         var supports = await db.PetitionSupports.Where(s => s.PetitionId == id).Select(s => s.DepartmentId).ToListAsync(ct);
@@ -53,6 +53,7 @@ public sealed class PetitionService(
             };
             Apply(petition, input);
             if (input.Consent) PersonalData.Consent.Record(petition, petition.CreatedAtUtc, actor.UserName);
+            if (petition.NotifyBySms || petition.NotifyByZalo || petition.NotifyByEmail) petition.NotifyChangedAtUtc = petition.CreatedAtUtc;
             pins.Issue(petition, petition.CreatedAtUtc); // the receipt shows it once; only its hash is kept
             db.Petitions.Add(petition);
             // The unique (dialogue, number) index refuses a simultaneous insert of the same number: a new petition
@@ -60,6 +61,8 @@ public sealed class PetitionService(
             try
             {
                 await db.SaveChangesAsync(actor, ct);
+                // The citizen is told it was received, in the same transaction: both saved, or neither.
+                if (await messages.QueueReceivedAsync(db, petition, petition.CreatedAtUtc, ct) > 0) await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return petition;
             }
@@ -77,7 +80,9 @@ public sealed class PetitionService(
             if (PetitionStateMachine.IsFinished(p.State)) throw new DomainException(CoreText.Get("Petitions.FinishedNoEdit"));
             await EnsureVillageAsync(db, input.VillageId, ct);
             input.DialogueId = p.DialogueId; // a petition stays in its dialogue (its code says so)
+            var notify = (p.NotifyBySms, p.NotifyByZalo, p.NotifyByEmail);
             Apply(p, input);
+            if ((p.NotifyBySms, p.NotifyByZalo, p.NotifyByEmail) != notify) p.NotifyChangedAtUtc = clock.GetUtcNow().UtcDateTime;
             // Consent once given stays as it was given (when, by whom, which text); one given now is recorded now.
             if (input.Consent && p.ConsentAtUtc is null) PersonalData.Consent.Record(p, clock.GetUtcNow().UtcDateTime, actor.UserName);
         }, ct);
@@ -246,6 +251,32 @@ public sealed class PetitionService(
             actor.DemandDepartment(p.LeadDepartmentId);
     }
 
+    /// <summary>
+    /// The citizen stops the messages about their petition from the link every message carries (no sign-in, no PIN:
+    /// the link's token works for that petition only). Messages already queued are then not sent.
+    /// </summary>
+    public async Task<string> StopMessagesAsync(int petitionId, string? token, CancellationToken ct = default)
+    {
+        if (!pins.VerifyLink(Messages.CitizenMessages.StopPurpose, petitionId, token)) throw new NotFoundException(CoreText.Get("Public.NotFound"));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Petitions.SingleOrDefaultAsync(x => x.Id == petitionId, ct) ?? throw new NotFoundException(CoreText.Get("Public.NotFound"));
+        if (p.NotifyBySms || p.NotifyByZalo || p.NotifyByEmail)
+        {
+            p.NotifyBySms = p.NotifyByZalo = p.NotifyByEmail = false;
+            p.NotifyChangedAtUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(Actor.Citizen, ct);
+        }
+        return p.Code;
+    }
+
+    /// <summary>The code of the petition a citizen's link names, when its token is right (what the link's page shows).</summary>
+    public async Task<string?> CodeForLinkAsync(string purpose, int petitionId, string? token, CancellationToken ct = default)
+    {
+        if (!pins.VerifyLink(purpose, petitionId, token)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Petitions.AsNoTracking().Where(x => x.Id == petitionId).Select(x => x.Code).SingleOrDefaultAsync(ct);
+    }
+
     private static async Task<Dialogue> OpenDialogueAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
     {
         var dialogue = await db.Dialogues.FindAsync([dialogueId], ct) ?? throw new DomainException(CoreText.Get("Dialogues.NotFound"));
@@ -274,6 +305,10 @@ public sealed class PetitionService(
         p.Field = x.Field;
         p.ProcedureName = string.IsNullOrWhiteSpace(x.ProcedureName) ? null : x.ProcedureName.Trim();
         p.Text = x.Text.Trim();
+        p.Email = string.IsNullOrWhiteSpace(x.Email) ? null : x.Email.Trim();
+        p.NotifyBySms = x.NotifyBySms;
+        p.NotifyByZalo = x.NotifyByZalo;
+        p.NotifyByEmail = x.NotifyByEmail;
         p.RefreshKeys();
     }
 }

@@ -35,9 +35,13 @@ public static class CommuneClaims
             await next(context);
         });
 
-    /// <summary>The public pages that show one commune's records: the lookup and the published results (and their CSV, JSON).</summary>
+    /// <summary>
+    /// The public pages that show one commune's records: the lookup, the published results (and their CSV, JSON), and
+    /// the links of a citizen's messages (rate the reply, stop the messages).
+    /// </summary>
     private static bool IsCommunesPublicPage(PathString path) =>
-        path.StartsWithSegments("/tra-cuu", StringComparison.OrdinalIgnoreCase) || path.Value?.StartsWith("/ket-qua", StringComparison.OrdinalIgnoreCase) == true;
+        path.StartsWithSegments("/tra-cuu", StringComparison.OrdinalIgnoreCase) || path.Value?.StartsWith("/ket-qua", StringComparison.OrdinalIgnoreCase) == true
+        || path.StartsWithSegments("/danh-gia", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/tin-nhan/dung", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A citizen has no account: the public page says whose it is. The phone form's session belongs to one commune; the

@@ -44,5 +44,12 @@ public static class WorkflowData
         return await db.Petitions.AsNoTracking().SingleAsync(p => p.Id == id);
     }
 
+    /// <summary>A petition as a portal's services read it now (a portal test has no <see cref="CoreTestHost"/>).</summary>
+    public static async Task<Petition> ReloadFromAsync(IServiceProvider services, int id)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<PhoChau.Core.Persistence.PhoChauDbContext>>().CreateDbContextAsync();
+        return await db.Petitions.AsNoTracking().SingleAsync(p => p.Id == id);
+    }
+
     public static Actor OfficerOf(int departmentId) => CoreTestHost.Officer(departmentId);
 }
