@@ -72,6 +72,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Messages.OutboxDelivery>();
         services.AddSingleton<Messages.OutboxService>();
         services.AddSingleton<Messages.CitizenMessages>();
+        services.AddSingleton<Messages.StaffReminders>();
         return services;
     }
 }

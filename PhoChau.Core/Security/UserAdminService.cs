@@ -23,7 +23,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         var now = clock.GetUtcNow();
         return users.Select(u => new UserSummary(u.Id, u.UserName!, u.FullName,
             roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.DepartmentId, u.IsActive,
-            u.LockoutEnd is { } end && end > now)).ToList();
+            u.LockoutEnd is { } end && end > now, u.Email)).ToList();
     }
 
     public async Task<string> CreateAsync(Actor actor, UserInput input, CancellationToken ct = default)
@@ -40,6 +40,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
             FullName = input.FullName.Trim(),
             DepartmentId = input.Role == Roles.DepartmentOfficer ? input.DepartmentId : null,
             CommuneId = Commune.CommuneScope.Current,
+            Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
         };
         Check(await users.CreateAsync(user, input.Password));
         Check(await users.AddToRoleAsync(user, input.Role));
@@ -60,6 +61,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         if (user.Id == actor.UserId && oldRoles.Contains(Roles.Administrator) && input.Role != Roles.Administrator)
             throw new DomainException(CoreText.Get("Users.CannotDropOwnAdmin"));
         user.FullName = input.FullName.Trim();
+        user.Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
         user.DepartmentId = input.Role == Roles.DepartmentOfficer ? input.DepartmentId : null;
         Check(await users.UpdateAsync(user));
         if (!oldRoles.SequenceEqual([input.Role]))

@@ -8,4 +8,6 @@ public sealed class UserInput
     public string Role { get; set; } = Roles.Viewer;
     public int? DepartmentId { get; set; }
     public string? Password { get; set; }
+    /// <summary>Where reminders and the daily digest go (optional: without it, none).</summary>
+    public string? Email { get; set; }
 }

@@ -25,6 +25,7 @@ public static class PortalHostingServices
         services.AddHostedService<BackupScheduler>();
         services.AddHostedService<RetentionScheduler>();
         services.AddHostedService<Features.Messages.OutboxWorker>();
+        services.AddHostedService<Features.Messages.ReminderScheduler>();
         return services;
     }
 

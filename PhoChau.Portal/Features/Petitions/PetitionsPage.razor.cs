@@ -10,6 +10,8 @@ public partial class PetitionsPage
     [SupplyParameterFromQuery(Name = "dialogue")] public string? DialogueText { get; set; }
     /// <summary>?tu=31&amp;den=60: the petitions one import saved (the import page links here).</summary>
     [SupplyParameterFromQuery(Name = "tu")] public string? FromText { get; set; }
+    /// <summary>"?qua-han=1": only what is overdue (the link of the daily digest).</summary>
+    [SupplyParameterFromQuery(Name = "qua-han")] public string? OverdueText { get; set; }
     [SupplyParameterFromQuery(Name = "den")] public string? ToText { get; set; }
     private int? DialogueQuery, _numberFrom, _numberTo;
     [Inject] private PetitionQuery Query { get; set; } = default!;
@@ -41,6 +43,7 @@ public partial class PetitionsPage
         _isOfficer = Actor.IsIn(Roles.DepartmentOfficer) && !Actor.Allows(Permission.ManageWorkflow);
         _canAssign = Actor.Allows(Permission.Chair);
         _dialogueId = DialogueQuery;
+        _overdue = OverdueText is "1" or "true";
         _dialogues = await Dialogues.ListAsync();
         _departments = (await Departments.ListAsync()).Where(d => d.Kind == UnitKind.Department).ToList();
         _villages = await Villages.ListAsync();
