@@ -69,6 +69,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Backups.RestoreService>();
         services.AddSingleton<Messages.IMessageSender, Messages.EmailSender>();
         services.AddSingleton<Messages.IMessageSender, Messages.SmsSender>();
+        services.AddSingleton<Messages.ZaloSender>();
+        services.AddSingleton<Messages.IMessageSender>(sp => sp.GetRequiredService<Messages.ZaloSender>());
         services.AddSingleton<Messages.OutboxDelivery>();
         services.AddSingleton<Messages.OutboxService>();
         services.AddSingleton<Messages.CitizenMessages>();

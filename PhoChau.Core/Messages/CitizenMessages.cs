@@ -12,7 +12,7 @@ namespace PhoChau.Core.Messages;
 /// published. Every message says how to stop them (a link that works for that petition only). Queued in the
 /// caller's unit of work; a channel that is off is simply not used.
 /// </summary>
-public sealed class CitizenMessages(TrackingPin pins, IOptionsMonitor<MessagesOptions> options, OutboxDelivery delivery)
+public sealed class CitizenMessages(TrackingPin pins, IOptionsMonitor<MessagesOptions> options, OutboxDelivery delivery, ZaloSender znsSender)
 {
     public const string RatePurpose = "rate";
     public const string StopPurpose = "stop";
@@ -62,7 +62,8 @@ public sealed class CitizenMessages(TrackingPin pins, IOptionsMonitor<MessagesOp
     private async Task<int> QueueAsync(PhoChauDbContext db, Petition p, MessageKind kind, string key,
         Func<CommuneProfile, Links, (string Subject, string Text, string Link)> compose, DateTime nowUtc, CancellationToken ct)
     {
-        var configured = delivery.Configured;
+        // Zalo only for the kinds the Official Account has an approved template for.
+        var configured = delivery.Configured.Where(c => c != MessageChannel.Zalo || znsSender.HasTemplate(kind)).ToHashSet();
         if (!Outbox.Recipients(p).Any(r => configured.Contains(r.Channel))) return 0;
         var commune = await CommuneProfileService.ReadAsync(db, ct);
         var links = LinksOf(p, commune);

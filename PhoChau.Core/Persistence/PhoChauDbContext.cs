@@ -63,6 +63,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<VoterCount> VoterCounts => Set<VoterCount>();
     public DbSet<ClusterVillage> ClusterVillages => Set<ClusterVillage>();
     public DbSet<Messages.OutboxMessage> OutboxMessages => Set<Messages.OutboxMessage>();
+    public DbSet<Messages.MessageToken> MessageTokens => Set<Messages.MessageToken>();
 
     /// <summary>
     /// Saves with the audit trail: every added or changed <see cref="IAudited"/> record gets an

@@ -850,6 +850,28 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.ToTable("VoterCounts");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Messages.MessageToken", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MessageTokens");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Messages.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

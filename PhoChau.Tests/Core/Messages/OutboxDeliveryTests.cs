@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PhoChau.Core.Messages;
+using PhoChau.Core.Persistence;
 
 namespace PhoChau.Tests.Core.Messages;
 
@@ -141,5 +144,64 @@ public sealed class OutboxDeliveryTests
         host.Clock.Advance(TimeSpan.FromMinutes(30)); // 07:00
         Assert.Equal(1, await host.Get<OutboxDelivery>().DeliverDueAsync());
         Assert.Single(smtp.Received);
+    }
+
+    private static SmsOptions Gateway(TestGateway gateway) => new()
+    {
+        Url = gateway.Url + "/sms", Body = "{\"to\":\"{phone}\",\"text\":\"{text}\",\"id\":\"{id}\"}", SuccessField = "CodeResult", SuccessValues = "100", TimeoutSeconds = 5,
+    };
+
+    /// <summary>Another node: its own delivery over the same database (on PostgreSQL in CI's second run).</summary>
+    private static OutboxDelivery Node(CoreTestHost host) => new(host.Get<IDbContextFactory<PhoChauDbContext>>(), host.Services.GetServices<IMessageSender>(),
+        host.Get<IOptionsMonitor<MessagesOptions>>(), host.Clock, NullLogger<OutboxDelivery>.Instance);
+
+    private static string IdOf(GatewayRequest r) => System.Text.Json.JsonDocument.Parse(r.Body).RootElement.GetProperty("id").GetString()!;
+
+    [Fact]
+    public async Task Two_nodes_delivering_at_once_send_each_message_once()
+    {
+        await using var gateway = await TestGateway.StartAsync();
+        await using var host = await HostAsync(o => o.Sms = Gateway(gateway));
+        for (var i = 0; i < 120; i++) await QueueAsync(host, MessageChannel.Sms, $"09{i:D8}", $"k{i}");
+        async Task RunAsync(OutboxDelivery node)
+        {
+            while (await node.DeliverDueAsync(batch: 10, parallel: 3) > 0) { }
+        }
+        await Task.WhenAll(RunAsync(Node(host)), RunAsync(Node(host)));
+
+        var ids = gateway.Requests.Select(IdOf).ToList();
+        Assert.Equal(120, ids.Count);
+        Assert.Equal(120, ids.Distinct().Count());
+        await using var db = host.NewDb();
+        Assert.Equal(120, await db.OutboxMessages.CountAsync(m => m.State == MessageState.Sent && m.Attempts == 1));
+    }
+
+    [Fact]
+    public async Task A_node_killed_while_sending_leaves_its_messages_to_be_sent_once_when_its_claim_runs_out()
+    {
+        await using var gateway = await TestGateway.StartAsync();
+        await using var host = await HostAsync(o => o.Sms = Gateway(gateway));
+        for (var i = 0; i < 5; i++) await QueueAsync(host, MessageChannel.Sms, $"09{i:D8}", $"k{i}");
+
+        // The gateway hangs; the node is stopped mid-send (as a killed process: nothing after the claim is saved).
+        gateway.Respond = _ => new GatewayAnswer(200, "{\"CodeResult\":\"100\"}", TimeSpan.FromSeconds(30));
+        using (var kill = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Node(host).DeliverDueAsync(batch: 10, parallel: 5, ct: kill.Token));
+        var inFlight = gateway.Requests.Select(IdOf).ToHashSet();
+        await using (var db = host.NewDb())
+            Assert.Equal(5, await db.OutboxMessages.CountAsync(m => m.State == MessageState.Waiting && m.ClaimedBy != null));
+
+        // Another node started at once does not take them while the claim holds; after it, sends each once.
+        gateway.Respond = _ => new GatewayAnswer(200, "{\"CodeResult\":\"100\"}");
+        Assert.Equal(0, await Node(host).DeliverDueAsync());
+        host.Clock.Advance(OutboxDelivery.Lease + TimeSpan.FromSeconds(1));
+        Assert.Equal(5, await Node(host).DeliverDueAsync());
+        Assert.Equal(0, await Node(host).DeliverDueAsync());
+        await using (var db = host.NewDb())
+            Assert.Equal(5, await db.OutboxMessages.CountAsync(m => m.State == MessageState.Sent && m.Attempts == 1));
+        // A request the killed node had already made is repeated with the same id: the gateway can tell it is the same message.
+        var completed = gateway.Requests.Select(IdOf).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(5, completed.Count);
+        Assert.All(completed, c => Assert.Equal(inFlight.Contains(c.Key) ? 2 : 1, c.Value));
     }
 }

@@ -904,6 +904,28 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.ToTable("VoterCounts");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Messages.MessageToken", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MessageTokens");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Messages.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
