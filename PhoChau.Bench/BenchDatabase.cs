@@ -22,7 +22,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     /// </summary>
     public static string? PostgresServer => Environment.GetEnvironmentVariable("PHOCHAU_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
 
-    private BenchDatabase(string? postgresServer = null)
+    private BenchDatabase(string? postgresServer = null, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
@@ -38,12 +38,13 @@ public sealed class BenchDatabase : IAsyncDisposable
         }
         PhoChau.Core.Security.IdentityRules.AddPhoChauIdentity(services).AddDefaultTokenProviders();
         services.AddPhoChauCore();
+        configure?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
 
-    public static async Task<BenchDatabase> CreateAsync(string? postgresServer = null)
+    public static async Task<BenchDatabase> CreateAsync(string? postgresServer = null, Action<IServiceCollection>? configure = null)
     {
-        var db = new BenchDatabase(postgresServer);
+        var db = new BenchDatabase(postgresServer, configure);
         await db.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(new SeedOptions { AdminPassword = "Bench12345" });
         return db;
     }
