@@ -33,6 +33,9 @@ public sealed class OutboxDelivery(
         using (CommuneScope.Enter(CommuneScope.None)) // every commune's messages: the claim is plain SQL, read by id below
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            // A read first: an idle portal looks every two seconds, and only a due message is worth a write lock.
+            if (!await db.OutboxMessages.IgnoreQueryFilters().AnyAsync(m => m.State == MessageState.Waiting && m.NextAttemptAtUtc <= now
+                    && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now), ct)) return 0;
             var until = now.Add(Lease);
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlInterpolatedAsync($"""
