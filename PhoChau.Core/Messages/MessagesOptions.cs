@@ -17,6 +17,8 @@ public sealed class MessagesOptions
     public int DigestHour { get; set; } = 7;
     /// <summary>Attempts before a message is given up (failed, with the last reason); the waits double from 30 s to 1 h.</summary>
     public int MaxAttempts { get; set; } = 8;
+    /// <summary>How long a node's claim on the messages it is sending lasts (seconds, at least 5): a node that died is taken over after it.</summary>
+    public int ClaimSeconds { get; set; } = 120;
     public EmailOptions Email { get; set; } = new();
     public SmsOptions Sms { get; set; } = new();
     public ZaloOptions Zalo { get; set; } = new();

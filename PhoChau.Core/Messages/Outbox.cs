@@ -10,7 +10,6 @@ public static class Outbox
     {
         if (db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.IdempotencyKey == message.IdempotencyKey)) return false;
         if (await db.OutboxMessages.AnyAsync(x => x.IdempotencyKey == message.IdempotencyKey, ct)) return false;
-        message.State = MessageState.Waiting;
         message.CreatedAtUtc = nowUtc;
         message.NextAttemptAtUtc = nowUtc;
         db.OutboxMessages.Add(message);

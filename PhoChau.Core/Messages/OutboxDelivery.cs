@@ -7,7 +7,7 @@ namespace PhoChau.Core.Messages;
 /// Delivers the outbox: claims the messages that are due (one statement, so two nodes never claim the same one; on
 /// PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>), sends each through its channel, and records the outcome: sent, or
 /// tried again after 30 s, 1, 2, 4 … minutes (at most an hour), or failed after <see cref="MessagesOptions.MaxAttempts"/>
-/// or at once when the gateway says trying again cannot help. A claim lasts <see cref="Lease"/>: a node that dies
+/// or at once when the gateway says trying again cannot help. A claim lasts <see cref="MessagesOptions.ClaimSeconds"/>: a node that dies
 /// while sending leaves its messages to be claimed again then. Nothing is sent in the quiet hours, and a citizen's
 /// message is not sent when they withdrew their consent after it was queued.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class OutboxDelivery(
     IDbContextFactory<PhoChauDbContext> dbFactory, IEnumerable<IMessageSender> senders, IOptionsMonitor<MessagesOptions> options,
     TimeProvider clock, ILogger<OutboxDelivery> log)
 {
+    /// <summary>The default claim (<see cref="MessagesOptions.ClaimSeconds"/>).</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}";
 
@@ -36,7 +37,7 @@ public sealed class OutboxDelivery(
             // A read first: an idle portal looks every two seconds, and only a due message is worth a write lock.
             if (!await db.OutboxMessages.IgnoreQueryFilters().AnyAsync(m => m.State == MessageState.Waiting && m.NextAttemptAtUtc <= now
                     && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now), ct)) return 0;
-            var until = now.Add(Lease);
+            var until = now.AddSeconds(Math.Max(5, options.CurrentValue.ClaimSeconds));
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlInterpolatedAsync($"""
                     UPDATE "OutboxMessages" SET "ClaimedBy" = {claim}, "ClaimedUntilUtc" = {until}
@@ -69,7 +70,7 @@ public sealed class OutboxDelivery(
         if (m.PetitionId is { } pid && await db.Petitions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pid, ct) is { } petition
             && !Outbox.StillAgrees(petition, m.Channel, m.Recipient))
         {
-            m.State = MessageState.Cancelled;
+            MessageStateMachine.Move(m, MessageState.Cancelled);
             m.LastError = CoreText.Get("Messages.ConsentWithdrawn");
             Release(m);
             await db.SaveChangesAsync(ct);
@@ -92,7 +93,7 @@ public sealed class OutboxDelivery(
         m.Attempts++;
         if (outcome.Sent)
         {
-            m.State = MessageState.Sent;
+            MessageStateMachine.Move(m, MessageState.Sent);
             m.SentAtUtc = now;
             m.ProviderMessageId = Cut(outcome.ProviderId, 200);
             m.LastError = null;
@@ -100,7 +101,7 @@ public sealed class OutboxDelivery(
         else
         {
             m.LastError = Cut(outcome.Error, 1000);
-            if (outcome.Permanent || m.Attempts >= Math.Max(1, o.MaxAttempts)) m.State = MessageState.Failed;
+            if (outcome.Permanent || m.Attempts >= Math.Max(1, o.MaxAttempts)) MessageStateMachine.Move(m, MessageState.Failed);
             else m.NextAttemptAtUtc = now.Add(Backoff(m.Attempts));
             log.LogWarning("Message {Id} ({Channel}) not sent, attempt {Attempt}: {Error}", m.Id, m.Channel, m.Attempts, outcome.Error);
         }

@@ -9,7 +9,7 @@ public sealed record PersonRecords(
 }
 
 public sealed record PersonPetition(int Id, string Code, int DialogueId, string Name, string? Phone, string? Address, string? IdCardNumber,
-    DateOnly ReceivedOn, string Text, DateTime? ConsentAtUtc, string? ConsentBy, int Scans);
+    DateOnly ReceivedOn, string Text, DateTime? ConsentAtUtc, string? ConsentBy, int Scans, string? Email = null);
 
 public sealed record PersonSpeaker(int Id, int DialogueId, string Name, string VillageOrOrganisation, string Topic, DateTime RegisteredAtUtc);
 

@@ -47,7 +47,7 @@ internal static class PersonalDataStore
 
         var records = new PersonRecords(
             petitions.Select(p => new PersonPetition(p.Id, p.Code, p.DialogueId, p.PetitionerName, p.Phone, p.Address, p.IdCardNumber, p.ReceivedOn, p.Text,
-                p.ConsentAtUtc, p.ConsentBy, scans.GetValueOrDefault(p.Id))).ToList(),
+                p.ConsentAtUtc, p.ConsentBy, scans.GetValueOrDefault(p.Id), p.Email)).ToList(),
             speakers.Select(s => new PersonSpeaker(s.Id, s.DialogueId, s.Name, s.VillageOrOrganisation, s.Topic, s.RegisteredAtUtc)).ToList(),
             requests.Select(r => new PersonSpeakerRequest(r.Id, r.DialogueId, r.Name, r.VillageOrOrganisation, r.Topic, r.Phone, r.CreatedAtUtc, r.ConsentAtUtc)).ToList(),
             ratings.Select(r => new PersonRating(r.Id, r.PetitionId, r.Rating, r.Comment, r.CreatedAtUtc)).ToList());
@@ -87,7 +87,7 @@ internal static class PersonalDataStore
             m.Recipient = Anonymous;
             m.Body = "";
             m.TemplateData = null;
-            if (m.State == Messages.MessageState.Waiting) m.State = Messages.MessageState.Cancelled;
+            if (m.State == Messages.MessageState.Waiting) Messages.MessageStateMachine.Move(m, Messages.MessageState.Cancelled);
         }
 
         // The citizen's scans (ID cards, land papers) go; the departments' answer files stay with the matter.

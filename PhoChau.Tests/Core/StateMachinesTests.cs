@@ -15,7 +15,7 @@ public sealed partial class StateMachinesTests
     /// a phone request (pending, then accepted or rejected once, under the request's own lock).
     /// </summary>
     private static readonly string[] Allowed =
-        ["PetitionStateMachine.cs", "DialogueStateMachine.cs", "SpeakerStateMachine.cs", "NoticeStateMachine.cs", "IssuedStateMachine.cs", "HallNotifier.cs", "DataRequestService.cs", "SpeakerRequestService.cs"];
+        ["PetitionStateMachine.cs", "DialogueStateMachine.cs", "SpeakerStateMachine.cs", "NoticeStateMachine.cs", "IssuedStateMachine.cs", "MessageStateMachine.cs", "HallNotifier.cs", "DataRequestService.cs", "SpeakerRequestService.cs"];
 
     [Fact]
     public void No_state_is_assigned_outside_its_state_machine()
@@ -64,6 +64,14 @@ public sealed partial class StateMachinesTests
         NoticeStateMachine.Move(notice, NoticeState.Approved);
         NoticeStateMachine.Move(notice, NoticeState.Issued);
         Assert.Equal(NoticeState.Issued, notice.State);
+
+        var message = new PhoChau.Core.Messages.OutboxMessage();
+        PhoChau.Core.Messages.MessageStateMachine.Move(message, PhoChau.Core.Messages.MessageState.Sent);
+        Assert.Throws<PhoChau.Core.Common.DomainException>(() => PhoChau.Core.Messages.MessageStateMachine.Move(message, PhoChau.Core.Messages.MessageState.Waiting)); // never sent twice
+        message = new PhoChau.Core.Messages.OutboxMessage();
+        PhoChau.Core.Messages.MessageStateMachine.Move(message, PhoChau.Core.Messages.MessageState.Failed);
+        PhoChau.Core.Messages.MessageStateMachine.Move(message, PhoChau.Core.Messages.MessageState.Waiting); // sent again
+        Assert.Equal(PhoChau.Core.Messages.MessageState.Waiting, message.State);
     }
 
     /// <summary>"x.State = …" or "x.Status = …" (not "==", not "=>").</summary>

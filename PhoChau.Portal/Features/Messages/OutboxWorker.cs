@@ -15,7 +15,9 @@ public sealed class OutboxWorker(OutboxDelivery delivery, DatabaseReadiness read
     {
         try
         {
-            await readiness.WaitAsync(ct);
+            // Start-up that fails ends the portal (with its own message): nothing to deliver then.
+            try { await readiness.WaitAsync(ct); }
+            catch (Exception) when (!ct.IsCancellationRequested) { return; }
             while (!ct.IsCancellationRequested)
             {
                 var claimed = 0;

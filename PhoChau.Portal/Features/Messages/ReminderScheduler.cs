@@ -15,7 +15,9 @@ public sealed class ReminderScheduler(StaffReminders reminders, DatabaseReadines
     {
         try
         {
-            await readiness.WaitAsync(ct);
+            // Start-up that fails ends the portal (with its own message): nothing to deliver then.
+            try { await readiness.WaitAsync(ct); }
+            catch (Exception) when (!ct.IsCancellationRequested) { return; }
             DateOnly? doneOn = null;
             using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10));
             do

@@ -1,0 +1,18 @@
+namespace PhoChau.Core.Messages;
+
+/// <summary>
+/// A message's states: waiting → sent, failed (given up) or cancelled (not to be sent); a failed or cancelled one
+/// waits again when an administrator sends it again; a sent one never changes.
+/// </summary>
+public static class MessageStateMachine
+{
+    public static bool CanMove(MessageState from, MessageState to) => (from, to) is
+        (MessageState.Waiting, MessageState.Sent) or (MessageState.Waiting, MessageState.Failed) or (MessageState.Waiting, MessageState.Cancelled)
+        or (MessageState.Failed, MessageState.Waiting) or (MessageState.Cancelled, MessageState.Waiting);
+
+    public static void Move(OutboxMessage m, MessageState to)
+    {
+        if (!CanMove(m.State, to)) throw new DomainException(CoreText.Get(m.State == MessageState.Sent ? "Messages.AlreadySent" : "Messages.NotWaiting"));
+        m.State = to;
+    }
+}
