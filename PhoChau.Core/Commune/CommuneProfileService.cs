@@ -10,6 +10,23 @@ public sealed class CommuneProfileService(IDbContextFactory<PhoChauDbContext> db
         return await ReadAsync(db, ct);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> for each commune of the database in turn, each inside its own scope (its records
+    /// only, never another's): what a background job does for all; returns the sum of what each run returns.
+    /// </summary>
+    public static async Task<int> EachCommuneAsync(IDbContextFactory<PhoChauDbContext> dbFactory, Func<int, Task<int>> work, CancellationToken ct)
+    {
+        List<int> communes;
+        using (CommuneScope.Enter(CommuneScope.None))
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            communes = await db.CommuneProfiles.IgnoreQueryFilters().Select(c => c.Id).OrderBy(c => c).ToListAsync(ct);
+        var total = 0;
+        foreach (var commune in communes)
+            using (CommuneScope.Enter(commune))
+                total += await work(commune);
+        return total;
+    }
+
     /// <summary>The context's commune's profile, or the plan's defaults while none is saved (what every document prints).</summary>
     public static async Task<CommuneProfile> ReadAsync(PhoChauDbContext db, CancellationToken ct) =>
         await db.CommuneProfiles.AsNoTracking().SingleOrDefaultAsync(ct) ?? new CommuneProfile();

@@ -20,22 +20,30 @@ public sealed class ClusterService(IDbContextFactory<PhoChauDbContext> dbFactory
         var sessions = await db.Dialogues.AsNoTracking().Where(d => d.ParentId == dialogueId && d.State != DialogueState.Cancelled).ToListAsync(ct);
         if (sessions.Count == 0) return [];
         var ids = sessions.Select(s => s.Id).ToList();
-        var villages = await (from cv in db.ClusterVillages.AsNoTracking()
-                              where ids.Contains(cv.DialogueId)
-                              join v in db.Villages.AsNoTracking() on cv.VillageId equals v.Id
-                              select new { cv.DialogueId, v.Name, v.SortOrder }).ToListAsync(ct);
+        var villages = await VillagesOfAsync(db, ids, ct);
         var speakers = await db.Speakers.AsNoTracking().Where(s => ids.Contains(s.DialogueId))
             .GroupBy(s => s.DialogueId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var petitions = await db.Petitions.AsNoTracking().Where(p => ids.Contains(p.DialogueId))
             .GroupBy(p => p.DialogueId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         return sessions
             .OrderBy(s => s.SessionDate ?? DateOnly.MaxValue).ThenBy(s => s.StartTime).ThenBy(s => s.Id)
-            .Select(s => new ClusterSession(s.Id, s.ClusterName,
-                villages.Where(v => v.DialogueId == s.Id).OrderBy(v => v.SortOrder).ThenBy(v => v.Name).Select(v => v.Name).ToList(),
+            .Select(s => new ClusterSession(s.Id, s.ClusterName, villages[s.Id].ToList(),
                 s.SessionDate, s.StartTime, s.Venue, s.State, s.WasHeld() ? s.HeldOn() : null,
                 speakers.GetValueOrDefault(s.Id), petitions.GetValueOrDefault(s.Id)))
             .ToList();
     }
+
+    /// <summary>The names of each cluster session's villages, in the commune's order of villages.</summary>
+    public static async Task<ILookup<int, string>> VillagesOfAsync(PhoChauDbContext db, List<int> sessions, CancellationToken ct) =>
+        (await (from cv in db.ClusterVillages.AsNoTracking()
+                where sessions.Contains(cv.DialogueId)
+                join v in db.Villages.AsNoTracking() on cv.VillageId equals v.Id
+                orderby v.SortOrder, v.Name
+                select new { cv.DialogueId, v.Name }).ToListAsync(ct)).ToLookup(x => x.DialogueId, x => x.Name);
+
+    /// <summary>A dialogue's id and its cluster sessions' (just its own when it is not held by clusters).</summary>
+    public static Task<List<int>> SeriesAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct) =>
+        db.Dialogues.Where(d => d.Id == dialogueId || d.ParentId == dialogueId).Select(d => d.Id).ToListAsync(ct);
 
     /// <summary>
     /// A new cluster session of the dialogue: it takes the dialogue's chair, co-organisers, form, programme and

@@ -32,16 +32,17 @@ public sealed class CitizenMessages(TrackingPin pins, IOptionsMonitor<MessagesOp
     /// <summary>The results of a dialogue (and its cluster sessions) are published: each agreeing petitioner is told where.</summary>
     public async Task<int> QueueResultsPublishedAsync(PhoChauDbContext db, int dialogueId, DateTime nowUtc, CancellationToken ct)
     {
-        var series = await db.Dialogues.Where(d => d.Id == dialogueId || d.ParentId == dialogueId).Select(d => d.Id).ToListAsync(ct);
+        var series = await Dialogues.ClusterService.SeriesAsync(db, dialogueId, ct);
         var petitions = await db.Petitions.AsNoTracking()
             .Where(p => series.Contains(p.DialogueId) && (p.NotifyBySms || p.NotifyByZalo || p.NotifyByEmail) && p.AnonymisedAtUtc == null)
             .ToListAsync(ct);
+        var commune = await CommuneProfileService.ReadAsync(db, ct); // once for all of them
         var queued = 0;
         foreach (var p in petitions)
             queued += await QueueAsync(db, p, MessageKind.ResultsPublished, $"results:{dialogueId}:{p.Id}", (commune, links) => (
                 "Kết quả đối thoại đã được công khai",
                 $"{Committee(commune)} đã công khai kết quả đối thoại và trả lời kiến nghị {p.Code}: {links.Results}",
-                links.Results), nowUtc, ct);
+                links.Results), nowUtc, ct, commune);
         return queued;
     }
 
@@ -60,12 +61,12 @@ public sealed class CitizenMessages(TrackingPin pins, IOptionsMonitor<MessagesOp
     }
 
     private async Task<int> QueueAsync(PhoChauDbContext db, Petition p, MessageKind kind, string key,
-        Func<CommuneProfile, Links, (string Subject, string Text, string Link)> compose, DateTime nowUtc, CancellationToken ct)
+        Func<CommuneProfile, Links, (string Subject, string Text, string Link)> compose, DateTime nowUtc, CancellationToken ct, CommuneProfile? commune = null)
     {
         // Zalo only for the kinds the Official Account has an approved template for.
         var configured = delivery.Configured.Where(c => c != MessageChannel.Zalo || znsSender.HasTemplate(kind)).ToHashSet();
         if (!Outbox.Recipients(p).Any(r => configured.Contains(r.Channel))) return 0;
-        var commune = await CommuneProfileService.ReadAsync(db, ct);
+        commune ??= await CommuneProfileService.ReadAsync(db, ct);
         var links = LinksOf(p, commune);
         var (subject, text, link) = compose(commune, links);
         var body = $"{text}\nNgừng nhận tin: {links.Stop}";

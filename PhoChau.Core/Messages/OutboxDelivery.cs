@@ -21,6 +21,17 @@ public sealed class OutboxDelivery(
 
     public IReadOnlyList<IMessageSender> Senders { get; } = senders.ToList();
 
+    // The claim: the due messages, oldest first, given to this batch for its lease. SQLite has one writer, so the
+    // statement alone is atomic; on PostgreSQL each node skips the rows another is claiming.
+    private const string Claim = """
+        UPDATE "OutboxMessages" SET "ClaimedBy" = {0}, "ClaimedUntilUtc" = {1}
+        WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages"
+                       WHERE "State" = 'Waiting' AND "NextAttemptAtUtc" <= {2} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {2})
+                       ORDER BY "NextAttemptAtUtc", "Id" LIMIT {3}
+        """;
+    private const string ClaimOnSqlite = Claim + ")";
+    private const string ClaimOnPostgres = Claim + " FOR UPDATE SKIP LOCKED)";
+
     /// <summary>The channels that are configured here (the others are off).</summary>
     public IReadOnlySet<MessageChannel> Configured => Senders.Where(s => s.NotConfigured is null).Select(s => s.Channel).ToHashSet();
 
@@ -38,20 +49,7 @@ public sealed class OutboxDelivery(
             if (!await db.OutboxMessages.IgnoreQueryFilters().AnyAsync(m => m.State == MessageState.Waiting && m.NextAttemptAtUtc <= now
                     && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now), ct)) return 0;
             var until = now.AddSeconds(Math.Max(5, options.CurrentValue.ClaimSeconds));
-            if (db.Database.IsSqlite())
-                await db.Database.ExecuteSqlInterpolatedAsync($"""
-                    UPDATE "OutboxMessages" SET "ClaimedBy" = {claim}, "ClaimedUntilUtc" = {until}
-                    WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages"
-                                   WHERE "State" = 'Waiting' AND "NextAttemptAtUtc" <= {now} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {now})
-                                   ORDER BY "NextAttemptAtUtc", "Id" LIMIT {batch})
-                    """, ct);
-            else
-                await db.Database.ExecuteSqlInterpolatedAsync($"""
-                    UPDATE "OutboxMessages" SET "ClaimedBy" = {claim}, "ClaimedUntilUtc" = {until}
-                    WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages"
-                                   WHERE "State" = 'Waiting' AND "NextAttemptAtUtc" <= {now} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {now})
-                                   ORDER BY "NextAttemptAtUtc", "Id" LIMIT {batch} FOR UPDATE SKIP LOCKED)
-                    """, ct);
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? ClaimOnSqlite : ClaimOnPostgres, [claim, until, now, batch], ct);
             claimed = await db.Database.SqlQuery<Claimed>($"""SELECT "Id", "CommuneId" FROM "OutboxMessages" WHERE "ClaimedBy" = {claim}""").ToListAsync(ct);
         }
         await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = ct },

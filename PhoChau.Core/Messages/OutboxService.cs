@@ -47,7 +47,7 @@ public sealed class OutboxService(IDbContextFactory<PhoChauDbContext> dbFactory,
         if (!delivery.Configured.Contains(channel)) throw new DomainException(CoreText.Format("Messages.ChannelOff", CoreText.Get("Messages.Channel." + channel)));
         recipient = (recipient ?? "").Trim();
         var valid = channel == MessageChannel.Email
-            ? System.Net.Mail.MailAddress.TryCreate(recipient, out _)
+            ? EmailAddress.IsValid(recipient)
             : Petitions.PetitionInputValidator.IsPhone(recipient);
         if (!valid) throw new DomainException(CoreText.Get(channel == MessageChannel.Email ? "Messages.EmailInvalid" : "Petitions.PhoneInvalid"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -22,15 +22,7 @@ public sealed class StaffReminders(
     public async Task<int> QueueTodayAsync(CancellationToken ct = default)
     {
         if (!delivery.Configured.Contains(MessageChannel.Email)) return 0;
-        List<int> communes;
-        using (CommuneScope.Enter(CommuneScope.None))
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            communes = await db.CommuneProfiles.IgnoreQueryFilters().Select(c => c.Id).ToListAsync(ct);
-        var queued = 0;
-        foreach (var id in communes)
-            using (CommuneScope.Enter(id))
-                queued += await QueueCommuneAsync(id, ct);
-        return queued;
+        return await CommuneProfileService.EachCommuneAsync(dbFactory, commune => QueueCommuneAsync(commune, ct), ct);
     }
 
     private async Task<int> QueueCommuneAsync(int communeId, CancellationToken ct)

@@ -47,7 +47,7 @@ public sealed class ZaloSender(IDbContextFactory<PhoChauDbContext> dbFactory, IO
                 data[key] = s[..(z.MaxParameterLength - 1)] + "…";
         var body = new JsonObject
         {
-            ["phone"] = m.Recipient.StartsWith('0') ? "84" + m.Recipient[1..] : m.Recipient,
+            ["phone"] = Petitions.PetitionInputValidator.Phone84(m.Recipient),
             ["template_id"] = template,
             ["template_data"] = data,
             ["tracking_id"] = m.IdempotencyKey,

@@ -29,16 +29,7 @@ public sealed class RetentionService(
         if (years <= 0) return 0;
         var now = clock.GetUtcNow().UtcDateTime;
         var cutoff = now.AddYears(-years);
-        List<int> communes;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            communes = await db.CommuneProfiles.IgnoreQueryFilters().Select(c => c.Id).OrderBy(c => c).ToListAsync(ct);
-        var total = 0;
-        foreach (var commune in communes)
-        {
-            using var scope = CommuneScope.Enter(commune); // each commune's records as that commune, never another's
-            total += await RunForCommuneAsync(commune, now, cutoff, years, ct);
-        }
-        return total;
+        return await CommuneProfileService.EachCommuneAsync(dbFactory, commune => RunForCommuneAsync(commune, now, cutoff, years, ct), ct);
     }
 
     private async Task<int> RunForCommuneAsync(int commune, DateTime now, DateTime cutoff, int years, CancellationToken ct)

@@ -63,17 +63,13 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
         var dialogue = await db.Dialogues.Include(d => d.Deadlines).SingleAsync(d => d.Id == dialogueId, ct);
         if (dialogue.ParentId is not { } root)
         {
-            await CloseIfDoneAsync(db, dialogue, await SeriesAsync(db, dialogue.Id, ct), ct);
+            await CloseIfDoneAsync(db, dialogue, await ClusterService.SeriesAsync(db, dialogue.Id, ct), ct);
             return;
         }
         // A cluster session closes with its own petitions; its dialogue follows up every session's, and closes with the last.
         await CloseIfDoneAsync(db, dialogue, [dialogue.Id], ct);
-        await CloseIfDoneAsync(db, await db.Dialogues.Include(d => d.Deadlines).SingleAsync(d => d.Id == root, ct), await SeriesAsync(db, root, ct), ct);
+        await CloseIfDoneAsync(db, await db.Dialogues.Include(d => d.Deadlines).SingleAsync(d => d.Id == root, ct), await ClusterService.SeriesAsync(db, root, ct), ct);
     }
-
-    /// <summary>A dialogue and its cluster sessions (just itself when it is not held by clusters).</summary>
-    private static Task<List<int>> SeriesAsync(PhoChauDbContext db, int root, CancellationToken ct) =>
-        db.Dialogues.Where(d => d.Id == root || d.ParentId == root).Select(d => d.Id).ToListAsync(ct);
 
     private async Task CloseIfDoneAsync(PhoChauDbContext db, Dialogue dialogue, List<int> series, CancellationToken ct)
     {

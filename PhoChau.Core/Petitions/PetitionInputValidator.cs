@@ -16,7 +16,7 @@ public sealed partial class PetitionInputValidator : AbstractValidator<PetitionI
             .MaximumLength(150).WithMessage(_ => CoreText.Get("Hall.SpeakerNameLength"));
         RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || PhonePattern().IsMatch(NormalizePhone(p)))
             .WithMessage(_ => CoreText.Get("Petitions.PhoneInvalid"));
-        RuleFor(x => x.Email).Must(e => string.IsNullOrWhiteSpace(e) || e.Trim().Length <= 254 && System.Net.Mail.MailAddress.TryCreate(e.Trim(), out var a) && a.Address == e.Trim())
+        RuleFor(x => x.Email).Must(e => string.IsNullOrWhiteSpace(e) || EmailAddress.IsValid(e))
             .WithMessage(_ => CoreText.Get("Messages.EmailInvalid"));
         RuleFor(x => x.Phone).Must(p => !string.IsNullOrWhiteSpace(p)).When(x => x.NotifyBySms || x.NotifyByZalo)
             .WithMessage(_ => CoreText.Get("Petitions.NotifyNeedsPhone"));
@@ -50,6 +50,9 @@ public sealed partial class PetitionInputValidator : AbstractValidator<PetitionI
     }
 
     /// <summary>A Vietnamese phone number, written as people write it.</summary>
+    /// <summary>A stored (0…) number in the international form gateways take: 0905… → 84905….</summary>
+    public static string Phone84(string phone) => phone.StartsWith('0') ? "84" + phone[1..] : phone;
+
     public static bool IsPhone(string phone) => PhonePattern().IsMatch(NormalizePhone(phone));
 
     public static bool IsIdCard(string number) => IdPattern().IsMatch(number.Trim());

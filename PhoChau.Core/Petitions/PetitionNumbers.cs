@@ -13,7 +13,7 @@ internal static class PetitionNumbers
     public static async Task<int> LastAsync(PhoChauDbContext db, Dialogue dialogue, CancellationToken ct)
     {
         var root = dialogue.ParentId ?? dialogue.Id;
-        var series = await db.Dialogues.Where(d => d.Id == root || d.ParentId == root).Select(d => d.Id).ToListAsync(ct);
+        var series = await ClusterService.SeriesAsync(db, root, ct);
         if (series.Count > 1 && !db.Database.IsSqlite())
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Dialogues\" WHERE \"Id\" = {root} FOR UPDATE", ct);
         return await db.Petitions.Where(p => series.Contains(p.DialogueId)).MaxAsync(p => (int?)p.Number, ct) ?? 0;

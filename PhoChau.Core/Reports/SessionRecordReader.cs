@@ -18,11 +18,7 @@ public static class SessionRecordReader
         List<int> sessions = [dialogueId, .. withClusters ? clusters.Select(c => c.Id) : []];
         var speakers = await db.Speakers.AsNoTracking().Where(s => sessions.Contains(s.DialogueId)).OrderBy(s => s.DialogueId != dialogueId).ThenBy(s => s.DialogueId).ThenBy(s => s.Position).ToListAsync(ct);
         var petitions = await db.Petitions.AsNoTracking().Where(p => sessions.Contains(p.DialogueId)).OrderBy(p => p.Number).ToListAsync(ct);
-        var ownVillages = dialogue.ParentId is null ? [] : await (from cv in db.ClusterVillages.AsNoTracking()
-                                                                  where cv.DialogueId == dialogueId
-                                                                  join v in db.Villages.AsNoTracking() on cv.VillageId equals v.Id
-                                                                  orderby v.SortOrder, v.Name
-                                                                  select v.Name).ToListAsync(ct);
+        var ownVillages = dialogue.ParentId is null ? [] : (await Dialogues.ClusterService.VillagesOfAsync(db, [dialogueId], ct))[dialogueId].ToList();
         var voters = dialogue.Reason == Dialogues.DialogueReason.VotersRequest
             ? await Dialogues.VoterCount.OfYearAsync(db, Dialogues.VoterCount.YearOf(dialogue.VotersRequestDate, dialogue.Year), ct)
             : null;

@@ -14,7 +14,7 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => CoreText.Get("Users.FullNameEmpty"))
             .MaximumLength(100).WithMessage(_ => CoreText.Get("Users.FullNameLength"));
         RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage(_ => CoreText.Get("Users.RoleInvalid"));
-        RuleFor(x => x.Email).Must(e => string.IsNullOrWhiteSpace(e) || e.Trim().Length <= 254 && System.Net.Mail.MailAddress.TryCreate(e.Trim(), out var a) && a.Address == e.Trim())
+        RuleFor(x => x.Email).Must(e => string.IsNullOrWhiteSpace(e) || EmailAddress.IsValid(e))
             .WithMessage(_ => CoreText.Get("Messages.EmailInvalid"));
         RuleFor(x => x.DepartmentId).NotNull().When(x => x.Role == Roles.DepartmentOfficer)
             .WithMessage(_ => CoreText.Get("Users.OfficerNeedsDepartment"));
