@@ -19,7 +19,4 @@ public class ClusterVillage : ICommuneOwned
 /// <summary>One session of a dialogue held by village clusters, as its page and its documents show it.</summary>
 public sealed record ClusterSession(
     int Id, string Name, IReadOnlyList<string> Villages, DateOnly? SessionDate, TimeOnly? StartTime, string Venue,
-    DialogueState State, DateOnly? HeldOn, int Speakers, int Petitions)
-{
-    public bool WasHeld => State is DialogueState.Concluded or DialogueState.Closed;
-}
+    DialogueState State, DateOnly? HeldOn, int Speakers, int Petitions);

@@ -15,8 +15,6 @@ public sealed class OutboxDelivery(
     IDbContextFactory<PhoChauDbContext> dbFactory, IEnumerable<IMessageSender> senders, IOptionsMonitor<MessagesOptions> options,
     TimeProvider clock, ILogger<OutboxDelivery> log)
 {
-    /// <summary>The default claim (<see cref="MessagesOptions.ClaimSeconds"/>).</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     public IReadOnlyList<IMessageSender> Senders { get; } = senders.ToList();

@@ -194,7 +194,7 @@ public sealed class OutboxDeliveryTests
         // Another node started at once does not take them while the claim holds; after it, sends each once.
         gateway.Respond = _ => new GatewayAnswer(200, "{\"CodeResult\":\"100\"}");
         Assert.Equal(0, await Node(host).DeliverDueAsync());
-        host.Clock.Advance(OutboxDelivery.Lease + TimeSpan.FromSeconds(1));
+        host.Clock.Advance(TimeSpan.FromSeconds(new MessagesOptions().ClaimSeconds + 1)); // the default claim runs out
         Assert.Equal(5, await Node(host).DeliverDueAsync());
         Assert.Equal(0, await Node(host).DeliverDueAsync());
         await using (var db = host.NewDb())
