@@ -11,8 +11,8 @@ public sealed record ChannelStatus(MessageChannel Channel, string? NotConfigured
 public sealed class OutboxService(IDbContextFactory<PhoChauDbContext> dbFactory, OutboxDelivery delivery, TimeProvider clock)
 {
     public IReadOnlyList<ChannelStatus> Channels() =>
-        Enum.GetValues<MessageChannel>().Select(c => new ChannelStatus(c, delivery.Senders.FirstOrDefault(s => s.Channel == c)?.NotConfigured
-            ?? CoreText.Get("Messages.NoSender"))).ToList();
+        Enum.GetValues<MessageChannel>().Select(c => new ChannelStatus(c, delivery.Senders.FirstOrDefault(s => s.Channel == c) is { } sender
+            ? sender.NotConfigured : CoreText.Get("Messages.NoSender"))).ToList();
 
     public async Task<(IReadOnlyList<OutboxRow> Rows, IReadOnlyDictionary<MessageState, int> Counts)> ListAsync(Actor actor, MessageState? state = null, int take = 200, CancellationToken ct = default)
     {

@@ -75,13 +75,13 @@ public sealed class DataRequestService(
         var tables = new List<ReportTable>
         {
             new("Kiến nghị", CoreText.Get("DataRequests.Sheet.Petitions"),
-                ["Mã", "Họ tên", "Điện thoại", "Địa chỉ", "Số định danh", "Ngày nhận", "Nội dung", "Đồng ý xử lý dữ liệu lúc", "Ghi nhận bởi", "Số tệp giấy tờ"],
-                records.Petitions.Select(p => (IReadOnlyList<ReportCell>)[p.Code, p.Name, p.Phone, p.Address, p.IdCardNumber, (DateOnly?)p.ReceivedOn, p.Text,
+                ["Mã", "Họ tên", "Điện thoại", "Thư điện tử", "Địa chỉ", "Số định danh", "Ngày nhận", "Nội dung", "Đồng ý xử lý dữ liệu lúc", "Ghi nhận bởi", "Số tệp giấy tờ"],
+                records.Petitions.Select(p => (IReadOnlyList<ReportCell>)[p.Code, p.Name, p.Phone, p.Email, p.Address, p.IdCardNumber, (DateOnly?)p.ReceivedOn, p.Text,
                     When(p.ConsentAtUtc), p.ConsentBy, p.Scans]).ToList()),
             new("Phát biểu", CoreText.Get("DataRequests.Sheet.Speakers"), ["Buổi đối thoại (số)", "Họ tên", "Thôn / tổ chức", "Nội dung", "Đăng ký lúc"],
                 records.Speakers.Select(s => (IReadOnlyList<ReportCell>)[s.DialogueId, s.Name, s.VillageOrOrganisation, s.Topic, When(s.RegisteredAtUtc)]).ToList()),
-            new("Đăng ký qua điện thoại", CoreText.Get("DataRequests.Sheet.Requests"), ["Buổi đối thoại (số)", "Họ tên", "Thôn / tổ chức", "Nội dung", "Điện thoại", "Gửi lúc", "Đồng ý lúc"],
-                records.SpeakerRequests.Select(r => (IReadOnlyList<ReportCell>)[r.DialogueId, r.Name, r.VillageOrOrganisation, r.Topic, r.Phone, When(r.CreatedAtUtc), When(r.ConsentAtUtc)]).ToList()),
+            new("Đăng ký qua điện thoại", CoreText.Get("DataRequests.Sheet.Requests"), ["Buổi đối thoại (số)", "Họ tên", "Thôn / tổ chức", "Nội dung", "Điện thoại", "Thư điện tử", "Gửi lúc", "Đồng ý lúc"],
+                records.SpeakerRequests.Select(r => (IReadOnlyList<ReportCell>)[r.DialogueId, r.Name, r.VillageOrOrganisation, r.Topic, r.Phone, r.Email, When(r.CreatedAtUtc), When(r.ConsentAtUtc)]).ToList()),
             new("Đánh giá", CoreText.Get("DataRequests.Sheet.Ratings"), ["Kiến nghị (số)", "Mức độ hài lòng", "Ý kiến", "Lúc"],
                 records.Ratings.Select(r => (IReadOnlyList<ReportCell>)[r.PetitionId, CoreText.Get("Audit.Value.Satisfaction." + r.Rating), r.Comment, When(r.CreatedAtUtc)]).ToList()),
         };

@@ -14,7 +14,7 @@ public sealed record PersonPetition(int Id, string Code, int DialogueId, string 
 public sealed record PersonSpeaker(int Id, int DialogueId, string Name, string VillageOrOrganisation, string Topic, DateTime RegisteredAtUtc);
 
 public sealed record PersonSpeakerRequest(int Id, int DialogueId, string Name, string VillageOrOrganisation, string Topic, string? Phone,
-    DateTime CreatedAtUtc, DateTime? ConsentAtUtc);
+    DateTime CreatedAtUtc, DateTime? ConsentAtUtc, string? Email = null);
 
 public sealed record PersonRating(int Id, int PetitionId, Citizens.Satisfaction Rating, string? Comment, DateTime CreatedAtUtc);
 

@@ -49,7 +49,7 @@ internal static class PersonalDataStore
             petitions.Select(p => new PersonPetition(p.Id, p.Code, p.DialogueId, p.PetitionerName, p.Phone, p.Address, p.IdCardNumber, p.ReceivedOn, p.Text,
                 p.ConsentAtUtc, p.ConsentBy, scans.GetValueOrDefault(p.Id), p.Email)).ToList(),
             speakers.Select(s => new PersonSpeaker(s.Id, s.DialogueId, s.Name, s.VillageOrOrganisation, s.Topic, s.RegisteredAtUtc)).ToList(),
-            requests.Select(r => new PersonSpeakerRequest(r.Id, r.DialogueId, r.Name, r.VillageOrOrganisation, r.Topic, r.Phone, r.CreatedAtUtc, r.ConsentAtUtc)).ToList(),
+            requests.Select(r => new PersonSpeakerRequest(r.Id, r.DialogueId, r.Name, r.VillageOrOrganisation, r.Topic, r.Phone, r.CreatedAtUtc, r.ConsentAtUtc, r.Email)).ToList(),
             ratings.Select(r => new PersonRating(r.Id, r.PetitionId, r.Rating, r.Comment, r.CreatedAtUtc)).ToList());
         return (records, new Ids(petitionIds, speakers.Select(s => s.Id).ToList(), requests.Select(r => r.Id).ToList(), ratings.Select(r => r.Id).ToList()));
     }
@@ -77,7 +77,8 @@ internal static class PersonalDataStore
         foreach (var r in await db.SpeakerRequests.Where(r => ids.SpeakerRequests.Contains(r.Id)).ToListAsync(ct))
         {
             r.Name = Anonymous;
-            r.Phone = null;
+            r.Phone = r.Email = null;
+            r.NotifyBySms = r.NotifyByZalo = r.NotifyByEmail = false;
             r.Version++;
         }
         foreach (var r in await db.PetitionRatings.Where(r => ids.Ratings.Contains(r.Id)).ToListAsync(ct)) r.Comment = null;

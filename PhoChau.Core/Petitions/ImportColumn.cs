@@ -16,5 +16,8 @@ public sealed record ImportColumn(string Key, string Header, bool Required, stri
         new("field", "Lĩnh vực", true, nameof(PetitionInput.Field)),
         new("procedure", "Tên thủ tục hành chính", false, nameof(PetitionInput.ProcedureName)),
         new("text", "Nội dung kiến nghị", true, nameof(PetitionInput.Text)),
+        new("email", "Thư điện tử", false, nameof(PetitionInput.Email)),
+        // The channels the petitioner chose on the paper form ("SMS, Zalo"); empty: no message.
+        new("notify", "Nhận tin qua", false, nameof(PetitionInput.NotifyBySms)),
     ];
 }

@@ -26,6 +26,7 @@ internal static class ImportRowReader
             ProcedureName = NullIfEmpty(Text("procedure")),
             Text = Text("text"),
             Phone = ReadPhone(Cell("phone")),
+            Email = NullIfEmpty(Text("email")),
             ReceivedOn = today,
             Channel = PetitionChannel.VillageHead,
         };
@@ -45,6 +46,16 @@ internal static class ImportRowReader
         {
             if (Match(FoldedChannels, channel) is { } ch) input.Channel = ch;
             else errors.Add(new ImportError(Header("channel"), CoreText.Format("Import.ChannelUnknown", channel)));
+        }
+        foreach (var typed in Text("notify").Split([',', ';', '/', '+', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            switch (VietnameseText.Fold(typed).Replace("-", "").Replace(" ", ""))
+            {
+                case "sms" or "tinnhan" or "tinnhansms": input.NotifyBySms = true; break;
+                case "zalo": input.NotifyByZalo = true; break;
+                case "email" or "thudientu" or "mail": input.NotifyByEmail = true; break;
+                default: errors.Add(new ImportError(Header("notify"), CoreText.Format("Import.NotifyUnknown", typed))); break;
+            }
         }
         var field = Text("field");
         if (Match(FoldedFields, field) is { } f) input.Field = f;

@@ -53,7 +53,9 @@ public static class ImportWorkbooks
             validation.ShowErrorMessage = false;
         }
         lists.Cell(1, 6).SetValue("Ngày tiếp nhận ghi dạng ngày/tháng/năm, ví dụ 15/03/2026. Cột có dấu (*) là bắt buộc. "
-            + $"Dòng 2 của trang \"{DataSheet}\" là ví dụ (bắt đầu bằng \"{ExamplePrefix}\"): hệ thống không nhập dòng đó.");
+            + $"Dòng 2 của trang \"{DataSheet}\" là ví dụ (bắt đầu bằng \"{ExamplePrefix}\"): hệ thống không nhập dòng đó. "
+            + "Cột \"Nhận tin qua\": các kênh người kiến nghị đã chọn trên phiếu để nhận tin về kiến nghị (SMS, Zalo, Thư điện tử), cách nhau bởi dấu phẩy; để trống nếu họ không chọn. "
+            + "SMS và Zalo gửi tới số điện thoại, thư điện tử gửi tới cột \"Thư điện tử\".");
 
         // One example row, as a village head would fill it.
         var example = new Dictionary<string, string>
@@ -63,6 +65,7 @@ public static class ImportWorkbooks
             ["idcard"] = "", ["channel"] = PetitionLabels.Channels[PetitionChannel.VillageHead], ["received"] = "15/03/2026",
             ["field"] = PetitionLabels.Fields[PetitionField.AdministrativeProcedure], ["procedure"] = "Cấp giấy chứng nhận quyền sử dụng đất",
             ["text"] = "Hồ sơ nộp từ tháng 12 nhưng chưa có kết quả; đề nghị cho biết lý do và thời hạn trả kết quả.",
+            ["notify"] = "SMS",
         };
         foreach (var col in columns) ws.Cell(2, Index(col.Key)).SetValue(example.GetValueOrDefault(col.Key, ""));
         ws.Row(2).Style.Font.Italic = true;

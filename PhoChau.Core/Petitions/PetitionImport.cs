@@ -9,7 +9,8 @@ namespace PhoChau.Core.Petitions;
 /// (<see cref="ImportSheetReader"/>), checks every row (<see cref="ImportRowReader"/>: row, column, why, in Vietnamese)
 /// and flags likely duplicates (<see cref="ImportDuplicates"/>), and a confirm that saves all valid rows in one transaction.
 /// </summary>
-public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, Citizens.TrackingPin pins, TimeProvider clock)
+public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, Citizens.TrackingPin pins,
+    Messages.CitizenMessages messages, TimeProvider clock)
 {
     public const int MaxRows = 5000;
 
@@ -141,6 +142,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         // Thousands of rows: one prepared insert and its audit entry per row, in this one transaction (all or nothing).
         // On PostgreSQL (a province's server, not a laptop) the rows go through SaveChanges, in the same transaction.
         using var insert = db.Database.IsSqlite() ? new BulkInsert<Petition>(db, actor, now) : null;
+        var toTell = new List<Petition>();
         foreach (var row in toSave)
         {
             number++;
@@ -148,10 +150,19 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
             PetitionService.Apply(p, row.Input);
             PersonalData.Consent.Record(p, now, actor.UserName);
             pins.Issue(p, now); // every petition has a PIN; its receipt, printed later, issues a new one
+            if (p.NotifyBySms || p.NotifyByZalo || p.NotifyByEmail)
+            {
+                p.NotifyChangedAtUtc = now;
+                toTell.Add(p);
+            }
             if (insert is not null) await insert.AddAsync(p, ct);
             else db.Petitions.Add(p);
         }
         if (insert is null) await db.SaveChangesAsync(actor, ct);
+        // The petitioners who chose channels on the paper form are told theirs was received, in this transaction.
+        var queued = 0;
+        foreach (var p in toTell) queued += await messages.QueueReceivedAsync(db, p, now, ct);
+        if (queued > 0) await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ImportResult(toSave.Count, first, number);
     }

@@ -22,6 +22,8 @@ public sealed class PetitionInput
     public bool NotifyBySms { get; set; }
     public bool NotifyByZalo { get; set; }
     public bool NotifyByEmail { get; set; }
+    /// <summary>Consent the citizen gave before the petition was recorded (on the phone form): kept as given, not as the clerk's now.</summary>
+    public PersonalData.IConsented? ConsentGiven { get; set; }
 
     public static PetitionInput From(Petition p) => new()
     {

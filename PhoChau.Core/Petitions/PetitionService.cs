@@ -34,7 +34,13 @@ public sealed class PetitionService(
         return new PetitionDetails(p, village, lead, supports, files, showPersonal, due, all.Count - files.Count);
     }
 
-    public async Task<Petition> CreateAsync(Actor actor, PetitionInput input, CancellationToken ct = default)
+    public Task<Petition> CreateAsync(Actor actor, PetitionInput input, CancellationToken ct = default) => CreateAsync(actor, input, null, ct);
+
+    /// <summary>
+    /// Records a petition; <paramref name="alongside"/>, when given, saves what goes with it (e.g. the phone request it
+    /// came from) in the same transaction, once the petition has its id: both saved, or neither.
+    /// </summary>
+    public async Task<Petition> CreateAsync(Actor actor, PetitionInput input, Func<PhoChauDbContext, Petition, Task>? alongside, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageWorkflow);
         await validator.EnsureValidAsync(input, ct);
@@ -52,7 +58,9 @@ public sealed class PetitionService(
                 State = PetitionState.Received, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             Apply(petition, input);
-            if (input.Consent) PersonalData.Consent.Record(petition, petition.CreatedAtUtc, actor.UserName);
+            if (input.ConsentGiven is { ConsentAtUtc: not null } given)
+                (petition.ConsentAtUtc, petition.ConsentBy, petition.ConsentPurpose) = (given.ConsentAtUtc, given.ConsentBy, given.ConsentPurpose);
+            else if (input.Consent) PersonalData.Consent.Record(petition, petition.CreatedAtUtc, actor.UserName);
             if (petition.NotifyBySms || petition.NotifyByZalo || petition.NotifyByEmail) petition.NotifyChangedAtUtc = petition.CreatedAtUtc;
             pins.Issue(petition, petition.CreatedAtUtc); // the receipt shows it once; only its hash is kept
             db.Petitions.Add(petition);
@@ -61,6 +69,7 @@ public sealed class PetitionService(
             try
             {
                 await db.SaveChangesAsync(actor, ct);
+                if (alongside is not null) await alongside(db, petition);
                 // The citizen is told it was received, in the same transaction: both saved, or neither.
                 if (await messages.QueueReceivedAsync(db, petition, petition.CreatedAtUtc, ct) > 0) await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);

@@ -128,21 +128,7 @@ public sealed class SpeakerQueueService(
         }
         if (!string.IsNullOrWhiteSpace(input.NewPetitionText))
         {
-            // The speaker's village goes with the petition into the register; what is not a village (an
-            // organisation, a hamlet not in the list) is kept as the petitioner's address rather than lost.
-            var from = VietnameseText.CleanName(input.VillageOrOrganisation ?? "");
-            int? villageId = null;
-            if (from.Length > 0)
-            {
-                await using var db = await dbFactory.CreateDbContextAsync(ct);
-                villageId = VillageNames.FindId(await VillageNames.ActiveAsync(db, ct), from);
-            }
-            var created = await petitions.CreateAsync(actor, new PetitionInput
-            {
-                DialogueId = dialogueId, PetitionerName = input.Name, Channel = PetitionChannel.AtSession,
-                ReceivedOn = VietnamTime.Today(clock), Field = PetitionField.Other, Text = input.NewPetitionText,
-                VillageId = villageId, Address = villageId is null && from.Length > 0 ? from : null,
-            }, ct);
+            var created = await petitions.CreateAsync(actor, await RaisedAtSessionAsync(dialogueId, input.Name, input.VillageOrOrganisation, input.NewPetitionText, ct), ct);
             petitionIds.Add(created.Id);
         }
 
@@ -168,6 +154,27 @@ public sealed class SpeakerQueueService(
             }
             return petitionIds;
         }, ct);
+    }
+
+    /// <summary>
+    /// A petition a speaker raises at the session, as the register records it. The speaker's village goes with it; what
+    /// is not a village (an organisation, a hamlet not in the list) is kept as the petitioner's address rather than lost.
+    /// </summary>
+    internal async Task<PetitionInput> RaisedAtSessionAsync(int dialogueId, string name, string? villageOrOrganisation, string text, CancellationToken ct)
+    {
+        var from = VietnameseText.CleanName(villageOrOrganisation ?? "");
+        int? villageId = null;
+        if (from.Length > 0)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            villageId = VillageNames.FindId(await VillageNames.ActiveAsync(db, ct), from);
+        }
+        return new PetitionInput
+        {
+            DialogueId = dialogueId, PetitionerName = name, Channel = PetitionChannel.AtSession,
+            ReceivedOn = VietnamTime.Today(clock), Field = PetitionField.Other, Text = text,
+            VillageId = villageId, Address = villageId is null && from.Length > 0 ? from : null,
+        };
     }
 
     /// <summary>Moves a waiting speaker to another place among the waiting ones (0 = next to speak).</summary>

@@ -22,6 +22,22 @@ public class SpeakerRequest : IAudited, IVersioned, ICommuneOwned, PersonalData.
     public DateTime? DecidedAtUtc { get; set; }
     public string? DecidedBy { get; set; }
     public int? SpeakerId { get; set; }
+    /// <summary>The citizen's e-mail, given only to be told by e-mail.</summary>
+    public string? Email { get; set; }
+    /// <summary>
+    /// The channels the citizen agreed on the phone form to be told by. Asking to be told makes the request's topic a
+    /// petition when it is accepted (<see cref="PetitionId"/>), carrying these choices and the consent given here.
+    /// </summary>
+    public bool NotifyBySms { get; set; }
+    public bool NotifyByZalo { get; set; }
+    public bool NotifyByEmail { get; set; }
+    public int? PetitionId { get; set; }
+    public bool WantsMessages => NotifyBySms || NotifyByZalo || NotifyByEmail;
+
+    /// <summary>The chosen channels by their names in the UI ("SMS, Zalo, Thư điện tử").</summary>
+    public string ChannelNames() => string.Join(", ",
+        new[] { (NotifyBySms, Messages.MessageChannel.Sms), (NotifyByZalo, Messages.MessageChannel.Zalo), (NotifyByEmail, Messages.MessageChannel.Email) }
+            .Where(c => c.Item1).Select(c => CoreText.Get("Messages.Channel." + c.Item2)));
     public DateTime? ConsentAtUtc { get; set; }
     public string? ConsentBy { get; set; }
     public string? ConsentPurpose { get; set; }

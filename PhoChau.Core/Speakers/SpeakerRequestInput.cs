@@ -9,4 +9,10 @@ public sealed class SpeakerRequestInput
     public string? Phone { get; set; }
     /// <summary>The citizen ticked that they agree to their data being used for this request (the purpose shown beside it).</summary>
     public bool Consent { get; set; }
+    public string? Email { get; set; }
+    /// <summary>Channels the citizen agrees to be told by about the petition their topic becomes (each box unticked by default).</summary>
+    public bool NotifyBySms { get; set; }
+    public bool NotifyByZalo { get; set; }
+    public bool NotifyByEmail { get; set; }
+    public bool WantsMessages => NotifyBySms || NotifyByZalo || NotifyByEmail;
 }

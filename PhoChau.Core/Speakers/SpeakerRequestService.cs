@@ -11,7 +11,7 @@ namespace PhoChau.Core.Speakers;
 /// </summary>
 public sealed class SpeakerRequestService(
     IDbContextFactory<PhoChauDbContext> dbFactory, SpeakerRequestInputValidator validator, SpeakerQueueService queue,
-    HallNotifier notifier, TimeProvider clock)
+    PetitionService petitions, HallNotifier notifier, TimeProvider clock)
 {
     /// <summary>A session takes at most this many requests waiting at once (a flood from many phones is refused).</summary>
     public const int MaxPending = 200;
@@ -46,6 +46,8 @@ public sealed class SpeakerRequestService(
         {
             DialogueId = dialogueId, Name = name, VillageOrOrganisation = from, Topic = input.Topic.Trim(), Phone = phone,
             Status = SpeakerRequestStatus.Pending, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
+            NotifyBySms = input.NotifyBySms, NotifyByZalo = input.NotifyByZalo, NotifyByEmail = input.NotifyByEmail,
         };
         PersonalData.Consent.Record(request, request.CreatedAtUtc, Actor.Citizen.UserName); // the validator demanded the box ticked
         db.SpeakerRequests.Add(request);
@@ -64,13 +66,22 @@ public sealed class SpeakerRequestService(
             .Where(r => r.DialogueId == dialogueId && r.Status == SpeakerRequestStatus.Pending).OrderBy(r => r.Id).ToListAsync(ct);
     }
 
-    /// <summary>Puts the request into the queue as a registration (refused like one, e.g. the same person already waiting).</summary>
+    /// <summary>
+    /// Puts the request into the queue as a registration (refused like one, e.g. the same person already waiting). A
+    /// citizen who asked to be told by message has their topic recorded as a petition first, with their channels and
+    /// the consent they gave on the form, so they are told it was received (its code) and, later, its answer.
+    /// </summary>
     public async Task<HallState> AcceptAsync(Actor actor, int requestId, CancellationToken ct = default)
     {
         actor.Demand(Permission.Chair);
         var request = await PendingRequestAsync(requestId, ct);
+        if (request.WantsMessages && request.PetitionId is null) request = await RecordPetitionAsync(actor, request, ct);
         var state = await queue.RegisterAsync(actor, request.DialogueId,
-            new SpeakerInput { Name = request.Name, VillageOrOrganisation = request.VillageOrOrganisation, Topic = request.Topic }, ct);
+            new SpeakerInput
+            {
+                Name = request.Name, VillageOrOrganisation = request.VillageOrOrganisation, Topic = request.Topic,
+                PetitionIds = request.PetitionId is { } petitionId ? [petitionId] : [],
+            }, ct);
         var speaker = state.Queue.Where(q => q.Status == SpeakerStatus.Waiting && q.Name == request.Name && q.VillageOrOrganisation == request.VillageOrOrganisation)
             .OrderByDescending(q => q.Position).FirstOrDefault();
         await DecideAsync(actor, request, SpeakerRequestStatus.Accepted, speaker?.SpeakerId, ct);
@@ -82,6 +93,35 @@ public sealed class SpeakerRequestService(
         actor.Demand(Permission.Chair);
         var request = await PendingRequestAsync(requestId, ct);
         await DecideAsync(actor, request, SpeakerRequestStatus.Rejected, null, ct);
+    }
+
+    /// <summary>
+    /// The request's topic as a petition raised at the session, linked to the request in the petition's own
+    /// transaction: a second operator accepting at once, or the same accept tried again after the queue refused it,
+    /// finds the link and records no second petition.
+    /// </summary>
+    private async Task<SpeakerRequest> RecordPetitionAsync(Actor actor, SpeakerRequest seen, CancellationToken ct)
+    {
+        // The queue's own refusal of the same person waiting comes before anything is recorded.
+        var person = VietnameseText.PersonKey(seen.Name, seen.VillageOrOrganisation);
+        if ((await queue.GetStateAsync(seen.DialogueId, ct)).Queue.Any(q => q.Status is SpeakerStatus.Waiting or SpeakerStatus.Speaking
+                && VietnameseText.PersonKey(q.Name, q.VillageOrOrganisation) == person))
+            throw new DomainException(CoreText.Format("Hall.AlreadyRegistered", seen.Name, seen.VillageOrOrganisation));
+        var input = await queue.RaisedAtSessionAsync(seen.DialogueId, seen.Name, seen.VillageOrOrganisation, seen.Topic, ct);
+        input.Phone = seen.Phone;
+        input.Email = seen.Email;
+        (input.NotifyBySms, input.NotifyByZalo, input.NotifyByEmail) = (seen.NotifyBySms, seen.NotifyByZalo, seen.NotifyByEmail);
+        input.Consent = true;
+        input.ConsentGiven = seen;
+        SpeakerRequest? linked = null;
+        await petitions.CreateAsync(actor, input, async (db, petition) =>
+        {
+            linked = await db.SpeakerRequests.SingleAsync(r => r.Id == seen.Id, ct);
+            db.ExpectVersion(linked, seen.Version); // two operators accepting at once: one records the petition
+            linked.PetitionId = petition.Id;
+            await db.SaveChangesAsync(actor, ct);
+        }, ct);
+        return linked!;
     }
 
     private async Task<SpeakerRequest> PendingRequestAsync(int requestId, CancellationToken ct)

@@ -34,6 +34,7 @@ internal sealed class SpeakerRequestConfiguration : IEntityTypeConfiguration<Spe
         e.Property(r => r.VillageOrOrganisation).HasMaxLength(150);
         e.Property(r => r.Topic).HasMaxLength(500);
         e.Property(r => r.Phone).HasMaxLength(20);
+        e.Property(r => r.Email).HasMaxLength(254);
         e.HasIndex(r => new { r.DialogueId, r.Status });
         e.HasOne<Dialogue>().WithMany().HasForeignKey(r => r.DialogueId).OnDelete(DeleteBehavior.Restrict);
     }

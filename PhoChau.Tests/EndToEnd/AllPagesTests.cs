@@ -37,7 +37,15 @@ public sealed partial class AllPagesTests
         var axe = AxeScript();
         await using var chromium = await Browser.LaunchAsync("en-US");
         var browser = chromium.Browser;
-        await using var portal = await DemoSession.StartAsync(new Dictionary<string, string> { ["Seed:ProvinceAdminPassword"] = PortalFactory.UserPassword });
+        // Every message channel on (to addresses nobody answers), so the phone form shows its choices too.
+        await using var portal = await DemoSession.StartAsync(new Dictionary<string, string>
+        {
+            ["Seed:ProvinceAdminPassword"] = PortalFactory.UserPassword,
+            ["Messages:Sms:Url"] = "http://127.0.0.1:9/sms", ["Messages:Sms:Body"] = "{\"to\":\"{phone}\",\"text\":\"{text}\"}",
+            ["Messages:Email:Host"] = "127.0.0.1", ["Messages:Email:Port"] = "9", ["Messages:Email:From"] = "ubnd@phochau.gov.vn",
+            ["Messages:Zalo:AppId"] = "1", ["Messages:Zalo:SecretKey"] = "s", ["Messages:Zalo:RefreshToken"] = "r",
+            ["Messages:Zalo:Templates:PetitionReceived"] = "1", ["Messages:Zalo:ApiUrl"] = "http://127.0.0.1:9/zns", ["Messages:Zalo:OAuthUrl"] = "http://127.0.0.1:9/oauth",
+        });
 
         // A citizen's request about their data, so its page has something to show.
         await portal.Services.GetRequiredService<PhoChau.Core.PersonalData.DataRequestService>().RegisterAsync(

@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
 
@@ -77,6 +79,62 @@ public sealed class CitizensTests
         await secretary.Keyboard.PressAsync("r");
         await secretary.WaitForSelectorAsync("[data-testid=pending-name]:has-text('Trần Văn Phím')", new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
         Assert.DoesNotContain((await portal.Services.GetRequiredService<SpeakerQueueService>().GetStateAsync(1)).Queue, q => q.Name == "Trần Văn Phím");
+    }
+
+    [Fact]
+    public async Task A_phone_asks_to_be_told_by_SMS_and_accepting_records_its_petition_whose_code_reaches_the_gateway()
+    {
+        await using var gateway = await TestGateway.StartAsync();
+        await using var chromium = await Browser.LaunchAsync();
+        var browser = chromium.Browser;
+        await using var portal = await RunningPortal.StartAsync(demo: true, new Dictionary<string, string>
+        {
+            ["Messages:Sms:Url"] = gateway.Url + "/sms", ["Messages:Sms:Body"] = "{\"to\":\"{phone}\",\"text\":\"{text}\"}",
+            ["Messages:QuietFrom"] = "00:00", ["Messages:QuietUntil"] = "00:00", // any hour the tests run
+        });
+        await using var secretaryContext = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await using var chairContext = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await using var phoneContext = await browser.NewContextAsync(Phone);
+        var secretary = await secretaryContext.NewPageAsync();
+        await Browser.OpenSessionAsync(secretary, await chairContext.NewPageAsync(), portal.BaseUrl);
+
+        // Only the channel this portal sends on is offered (SMS; no Zalo, no e-mail), unticked.
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync(portal.BaseUrl + "/sessions/1/dang-ky");
+        await phone.WaitForSelectorAsync("[data-testid=speak-notify]");
+        Assert.False(await phone.IsCheckedAsync("[data-testid=speak-notify-sms]"));
+        Assert.Equal(0, await phone.Locator("[data-testid=speak-notify-zalo], [data-testid=speak-notify-email]").CountAsync());
+        await phone.FillAsync("[data-testid=speak-name]", "Võ Thị Nhắn Tin");
+        await phone.FillAsync("[data-testid=speak-from]", "Thôn Châu Me");
+        await phone.FillAsync("[data-testid=speak-topic]", "Đèn đường thôn Châu Me hỏng đã lâu");
+        await phone.CheckAsync("[data-testid=speak-notify-sms]");
+        await phone.CheckAsync("[data-testid=speak-consent]");
+        // No phone yet: refused in Vietnamese, what was typed kept.
+        await phone.ClickAsync("[data-testid=speak-submit]");
+        Assert.Contains("xin nhập số điện thoại", await (await phone.WaitForSelectorAsync("[data-testid=speak-error]"))!.TextContentAsync());
+        Assert.Equal("Võ Thị Nhắn Tin", await phone.InputValueAsync("[data-testid=speak-name]"));
+        Assert.True(await phone.IsCheckedAsync("[data-testid=speak-notify-sms]"));
+        await phone.FillAsync("[data-testid=speak-phone]", "0935 444 555");
+        await phone.CheckAsync("[data-testid=speak-consent]");
+        await phone.ClickAsync("[data-testid=speak-submit]");
+        Assert.Contains("SMS", await (await phone.WaitForSelectorAsync("[data-testid=speak-notify-chosen]"))!.TextContentAsync());
+
+        // The secretary sees that accepting records a petition, and accepts.
+        var pending = secretary.Locator("[data-testid=pending-request]:has-text('Võ Thị Nhắn Tin')");
+        await pending.WaitForAsync();
+        Assert.Contains("SMS", await pending.Locator("[data-testid=pending-becomes-petition]").TextContentAsync());
+        await pending.Locator("[data-testid=accept-request]").ClickAsync();
+        await secretary.WaitForSelectorAsync("[data-testid=queue-name]:has-text('Võ Thị Nhắn Tin')");
+
+        // The petition was recorded with the citizen's channel, and the worker sends its code to the gateway.
+        Petition petition;
+        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>().CreateDbContextAsync())
+            petition = await db.Petitions.AsNoTracking().SingleAsync(p => p.PetitionerName == "Võ Thị Nhắn Tin");
+        Assert.Equal((PetitionChannel.AtSession, "0935444555", true), (petition.Channel, petition.Phone, petition.NotifyBySms));
+        for (var i = 0; i < 80 && gateway.Requests.IsEmpty; i++) await Task.Delay(250);
+        var sms = Assert.Single(gateway.Requests);
+        Assert.Contains("\"to\":\"0935444555\"", sms.Body);
+        Assert.Contains("da tiep nhan kien nghi " + petition.Code, sms.Body);
     }
 
     [Fact]

@@ -1754,10 +1754,26 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<int>("DialogueId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotifyByEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotifyBySms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotifyByZalo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PetitionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)

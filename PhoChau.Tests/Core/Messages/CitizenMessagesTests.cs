@@ -28,6 +28,17 @@ public sealed class CitizenMessagesTests
     }
 
     [Fact]
+    public async Task A_configured_channel_reads_as_on_and_one_not_configured_says_what_is_missing()
+    {
+        await using var host = await HostAsync("http://127.0.0.1:9");
+        var channels = host.Get<OutboxService>().Channels().ToDictionary(c => c.Channel, c => c.NotConfigured);
+        Assert.Null(channels[MessageChannel.Sms]); // on: the phone form offers it, the administrator's page says so
+        Assert.Contains("Messages:Email:Host", channels[MessageChannel.Email]);
+        Assert.Contains("Messages:Zalo:AppId", channels[MessageChannel.Zalo]);
+        Assert.Equal([MessageChannel.Sms], host.Get<OutboxDelivery>().Configured);
+    }
+
+    [Fact]
     public async Task The_citizen_who_agreed_is_told_of_receipt_reply_and_results_with_the_links_and_one_who_did_not_is_told_nothing()
     {
         await using var gateway = await TestGateway.StartAsync();

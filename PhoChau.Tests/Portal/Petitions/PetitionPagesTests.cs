@@ -123,7 +123,7 @@ public sealed class PetitionPagesTests : PortalBunitContext
             ["Nguyễn Văn Nhập", "Cá nhân", "Vĩnh Tuy", "", "", "", "Qua Trưởng thôn", "20/02/2026", "Khác", "", "Đề nghị sửa đường."],
             ["Lê Văn Sai", "Cá nhân", "Thôn Không Có", "", "", "", "Qua Trưởng thôn", "20/02/2026", "Khác", "", "Đề nghị lắp đèn."],
         ];
-        for (var r = 0; r < rows.Length; r++) for (var c = 0; c < headers.Length; c++) ws.Cell(r + 2, c + 1).SetValue(rows[r][c]);
+        for (var r = 0; r < rows.Length; r++) for (var c = 0; c < rows[r].Length; c++) ws.Cell(r + 2, c + 1).SetValue(rows[r][c]);
         using var ms = new MemoryStream();
         wb.SaveAs(ms);
         cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromBinary(ms.ToArray(), "danh-sach.xlsx"));

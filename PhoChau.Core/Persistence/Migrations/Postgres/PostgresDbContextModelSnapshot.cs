@@ -1828,10 +1828,26 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<int>("DialogueId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
+
+                    b.Property<bool>("NotifyByEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NotifyBySms")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NotifyByZalo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("PetitionId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
