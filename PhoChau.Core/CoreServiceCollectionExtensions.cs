@@ -75,6 +75,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Messages.OutboxService>();
         services.AddSingleton<Messages.CitizenMessages>();
         services.AddSingleton<Messages.StaffReminders>();
+        services.AddSingleton<Messages.BounceReader>();
         return services;
     }
 }

@@ -69,7 +69,7 @@ public sealed class EmailSender(IOptionsMonitor<MessagesOptions> options) : IMes
         return $"{local}.{m.CommuneId}@{domain}";
     }
 
-    private static SecureSocketOptions Security(string value) => value.Trim().ToLowerInvariant() switch
+    internal static SecureSocketOptions Security(string value) => value.Trim().ToLowerInvariant() switch
     {
         "none" => SecureSocketOptions.None,
         "sslonconnect" or "ssl" or "tls" => SecureSocketOptions.SslOnConnect,

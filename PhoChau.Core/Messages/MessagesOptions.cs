@@ -52,6 +52,24 @@ public sealed class EmailOptions
     public string From { get; set; } = "";
     public string FromName { get; set; } = "UBND xã";
     public int TimeoutSeconds { get; set; } = 30;
+    /// <summary>The mailbox bounces come back to, read by POP3; off while its host is empty.</summary>
+    public BounceOptions Bounces { get; set; } = new();
+}
+
+/// <summary>
+/// The mailbox the mail servers send their delivery reports (bounces) to: the envelope sender's, the
+/// <see cref="EmailOptions.From"/> address unless the SMTP server rewrites it. Read by POP3 every
+/// <see cref="IntervalMinutes"/>; off while <see cref="Host"/> is empty.
+/// </summary>
+public sealed class BounceOptions
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 995;
+    /// <summary>SslOnConnect (995, default), StartTls, Auto or None.</summary>
+    public string Security { get; set; } = "SslOnConnect";
+    public string UserName { get; set; } = "";
+    public string Password { get; set; } = "";
+    public int IntervalMinutes { get; set; } = 15;
 }
 
 /// <summary>

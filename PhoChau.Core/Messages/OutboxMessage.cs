@@ -5,8 +5,11 @@ namespace PhoChau.Core.Messages;
 /// <summary>How a message reaches its reader.</summary>
 public enum MessageChannel { Email, Sms, Zalo }
 
-/// <summary>Waiting (to be sent, or sent again after a failure), Sent, Failed (given up, with the gateway's reason), Cancelled (not to be sent).</summary>
-public enum MessageState { Waiting, Sent, Failed, Cancelled }
+/// <summary>
+/// Waiting (to be sent, or sent again after a failure), Sent, Failed (given up, with the gateway's reason), Cancelled
+/// (not to be sent), Bounced (an e-mail the receiving side reported later it could not deliver, with its reason).
+/// </summary>
+public enum MessageState { Waiting, Sent, Failed, Cancelled, Bounced }
 
 /// <summary>What a message is about (and, for Zalo, which approved template it uses).</summary>
 public enum MessageKind

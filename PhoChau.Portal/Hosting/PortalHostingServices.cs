@@ -26,6 +26,7 @@ public static class PortalHostingServices
         services.AddHostedService<RetentionScheduler>();
         services.AddHostedService<Features.Messages.OutboxWorker>();
         services.AddHostedService<Features.Messages.ReminderScheduler>();
+        services.AddHostedService<Features.Messages.BounceScheduler>();
         return services;
     }
 

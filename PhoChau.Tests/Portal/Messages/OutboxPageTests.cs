@@ -7,7 +7,7 @@ namespace PhoChau.Tests.Portal.Messages;
 
 public sealed class OutboxPageTests : PortalBunitContext
 {
-    protected override void AddCoreServices(IServiceCollection services) => services.AddSingleton(Core.Get<OutboxService>());
+    protected override void AddCoreServices(IServiceCollection services) => services.AddSingleton(Core.Get<OutboxService>()).AddSingleton(Core.Get<BounceReader>());
 
     [Fact]
     public async Task The_administrator_sees_each_channel_off_with_what_is_missing_a_failed_message_with_the_gateways_reason_and_sends_it_again()
@@ -29,6 +29,7 @@ public sealed class OutboxPageTests : PortalBunitContext
         var cut = Render<OutboxPage>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=outbox-row]")));
         Assert.Contains("Messages:Sms:Url", cut.Find("[data-testid=channel-Sms]").TextContent); // off, and what is missing
+        Assert.Contains("Messages:Email:Bounces", cut.Find("[data-testid=bounces]").TextContent); // no bounce mailbox read
         var row = cut.Find("[data-testid=outbox-row]");
         Assert.Equal("Failed", row.GetAttribute("data-state"));
         Assert.Contains("HTTP 400: sai so dien thoai", row.TextContent);
