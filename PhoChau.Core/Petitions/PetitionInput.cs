@@ -1,7 +1,7 @@
 namespace PhoChau.Core.Petitions;
 
 /// <summary>What the secretary records of a petition (and what one import row carries).</summary>
-public sealed class PetitionInput
+public sealed class PetitionInput : Messages.IMessageChoice
 {
     public int DialogueId { get; set; }
     public PetitionerKind PetitionerKind { get; set; }

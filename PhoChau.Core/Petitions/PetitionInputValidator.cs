@@ -16,12 +16,7 @@ public sealed partial class PetitionInputValidator : AbstractValidator<PetitionI
             .MaximumLength(150).WithMessage(_ => CoreText.Get("Hall.SpeakerNameLength"));
         RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || PhonePattern().IsMatch(NormalizePhone(p)))
             .WithMessage(_ => CoreText.Get("Petitions.PhoneInvalid"));
-        RuleFor(x => x.Email).Must(e => string.IsNullOrWhiteSpace(e) || EmailAddress.IsValid(e))
-            .WithMessage(_ => CoreText.Get("Messages.EmailInvalid"));
-        RuleFor(x => x.Phone).Must(p => !string.IsNullOrWhiteSpace(p)).When(x => x.NotifyBySms || x.NotifyByZalo)
-            .WithMessage(_ => CoreText.Get("Petitions.NotifyNeedsPhone"));
-        RuleFor(x => x.Email).Must(e => !string.IsNullOrWhiteSpace(e)).When(x => x.NotifyByEmail)
-            .WithMessage(_ => CoreText.Get("Petitions.NotifyNeedsEmail"));
+        Include(new Messages.MessageChoiceValidator("Petitions.NotifyNeedsPhone", "Petitions.NotifyNeedsEmail"));
         RuleFor(x => x.IdCardNumber).Must(n => string.IsNullOrWhiteSpace(n) || IdPattern().IsMatch(n.Trim()))
             .WithMessage(_ => CoreText.Get("Petitions.IdCardInvalid"));
         RuleFor(x => x.Address).MaximumLength(300).WithMessage(_ => CoreText.Get("Petitions.AddressLength"));

@@ -1,7 +1,7 @@
 namespace PhoChau.Core.Speakers;
 
 /// <summary>What a citizen types on the phone form: who, from where, on what, and a phone if they want to be called back.</summary>
-public sealed class SpeakerRequestInput
+public sealed class SpeakerRequestInput : Messages.IMessageChoice
 {
     public string Name { get; set; } = "";
     public string VillageOrOrganisation { get; set; } = "";

@@ -18,12 +18,7 @@ public sealed class SpeakerRequestInputValidator : AbstractValidator<SpeakerRequ
             .MaximumLength(500).WithMessage(_ => CoreText.Get("Hall.TopicLength"));
         RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || (p.Length <= 20 && PetitionInputValidator.IsPhone(p)))
             .WithMessage(_ => CoreText.Get("Petitions.PhoneInvalid"));
-        RuleFor(x => x.Email).Must(e => string.IsNullOrWhiteSpace(e) || EmailAddress.IsValid(e))
-            .WithMessage(_ => CoreText.Get("Messages.EmailInvalid"));
-        RuleFor(x => x.Phone).Must(p => !string.IsNullOrWhiteSpace(p)).When(x => x.NotifyBySms || x.NotifyByZalo)
-            .WithMessage(_ => CoreText.Get("Requests.NotifyNeedsPhone"));
-        RuleFor(x => x.Email).Must(e => !string.IsNullOrWhiteSpace(e)).When(x => x.NotifyByEmail)
-            .WithMessage(_ => CoreText.Get("Requests.NotifyNeedsEmail"));
+        Include(new Messages.MessageChoiceValidator("Requests.NotifyNeedsPhone", "Requests.NotifyNeedsEmail"));
         RuleFor(x => x.Consent).Equal(true).WithMessage(_ => CoreText.Get("Consent.Required"));
     }
 }
