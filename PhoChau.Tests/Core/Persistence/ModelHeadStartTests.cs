@@ -24,13 +24,38 @@ public sealed class ModelHeadStartTests
                 ? new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>().UseSqlite("Data Source=:memory:").UseMemoryCache(headStart.Cache).Options)
                 : new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql("Host=127.0.0.1;Database=none").UseMemoryCache(headStart.Cache).Options);
 
-            Assert.Equal(own.Model.ToDebugString(), given.Model.ToDebugString());
+            if (provider == DatabaseProvider.Sqlite) // raw SQL into a type of its own, as the outbox's claim does: EF adds it to the shared model
+            {
+                await given.Database.OpenConnectionAsync();
+                Assert.Equal(7, (await given.Database.SqlQuery<RawRow>($"SELECT 7 AS \"Id\", 1 AS \"CommuneId\"").ToListAsync()).Single().Id);
+            }
+            Assert.Equal(Built(own.Model), Built(given.Model));
             // Taken from the cache, not built again: a second context with the cache gets the very same model.
             using PhoChauDbContext again = provider == DatabaseProvider.Sqlite
                 ? new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>().UseSqlite("Data Source=x.db").UseMemoryCache(headStart.Cache).Options)
                 : new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql("Host=127.0.0.2;Database=other").UseMemoryCache(headStart.Cache).Options);
             Assert.Same(given.Model, again.Model);
         }
+    }
+
+    private sealed record RawRow(long Id, int CommuneId);
+
+    /// <summary>
+    /// The model as built: the ad-hoc entity types EF adds to a model at run time for raw SQL results (the outbox's
+    /// claim) are left out, since a test elsewhere in the process may have added them to the shared cached model.
+    /// </summary>
+    private static string Built(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+    {
+        var kept = new List<string>();
+        var inAdHoc = false;
+        foreach (var line in model.ToDebugString().Split('\n'))
+        {
+            // A section is a line indented by two spaces; the ad-hoc one runs until the next.
+            if (line.StartsWith("  ", StringComparison.Ordinal) && !line.StartsWith("   ", StringComparison.Ordinal))
+                inAdHoc = line.TrimStart().StartsWith("Ad-hoc entity types:", StringComparison.Ordinal);
+            if (!inAdHoc) kept.Add(line);
+        }
+        return string.Join('\n', kept);
     }
 
     [Fact]
