@@ -12,19 +12,19 @@ public interface IMessageChoice
     bool NotifyByEmail { get; }
 }
 
-/// <summary>
-/// A chosen channel needs its address, and an e-mail address must be one. The two refusals are named by the caller,
-/// worded for whoever reads them (the clerk at intake, the citizen on the phone form).
-/// </summary>
-public sealed class MessageChoiceValidator : AbstractValidator<IMessageChoice>
+public static class MessageChoiceRules
 {
-    public MessageChoiceValidator(string needsPhoneKey, string needsEmailKey)
-    {
-        RuleFor(x => x.Email).Must(e => string.IsNullOrWhiteSpace(e) || EmailAddress.IsValid(e))
-            .WithMessage(_ => CoreText.Get("Messages.EmailInvalid"));
-        RuleFor(x => x.Phone).Must(p => !string.IsNullOrWhiteSpace(p)).When(x => x.NotifyBySms || x.NotifyByZalo)
-            .WithMessage(_ => CoreText.Get(needsPhoneKey));
-        RuleFor(x => x.Email).Must(e => !string.IsNullOrWhiteSpace(e)).When(x => x.NotifyByEmail)
-            .WithMessage(_ => CoreText.Get(needsEmailKey));
-    }
+    /// <summary>
+    /// A chosen channel needs its address, and an e-mail address must be one. The two refusals are named by the
+    /// caller, worded for whoever reads them (the clerk at intake, the citizen on the phone form). One rule, not three:
+    /// an import checks 5,000 rows twice, and each rule costs its own allocations per row.
+    /// </summary>
+    public static void AddMessageChoiceRules<T>(this AbstractValidator<T> validator, string needsPhoneKey, string needsEmailKey) where T : IMessageChoice =>
+        validator.RuleFor(x => x).Custom((x, context) =>
+        {
+            var hasEmail = !string.IsNullOrWhiteSpace(x.Email);
+            if (hasEmail && !EmailAddress.IsValid(x.Email)) context.AddFailure(nameof(IMessageChoice.Email), CoreText.Get("Messages.EmailInvalid"));
+            if ((x.NotifyBySms || x.NotifyByZalo) && string.IsNullOrWhiteSpace(x.Phone)) context.AddFailure(nameof(IMessageChoice.Phone), CoreText.Get(needsPhoneKey));
+            if (x.NotifyByEmail && !hasEmail) context.AddFailure(nameof(IMessageChoice.Email), CoreText.Get(needsEmailKey));
+        });
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using PhoChau.Core.Messages;
 
 namespace PhoChau.Core.Petitions;
 
@@ -16,7 +17,7 @@ public sealed partial class PetitionInputValidator : AbstractValidator<PetitionI
             .MaximumLength(150).WithMessage(_ => CoreText.Get("Hall.SpeakerNameLength"));
         RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || PhonePattern().IsMatch(NormalizePhone(p)))
             .WithMessage(_ => CoreText.Get("Petitions.PhoneInvalid"));
-        Include(new Messages.MessageChoiceValidator("Petitions.NotifyNeedsPhone", "Petitions.NotifyNeedsEmail"));
+        this.AddMessageChoiceRules("Petitions.NotifyNeedsPhone", "Petitions.NotifyNeedsEmail");
         RuleFor(x => x.IdCardNumber).Must(n => string.IsNullOrWhiteSpace(n) || IdPattern().IsMatch(n.Trim()))
             .WithMessage(_ => CoreText.Get("Petitions.IdCardInvalid"));
         RuleFor(x => x.Address).MaximumLength(300).WithMessage(_ => CoreText.Get("Petitions.AddressLength"));

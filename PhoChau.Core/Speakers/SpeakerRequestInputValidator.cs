@@ -1,4 +1,5 @@
 using FluentValidation;
+using PhoChau.Core.Messages;
 using PhoChau.Core.Petitions;
 
 namespace PhoChau.Core.Speakers;
@@ -18,7 +19,7 @@ public sealed class SpeakerRequestInputValidator : AbstractValidator<SpeakerRequ
             .MaximumLength(500).WithMessage(_ => CoreText.Get("Hall.TopicLength"));
         RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || (p.Length <= 20 && PetitionInputValidator.IsPhone(p)))
             .WithMessage(_ => CoreText.Get("Petitions.PhoneInvalid"));
-        Include(new Messages.MessageChoiceValidator("Requests.NotifyNeedsPhone", "Requests.NotifyNeedsEmail"));
+        this.AddMessageChoiceRules("Requests.NotifyNeedsPhone", "Requests.NotifyNeedsEmail");
         RuleFor(x => x.Consent).Equal(true).WithMessage(_ => CoreText.Get("Consent.Required"));
     }
 }
