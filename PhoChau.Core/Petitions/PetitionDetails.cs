@@ -12,4 +12,11 @@ public sealed record PetitionDetails(
     IReadOnlyList<PetitionAttachment> Attachments,
     bool ShowsPersonalData,
     Calendar.DueStatus? AnswerDue,
-    int HiddenAttachments = 0);
+    int HiddenAttachments = 0)
+{
+    /// <summary>Messages to the petitioner that did not reach them (given up, or bounced), for whoever may see their data.</summary>
+    public IReadOnlyList<UndeliveredMessage> Undelivered { get; init; } = [];
+}
+
+/// <summary>A message to a petitioner that did not reach them: on which channel and address, and why.</summary>
+public sealed record UndeliveredMessage(Messages.MessageChannel Channel, string Recipient, Messages.MessageState State, string? Reason);

@@ -31,7 +31,13 @@ public sealed class PetitionService(
         DateOnly? dueDate = DashboardService.AwaitingAnswer.Contains(p.State) ? p.AnswerDueDate
             : p.State == PetitionState.NotSettled ? p.ReplyDueDate : null;
         DueStatus? due = dueDate is { } date ? DueStatus.Of(await calendar.GetCalendarAsync(ct), VietnamTime.Today(clock), date) : null;
-        return new PetitionDetails(p, village, lead, supports, files, showPersonal, due, all.Count - files.Count);
+        // Staff learn here that the citizen was not told (a bounced address, a phone without Zalo), and reach them otherwise.
+        var undelivered = showPersonal
+            ? await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.PetitionId == id && (m.State == Messages.MessageState.Failed || m.State == Messages.MessageState.Bounced))
+                .OrderBy(m => m.Id).Select(m => new UndeliveredMessage(m.Channel, m.Recipient, m.State, m.LastError)).ToListAsync(ct)
+            : [];
+        return new PetitionDetails(p, village, lead, supports, files, showPersonal, due, all.Count - files.Count) { Undelivered = undelivered };
     }
 
     public Task<Petition> CreateAsync(Actor actor, PetitionInput input, CancellationToken ct = default) => CreateAsync(actor, input, null, ct);

@@ -111,6 +111,31 @@ public sealed class BounceReaderTests
     }
 
     [Fact]
+    public async Task The_petition_tells_the_secretary_its_citizen_was_not_told_and_a_viewer_sees_nothing_of_it()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        await using var pop3 = TestPop3Server.Start();
+        await using var host = await HostAsync(smtp.Port, pop3.Port);
+        var d = await WorkflowData.DialogueAsync(host);
+        var input = WorkflowData.Input(d.Id, "Trần Thị Bình");
+        input.Consent = true;
+        input.Email = "binh.cu@example.vn";
+        input.NotifyByEmail = true;
+        var petition = await host.Get<PhoChau.Core.Petitions.PetitionService>().CreateAsync(CoreTestHost.Secretary, input);
+        await host.Get<OutboxDelivery>().DeliverDueAsync();
+        pop3.Deliver(Report(Assert.Single(smtp.Received), "failed", "5.1.1", "550 5.1.1 Mailbox does not exist"));
+        var petitions = host.Get<PhoChau.Core.Petitions.PetitionService>();
+        Assert.Empty((await petitions.GetAsync(CoreTestHost.Secretary, petition.Id)).Undelivered);
+
+        await host.Get<BounceReader>().ReadAsync();
+
+        var undelivered = Assert.Single((await petitions.GetAsync(CoreTestHost.Secretary, petition.Id)).Undelivered);
+        Assert.Equal((MessageChannel.Email, "binh.cu@example.vn", MessageState.Bounced), (undelivered.Channel, undelivered.Recipient, undelivered.State));
+        Assert.Contains("Mailbox does not exist", undelivered.Reason);
+        Assert.Empty((await petitions.GetAsync(CoreTestHost.Viewer, petition.Id)).Undelivered); // no personal data for a viewer
+    }
+
+    [Fact]
     public async Task A_bounce_that_is_not_a_standard_report_is_read_from_its_subject_and_the_quoted_headers()
     {
         await using var smtp = await TestSmtpServer.StartAsync();
