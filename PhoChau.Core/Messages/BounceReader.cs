@@ -16,7 +16,8 @@ public sealed record BounceReport(IReadOnlyList<string> MessageIds, bool Failed,
 /// e-mail the portal sent (found by its Message-Id) marks that message bounced with the report's status and reason,
 /// shown on the outbox page, and is deleted from the mailbox; every other mail there is left as it is.
 /// </summary>
-public sealed partial class BounceReader(IDbContextFactory<PhoChauDbContext> dbFactory, IOptionsMonitor<MessagesOptions> options, ILogger<BounceReader> log)
+public sealed partial class BounceReader(IDbContextFactory<PhoChauDbContext> dbFactory, IOptionsMonitor<MessagesOptions> options, TimeProvider clock,
+    ILogger<BounceReader> log)
 {
     public bool Configured => !string.IsNullOrWhiteSpace(options.CurrentValue.Email.Bounces.Host);
 
@@ -49,13 +50,13 @@ public sealed partial class BounceReader(IDbContextFactory<PhoChauDbContext> dbF
                 if (found) await client.DeleteMessageAsync(i, ct); // a report about the portal's own mail, handled
             }
             await client.DisconnectAsync(true, ct); // QUIT: the deletions take effect
-            LastRead = (DateTime.UtcNow, bounced, null);
+            LastRead = (clock.GetUtcNow().UtcDateTime, bounced, null);
             if (bounced > 0) log.LogInformation("Bounces: {Count} e-mail(s) reported undeliverable", bounced);
             return bounced;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            LastRead = (DateTime.UtcNow, 0, e switch
+            LastRead = (clock.GetUtcNow().UtcDateTime, 0, e switch
             {
                 MailKit.Security.AuthenticationException => CoreText.Get("Messages.BouncesSignInRefused"),
                 System.Net.Sockets.SocketException => CoreText.Format("Messages.BouncesNoConnection", b.Host, b.Port),
@@ -128,8 +129,7 @@ public sealed partial class BounceReader(IDbContextFactory<PhoChauDbContext> dbF
                 var m = await db.OutboxMessages.SingleAsync(x => x.Id == id, ct);
                 if (m.State != MessageState.Sent) continue; // read before, or sent again since
                 MessageStateMachine.Move(m, MessageState.Bounced);
-                var error = CoreText.Format(CoreText.Vietnamese, "Messages.Bounced", report.Reason);
-                m.LastError = error.Length > 1000 ? error[..1000] : error;
+                m.LastError = OutboxDelivery.Cut(CoreText.Format(CoreText.Vietnamese, "Messages.Bounced", report.Reason), 1000);
                 await db.SaveChangesAsync(ct);
                 marked++;
             }

@@ -12,8 +12,15 @@ public interface IMessageChoice
     bool NotifyByEmail { get; }
 }
 
-public static class MessageChoiceRules
+public static class MessageChoices
 {
+    public static bool WantsMessages(this IMessageChoice c) => c.NotifyBySms || c.NotifyByZalo || c.NotifyByEmail;
+
+    /// <summary>The chosen channels by their names in the UI ("SMS, Zalo, Thư điện tử"); empty when none.</summary>
+    public static string ChannelNames(this IMessageChoice c) => string.Join(", ",
+        new[] { (c.NotifyBySms, MessageChannel.Sms), (c.NotifyByZalo, MessageChannel.Zalo), (c.NotifyByEmail, MessageChannel.Email) }
+            .Where(x => x.Item1).Select(x => CoreText.Get("Messages.Channel." + x.Item2)));
+
     /// <summary>
     /// A chosen channel needs its address, and an e-mail address must be one. The two refusals are named by the
     /// caller, worded for whoever reads them (the clerk at intake, the citizen on the phone form). One rule, not three:

@@ -108,13 +108,15 @@ public sealed class OutboxDelivery(
     /// <summary>30 s after the first failure, then doubling, at most an hour.</summary>
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
 
-    private static void Release(OutboxMessage m)
+    /// <summary>Lets go of a message's claim (sent, given up, or sent again by hand).</summary>
+    internal static void Release(OutboxMessage m)
     {
         m.ClaimedBy = null;
         m.ClaimedUntilUtc = null;
     }
 
-    private static string? Cut(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
+    /// <summary>A gateway's text cut to the column's length.</summary>
+    internal static string? Cut(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 
     private sealed class Claimed
     {

@@ -26,7 +26,7 @@ public sealed class OutboxService(IDbContextFactory<PhoChauDbContext> dbFactory,
         return (rows, counts);
     }
 
-    /// <summary>A failed (or cancelled) message is tried again from now, with its attempts counted afresh.</summary>
+    /// <summary>A failed, cancelled or bounced message is tried again from now, with its attempts counted afresh.</summary>
     public async Task RetryAsync(Actor actor, long id, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageAdministration);
@@ -35,8 +35,7 @@ public sealed class OutboxService(IDbContextFactory<PhoChauDbContext> dbFactory,
         MessageStateMachine.Move(m, MessageState.Waiting); // a sent one is refused: it is not sent twice
         m.Attempts = 0;
         m.NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime;
-        m.ClaimedBy = null;
-        m.ClaimedUntilUtc = null;
+        OutboxDelivery.Release(m);
         await db.SaveChangesAsync(ct);
     }
 

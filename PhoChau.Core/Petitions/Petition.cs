@@ -4,7 +4,7 @@ using PhoChau.Core.Auditing;
 namespace PhoChau.Core.Petitions;
 
 /// <summary>A petition, complaint or proposal (kiến nghị, phản ánh, đề xuất) raised for a dialogue.</summary>
-public class Petition : IAudited, IVersioned, ICommuneOwned, PersonalData.IConsented
+public class Petition : IAudited, IVersioned, ICommuneOwned, PersonalData.IConsented, Messages.IMessageChoice
 {
     public int CommuneId { get; set; }
 

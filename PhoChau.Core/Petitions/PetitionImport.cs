@@ -1,5 +1,6 @@
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.Messages;
 using PhoChau.Core.Text;
 
 namespace PhoChau.Core.Petitions;
@@ -150,7 +151,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
             PetitionService.Apply(p, row.Input);
             PersonalData.Consent.Record(p, now, actor.UserName);
             pins.Issue(p, now); // every petition has a PIN; its receipt, printed later, issues a new one
-            if (p.NotifyBySms || p.NotifyByZalo || p.NotifyByEmail)
+            if (p.WantsMessages())
             {
                 p.NotifyChangedAtUtc = now;
                 toTell.Add(p);

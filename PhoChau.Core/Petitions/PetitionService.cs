@@ -1,6 +1,7 @@
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.Messages;
 using PhoChau.Core.Text;
 
 namespace PhoChau.Core.Petitions;
@@ -67,7 +68,7 @@ public sealed class PetitionService(
             if (input.ConsentGiven is { ConsentAtUtc: not null } given)
                 (petition.ConsentAtUtc, petition.ConsentBy, petition.ConsentPurpose) = (given.ConsentAtUtc, given.ConsentBy, given.ConsentPurpose);
             else if (input.Consent) PersonalData.Consent.Record(petition, petition.CreatedAtUtc, actor.UserName);
-            if (petition.NotifyBySms || petition.NotifyByZalo || petition.NotifyByEmail) petition.NotifyChangedAtUtc = petition.CreatedAtUtc;
+            if (petition.WantsMessages()) petition.NotifyChangedAtUtc = petition.CreatedAtUtc;
             pins.Issue(petition, petition.CreatedAtUtc); // the receipt shows it once; only its hash is kept
             db.Petitions.Add(petition);
             // The unique (dialogue, number) index refuses a simultaneous insert of the same number: a new petition
@@ -275,7 +276,7 @@ public sealed class PetitionService(
         if (!pins.VerifyLink(Messages.CitizenMessages.StopPurpose, petitionId, token)) throw new NotFoundException(CoreText.Get("Public.NotFound"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var p = await db.Petitions.SingleOrDefaultAsync(x => x.Id == petitionId, ct) ?? throw new NotFoundException(CoreText.Get("Public.NotFound"));
-        if (p.NotifyBySms || p.NotifyByZalo || p.NotifyByEmail)
+        if (p.WantsMessages())
         {
             p.NotifyBySms = p.NotifyByZalo = p.NotifyByEmail = false;
             p.NotifyChangedAtUtc = clock.GetUtcNow().UtcDateTime;

@@ -136,10 +136,7 @@ public sealed class SpeakerQueueService(
         {
             var name = VietnameseText.CleanName(input.Name);
             var from = VietnameseText.CleanName(input.VillageOrOrganisation ?? "");
-            var person = VietnameseText.PersonKey(name, from);
-            if (speakers.Any(s => s.Status is SpeakerStatus.Waiting or SpeakerStatus.Speaking
-                                  && VietnameseText.PersonKey(s.Name, s.VillageOrOrganisation) == person))
-                throw new DomainException(CoreText.Format("Hall.AlreadyRegistered", name, from));
+            EnsureNotQueued(speakers.Select(s => (s.Status, s.Name, s.VillageOrOrganisation)), name, from);
             var speaker = new Speaker
             {
                 DialogueId = d.Id, Position = lastPosition + 1, Name = name,
@@ -154,6 +151,14 @@ public sealed class SpeakerQueueService(
             }
             return petitionIds;
         }, ct);
+    }
+
+    /// <summary>Refuses the same person (name and village, written any way) a second place while they wait or speak.</summary>
+    internal static void EnsureNotQueued(IEnumerable<(SpeakerStatus Status, string Name, string From)> queue, string name, string from)
+    {
+        var person = VietnameseText.PersonKey(name, from);
+        if (queue.Any(s => s.Status is SpeakerStatus.Waiting or SpeakerStatus.Speaking && VietnameseText.PersonKey(s.Name, s.From) == person))
+            throw new DomainException(CoreText.Format("Hall.AlreadyRegistered", name, from));
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace PhoChau.Core.Speakers;
 /// into the queue (where it gets its place like any registration) or rejects it. Never shown on the chair's console
 /// or the hall display while pending.
 /// </summary>
-public class SpeakerRequest : IAudited, IVersioned, ICommuneOwned, PersonalData.IConsented
+public class SpeakerRequest : IAudited, IVersioned, ICommuneOwned, PersonalData.IConsented, Messages.IMessageChoice
 {
     public int CommuneId { get; set; }
 
@@ -32,12 +32,6 @@ public class SpeakerRequest : IAudited, IVersioned, ICommuneOwned, PersonalData.
     public bool NotifyByZalo { get; set; }
     public bool NotifyByEmail { get; set; }
     public int? PetitionId { get; set; }
-    public bool WantsMessages => NotifyBySms || NotifyByZalo || NotifyByEmail;
-
-    /// <summary>The chosen channels by their names in the UI ("SMS, Zalo, Thư điện tử").</summary>
-    public string ChannelNames() => string.Join(", ",
-        new[] { (NotifyBySms, Messages.MessageChannel.Sms), (NotifyByZalo, Messages.MessageChannel.Zalo), (NotifyByEmail, Messages.MessageChannel.Email) }
-            .Where(c => c.Item1).Select(c => CoreText.Get("Messages.Channel." + c.Item2)));
     public DateTime? ConsentAtUtc { get; set; }
     public string? ConsentBy { get; set; }
     public string? ConsentPurpose { get; set; }

@@ -14,5 +14,4 @@ public sealed class SpeakerRequestInput : Messages.IMessageChoice
     public bool NotifyBySms { get; set; }
     public bool NotifyByZalo { get; set; }
     public bool NotifyByEmail { get; set; }
-    public bool WantsMessages => NotifyBySms || NotifyByZalo || NotifyByEmail;
 }

@@ -1,4 +1,5 @@
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.Messages;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Text;
 
@@ -75,7 +76,7 @@ public sealed class SpeakerRequestService(
     {
         actor.Demand(Permission.Chair);
         var request = await PendingRequestAsync(requestId, ct);
-        if (request.WantsMessages && request.PetitionId is null) request = await RecordPetitionAsync(actor, request, ct);
+        if (request.WantsMessages() && request.PetitionId is null) request = await RecordPetitionAsync(actor, request, ct);
         var state = await queue.RegisterAsync(actor, request.DialogueId,
             new SpeakerInput
             {
@@ -103,10 +104,8 @@ public sealed class SpeakerRequestService(
     private async Task<SpeakerRequest> RecordPetitionAsync(Actor actor, SpeakerRequest seen, CancellationToken ct)
     {
         // The queue's own refusal of the same person waiting comes before anything is recorded.
-        var person = VietnameseText.PersonKey(seen.Name, seen.VillageOrOrganisation);
-        if ((await queue.GetStateAsync(seen.DialogueId, ct)).Queue.Any(q => q.Status is SpeakerStatus.Waiting or SpeakerStatus.Speaking
-                && VietnameseText.PersonKey(q.Name, q.VillageOrOrganisation) == person))
-            throw new DomainException(CoreText.Format("Hall.AlreadyRegistered", seen.Name, seen.VillageOrOrganisation));
+        SpeakerQueueService.EnsureNotQueued((await queue.GetStateAsync(seen.DialogueId, ct)).Queue.Select(q => (q.Status, q.Name, q.VillageOrOrganisation)),
+            seen.Name, seen.VillageOrOrganisation);
         var input = await queue.RaisedAtSessionAsync(seen.DialogueId, seen.Name, seen.VillageOrOrganisation, seen.Topic, ct);
         input.Phone = seen.Phone;
         input.Email = seen.Email;
