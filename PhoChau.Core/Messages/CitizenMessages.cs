@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Citizens;
 using PhoChau.Core.Petitions;
+using PhoChau.Core.Text;
 
 namespace PhoChau.Core.Messages;
 
@@ -20,13 +20,13 @@ public sealed class CitizenMessages(TrackingPin pins, IOptionsMonitor<MessagesOp
     public Task<int> QueueReceivedAsync(PhoChauDbContext db, Petition p, DateTime nowUtc, CancellationToken ct) =>
         QueueAsync(db, p, MessageKind.PetitionReceived, $"received:{p.Id}", (commune, links) => (
             $"Đã tiếp nhận kiến nghị {p.Code}",
-            $"{Committee(commune)} đã tiếp nhận kiến nghị {p.Code} ngày {Date(p.ReceivedOn)}. Tra cứu: {links.Lookup}",
+            $"{Committee(commune)} đã tiếp nhận kiến nghị {p.Code} ngày {VietnameseDates.Format(p.ReceivedOn)}. Tra cứu: {links.Lookup}",
             links.Lookup), nowUtc, ct);
 
     public Task<int> QueueReplySentAsync(PhoChauDbContext db, Petition p, DateTime nowUtc, CancellationToken ct) =>
         QueueAsync(db, p, MessageKind.ReplySent, $"reply:{p.Id}", (commune, links) => (
             $"Kiến nghị {p.Code} đã có văn bản trả lời",
-            $"Kiến nghị {p.Code} đã được {Committee(commune)} trả lời bằng văn bản ngày {(p.ReplySentOn is { } on ? Date(on) : "")}. Xem: {links.Lookup} . Đánh giá: {links.Rate}",
+            $"Kiến nghị {p.Code} đã được {Committee(commune)} trả lời bằng văn bản ngày {(p.ReplySentOn is { } on ? VietnameseDates.Format(on) : "")}. Xem: {links.Lookup} . Đánh giá: {links.Rate}",
             links.Rate), nowUtc, ct);
 
     /// <summary>The results of a dialogue (and its cluster sessions) are published: each agreeing petitioner is told where.</summary>
@@ -72,7 +72,7 @@ public sealed class CitizenMessages(TrackingPin pins, IOptionsMonitor<MessagesOp
         var body = $"{text}\nNgừng nhận tin: {links.Stop}";
         var zalo = JsonSerializer.Serialize(new Dictionary<string, string>
         {
-            ["ma_kien_nghi"] = p.Code, ["ten_xa"] = commune.CommuneName, ["ngay"] = Date(DateOnly.FromDateTime(nowUtc.Add(VietnamTime.Offset))),
+            ["ma_kien_nghi"] = p.Code, ["ten_xa"] = commune.CommuneName, ["ngay"] = VietnameseDates.Format(DateOnly.FromDateTime(nowUtc.Add(VietnamTime.Offset))),
             ["lien_ket"] = link, ["ngung_nhan"] = links.Stop,
         });
         return await Outbox.TellPetitionerAsync(db, p, kind, key, new CitizenMessage(subject, body, zalo), configured, nowUtc, ct);
@@ -80,7 +80,6 @@ public sealed class CitizenMessages(TrackingPin pins, IOptionsMonitor<MessagesOp
 
     private static string Committee(CommuneProfile c) => c.CommitteeName.Length > 0 ? c.CommitteeName : "UBND " + c.CommuneName;
 
-    private static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     public sealed record Links(string Lookup, string Rate, string Stop, string Results);
 }

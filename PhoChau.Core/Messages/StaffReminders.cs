@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
+using PhoChau.Core.Text;
 
 namespace PhoChau.Core.Messages;
 
@@ -63,9 +64,9 @@ public sealed class StaffReminders(
             var soon = k is MessageKind.AnswerDueSoon or MessageKind.ReplyDueSoon;
             foreach (var u in staff.Where(u => u.Role == Roles.DepartmentOfficer && u.DepartmentId == p.LeadDepartmentId))
             {
-                var subject = CoreText.Format(CoreText.Vietnamese, soon ? "Messages.DueSoonSubject" : "Messages.OverdueSubject", p.Code, Date(due));
+                var subject = CoreText.Format(CoreText.Vietnamese, soon ? "Messages.DueSoonSubject" : "Messages.OverdueSubject", p.Code, VietnameseDates.Format(due));
                 var body = CoreText.Format(CoreText.Vietnamese, soon ? "Messages.DueSoonBody" : "Messages.OverdueBody",
-                    u.FullName, p.Code, department, what, Date(due), status.WorkingDaysLeft) + $"\n{root}/petitions/{p.Id}\n" + CoreText.Format(CoreText.Vietnamese, "Messages.Automatic");
+                    u.FullName, p.Code, department, what, VietnameseDates.Format(due), status.WorkingDaysLeft) + $"\n{root}/petitions/{p.Id}\n" + CoreText.Format(CoreText.Vietnamese, "Messages.Automatic");
                 if (await Outbox.EnqueueAsync(db, new OutboxMessage
                     {
                         IdempotencyKey = $"remind:{k}:{p.Id}:{due:yyyyMMdd}:{u.Id}", Channel = MessageChannel.Email, Kind = k,
@@ -77,13 +78,13 @@ public sealed class StaffReminders(
         {
             var body = new StringBuilder();
             foreach (var group in overdue.GroupBy(x => x.Department).OrderByDescending(g => g.Count()).ThenBy(g => g.Key))
-                body.Append(CultureInfo.InvariantCulture, $"- {group.Key}: {group.Count()} ({string.Join(", ", group.Select(x => $"{x.Code} {CoreText.Format(CoreText.Vietnamese, x.Reply ? "Messages.DigestReply" : "Messages.DigestAnswer", Date(x.Due))}"))})\n");
+                body.Append(CultureInfo.InvariantCulture, $"- {group.Key}: {group.Count()} ({string.Join(", ", group.Select(x => $"{x.Code} {CoreText.Format(CoreText.Vietnamese, x.Reply ? "Messages.DigestReply" : "Messages.DigestAnswer", VietnameseDates.Format(x.Due))}"))})\n");
             foreach (var u in staff.Where(u => u.Role is Roles.Chairman or Roles.ViceChairman or Roles.Secretary))
             {
                 if (await Outbox.EnqueueAsync(db, new OutboxMessage
                     {
                         IdempotencyKey = $"digest:{today:yyyyMMdd}:{u.Id}", Channel = MessageChannel.Email, Kind = MessageKind.DailyDigest, Recipient = u.Email!,
-                        Subject = CoreText.Format(CoreText.Vietnamese, "Messages.DigestSubject", Date(today), overdue.Count),
+                        Subject = CoreText.Format(CoreText.Vietnamese, "Messages.DigestSubject", VietnameseDates.Format(today), overdue.Count),
                         Body = CoreText.Format(CoreText.Vietnamese, "Messages.DigestBody", u.FullName, overdue.Count) + "\n" + body + $"{root}/petitions?qua-han=1\n"
                                + CoreText.Format(CoreText.Vietnamese, "Messages.Automatic"),
                     }, now, ct)) queued++;
@@ -93,5 +94,4 @@ public sealed class StaffReminders(
         return queued;
     }
 
-    private static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }
