@@ -15,6 +15,8 @@ public sealed class BackupException : DomainException
     public string Key { get; }
     public object?[] Args { get; }
 
-    public string InBothLanguages() =>
-        $"{CoreText.Format(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), Key, Args)} / {CoreText.Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"), Key, Args)}";
+    public string InBothLanguages() => $"{In("vi-VN")} / {In("en-US")}";
+
+    /// <summary>The reason in one culture ("vi-VN", "en-US"), whatever the thread's culture.</summary>
+    public string In(string culture) => CoreText.Format(System.Globalization.CultureInfo.GetCultureInfo(culture), Key, Args);
 }

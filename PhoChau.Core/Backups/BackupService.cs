@@ -70,14 +70,18 @@ public sealed partial class BackupService(
         // No passphrase, no backup: a backup in clear on a USB stick is the leak it exists to prevent.
         var (masterKey, salt, rounds) = key.Current();
         var now = clock.GetUtcNow().UtcDateTime;
-        var snapshot = Path.Combine(data.TempFolder, $"snapshot-{Guid.NewGuid():N}.db");
         var name = UniqueName(folder, now, reason);
         var final = Path.Combine(folder, name);
         var partial = final + ".partial";
         try
         {
+            // The decrypted copy lives in a work folder of its own: removed at the end, or by the next start if killed.
+            TempWork.CleanAbandoned(data, holdsDataFolder: false);
+            using var work = TempWork.Create(data);
+            var snapshot = Path.Combine(work.Path, "snapshot.db");
             progress?.Report(new BackupProgress("Backup.Step.Database", 0));
             await SnapshotAsync(snapshot, ct);
+            BackupSchema.DropLegacyProbe(snapshot); // an earlier version's probe table: no backup carries it
             cipher.UnsealDatabaseContents(snapshot);
             var (manifest, files) = ReadSnapshot(snapshot, reason, now);
 
@@ -86,7 +90,7 @@ public sealed partial class BackupService(
             await WriteArchiveAsync(partial, header, headerBytes, masterKey, snapshot, manifest, files, progress, ct);
 
             progress?.Report(new BackupProgress("Backup.Step.Checking", 0.9));
-            await using (var opened = await BackupArchive.OpenAsync(partial, _ => masterKey, data.TempFolder, ct))
+            await using (var opened = await BackupArchive.OpenAsync(partial, _ => masterKey, work.Path, ct))
                 await BackupArchive.VerifyAsync(opened.PlainZip, extractTo: null, ct);
             File.Move(partial, final);
             progress?.Report(new BackupProgress("Backup.Step.Done", 1));
@@ -102,11 +106,6 @@ public sealed partial class BackupService(
                     : new BackupException("Backup.WriteFailed", [folder, ex.Message], ex);
             throw;
         }
-        finally
-        {
-            TryDelete(snapshot);
-        }
-
         Prune(folder);
         var info = new FileInfo(final);
         return new BackupInfo(name, final, info.Length, now, reason);

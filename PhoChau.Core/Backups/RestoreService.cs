@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Petitions;
@@ -12,28 +11,34 @@ namespace PhoChau.Core.Backups;
 /// data is backed up, and the database and attachments are swapped in; a failure during the swap puts the
 /// current data back. Newer migrations are applied by the portal's next start, after its own backup.
 /// A sealed backup opens only with its passphrase (a wrong one, or an archive changed after it was written, is
-/// refused before anything is touched); a plain one from an earlier version is restored with a warning.
+/// refused before anything is touched); a plain one (an earlier version's, or one made to look like it) only when the
+/// administrator names it explicitly, and it passes the same checks.
 /// The scans are sealed again with this portal's own keys on the way in.
 /// </summary>
 public sealed class RestoreService(DataFolder data, BackupService backups, IOptions<AttachmentOptions> attachments, ILogger<RestoreService> log,
     BackupKey key, AttachmentCipher cipher, TimeProvider clock)
 {
-    public async Task<RestoreResult> RestoreAsync(string zipPath, string? passphrase = null, CancellationToken ct = default)
+    /// <param name="allowUnsealed">An archive without the seal (an earlier version's plain backup) has no key that proves
+    /// it unchanged: it is refused unless the administrator names it explicitly (restore --allow-unsealed).</param>
+    public async Task<RestoreResult> RestoreAsync(string zipPath, string? passphrase = null, bool allowUnsealed = false, CancellationToken ct = default)
     {
         using var held = DataFolderLock.TryAcquire(data) ?? throw new BackupException("Restore.PortalRunning");
-        var staging = Path.Combine(data.TempFolder, $"restore-{Guid.NewGuid():N}");
+        TempWork.CleanAbandoned(data, holdsDataFolder: true);
+        using var work = TempWork.Create(data);
+        var staging = Path.Combine(work.Path, "restore");
         try
         {
             await using var opened = await BackupArchive.OpenAsync(Path.GetFullPath(zipPath), header =>
                 string.IsNullOrWhiteSpace(passphrase)
                     ? throw new BackupException("Restore.PassphraseNeeded")
-                    : BackupCipher.KeyFromPassphrase(header, passphrase), data.TempFolder, ct);
+                    : BackupCipher.KeyFromPassphrase(header, passphrase), work.Path, ct);
+            if (!opened.WasSealed && !allowUnsealed) throw new BackupException("Restore.UnsealedRefused");
             var manifest = await BackupArchive.VerifyAsync(opened.PlainZip, staging, ct);
             var stagedDb = Path.Combine(staging, BackupArchive.DatabaseEntry);
             CheckDatabase(stagedDb);
             cipher.SealDatabaseContents(stagedDb);
             await cipher.SealFilesAsync(Path.Combine(staging, "attachments"), ct);
-            if (!opened.WasSealed) log.LogWarning("Restoring {Zip}: a backup in clear from an earlier version", zipPath);
+            if (!opened.WasSealed) log.LogWarning("Restoring {Zip}: a backup in clear, named by the administrator (--allow-unsealed)", zipPath);
             // A new installation restoring its first backup goes on backing up with that backup's passphrase.
             if (opened.WasSealed && !key.IsSet) key.SetPassphrase(passphrase!, clock.GetUtcNow().UtcDateTime);
 
@@ -50,11 +55,13 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
         finally
         {
             SqliteConnection.ClearAllPools();
-            TryDeleteDirectory(staging);
         }
     }
 
-    /// <summary>PRAGMA integrity_check, and no migration this version does not know (a backup from a newer portal).</summary>
+    /// <summary>
+    /// PRAGMA integrity_check, no migration this version does not know (a backup from a newer portal), and exactly the
+    /// objects the migrations make (<see cref="BackupSchema"/>): a trigger, a view or a table slipped into the file is refused.
+    /// </summary>
     private static void CheckDatabase(string path)
     {
         using (var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
@@ -69,6 +76,8 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
             }
             catch (SqliteException ex) { throw new BackupException("Restore.IntegrityFailed", [ex.Message], ex); }
         }
+        // An earlier version's health probe left its table in every backup: not data, and not to be refused for.
+        BackupSchema.DropLegacyProbe(path);
         string? last;
         using (var db = new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()).Options))
@@ -77,40 +86,7 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
             if (newer.Count > 0) throw new BackupException("Restore.NewerSchema", [newer[^1]]);
             last = db.Database.GetAppliedMigrations().LastOrDefault();
         }
-        // Exactly what the migrations make, nothing more: a trigger, a view or a table slipped into the file is refused.
-        var extra = SchemaObjects(path).Except(ExpectedSchema(last)).Order(StringComparer.Ordinal).ToList();
-        if (extra.Count > 0) throw new BackupException("Restore.SchemaDiffers", [extra[0]]);
-    }
-
-    /// <summary>The schema objects (type and name) the migrations up to <paramref name="migration"/> create in a new file.</summary>
-    private static HashSet<string> ExpectedSchema(string? migration)
-    {
-        var reference = Path.Combine(Path.GetTempPath(), $"phochau-schema-{Guid.NewGuid():N}.db");
-        try
-        {
-            var connection = new SqliteConnectionStringBuilder { DataSource = reference, Pooling = false }.ToString();
-            using (var db = new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>().UseSqlite(connection).Options))
-                if (migration is not null) db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().Migrate(migration);
-            return SchemaObjects(reference);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            try { File.Delete(reference); } catch (IOException) { }
-        }
-    }
-
-    private static HashSet<string> SchemaObjects(string path)
-    {
-        using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
-        conn.Open();
-        using var cmd = conn.CreateCommand();
-        // SQLite's own objects and EF's migration lock (made by whichever process migrated) are not the portal's schema.
-        cmd.CommandText = "SELECT type || ' ' || name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsLock'";
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read()) names.Add(reader.GetString(0));
-        return names;
+        if (BackupSchema.FirstForeignObject(path, last) is { } extra) throw new BackupException("Restore.SchemaDiffers", [extra]);
     }
 
     /// <summary>Moves the current files aside, the backup's in; puts the current ones back if any step fails.</summary>
@@ -199,5 +175,5 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
 }
 
 /// <summary>What a restore put back, and the backup of the data it replaced (null when there was none).</summary>
-/// <param name="WasSealed">False for a plain backup of an earlier version (restored, with a warning).</param>
+/// <param name="WasSealed">False for a plain backup of an earlier version (restored only when named with --allow-unsealed).</param>
 public sealed record RestoreResult(BackupManifest Manifest, BackupInfo? Replaced, bool WasSealed);

@@ -47,8 +47,6 @@ public sealed class EmailSender(IOptionsMonitor<MessagesOptions> options) : IMes
             await client.ConnectAsync(e.Host, e.Port, Security(e.Security), ct);
             if (e.UserName.Length > 0) await client.AuthenticateAsync(e.UserName, e.Password, ct);
             await client.SendAsync(message, ct);
-            await client.DisconnectAsync(true, ct);
-            return SendOutcome.Ok(message.MessageId);
         }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
         {
@@ -59,6 +57,18 @@ public sealed class EmailSender(IOptionsMonitor<MessagesOptions> options) : IMes
         {
             return SendOutcome.Retry(ex is OperationCanceledException or TimeoutException ? CoreText.Get("Messages.Timeout") : ex.Message);
         }
+        // The server said 250 after DATA: the mail is its now. A QUIT that stalls or fails changes nothing of that, and a
+        // retry would send the citizen the same mail twice.
+        await QuitQuietlyAsync(client);
+        return SendOutcome.Ok(message.MessageId);
+    }
+
+    private static async Task QuitQuietlyAsync(SmtpClient client)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try { await client.DisconnectAsync(true, limit.Token); }
+        catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or IOException
+                                   or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException) { }
     }
 
     /// <summary>The idempotency key as a Message-Id: a receiving system sees a repeat as the same message.</summary>

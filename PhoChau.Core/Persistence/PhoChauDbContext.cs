@@ -64,6 +64,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<ClusterVillage> ClusterVillages => Set<ClusterVillage>();
     public DbSet<Messages.OutboxMessage> OutboxMessages => Set<Messages.OutboxMessage>();
     public DbSet<Messages.MessageToken> MessageTokens => Set<Messages.MessageToken>();
+    public DbSet<Monitoring.HealthProbe> HealthProbes => Set<Monitoring.HealthProbe>();
 
     /// <summary>
     /// Saves with the audit trail: every added or changed <see cref="IAudited"/> record gets an

@@ -14,7 +14,7 @@ namespace PhoChau.Portal.Hosting;
 /// </summary>
 public sealed class DatabaseStartup(
     DataFolderGuard guard, DatabaseInitializer initializer, DemoDialogueSeeder demo, IOptions<SeedOptions> seed, FirstAdminPassword firstAdmin,
-    DatabaseReadiness readiness, DatabaseInfo database)
+    DatabaseReadiness readiness, DatabaseInfo database, DataFolder data)
     : IHostedLifecycleService
 {
     private Task _work = Task.CompletedTask;
@@ -22,6 +22,8 @@ public sealed class DatabaseStartup(
     public async Task StartingAsync(CancellationToken ct)
     {
         guard.Acquire();
+        // Holding the data folder: decrypted work files a killed backup or restore left are removed before anything else.
+        TempWork.CleanAbandoned(data, holdsDataFolder: true);
         // Overlapped with Kestrel's start and the first requests' warm-up (startup benchmark: 0.4 s of a 2-core start).
         _work = Task.Run(() => InitializeAsync(ct), CancellationToken.None);
         readiness.Track(_work);
@@ -48,10 +50,16 @@ public sealed class DatabaseStartup(
             throw new StartupFailureException(
                 $"Cơ sở dữ liệu đã được một phiên bản mới hơn của Cổng đối thoại sử dụng (migration {ex.Migration}); phiên bản {BackupService.PortalVersion} không mở nó. Hãy cài phiên bản mới hơn. / The database was used by a newer version of the portal (migration {ex.Migration}); version {BackupService.PortalVersion} will not open it: install the newer version.", ex);
         }
+        catch (BackupException ex) when (ex.Key == "Backup.NoPassphrase")
+        {
+            // The portal does not start, so its Backups page cannot help: the exact command that can.
+            var command = PortalCommands.CommandLine(PortalCommands.SetBackupPassphrase, data.Root);
+            throw new StartupFailureException(new BackupException("Backup.UpgradeNeedsPassphrase", [command]).InBothLanguages(), ex);
+        }
         catch (BackupException ex)
         {
             throw new StartupFailureException(
-                $"Không sao lưu được trước khi nâng cấp cơ sở dữ liệu, nên chưa nâng cấp: {ex.Message} / Could not back up before upgrading the database, so nothing was changed.", ex);
+                $"Không sao lưu được trước khi nâng cấp cơ sở dữ liệu, nên chưa nâng cấp: {ex.In("vi-VN")} / Could not back up before upgrading the database, so nothing was changed: {ex.In("en-US")}", ex);
         }
         catch (Exception ex) when (Failures.Find<Npgsql.NpgsqlException>(ex) is { } postgres)
         {

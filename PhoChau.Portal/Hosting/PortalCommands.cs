@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Identity;
 using PhoChau.Core;
 using PhoChau.Core.Backups;
@@ -17,6 +18,24 @@ public static class PortalCommands
     public const string ResetAdminPassword = "reset-admin-password";
     public const string SetBackupPassphrase = "set-backup-passphrase";
     public const string PassphraseVariable = "PHOCHAU_BACKUP_PASSPHRASE";
+    /// <summary>Names an unsealed (earlier version's) archive as one the administrator vouches for; nothing else restores it.</summary>
+    public const string AllowUnsealed = "--allow-unsealed";
+
+    /// <summary>
+    /// The exact command an operator types for <paramref name="command"/> on this installation: this program (or
+    /// `dotnet PhoChau.Portal.dll`) with the data folder it runs on, so it acts on the same data as the service.
+    /// </summary>
+    public static string CommandLine(string command, string dataRoot)
+    {
+        var program = Environment.ProcessPath ?? "PhoChau.Portal";
+        var entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
+        var invoke = Path.GetFileNameWithoutExtension(program) == "dotnet" && !string.IsNullOrEmpty(entry)
+            ? $"{Quote(program)} {Quote(entry)}"
+            : Quote(program);
+        return $"{invoke} {command} --Data:Root {Quote(dataRoot)}";
+    }
+
+    private static string Quote(string s) => s.Contains(' ') || s.Contains('"') ? "\"" + s.Replace("\"", "\\\"") + "\"" : s;
 
     public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore" or ResetAdminPassword or SetBackupPassphrase;
 
@@ -27,8 +46,10 @@ public static class PortalCommands
         var typed = input is not null || Console.IsInputRedirected; // lines to read, not keys to hide
         var rest = args.Skip(1).ToList();
         string? outDir = null, file = null, user = null, password = null, passphrase = null;
+        var allowUnsealed = false;
         for (var i = 0; i < rest.Count; i++)
         {
+            if (rest[i] == AllowUnsealed) { allowUnsealed = true; rest.RemoveAt(i); i--; continue; }
             if (rest[i] == "--out" && i + 1 < rest.Count) { outDir = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
             else if (rest[i] == "--user" && i + 1 < rest.Count) { user = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
             else if (rest[i] == "--password" && i + 1 < rest.Count) { password = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
@@ -38,7 +59,7 @@ public static class PortalCommands
         }
         if (args[0] == "restore" && file is null)
         {
-            await o.WriteLineAsync("Cách dùng / usage: PhoChau.Portal restore FILE.zip");
+            await o.WriteLineAsync($"Cách dùng / usage: PhoChau.Portal restore FILE.zip [--passphrase …] [{AllowUnsealed}]");
             return 2;
         }
 
@@ -59,6 +80,11 @@ public static class PortalCommands
             builder.Services.AddPhoChauIdentity();
         using var host = builder.Build();
         var data = host.Services.GetRequiredService<DataFolder>();
+        // Ctrl+C or a service manager's stop ends the work through its finally blocks: no decrypted copy is left behind.
+        using var stop = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        var ct = stop.Token;
         try
         {
             if (args[0] == SetBackupPassphrase)
@@ -93,7 +119,7 @@ public static class PortalCommands
                     await o.WriteLineAsync($"Chưa có cơ sở dữ liệu tại {data.DatabasePath}: không có gì để sao lưu. / No database at {data.DatabasePath}: nothing to back up.");
                     return 1;
                 }
-                var info = await host.Services.GetRequiredService<BackupService>().CreateAsync(BackupReason.CommandLine, outDir);
+                var info = await host.Services.GetRequiredService<BackupService>().CreateAsync(BackupReason.CommandLine, outDir, ct: ct);
                 await o.WriteLineAsync($"Đã sao lưu / backup written: {info.FullPath} ({Size(info.Bytes)})");
                 return 0;
             }
@@ -103,7 +129,7 @@ public static class PortalCommands
             passphrase ??= Environment.GetEnvironmentVariable(PassphraseVariable);
             if (passphrase is null && await BackupArchive.IsSealedAsync(Path.GetFullPath(file!)))
                 passphrase = Ask(o, input, "Mật khẩu sao lưu của bản này / this backup's passphrase: ");
-            var result = await host.Services.GetRequiredService<RestoreService>().RestoreAsync(file!, passphrase);
+            var result = await host.Services.GetRequiredService<RestoreService>().RestoreAsync(file!, passphrase, allowUnsealed, ct);
             var m = result.Manifest;
             if (!result.WasSealed) await o.WriteLineAsync(new BackupException("Restore.PlainBackup").InBothLanguages());
             await o.WriteLineAsync(
@@ -115,6 +141,11 @@ public static class PortalCommands
         catch (BackupException ex)
         {
             await o.WriteLineAsync(ex.InBothLanguages());
+            return 1;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await o.WriteLineAsync("Đã dừng theo yêu cầu; dữ liệu không thay đổi. / Stopped on request; nothing was changed.");
             return 1;
         }
         catch (DomainException ex)

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PhoChau.Core.Monitoring;
 
 namespace PhoChau.Portal.Features.Health;
 
 /// <summary>
 /// Readiness that tells the truth: the data folder has room and takes a file, and the database takes a write
-/// (one row, committed). Cached a few seconds, so a load balancer polling every second costs one probe.
+/// (one row of its own table, committed). Cached a few seconds, so a load balancer polling every second costs one probe.
 /// </summary>
 public sealed class WriteProbeHealthCheck(IDbContextFactory<PhoChauDbContext> dbFactory, DataFolder data, TimeProvider clock) : IHealthCheck
 {
@@ -42,11 +43,19 @@ public sealed class WriteProbeHealthCheck(IDbContextFactory<PhoChauDbContext> db
             File.Delete(probe);
 
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            // A row upserted in a table of its own: both providers' SQL, never the users' data.
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TABLE IF NOT EXISTS \"__HealthProbe\" (\"Id\" INTEGER PRIMARY KEY, \"AtUtc\" TEXT NOT NULL); " +
-                "INSERT INTO \"__HealthProbe\" (\"Id\", \"AtUtc\") VALUES (1, {0}) ON CONFLICT (\"Id\") DO UPDATE SET \"AtUtc\" = excluded.\"AtUtc\";",
-                [clock.GetUtcNow().ToString("O")], ct);
+            // One row of a table the migrations make (never an object of its own: a backup holds exactly the schema
+            // its restore expects), updated and committed; the first probe of a new database inserts it.
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (await db.HealthProbes.Where(p => p.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(p => p.AtUtc, now), ct) == 0)
+            {
+                db.HealthProbes.Add(new HealthProbe { Id = 1, AtUtc = now });
+                try { await db.SaveChangesAsync(ct); }
+                catch (DbUpdateException)
+                {
+                    // Another node's first probe inserted it meanwhile: update it as every later probe does.
+                    await db.HealthProbes.Where(p => p.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(p => p.AtUtc, now), ct);
+                }
+            }
             return HealthCheckResult.Healthy("Ghi được cơ sở dữ liệu và thư mục dữ liệu / the database and the data folder take writes");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

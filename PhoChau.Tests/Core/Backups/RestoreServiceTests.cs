@@ -96,6 +96,8 @@ public sealed class RestoreServiceTests
         { "newer-schema", "mới hơn" },
         { "trigger-added", "trigger leak_pins" },
         { "view-added", "view all_people" },
+        { "sqlite-trigger", "trigger sqlite_purge" },
+        { "table-changed", "table Petitions" },
         { "inflates", "SHA-256" },
         { "missing-file", "Không tìm thấy tệp sao lưu" },
         { "sealed-byte-flipped", "đã bị thay đổi" },
@@ -119,7 +121,8 @@ public sealed class RestoreServiceTests
         var files = BackupData.Files(host);
         var bad = MakeBad(kind, good.FullPath, host.DataRoot);
 
-        var ex = await Assert.ThrowsAsync<BackupException>(() => host.Get<RestoreService>().RestoreAsync(bad, CoreTestHost.BackupPassphrase));
+        // Plain ones named as the administrator would name an earlier version's (--allow-unsealed): the checks inside still refuse.
+        var ex = await Assert.ThrowsAsync<BackupException>(() => host.Get<RestoreService>().RestoreAsync(bad, CoreTestHost.BackupPassphrase, allowUnsealed: true));
 
         Assert.Contains(message, ex.Message);
         Assert.Equal(dump, BackupData.Dump(host.DatabasePath));
@@ -209,6 +212,27 @@ public sealed class RestoreServiceTests
                 }
                 return Rezip(good, path, File.ReadAllBytes(db));
             }
+            case "sqlite-trigger":
+            case "table-changed":
+            {
+                // Written straight into sqlite_master (writable_schema): a trigger under a name SQLite reserves, which a
+                // check that skips "sqlite_%" names let through and which then ran in the restored portal; or a
+                // table's definition changed under its own name.
+                var db = BackupData.ExtractDatabase(good);
+                using (var conn = new SqliteConnection($"Data Source={db};Pooling=False"))
+                {
+                    conn.Open();
+                    using var cmd = conn.CreateCommand();
+                    cmd.CommandText = kind == "sqlite-trigger"
+                        ? "PRAGMA writable_schema = ON; INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES ('trigger', 'sqlite_purge', 'Petitions', 0, " +
+                          "'CREATE TRIGGER sqlite_purge AFTER UPDATE ON Petitions BEGIN DELETE FROM AuditEntries; END'); PRAGMA writable_schema = OFF;"
+                        : "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = substr(sql, 1, length(sql) - 1) || ', CHECK (length(hex(randomblob(1))) > 0))' " +
+                          "WHERE name = 'Petitions'; PRAGMA writable_schema = OFF;";
+                    cmd.ExecuteNonQuery();
+                }
+                SqliteConnection.ClearAllPools();
+                return Rezip(good, path, File.ReadAllBytes(db));
+            }
             case "inflates":
             {
                 // The manifest says the database is 1 KB; the entry inflates to far more: extraction stops at the declared size.
@@ -269,7 +293,7 @@ public sealed class RestoreServiceTests
     }
 
     /// <summary>The same backup with another database, and a manifest whose hash matches it (a forged but consistent zip).</summary>
-    private static string Rezip(string good, string path, byte[] database)
+    internal static string Rezip(string good, string path, byte[] database)
     {
         using var source = ZipFile.OpenRead(good);
         var manifest = System.Text.Json.JsonSerializer.Deserialize<BackupManifest>(source.GetEntry("manifest.json")!.Open(), BackupArchive.Json)!;

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using System.IO.Compression;
 using System.Text;
 using PhoChau.Core.Backups;
@@ -106,19 +107,26 @@ public sealed class SealedBackupTests
     }
 
     [Fact]
-    public async Task A_plain_backup_from_an_earlier_version_is_still_restored_and_says_it_was_plain()
+    public async Task A_plain_backup_is_refused_unless_named_and_then_restored_with_the_table_the_earlier_probe_left_in_it()
     {
         await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var d = await WorkflowData.DialogueAsync(host);
         await PetitionWithScansAsync(host, d.Id, "Lê Thị Hoa");
         var sealedBackup = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
-        var plain = BackupData.Plain(sealedBackup.FullPath); // the zip an earlier version wrote: manifest, database, scans in clear
+        // The zip an earlier version wrote: manifest, database, scans in clear, and the table its /healthz probe made.
+        var plain = BackupData.Plain(sealedBackup.FullPath);
+        plain = WithLegacyProbeTable(plain);
         var dump = BackupData.Dump(host.DatabasePath);
         var files = BackupData.Files(host);
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await WorkflowData.PetitionAsync(host, d.Id, "Sau Sao Lưu");
+        var dumpNow = BackupData.Dump(host.DatabasePath);
 
-        var result = await host.Get<RestoreService>().RestoreAsync(plain);
+        var refused = await Assert.ThrowsAsync<BackupException>(() => host.Get<RestoreService>().RestoreAsync(plain));
+        Assert.Contains("--allow-unsealed", refused.Message);
+        Assert.Equal(dumpNow, BackupData.Dump(host.DatabasePath));
+
+        var result = await host.Get<RestoreService>().RestoreAsync(plain, allowUnsealed: true);
 
         Assert.False(result.WasSealed);
         Assert.Equal(dump, BackupData.Dump(host.DatabasePath));
@@ -126,6 +134,46 @@ public sealed class SealedBackupTests
         // Its scans, plain in the old zip, are sealed on the way in.
         Assert.All(Directory.EnumerateFiles(host.AttachmentsRoot, "*", SearchOption.AllDirectories),
             f => Assert.True(AttachmentCipher.IsSealed(File.ReadAllBytes(f))));
+    }
+
+    [Fact]
+    public async Task A_plain_backup_edited_on_the_stick_with_its_manifest_rehashed_is_refused_without_the_administrators_word()
+    {
+        await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
+        var sealedBackup = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
+        var plain = BackupData.Plain(sealedBackup.FullPath);
+        // Someone with the USB stick sets the administrator's password hash to one they know and re-hashes the manifest:
+        // nothing keyed proves a plain archive unchanged, so only the administrator's explicit word lets one in.
+        var db = BackupData.ExtractDatabase(plain);
+        using (var conn = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "UPDATE AspNetUsers SET PasswordHash = 'AQAAAAIAAYagAAAAEKnownToTheAttacker' WHERE UserName = 'admin'";
+            Assert.Equal(1, cmd.ExecuteNonQuery());
+        }
+        SqliteConnection.ClearAllPools();
+        var edited = RestoreServiceTests.Rezip(plain, plain + ".edited.zip", File.ReadAllBytes(db));
+        var dump = BackupData.Dump(host.DatabasePath);
+
+        var ex = await Assert.ThrowsAsync<BackupException>(() => host.Get<RestoreService>().RestoreAsync(edited));
+
+        Assert.Contains("không được mã hóa", ex.Message);
+        Assert.Equal(dump, BackupData.Dump(host.DatabasePath));
+    }
+
+    private static string WithLegacyProbeTable(string plainZip)
+    {
+        var db = BackupData.ExtractDatabase(plainZip);
+        using (var conn = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "CREATE TABLE \"__HealthProbe\" (\"Id\" INTEGER PRIMARY KEY, \"AtUtc\" TEXT NOT NULL); INSERT INTO \"__HealthProbe\" VALUES (1, '2026-12-01T00:00:00Z');";
+            cmd.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+        return RestoreServiceTests.Rezip(plainZip, plainZip + ".probed.zip", File.ReadAllBytes(db));
     }
 
     [Fact]

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using PhoChau.Core.Persistence;
 
 namespace PhoChau.Tests.Portal.Hosting;
 
@@ -108,6 +112,46 @@ public sealed partial class HostingTests
         AssertOneClearLine(portal, "phiên bản mới hơn", "newer version");
         Assert.Equal(before, BackupData.Dump(db));
         Assert.False(Directory.Exists(Path.Combine(data, "backups")) && Directory.EnumerateFiles(Path.Combine(data, "backups")).Any());
+    }
+
+    [Fact]
+    public async Task An_upgrade_without_a_backup_passphrase_stops_with_the_exact_command_and_that_command_lets_the_next_start_upgrade()
+    {
+        var data = TempData();
+        var url = $"http://127.0.0.1:{PortalProcess.FreePort()}";
+        await using (var first = PortalProcess.Start(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = url, ["Data__Root"] = data }))
+            await first.WaitHealthyAsync(url);
+        // The database one migration behind, as the previous version left it: the next start must back up first.
+        var db = Path.Combine(data, "phochau.db");
+        using (var context = new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>()
+                   .UseSqlite($"Data Source={db};Pooling=False").Options))
+        {
+            var migrations = context.Database.GetMigrations().ToList();
+            context.GetService<IMigrator>().Migrate(migrations[^2]);
+        }
+        SqliteConnection.ClearAllPools();
+
+        await using (var stopped = PortalProcess.Start(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = url, ["Data__Root"] = data }))
+        {
+            Assert.Equal(1, await stopped.WaitForExitAsync());
+            AssertOneClearLine(stopped, "Chưa đặt mật khẩu sao lưu", "No backup passphrase is set");
+            var line = stopped.Lines.Single(l => l.Contains("set-backup-passphrase"));
+            // The command as printed: this program, the command, this data folder; no page of a portal that is not running.
+            Assert.Contains($"set-backup-passphrase --Data:Root {data}", line);
+            Assert.DoesNotContain("trang Sao lưu", line);
+            var command = line[(line.IndexOf(": ", line.IndexOf("Hãy chạy lệnh", StringComparison.Ordinal), StringComparison.Ordinal) + 2)..line.IndexOf(" / ", StringComparison.Ordinal)];
+            var words = command.Split(' ');
+            Assert.Equal("dotnet", Path.GetFileNameWithoutExtension(words[0]));
+            Assert.Equal(PortalProcess.PortalDll(), words[1]);
+
+            // Typed as printed (the passphrase from the environment, as a script gives it): the next start upgrades.
+            await using var set = PortalProcess.Start(new Dictionary<string, string> { ["PHOCHAU_BACKUP_PASSPHRASE"] = CoreTestHost.BackupPassphrase }, executable: words[0],
+                workingDirectory: "/", args: words[1..]);
+            Assert.Equal(0, await set.WaitForExitAsync());
+        }
+        await using var upgraded = PortalProcess.Start(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = url, ["Data__Root"] = data });
+        await upgraded.WaitHealthyAsync(url);
+        Assert.Single(Directory.GetFiles(Path.Combine(data, "backups"), "phochau-*-truoc-nang-cap.zip"));
     }
 
     [Fact]

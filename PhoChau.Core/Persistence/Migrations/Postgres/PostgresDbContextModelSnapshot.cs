@@ -1018,6 +1018,19 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Monitoring.HealthProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HealthProbes", (string)null);
+                });
+
             modelBuilder.Entity("PhoChau.Core.PersonalData.DataRequest", b =>
                 {
                     b.Property<int>("Id")
