@@ -28,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<SignInGuard>();
         services.AddSingleton<Citizens.TrackingPin>();
+        services.AddSingleton<Reports.Signing.SignatureTrustList>();
         services.AddSingleton<CommuneProfileService>();
         services.AddSingleton<Province.ProvinceService>();
         services.AddSingleton<DepartmentService>();

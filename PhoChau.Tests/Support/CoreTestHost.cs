@@ -39,6 +39,7 @@ public sealed class CoreTestHost : IAsyncDisposable
         if (dir is not null) _dir = dir;
         _databasePath = databasePath ?? Path.Combine(_dir, "test.db");
         Directory.CreateDirectory(_dir);
+        TestSigning.Trust(_dir); // the test root on the trust list, as an administrator puts the Government CA root there
         var services = new ServiceCollection();
         // Keys on disk, as the portal keeps them: a host started again over the same folder opens the sealed scans.
         services.AddDataProtection().SetApplicationName("PhoChau.Portal").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(_dir, "keys")));

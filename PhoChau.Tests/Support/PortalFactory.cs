@@ -23,6 +23,7 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_dir);
+        TestSigning.Trust(_dir);
         builder.UseEnvironment("Testing");
         builder.UseContentRoot(_dir);
         builder.UseSetting("Data:Root", _dir);

@@ -37,6 +37,7 @@ public sealed class RunningPortal : IAsyncDisposable
             ["Seed:DemoPassword"] = PortalFactory.UserPassword,
         }, configure);
         Directory.CreateDirectory(portal._dir);
+        TestSigning.Trust(portal._dir);
         portal._settings["ConnectionStrings:Default"] = $"Data Source={Path.Combine(portal._dir, "portal.db")}";
         portal._settings["Data:Root"] = portal._dir;
         portal._settings["Backup:Daily"] = "false";

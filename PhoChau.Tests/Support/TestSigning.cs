@@ -8,14 +8,61 @@ namespace PhoChau.Tests.Support;
 /// <summary>Test certificates (self-signed, as a token's or a seal's would be issued) and the images of Appendix I.</summary>
 public static class TestSigning
 {
+    /// <summary>
+    /// The tests' root certification authority, standing in for the Government CA root (Ban Cơ yếu Chính phủ): every test
+    /// host puts it on its trust list (<see cref="Trust"/>), and <see cref="Certificate"/> issues under it.
+    /// </summary>
+    public static X509Certificate2 Root => RootCa.Value;
+
+    public const string RootName = "Test Root CA Pho Chau";
+
+    private static readonly Lazy<X509Certificate2> RootCa = new(() =>
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={RootName}, O=Tests, C=VN", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        using var cert = request.CreateSelfSigned(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2090, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pfx, "t"), "t", X509KeyStorageFlags.Exportable);
+    });
+
+    /// <summary>Puts the test root on the trust list of the portal whose data folder is <paramref name="dataRoot"/>.</summary>
+    public static void Trust(string dataRoot)
+    {
+        var folder = Path.Combine(dataRoot, "trust");
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "test-root.cer"), Root.RawData);
+    }
+
+    /// <summary>A signer's certificate issued by the tests' root, as a token's or a seal's is issued by a CA.</summary>
     public static X509Certificate2 Certificate(string name, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
         using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={name}, O=UBND xa Pho Chau, C=VN", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var request = Request(name, rsa);
+        using var cert = request.Create(Root, notBefore ?? DateTimeOffset.UtcNow.AddDays(-1), notAfter ?? DateTimeOffset.UtcNow.AddYears(2),
+            RandomNumberGenerator.GetBytes(12));
+        // Through PKCS#12, as a certificate file is loaded: the key is then usable on every platform.
+        using var withKey = cert.CopyWithPrivateKey(rsa);
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pfx, "t"), "t", X509KeyStorageFlags.Exportable);
+    }
+
+    /// <summary>A certificate anyone can make, with any name: what a forger signs with.</summary>
+    public static X509Certificate2 SelfSigned(string subject, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
         using var cert = request.CreateSelfSigned(notBefore ?? DateTimeOffset.UtcNow.AddDays(-1), notAfter ?? DateTimeOffset.UtcNow.AddYears(2));
-        // Through PKCS#12, as a certificate file is loaded: the key is then usable on every platform.
         return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pfx, "t"), "t", X509KeyStorageFlags.Exportable);
+    }
+
+    private static CertificateRequest Request(string name, RSA rsa)
+    {
+        var request = new CertificateRequest($"CN={name}, O=UBND xa Pho Chau, C=VN", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
+        return request;
     }
 
     /// <summary>A .pfx file with its password, as an administrator configures the seal's certificate.</summary>

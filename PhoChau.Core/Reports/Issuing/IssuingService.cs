@@ -29,7 +29,7 @@ public sealed record FileCheck(FileVerdict Verdict, int? VersionNumber, IReadOnl
 /// </summary>
 public sealed class IssuingService(
     IDbContextFactory<PhoChauDbContext> dbFactory, DocumentService documents, IOptionsMonitor<SigningOptions> options,
-    Persistence.DataFolder data, TimeProvider clock)
+    Persistence.DataFolder data, TimeProvider clock, SignatureTrustList trust)
 {
     public const long MaxPdfBytes = 20 * 1024 * 1024;
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: read aloud or typed from paper
@@ -134,8 +134,9 @@ public sealed class IssuingService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var d = await FindTicketAsync(db, ticket, ct) ?? throw new NotFoundException(CoreText.Get("Issuing.TicketInvalid"));
         if (signed.Length > MaxPdfBytes) throw new DomainException(CoreText.Get("Issuing.FileTooLarge"));
-        if (PdfSignatureCheck.RefusalOfReturned(d.Pdf, signed) is { } refusal) throw new DomainException(refusal);
-        var signer = PdfSignatureCheck.Check(signed)[^1].Signer;
+        var roots = trust.Roots();
+        if (PdfSignatureCheck.RefusalOfReturned(d.Pdf, signed, roots) is { } refusal) throw new DomainException(refusal);
+        var signer = PdfSignatureCheck.Check(signed, roots)[^1].Signer;
         d.Pdf = signed;
         d.Sha256 = Hash(signed);
         IssuedStateMachine.Move(d, IssuedState.Signed);
@@ -279,7 +280,7 @@ public sealed class IssuingService(
         var commune = await db.CommuneProfiles.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == d.CommuneId).Select(p => p.CommitteeName).SingleOrDefaultAsync(ct) ?? "";
         var intact = Hash(d.Pdf) == d.Sha256;
         return new VerificationView(commune, d.Kind, d.NumberAndSymbol, d.IssuedOn, d.VersionNumber, d.State, d.SupersededAtUtc is null,
-            current?.Code, current?.VersionNumber, intact, PdfSignatureCheck.Check(d.Pdf));
+            current?.Code, current?.VersionNumber, intact, PdfSignatureCheck.Check(d.Pdf, trust.Roots(), ct));
     }
 
     /// <summary>A file a citizen holds, against the code printed on it: the very version, another version of it, or altered.</summary>
@@ -291,7 +292,7 @@ public sealed class IssuingService(
             .Where(x => x.Code == c).Select(x => new { x.CommuneId, x.DialogueId, x.Kind, x.VersionNumber, x.Sha256, x.Pdf }).SingleOrDefaultAsync(ct);
         if (d is null) return null;
         var hash = Hash(file);
-        var signatures = PdfSignatureCheck.Check(file);
+        var signatures = PdfSignatureCheck.Check(file, trust.Roots(), ct);
         if (hash == d.Sha256) return new FileCheck(FileVerdict.Authentic, d.VersionNumber, signatures);
         // The same version as it was before a signature was added to it (signatures are appended).
         if (file.Length < d.Pdf.Length && d.Pdf.AsSpan(0, file.Length).SequenceEqual(file) && file.AsSpan().TrimEnd("\r\n "u8).EndsWith("%%EOF"u8))

@@ -9,45 +9,170 @@ using System.Text.RegularExpressions;
 namespace PhoChau.Core.Reports.Signing;
 
 /// <summary>One signature found in a PDF, as checked here.</summary>
+/// <param name="Trusted">The signer's certificate chains, valid on the signing day, to a root of the trust list.</param>
+/// <param name="Issuer">The root it chains to (when trusted), else the certificate's own issuer, as a person reads it.</param>
 public sealed record PdfSignatureInfo(
     string Signer, DateTimeOffset? SigningTime, bool Valid, bool CertificateInForce, bool CoversWholeFile, long SignedLength,
-    bool TimeStamped, string? Problem)
+    bool TimeStamped, string? Problem, bool Trusted = false, string? Issuer = null)
 {
     /// <summary>Valid, made with a certificate in force at its time, and nothing added after it.</summary>
     public bool Sound => Valid && CertificateInForce && CoversWholeFile;
 }
 
 /// <summary>
-/// Reads the signatures of a PDF and checks each: the bytes its range covers against the CMS signature (SHA-256 or
-/// what it names), the certificate's validity at the signing time (the time-stamp's when there is one), and whether
-/// anything was added to the file after it. Independent of how the file was signed (the token's plugin or this portal).
+/// Reads the signatures of a PDF and checks each: only a signature dictionary a signature field points to (/FT /Sig,
+/// /V n 0 R) counts, as for any PDF reader; its byte range must leave out exactly its own /Contents; the bytes it covers
+/// against the CMS signature; the certificate's validity at the signing time (the time-stamp's when there is one), its
+/// chain to the trust list, and whether anything was added to the file after it. Independent of how the file was
+/// signed (the token's plugin or this portal).
+/// Public uploads reach it: the file is read in two passes over its bytes (no text copy of it), at most
+/// <see cref="MaxSignatures"/> signatures are verified, every search is bounded, and it stops when the caller's token is
+/// cancelled (the client went away), so a crafted file costs time linear in its size (verify-upload benchmark).
 /// </summary>
 public static partial class PdfSignatureCheck
 {
-    [GeneratedRegex(@"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")]
-    private static partial Regex ByteRange();
+    /// <summary>More than any real document carries (the token's signature and the seal, a few corrections).</summary>
+    public const int MaxSignatures = 8;
+    /// <summary>How far around a signature dictionary its object header and fields are looked for.</summary>
+    private const int Window = 256 * 1024;
+    /// <summary>A CMS signature with its chain and time-stamp is a few tens of KB; room reserved by readers is at most this.</summary>
+    private const long MaxContentsHex = 2 * 1024 * 1024;
 
     [GeneratedRegex(@"/M\s*\(D:(\d{14})(Z|[+-]\d{2}'?\d{2}'?)?")]
     private static partial Regex SigningDate();
 
-    public static IReadOnlyList<PdfSignatureInfo> Check(byte[] pdf)
+    public static IReadOnlyList<PdfSignatureInfo> Check(byte[] pdf, X509Certificate2Collection? trusted = null, CancellationToken ct = default)
     {
-        var text = Encoding.Latin1.GetString(pdf);
+        var candidates = Candidates(pdf, ct);
+        if (candidates.Count == 0) return [];
+        var fields = FieldTargets(pdf, candidates.Select(c => c.Object).Where(o => o > 0).ToHashSet(), ct);
         var found = new List<PdfSignatureInfo>();
-        foreach (Match m in ByteRange().Matches(text))
+        foreach (var c in candidates)
         {
-            long Group(int i) => long.Parse(m.Groups[i].Value, CultureInfo.InvariantCulture);
-            long a = Group(1), b = Group(2), c = Group(3), d = Group(4);
-            if (a != 0 || b <= 0 || c <= b + 1 || c + d > pdf.Length || pdf[b] != '<' || pdf[c - 1] != '>') continue; // not a signature's range (a placeholder)
-            var objectStart = text.LastIndexOf(" obj", m.Index, StringComparison.Ordinal);
-            var objectEnd = text.IndexOf("endobj", (int)c, StringComparison.Ordinal);
-            var dict = text[Math.Max(0, objectStart)..(objectEnd < 0 ? text.Length : objectEnd)];
-            found.Add(CheckOne(pdf, b, c, d, dict));
+            if (!fields.Contains(c.Object)) continue; // no field points to it: not a signature any reader shows
+            ct.ThrowIfCancellationRequested();
+            found.Add(CheckOne(pdf, c.B, c.C, c.D, c.Dictionary, trusted ?? []));
         }
         return found;
     }
 
-    private static PdfSignatureInfo CheckOne(byte[] pdf, long b, long c, long d, string dict)
+    private sealed record Candidate(long B, long C, long D, int Object, string Dictionary);
+
+    /// <summary>Every /ByteRange [0 b c d] whose gap is exactly a hex string: one pass, each range taken once.</summary>
+    private static List<Candidate> Candidates(byte[] pdf, CancellationToken ct)
+    {
+        var found = new List<Candidate>();
+        var seen = new HashSet<(long, long, long)>();
+        var span = pdf.AsSpan();
+        var at = 0;
+        var steps = 0;
+        while (found.Count < MaxSignatures)
+        {
+            var i = span[at..].IndexOf("/ByteRange"u8);
+            if (i < 0) break;
+            var start = at + i;
+            at = start + "/ByteRange".Length;
+            if (++steps % 4096 == 0) ct.ThrowIfCancellationRequested();
+            if (!TryRange(span, at, out var a, out var b, out var c, out var d)) continue;
+            if (a != 0 || b <= 0 || c <= b + 1 || c + d > pdf.Length || pdf[b] != '<' || pdf[c - 1] != '>' || c - b - 2 > MaxContentsHex) continue;
+            if (!seen.Add((b, c, d))) continue;
+            // The dictionary: from its object's header (looked for within a window before) to endobj (within one after).
+            var from = (int)Math.Max(0, Math.Min(start, b) - Window);
+            var header = span[from..(int)Math.Min(start, b)].LastIndexOf(" obj"u8);
+            var objectNumber = header < 0 ? 0 : ObjectNumber(span, from + header);
+            var endLimit = (int)Math.Min(pdf.Length, c + Window);
+            var end = span[(int)c..endLimit].IndexOf("endobj"u8);
+            var dictStart = header < 0 ? start : from + header;
+            var dictEnd = end < 0 ? endLimit : (int)c + end;
+            // The /Contents hex itself is not needed as text: only what is around it (/M, /Name).
+            var dictionary = Encoding.Latin1.GetString(span[dictStart..(int)b]) + Encoding.Latin1.GetString(span[(int)c..dictEnd]);
+            found.Add(new Candidate(b, c, d, objectNumber, dictionary));
+        }
+        return found;
+    }
+
+    /// <summary>The object numbers among <paramref name="wanted"/> that a signature field's /V points to.</summary>
+    private static HashSet<int> FieldTargets(byte[] pdf, HashSet<int> wanted, CancellationToken ct)
+    {
+        var targets = new HashSet<int>();
+        if (wanted.Count == 0) return targets;
+        var span = pdf.AsSpan();
+        var at = 0;
+        var steps = 0;
+        // A crafted file may point thousands of /V at one object with no field around them: each object's
+        // surroundings are looked at a bounded number of times, so the pass stays linear.
+        var looks = new Dictionary<int, int>();
+        while (targets.Count < wanted.Count)
+        {
+            var i = span[at..].IndexOf("/V"u8);
+            if (i < 0) break;
+            var p = at + i + 2;
+            at = p;
+            if (++steps % 4096 == 0) ct.ThrowIfCancellationRequested();
+            if (p >= span.Length || !IsWhite(span[p])) continue;
+            var q = p;
+            if (!TryInt(span, ref q, out var number) || !TryInt(span, ref q, out _)) continue;
+            SkipWhite(span, ref q);
+            if (q >= span.Length || span[q] != 'R' || !wanted.Contains((int)number) || targets.Contains((int)number)) continue;
+            var seen = looks.GetValueOrDefault((int)number);
+            if (seen >= 64) continue;
+            looks[(int)number] = seen + 1;
+            // The same dictionary names itself a signature field (/FT /Sig), within a short reach of the /V.
+            var lo = Math.Max(0, p - 2048);
+            var hi = Math.Min(span.Length, q + 2048);
+            var around = span[lo..hi];
+            var ft = around.IndexOf("/FT"u8);
+            if (ft < 0) continue;
+            var rest = around[(ft + 3)..];
+            var k = 0;
+            while (k < rest.Length && IsWhite(rest[k])) k++;
+            if (rest[k..].StartsWith("/Sig"u8)) targets.Add((int)number);
+        }
+        return targets;
+    }
+
+    private static bool TryRange(ReadOnlySpan<byte> s, int at, out long a, out long b, out long c, out long d)
+    {
+        a = b = c = d = 0;
+        var p = at;
+        SkipWhite(s, ref p);
+        if (p >= s.Length || s[p] != '[') return false;
+        p++;
+        if (!TryInt(s, ref p, out a) || !TryInt(s, ref p, out b) || !TryInt(s, ref p, out c) || !TryInt(s, ref p, out d)) return false;
+        SkipWhite(s, ref p);
+        return p < s.Length && s[p] == ']';
+    }
+
+    /// <summary>Whitespace, then at most 12 digits (a PDF offset); false otherwise.</summary>
+    private static bool TryInt(ReadOnlySpan<byte> s, ref int p, out long value)
+    {
+        value = 0;
+        SkipWhite(s, ref p);
+        var start = p;
+        while (p < s.Length && p - start < 12 && s[p] is >= (byte)'0' and <= (byte)'9') value = value * 10 + (s[p++] - '0');
+        return p > start && (p >= s.Length || s[p] is < (byte)'0' or > (byte)'9');
+    }
+
+    private static void SkipWhite(ReadOnlySpan<byte> s, ref int p)
+    {
+        var limit = Math.Min(s.Length, p + 64);
+        while (p < limit && IsWhite(s[p])) p++;
+    }
+
+    private static bool IsWhite(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'\f' or 0;
+
+    /// <summary>"12 0 obj": the number two words before " obj" (0 when it is not there).</summary>
+    private static int ObjectNumber(ReadOnlySpan<byte> s, int objAt)
+    {
+        var p = objAt - 1;
+        while (p >= 0 && s[p] is >= (byte)'0' and <= (byte)'9') p--; // generation
+        while (p >= 0 && IsWhite(s[p])) p--;
+        var end = p + 1;
+        while (p >= 0 && end - p <= 10 && s[p] is >= (byte)'0' and <= (byte)'9') p--;
+        return end - (p + 1) is > 0 and <= 9 && int.TryParse(s[(p + 1)..end], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+    }
+
+    private static PdfSignatureInfo CheckOne(byte[] pdf, long b, long c, long d, string dict, X509Certificate2Collection roots)
     {
         var claimed = ClaimedTime(dict);
         var covers = c + d == pdf.Length;
@@ -77,13 +202,35 @@ public static partial class PdfSignatureCheck
                 return new PdfSignatureInfo(name, at, false, false, covers, c + d, stampedAt is not null, CoreText.Get("Signing.SignatureBroken") + " (" + e.Message + ")");
             }
             var inForce = cert is not null && at >= cert.NotBefore && at <= cert.NotAfter;
-            return new PdfSignatureInfo(name, at, true, inForce, covers, c + d, stampedAt is not null,
-                inForce ? covers ? null : CoreText.Get("Signing.ChangedAfter") : CoreText.Get("Signing.CertificateExpired"));
+            var (trusted, issuer) = cert is null ? (false, null) : Chain(cert, cms.Certificates, roots, at);
+            var problem = !inForce ? CoreText.Get("Signing.CertificateExpired") : !covers ? CoreText.Get("Signing.ChangedAfter") : !trusted ? CoreText.Get("Signing.Untrusted") : null;
+            return new PdfSignatureInfo(name, at, true, inForce, covers, c + d, stampedAt is not null, problem, trusted, issuer);
         }
-        catch (Exception e) when (e is CryptographicException or FormatException or AsnContentException or ArgumentException)
+        catch (Exception e) when (e is CryptographicException or FormatException or AsnContentException or ArgumentException or InvalidOperationException)
         {
             return new PdfSignatureInfo("?", claimed, false, false, covers, c + d, false, CoreText.Get("Signing.SignatureBroken"));
         }
+    }
+
+    /// <summary>Whether the certificate chains to one of <paramref name="roots"/> as it stood at <paramref name="at"/>; and who issued it.</summary>
+    private static (bool Trusted, string? Issuer) Chain(X509Certificate2 cert, X509Certificate2Collection carried, X509Certificate2Collection roots, DateTimeOffset at)
+    {
+        var ownIssuer = cert.GetNameInfo(X509NameType.SimpleName, forIssuer: true);
+        if (roots.Count == 0) return (false, ownIssuer);
+        using var chain = new X509Chain();
+        var policy = chain.ChainPolicy;
+        policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        policy.CustomTrustStore.AddRange(roots);
+        policy.ExtraStore.AddRange(carried);
+        policy.RevocationMode = X509RevocationMode.NoCheck; // the hall has no internet: validity on the day, by the chain
+        policy.DisableCertificateDownloads = true;
+        policy.VerificationTime = at.LocalDateTime;
+        policy.VerificationTimeIgnored = false;
+        var ok = chain.Build(cert);
+        var root = chain.ChainElements.Count > 0 ? chain.ChainElements[^1].Certificate : null;
+        return ok && root is not null
+            ? (true, root.GetNameInfo(X509NameType.SimpleName, forIssuer: false))
+            : (false, ownIssuer);
     }
 
     /// <summary>The CMS without the zeros that pad it to the reserved room.</summary>
@@ -106,15 +253,16 @@ public static partial class PdfSignatureCheck
 
     /// <summary>
     /// A signed file returned for a document that was offered: the offered bytes unchanged at its start (a signature
-    /// is added as an update) and a new sound signature over the whole of it. Null when accepted; else why not.
+    /// is added as an update) and a new sound signature over the whole of it, by a certificate of the trust list. Null
+    /// when accepted; else why not.
     /// </summary>
-    public static string? RefusalOfReturned(byte[] offered, byte[] returned)
+    public static string? RefusalOfReturned(byte[] offered, byte[] returned, X509Certificate2Collection trusted)
     {
         if (returned.Length <= offered.Length || !returned.AsSpan(0, offered.Length).SequenceEqual(offered))
             return CoreText.Get("Signing.NotTheDocument");
-        var last = Check(returned).Where(s => s.SignedLength > offered.Length).ToList();
+        var last = Check(returned, trusted).Where(s => s.SignedLength > offered.Length).ToList();
         if (last.Count == 0) return CoreText.Get("Signing.NoSignature");
         var s = last[^1];
-        return s.Sound ? null : s.Problem ?? CoreText.Get("Signing.SignatureBroken");
+        return s.Sound && s.Trusted ? null : s.Problem ?? CoreText.Get("Signing.SignatureBroken");
     }
 }

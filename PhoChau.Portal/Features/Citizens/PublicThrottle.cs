@@ -12,6 +12,7 @@ namespace PhoChau.Portal.Features.Citizens;
 public sealed class PublicThrottle : IDisposable
 {
     public const string FormPolicy = "public-form";
+    public const string UploadPolicy = "public-upload";
     private readonly PartitionedRateLimiter<string> _lookupFailures;
 
     public PublicThrottle(IConfiguration configuration)
@@ -53,6 +54,28 @@ public sealed class PublicFormRateLimit(IConfiguration configuration) : IRateLim
     }
 }
 
+/// <summary>
+/// Files posted to the public document check: a sliding window per address (each costs a parse of up to 20 MB), and
+/// one at a time per address; opening the page is not counted.
+/// </summary>
+public sealed class PublicUploadRateLimit(IConfiguration configuration) : IRateLimiterPolicy<string>
+{
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
+    {
+        context.HttpContext.Response.Headers.RetryAfter = "600";
+        context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+        await context.HttpContext.Response.WriteAsync(PublicPages.TooMany, ct);
+    };
+
+    public RateLimitPartition<string> GetPartition(HttpContext http)
+    {
+        if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("open");
+        var limit = Math.Max(1, configuration.GetValue("Public:UploadsPer10Minutes", 20));
+        return RateLimitPartition.GetSlidingWindowLimiter(PublicThrottle.AddressOf(http),
+            _ => new SlidingWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(10), SegmentsPerWindow = 10, QueueLimit = 0 });
+    }
+}
+
 public static class PublicPages
 {
     /// <summary>The whole answer when a phone is over the limit: no page around it, nothing read from the database.</summary>
@@ -66,7 +89,12 @@ public static class PublicPages
         services.AddSingleton<PublicThrottle>();
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<PublicFormRateLimit>();
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, PublicFormRateLimit>(PublicThrottle.FormPolicy));
+        services.AddSingleton<PublicUploadRateLimit>();
+        services.Configure<RateLimiterOptions>(o =>
+        {
+            o.AddPolicy<string, PublicFormRateLimit>(PublicThrottle.FormPolicy);
+            o.AddPolicy<string, PublicUploadRateLimit>(PublicThrottle.UploadPolicy);
+        });
         services.AddScoped<ReceiptHandoff>(); // the receipt a save hands to the next page, printed once
         return services;
     }

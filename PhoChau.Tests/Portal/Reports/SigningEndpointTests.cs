@@ -73,7 +73,7 @@ public sealed class SigningEndpointTests
         Assert.Contains("data-testid=\"verify-current\"", html);
         Assert.Contains("3/BB-UBND", html);
         Assert.Contains("Le Van Thai", html);
-        Assert.Contains("hợp lệ", html);
+        Assert.Contains($"chữ ký hợp lệ, chứng thư do {TestSigning.RootName} cấp", html);
 
         // A file held by the citizen: the signed one is the document; a changed byte is reported as altered.
         async Task<string> VerdictAsync(byte[] file)
@@ -88,6 +88,18 @@ public sealed class SigningEndpointTests
         var tampered = (byte[])signed.Pdf.Clone();
         tampered[System.Text.Encoding.Latin1.GetString(tampered).IndexOf("/Creator", StringComparison.Ordinal) + 3] = (byte)'X';
         Assert.Equal("Altered", await VerdictAsync(tampered));
+
+        // A copy signed again by a certificate anyone can make: intact, and said not to be on the trust list.
+        using var forged = TestSigning.SelfSigned("CN=Lê Văn Thái, O=Giả mạo, C=VN");
+        var resigned = await PdfSigner.SignAsync(signed.Pdf, new PdfSignatureRequest(forged, "Lê Văn Thái", "Ký", "Phổ Châu", DateTimeOffset.Now));
+        var formPage = await citizen.GetStringAsync($"/xac-minh/{v.Code}");
+        var checkedPage = await TextAsync(await citizen.PostAsync($"/xac-minh/{v.Code}", Upload(resigned.Pdf,
+            ("__RequestVerificationToken", PortalFactory.AntiforgeryToken(formPage)), ("_handler", "check"))));
+        Assert.Contains("chữ ký đúng nhưng chứng thư không thuộc danh sách tin cậy", checkedPage);
+        // And a file with no signature at all says so.
+        var unsigned = await TextAsync(await citizen.PostAsync($"/xac-minh/{v.Code}", Upload(offered,
+            ("__RequestVerificationToken", PortalFactory.AntiforgeryToken(formPage)), ("_handler", "check"))));
+        Assert.Contains("Không có chữ ký số.", unsigned);
     }
 
     [Theory]
