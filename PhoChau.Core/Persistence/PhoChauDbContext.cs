@@ -65,6 +65,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<Messages.OutboxMessage> OutboxMessages => Set<Messages.OutboxMessage>();
     public DbSet<Messages.MessageToken> MessageTokens => Set<Messages.MessageToken>();
     public DbSet<Monitoring.HealthProbe> HealthProbes => Set<Monitoring.HealthProbe>();
+    public DbSet<Citizens.PublicCopy> PublicCopies => Set<Citizens.PublicCopy>();
 
     /// <summary>
     /// Saves with the audit trail: every added or changed <see cref="IAudited"/> record gets an

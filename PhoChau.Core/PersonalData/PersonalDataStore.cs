@@ -60,6 +60,7 @@ internal static class PersonalDataStore
     /// </summary>
     public static async Task<List<string>> AnonymiseAsync(PhoChauDbContext db, Ids ids, DateTime nowUtc, IOptions<AttachmentOptions> attachments, CancellationToken ct)
     {
+        await ForgetInPublicTextsAsync(db, ids, ct);
         foreach (var p in await db.Petitions.Where(p => ids.Petitions.Contains(p.Id)).ToListAsync(ct))
         {
             p.PetitionerName = Anonymous;
@@ -104,6 +105,34 @@ internal static class PersonalDataStore
         await ScrubAuditAsync(db, nameof(Citizens.PetitionRating), ids.Ratings, ct);
         await ScrubAuditAsync(db, nameof(PetitionAttachment), scanIds, ct);
         return files;
+    }
+
+    /// <summary>
+    /// What a text of their dialogues says of these people (an answer quoting a name, a notice citing a phone) is hidden
+    /// before their records lose it: the public results, made from those texts, can never show it again.
+    /// </summary>
+    private static async Task ForgetInPublicTextsAsync(PhoChauDbContext db, Ids ids, CancellationToken ct)
+    {
+        var people = new Citizens.PersonalValues();
+        var sessions = new HashSet<int>();
+        foreach (var p in await db.Petitions.AsNoTracking().Where(p => ids.Petitions.Contains(p.Id))
+                     .Select(p => new { p.DialogueId, p.PetitionerName, p.Phone, p.Address, p.IdCardNumber, p.Email }).ToListAsync(ct))
+        {
+            people.Add(p.PetitionerName, p.Phone, p.Address, p.IdCardNumber, p.Email);
+            sessions.Add(p.DialogueId);
+        }
+        foreach (var s in await db.Speakers.AsNoTracking().Where(s => ids.Speakers.Contains(s.Id)).Select(s => new { s.DialogueId, s.Name }).ToListAsync(ct))
+        {
+            people.Add(s.Name);
+            sessions.Add(s.DialogueId);
+        }
+        foreach (var r in await db.SpeakerRequests.AsNoTracking().Where(r => ids.SpeakerRequests.Contains(r.Id))
+                     .Select(r => new { r.DialogueId, r.Name, r.Phone, r.Email }).ToListAsync(ct))
+        {
+            people.Add(r.Name, r.Phone, email: r.Email);
+            sessions.Add(r.DialogueId);
+        }
+        await Citizens.PublicResultsService.ForgetAsync(db, people, sessions, ct);
     }
 
     /// <summary>Blanks the personal values earlier audit entries of these records hold; who did what, and when, stays.</summary>

@@ -49,7 +49,10 @@ public static class VietnameseText
         return new string(buffer[..n]);
     }
 
-    private const char Mark = '\uFFFF';
+    /// <summary>One character as <see cref="Fold"/> folds it (without the spacing rule), or <see cref="Mark"/> for a combining mark.</summary>
+    public static char FoldChar(char c) => c < FoldTable.Length ? FoldTable[c] : char.ToLowerInvariant(c);
+
+    public const char Mark = '\uFFFF';
 
     /// <summary>For every character below U+2000: its base letter in lower case, or <see cref="Mark"/> for a combining mark.</summary>
     private static readonly char[] FoldTable = BuildFoldTable();

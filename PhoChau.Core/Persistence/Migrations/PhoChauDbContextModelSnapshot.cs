@@ -419,6 +419,54 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.ToTable("PetitionRatings");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Citizens.PublicCopy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DialogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hidden")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MadeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DialogueId");
+
+                    b.HasIndex("CommuneId", "Kind", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("PublicCopies");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Commune.CommuneProfile", b =>
                 {
                     b.Property<int>("Id")

@@ -459,6 +459,56 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.ToTable("PetitionRatings");
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Citizens.PublicCopy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DialogueId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hidden")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("MadeAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("SourceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DialogueId");
+
+                    b.HasIndex("CommuneId", "Kind", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("PublicCopies");
+                });
+
             modelBuilder.Entity("PhoChau.Core.Commune.CommuneProfile", b =>
                 {
                     b.Property<int>("Id")
