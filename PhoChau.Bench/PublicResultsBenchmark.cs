@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using PhoChau.Core.Citizens;
+using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
@@ -30,7 +30,8 @@ public sealed class PublicResultsBenchmark : IBenchmark
             try
             {
                 await SeedAsync(one, years: 1, perDialogue: size);
-                costs.Add((size, await FirstRequestMsAsync(QueueActionsBenchmark.BaseUrl(one))));
+                await FirstRequestMsAsync(QueueActionsBenchmark.BaseUrl(one)); // warm: code compiled, copies made
+                costs.Add((size, await RemakeMsAsync(one)));
             }
             finally { await QueueActionsBenchmark.StopPortalAsync(one, oneDir); }
         }
@@ -83,6 +84,26 @@ public sealed class PublicResultsBenchmark : IBenchmark
         {
             await QueueActionsBenchmark.StopPortalAsync(app, dir);
         }
+    }
+
+    /// <summary>
+    /// Every public copy made again (as if every text had just been published) and the results rebuilt: the cost of the
+    /// work done once per change, best of three.
+    /// </summary>
+    private static async Task<double> RemakeMsAsync(Microsoft.AspNetCore.Builder.WebApplication app)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>();
+        var best = double.MaxValue;
+        for (var run = 0; run < 3; run++)
+        {
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                await db.PublicCopies.ExecuteDeleteAsync();
+                await db.Petitions.Where(p => p.Number == 1).ExecuteUpdateAsync(u => u.SetProperty(p => p.Version, p => p.Version + 1));
+            }
+            best = Math.Min(best, await FirstRequestMsAsync(QueueActionsBenchmark.BaseUrl(app)));
+        }
+        return best;
     }
 
     /// <summary>The first request after the data changed: the copies and the results are made then.</summary>

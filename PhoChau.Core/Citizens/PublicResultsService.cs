@@ -59,6 +59,13 @@ public sealed class PublicResultsService(IDbContextFactory<PhoChauDbContext> dbF
     /// <summary>The results as JSON, made once per change.</summary>
     public async Task<byte[]> JsonAsync(CancellationToken ct = default) => (await CurrentAsync(ct)).Json.Value;
 
+    /// <summary>The results with the stamp of the change they reflect: a page made from them is kept as long as the stamp holds.</summary>
+    public async Task<(string Stamp, IReadOnlyList<PublicDialogueResult> Results)> CurrentResultsAsync(CancellationToken ct = default)
+    {
+        var published = await CurrentAsync(ct);
+        return (published.Stamp, published.Results);
+    }
+
     private async Task<Published> CurrentAsync(CancellationToken ct)
     {
         var commune = CommuneScope.Current;

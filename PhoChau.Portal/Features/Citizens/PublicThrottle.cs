@@ -96,6 +96,7 @@ public static class PublicPages
             o.AddPolicy<string, PublicUploadRateLimit>(PublicThrottle.UploadPolicy);
         });
         services.AddScoped<ReceiptHandoff>(); // the receipt a save hands to the next page, printed once
+        services.AddSingleton<ResultsHtml>();
         return services;
     }
 }

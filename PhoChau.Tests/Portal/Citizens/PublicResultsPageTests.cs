@@ -38,4 +38,34 @@ public sealed class PublicResultsPageTests
             Assert.DoesNotContain(value!, json, StringComparison.OrdinalIgnoreCase);
         }
     }
+
+    /// <summary>Issue 32.4: the results' HTML is written once per change and given to every reader; a change shows on the next request.</summary>
+    [Fact]
+    public async Task The_page_is_served_as_stored_until_the_results_change_and_then_shows_the_change()
+    {
+        await using var portal = await DemoSession.StartAsync();
+        var chairman = new Actor("c", "chutich", new HashSet<string> { Roles.Chairman });
+        await portal.Services.GetRequiredService<SpeakerQueueService>().ConcludeAsync(chairman, 1, "Các bộ phận trả lời bằng văn bản đúng hạn.");
+        using var citizen = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
+        var first = WebUtility.HtmlDecode(await citizen.GetStringAsync("/ket-qua"));
+        var html = portal.Services.GetRequiredService<PhoChau.Portal.Features.Citizens.ResultsHtml>();
+        var (made, _) = await html.GetAsync();
+        Assert.Same(made, (await html.GetAsync()).Html); // the same string: written once, not again for each reader
+        Assert.DoesNotContain("15/12", first);
+
+        // A settled answer published after the first reading: the next request shows it.
+        int id;
+        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>().CreateDbContextAsync())
+        {
+            var p = await db.Petitions.Where(p => p.DialogueId == 1 && p.State != PhoChau.Core.Petitions.PetitionState.Merged).OrderBy(p => p.Id).FirstAsync();
+            p.State = PhoChau.Core.Petitions.PetitionState.SettledAtSession;
+            p.SessionAnswer = "Đã giải quyết xong, trả kết quả tại bộ phận một cửa ngày 15/12.";
+            p.Version++;
+            await db.SaveChangesAsync();
+            id = p.Id;
+        }
+        var second = WebUtility.HtmlDecode(await citizen.GetStringAsync("/ket-qua"));
+        Assert.Contains("trả kết quả tại bộ phận một cửa ngày 15/12", second);
+        Assert.True(id > 0);
+    }
 }
