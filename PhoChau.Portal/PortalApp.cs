@@ -152,6 +152,9 @@ public static class PortalApp
         // After authentication: a token is bound to the signed-in user, so it must be checked against that user.
         app.UseAntiforgery();
         app.UseRateLimiter();
+        // After sign-in is known (staff are never held back) and the per-address limits (a flood is refused, not queued).
+        var publicWork = app.Services.GetRequiredService<Features.Citizens.PublicWorkGate>();
+        app.Use((http, next) => publicWork.InvokeAsync(http, () => next(http)));
         app.MapPortalEndpoints();
     }
 

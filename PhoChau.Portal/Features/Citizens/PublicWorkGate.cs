@@ -1,0 +1,66 @@
+namespace PhoChau.Portal.Features.Citizens;
+
+/// <summary>
+/// The hall first: anonymous requests to the citizens' pages (lookup, results, document check, phone registration,
+/// rating and stop links) run at most Public:ConcurrentRequests at once (half the cores, at least one), the rest wait
+/// their turn in order; the other cores stay free for the hall's hub and the staff's screens whatever the public sends
+/// (results-day benchmark). More than Public:QueueLimit waiting: 503 with Retry-After, in Vietnamese.
+/// </summary>
+public sealed class PublicWorkGate
+{
+    private static readonly string[] Prefixes = ["/tra-cuu", "/ket-qua", "/xac-minh", "/danh-gia", "/tin-nhan/dung"];
+    private readonly SemaphoreSlim _gate;
+    private readonly int _queueLimit;
+    private int _waiting;
+
+    public PublicWorkGate(IConfiguration configuration)
+    {
+        var permits = Math.Max(1, configuration.GetValue("Public:ConcurrentRequests", Math.Max(1, Environment.ProcessorCount / 2)));
+        _gate = new SemaphoreSlim(permits, permits);
+        _queueLimit = Math.Max(1, configuration.GetValue("Public:QueueLimit", 2000));
+    }
+
+    public const string Busy =
+        "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Hệ thống đang bận</title>" +
+        "<p>Rất nhiều người đang truy cập cùng lúc. Vui lòng thử lại sau ít phút.</p>" +
+        "<p lang=\"en\">Many people are using the portal at once: try again in a few minutes.</p></html>";
+
+    public static bool IsPublicWork(HttpContext http)
+    {
+        if (http.User.Identity?.IsAuthenticated == true) return false;
+        var path = http.Request.Path;
+        foreach (var prefix in Prefixes)
+            if (path.StartsWithSegments(prefix) || path.Value?.StartsWith(prefix + ".", StringComparison.OrdinalIgnoreCase) == true) return true;
+        return path.StartsWithSegments("/sessions") && path.Value!.TrimEnd('/').EndsWith("/dang-ky", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public async Task InvokeAsync(HttpContext http, Func<Task> next)
+    {
+        if (!IsPublicWork(http))
+        {
+            await next();
+            return;
+        }
+        if (Interlocked.Increment(ref _waiting) > _queueLimit)
+        {
+            Interlocked.Decrement(ref _waiting);
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = "30";
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync(Busy, http.RequestAborted);
+            return;
+        }
+        try
+        {
+            await _gate.WaitAsync(http.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Decrement(ref _waiting);
+            return; // the client went away while waiting: nothing to do for it
+        }
+        Interlocked.Decrement(ref _waiting);
+        try { await next(); }
+        finally { _gate.Release(); }
+    }
+}
