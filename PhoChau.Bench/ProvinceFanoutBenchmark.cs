@@ -38,13 +38,16 @@ public sealed class ProvinceFanoutBenchmark : IBenchmark
         var nodes = new List<WebApplication>();
         try
         {
+            // The master key every node of a province shares (Keys:MasterKeyFile).
+            var masterKey = Path.Combine(Directory.CreateTempSubdirectory("phochau-bench-master").FullName, "master.key");
+            await File.WriteAllTextAsync(masterKey, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)));
             foreach (var demo in new[] { true, false })
             {
                 var dir = Directory.CreateTempSubdirectory("phochau-bench-node").FullName;
                 dirs.Add(dir);
                 var app = PortalApp.Build([
                     "--urls", "http://127.0.0.1:0", "--environment", "Production", "--contentRoot", dir, "--Logging:LogLevel:Default", "Warning",
-                    "--Data:Root", dir, "--Backup:Daily", "false", "--Database:Provider", "PostgreSQL", "--ConnectionStrings:Postgres", connection,
+                    "--Data:Root", dir, "--Backup:Daily", "false", "--Database:Provider", "PostgreSQL", "--ConnectionStrings:Postgres", connection, "--Keys:MasterKeyFile", masterKey,
                     "--Seed:AdminPassword", "Bench12345", "--Seed:Demo", demo ? "true" : "false", "--Seed:DemoPassword", "Bench12345",
                     "--Security:SignInPerMinute", "1000"]);
                 await app.StartAsync();

@@ -7,22 +7,30 @@ namespace PhoChau.Core.Citizens;
 /// The 6-digit PIN a citizen gets on a petition's receipt. Only a keyed hash is stored (HMAC-SHA256 with a secret
 /// kept in the data folder, beside the database but not in it): a copy of the database alone does not give the
 /// PINs away. The secret is backed up and restored with the data, so receipts stay valid after a restore.
+/// On a province's nodes it is derived from the master key they share (Keys:MasterKeyFile), so a PIN or a link works on
+/// every node; a PIN a node hashed with its own file before that still opens on that node.
 /// </summary>
-public sealed class TrackingPin(DataFolder data)
+public sealed class TrackingPin(DataFolder data, Security.MasterKey? master = null)
 {
     public const string KeyFile = "tracking-pin.key";
-    private readonly Lazy<byte[]> _key = new(() => LoadOrCreate(Path.Combine(data.KeysFolder, KeyFile)));
+    private readonly Lazy<byte[]> _key = new(() => master?.Derive("tracking-pin") ?? LoadOrCreate(Path.Combine(data.KeysFolder, KeyFile)));
+    private readonly Lazy<byte[]?> _legacy = new(() =>
+        master is not null && File.Exists(Path.Combine(data.KeysFolder, KeyFile)) ? File.ReadAllBytes(Path.Combine(data.KeysFolder, KeyFile)) : null);
 
     public static string NewPin() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The stored form, bound to the petition (dialogue and code), so one PIN on two petitions hashes differently.</summary>
-    public string Hash(int dialogueId, string code, string pin) =>
-        Convert.ToBase64String(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes($"{dialogueId}:{code}:{pin}")));
+    public string Hash(int dialogueId, string code, string pin) => HashWith(_key.Value, dialogueId, code, pin);
+
+    private static string HashWith(byte[] key, int dialogueId, string code, string pin) =>
+        Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{dialogueId}:{code}:{pin}")));
 
     public bool Verify(int dialogueId, string code, string pin, string? storedHash)
     {
         if (storedHash is null || pin.Length != 6 || !pin.All(char.IsAsciiDigit)) return false;
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(dialogueId, code, pin)), Encoding.ASCII.GetBytes(storedHash));
+        var stored = Encoding.ASCII.GetBytes(storedHash);
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(dialogueId, code, pin)), stored)
+               || _legacy.Value is { } legacy && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashWith(legacy, dialogueId, code, pin)), stored);
     }
 
     /// <summary>Gives the petition a new PIN (the old one stops working) and returns it; only its hash is kept.</summary>

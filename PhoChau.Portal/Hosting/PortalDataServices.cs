@@ -3,6 +3,7 @@ using PhoChau.Core.Persistence.Postgres;
 using Microsoft.AspNetCore.DataProtection;
 using PhoChau.Core.Backups;
 using PhoChau.Core.Petitions;
+using PhoChau.Core.Security;
 
 namespace PhoChau.Portal.Hosting;
 
@@ -53,11 +54,32 @@ public static class PortalDataServices
         var protection = services.AddDataProtection().SetApplicationName("PhoChau.Portal");
         if (Provider(configuration) == DatabaseProvider.PostgreSQL)
         {
+            // Every node shares the key ring in the database and one master key outside it: the ring is sealed with it,
+            // and the receipts' PIN key is derived from it (the same PIN opens on every node).
+            var master = LoadMasterKey(configuration, dataRoot);
+            services.AddSingleton(master);
             protection.PersistKeysToDbContext<PostgresDbContext>();
+            protection.AddKeyManagementOptions(o => o.XmlEncryptor = new MasterKeyXmlEncryptor(master));
+            services.AddHostedService<LegacyKeyRingSealer>();
             return;
         }
         protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
         if (OperatingSystem.IsWindows()) protection.ProtectKeysWithDpapi(protectToLocalMachine: true);
+    }
+
+    /// <summary>Keys:MasterKeyFile, required on PostgreSQL: without it the start ends with one line saying how to make one.</summary>
+    private static MasterKey LoadMasterKey(IConfiguration configuration, string dataRoot)
+    {
+        var path = configuration["Keys:MasterKeyFile"];
+        if (string.IsNullOrWhiteSpace(path))
+            throw new StartupFailureException(
+                "Cơ sở dữ liệu PostgreSQL cần một khóa chính dùng chung cho mọi máy chủ, để ngoài cơ sở dữ liệu: tạo bằng " +
+                "\"openssl rand -base64 48 > /etc/phochau/master.key && chmod 600 /etc/phochau/master.key\", chép cùng tệp đó lên mọi máy chủ và đặt " +
+                "Keys__MasterKeyFile=/etc/phochau/master.key. / PostgreSQL needs a master key shared by every node and kept outside the database: make one " +
+                "with the command above, copy the same file to every node and set Keys__MasterKeyFile.");
+        var full = Path.IsPathRooted(path) ? path : Path.Combine(dataRoot, path);
+        try { return MasterKey.Load(full); }
+        catch (DomainException ex) { throw new StartupFailureException(ex.Message + " / Keys:MasterKeyFile: " + full, ex); }
     }
 
     /// <summary><c>Database:Provider</c>: Sqlite when absent (a commune's laptop needs no configuration), or PostgreSQL.</summary>

@@ -23,7 +23,7 @@ public sealed class MessagesProcessTests
         Dictionary<string, string> Node(string url) => new()
         {
             ["ASPNETCORE_URLS"] = url, ["Data__Root"] = Directory.CreateTempSubdirectory("phochau-node").FullName,
-            ["Database__Provider"] = "PostgreSQL", ["ConnectionStrings__Postgres"] = connection, ["Seed__Demo"] = "false",
+            ["Database__Provider"] = "PostgreSQL", ["ConnectionStrings__Postgres"] = connection, ["Keys__MasterKeyFile"] = TestPostgres.MasterKeyFile, ["Seed__Demo"] = "false",
             ["Messages__Sms__Url"] = gateway.Url + "/sms", ["Messages__Sms__Body"] = "{\"to\":\"{phone}\",\"text\":\"{text}\",\"id\":\"{id}\"}",
             ["Messages__Sms__SuccessField"] = "CodeResult", ["Messages__Sms__SuccessValues"] = "100", ["Messages__Sms__TimeoutSeconds"] = "600",
             ["Messages__ClaimSeconds"] = "5", ["Messages__QuietFrom"] = "00:00", ["Messages__QuietUntil"] = "00:00", // any hour the tests run

@@ -23,7 +23,7 @@ public sealed class TwoNodesTests
         Dictionary<string, string> Node(string url, bool demo) => new()
         {
             ["ASPNETCORE_URLS"] = url, ["Data__Root"] = Directory.CreateTempSubdirectory("phochau-node").FullName,
-            ["Database__Provider"] = "PostgreSQL", ["ConnectionStrings__Postgres"] = connection, ["Seed__Demo"] = demo ? "true" : "false",
+            ["Database__Provider"] = "PostgreSQL", ["ConnectionStrings__Postgres"] = connection, ["Keys__MasterKeyFile"] = TestPostgres.MasterKeyFile, ["Seed__Demo"] = demo ? "true" : "false",
         };
         await using var a = PortalProcess.Start(Node(urlA, demo: true));
         await a.WaitHealthyAsync(urlA);

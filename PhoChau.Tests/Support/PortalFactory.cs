@@ -34,6 +34,7 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Database:Provider", "PostgreSQL");
             builder.UseSetting("ConnectionStrings:Postgres", Postgres);
+            builder.UseSetting("Keys:MasterKeyFile", TestPostgres.MasterKeyFile);
         }
         builder.ConfigureServices(s =>
         {

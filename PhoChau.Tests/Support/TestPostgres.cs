@@ -13,6 +13,16 @@ public static class TestPostgres
     /// <summary>PHOCHAU_TEST_PROVIDER=PostgreSQL: the Core service tests run on the server instead of SQLite files.</summary>
     public static bool CoreTestsOnPostgres => string.Equals(Environment.GetEnvironmentVariable("PHOCHAU_TEST_PROVIDER"), "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The province's master key (Keys:MasterKeyFile) every PostgreSQL node of the tests shares: one file for the test run.</summary>
+    public static string MasterKeyFile => MasterKey.Value;
+
+    private static readonly Lazy<string> MasterKey = new(() =>
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("phochau-master").FullName, "master.key");
+        File.WriteAllText(path, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)) + "\n");
+        return path;
+    });
+
     public const string SkipReason = "no PostgreSQL server: set PHOCHAU_TEST_POSTGRES (source .ci/postgres.sh start) to run the PostgreSQL tests";
 
     /// <summary>
@@ -48,5 +58,26 @@ public static class TestPostgres
         await admin.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, admin);
         await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Runs SQL on a test's own database.</summary>
+    public static async Task ExecuteAsync(string connection, string sql)
+    {
+        await using var conn = new NpgsqlConnection(connection);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of every row a query on a test's own database returns, as text.</summary>
+    public static async Task<List<string>> QueryAsync(string connection, string sql)
+    {
+        await using var conn = new NpgsqlConnection(connection);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync()) rows.Add(reader.IsDBNull(0) ? "" : reader.GetValue(0).ToString()!);
+        return rows;
     }
 }

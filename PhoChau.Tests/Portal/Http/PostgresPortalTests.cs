@@ -78,6 +78,53 @@ public sealed class PostgresPortalTests
         await WaitUntilAsync(async () => !(await onB.GetCalendarAsync()).IsWorkingDay(second), "node B missed a change after listening again");
     }
 
+    /// <summary>
+    /// Issue 32.8: one key for the province. A receipt's PIN printed on node A opens on node B (each node made its own PIN
+    /// key before), and the key ring in the database is sealed with the master key outside it: a dump alone opens no scan.
+    /// </summary>
+    [Fact]
+    public async Task A_PIN_printed_on_node_A_opens_on_node_B_and_the_key_ring_in_the_database_is_sealed_with_the_master_key()
+    {
+        await using var database = TestPostgres.Fresh("phochau_keys");
+        var connection = database.ConnectionString;
+        // Before the master key: a key written in clear, as a province's database holds it today.
+        await using (var legacy = new PortalFactory { Postgres = connection })
+            await WaitUntilAsync(async () => (await legacy.NewClient().GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "the node never became ready");
+        await TestPostgres.ExecuteAsync(connection, "INSERT INTO \"DataProtectionKeys\" (\"FriendlyName\", \"Xml\") VALUES ('key-legacy', " +
+            "'<key id=\"6c4f7f0e-9a43-4a3b-9a55-0d7c7a1f0001\" version=\"1\"><descriptor><descriptor><masterKey p4:requiresEncryption=\"true\" " +
+            "xmlns:p4=\"http://schemas.asp.net/2015/03/dataProtection\"><value>bGVnYWN5LWtleS1tYXRlcmlhbC1pbi1jbGVhcg==</value></masterKey></descriptor></descriptor></key>')");
+
+        await using var a = new PortalFactory { Postgres = connection };
+        await using var b = new PortalFactory { Postgres = connection };
+        await WaitUntilAsync(async () => (await a.NewClient().GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "node A never became ready");
+        await WaitUntilAsync(async () => (await b.NewClient().GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "node B never became ready");
+        var secretary = new PhoChau.Core.Security.Actor("t", "thuky", new HashSet<string> { PhoChau.Core.Security.Roles.Secretary });
+        var d = await a.Services.GetRequiredService<DialogueService>().CreateAsync(secretary, new DialogueInput
+        {
+            Title = "Đối thoại", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15),
+        });
+        var p = await a.Services.GetRequiredService<PhoChau.Core.Petitions.PetitionService>().CreateAsync(secretary, new PhoChau.Core.Petitions.PetitionInput
+        {
+            Consent = true, DialogueId = d.Id, PetitionerName = "Lê Văn Tỉnh", Channel = PhoChau.Core.Petitions.PetitionChannel.OneStopDesk,
+            ReceivedOn = new DateOnly(2026, 12, 1), Field = PhoChau.Core.Petitions.PetitionField.Other, Text = "Kiến nghị về đường thôn.",
+        });
+
+        var phone = b.NewClientFrom("192.168.1.60");
+        var found = WebUtility.HtmlDecode(await (await PortalFactory.PostFormAsync(phone, "/tra-cuu", "lookup", ("Find.Code", p.Code), ("Find.Pin", p.IssuedPin!)))
+            .Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"lookup-result\"", found);
+
+        // Every key of the ring in the database is sealed, the one written in clear before included.
+        var keys = await TestPostgres.QueryAsync(connection, "SELECT \"Xml\" FROM \"DataProtectionKeys\"");
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml =>
+        {
+            Assert.DoesNotContain("requiresEncryption", xml);
+            Assert.Contains("sealedWithMasterKey", xml);
+        });
+        Assert.DoesNotContain(keys, xml => xml.Contains("bGVnYWN5LWtleS1tYXRlcmlhbC1pbi1jbGVhcg=="));
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);

@@ -56,7 +56,7 @@ public sealed class StartupFailureTests
         var port = PhoChau.Tests.Support.PortalProcess.FreePort(); // nothing listens there
         var log = new ListLoggerProvider();
         var exit = await PortalApp.RunAsync(
-            ["--urls", "http://127.0.0.1:0", "--Data:Root", dir, "--Backup:Daily", "false", "--Database:Provider", "PostgreSQL",
+            ["--urls", "http://127.0.0.1:0", "--Data:Root", dir, "--Backup:Daily", "false", "--Database:Provider", "PostgreSQL", "--Keys:MasterKeyFile", TestPostgres.MasterKeyFile,
              "--ConnectionStrings:Postgres", $"Host=127.0.0.1;Port={port};Username=postgres;Database=phochau;Timeout=3", "--Seed:AdminPassword", "Admin12345"],
             b => b.Logging.AddProvider(log)).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(1, exit);
