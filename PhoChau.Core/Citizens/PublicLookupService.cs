@@ -1,3 +1,5 @@
+using System.Globalization;
+using PhoChau.Core.Auditing;
 using PhoChau.Core.Petitions;
 
 namespace PhoChau.Core.Citizens;
@@ -109,18 +111,37 @@ public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFa
         var found = candidates.FirstOrDefault(p => pins.Verify(p.DialogueId, p.Code, pin, p.PinHash));
         if (found is null && candidates.Count > 0)
         {
-            foreach (var p in candidates)
+            // One counting statement a guess, however many arrive at once: each wrong PIN is counted and audited, none
+            // fails on another's save (40 at once gave 500s, each a guess checked and not counted), and the petition's
+            // version, which guards what staff saw, is left alone.
+            var ids = candidates.Select(p => p.Id).ToList();
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Petitions.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(u => u
+                .SetProperty(p => p.PinLockedAtUtc, p => p.PinLockedAtUtc ?? (p.PinFailures + 1 >= MaxPinFailures ? now : (DateTime?)null))
+                .SetProperty(p => p.PinFailures, p => p.PinFailures + 1), ct);
+            var counted = await db.Petitions.AsNoTracking().Where(p => ids.Contains(p.Id))
+                .Select(p => new { p.Id, p.PinFailures, p.PinLockedAtUtc }).ToListAsync(ct);
+            foreach (var c in counted)
             {
-                p.PinFailures++;
-                if (p.PinFailures >= MaxPinFailures) p.PinLockedAtUtc = clock.GetUtcNow().UtcDateTime;
+                var changes = new List<AuditChange> { new("PinFailures", (c.PinFailures - 1).ToString(CultureInfo.InvariantCulture), c.PinFailures.ToString(CultureInfo.InvariantCulture)) };
+                if (c.PinLockedAtUtc == now) changes.Add(new AuditChange("PinLockedAtUtc", null, now.ToString("O", CultureInfo.InvariantCulture)));
+                db.AuditEntries.Add(AuditEntry.By(Actor.Citizen, now, nameof(Petition), c.Id, AuditAction.Updated, [.. changes]));
             }
-            await db.SaveChangesAsync(Actor.Citizen, ct);
-            if (candidates.Any(p => p.PinLockedAtUtc is not null)) throw new PinLockedException();
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            if (counted.Any(c => c.PinLockedAtUtc is not null)) throw new PinLockedException();
         }
         else if (found is { PinFailures: > 0 })
         {
-            found.PinFailures = 0; // the right PIN: earlier slips do not count towards a lock
-            await db.SaveChangesAsync(Actor.Citizen, ct);
+            // The right PIN: earlier slips do not count towards a lock (unless they locked it meanwhile).
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (await db.Petitions.Where(p => p.Id == found.Id && p.PinLockedAtUtc == null).ExecuteUpdateAsync(u => u.SetProperty(p => p.PinFailures, 0), ct) > 0)
+            {
+                db.AuditEntries.Add(AuditEntry.By(Actor.Citizen, now, nameof(Petition), found.Id, AuditAction.Updated,
+                    new AuditChange("PinFailures", found.PinFailures.ToString(CultureInfo.InvariantCulture), "0")));
+                await db.SaveChangesAsync(ct);
+            }
         }
         db.ChangeTracker.Clear();
         return found;

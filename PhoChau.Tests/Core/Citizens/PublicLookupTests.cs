@@ -26,6 +26,36 @@ public sealed class PublicLookupTests
         Assert.Contains(audit.SelectMany(a => a.Changes), c => c.Field == "PinIssuedAtUtc");
     }
 
+    /// <summary>Issue 32.9: guesses that arrive together are each counted and audited; none is a server error.</summary>
+    [Fact]
+    public async Task Forty_wrong_PINs_at_once_are_each_counted_and_audited_none_fails_and_no_more_than_the_lock_allows_are_answered()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        var lookup = host.Get<PublicLookupService>();
+        var wrong = p.IssuedPin == "000000" ? "000001" : "000000";
+        var version = (await WorkflowData.ReloadAsync(host, p.Id)).Version;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(async () =>
+        {
+            try { return await lookup.LookupAsync(p.Code, wrong) is null ? "not found" : "found"; }
+            catch (PinLockedException) { return "locked"; }
+        })));
+
+        Assert.All(outcomes, o => Assert.Contains(o, new[] { "not found", "locked" }));
+        // A guess answered "not found" was checked, so it was counted: no more of them than the lock allows.
+        Assert.InRange(outcomes.Count(o => o == "not found"), 1, PublicLookupService.MaxPinFailures - 1);
+        var reloaded = await WorkflowData.ReloadAsync(host, p.Id);
+        Assert.InRange(reloaded.PinFailures, PublicLookupService.MaxPinFailures, 40);
+        Assert.NotNull(reloaded.PinLockedAtUtc);
+        Assert.Equal(version, reloaded.Version); // what staff saw is not made stale by guesses
+        await using var db = host.NewDb();
+        var changes = (await db.AuditEntries.Where(a => a.EntityType == "Petition" && a.EntityId == p.Id.ToString()).ToListAsync())
+            .SelectMany(a => a.Changes).ToList();
+        Assert.Equal(reloaded.PinFailures, changes.Count(c => c.Field == "PinFailures" && c.Old is not null));
+    }
+
     [Fact]
     public async Task Wrong_PINs_on_one_code_from_anywhere_lock_it_until_staff_issue_a_new_PIN_and_all_is_audited()
     {
