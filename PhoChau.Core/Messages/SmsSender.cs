@@ -21,12 +21,22 @@ public sealed class SmsSender(IOptionsMonitor<MessagesOptions> options) : IMessa
 
     public string? NotConfigured => string.IsNullOrWhiteSpace(options.CurrentValue.Sms.Url) ? CoreText.Get("Messages.SmsOff") : null;
 
-    /// <summary>The text as the gateway is given it: without diacritics when asked, within its length.</summary>
+    /// <summary>
+    /// The text as the gateway is given it: without diacritics when asked, within its length. A message that ends with
+    /// its stop link keeps that line whole (consent: the way out must reach the citizen); the text before it is shortened.
+    /// </summary>
     public static string TextFor(string body, SmsOptions o)
     {
-        var text = (o.Unaccented ? VietnameseText.Unaccent(body) : body).Replace("\r", "").Replace('\n', ' ').Trim();
-        return o.MaxLength > 3 && text.Length > o.MaxLength ? text[..(o.MaxLength - 3)].TrimEnd() + "..." : text;
+        var text = (o.Unaccented ? VietnameseText.Unaccent(body) : body).Replace("\r", "");
+        var lastBreak = text.LastIndexOf('\n');
+        var stop = lastBreak >= 0 && text[(lastBreak + 1)..].Contains("/tin-nhan/dung/", StringComparison.Ordinal) ? text[(lastBreak + 1)..].Trim() : "";
+        var head = (stop.Length > 0 ? text[..lastBreak] : text).Replace('\n', ' ').Trim();
+        if (o.MaxLength <= 3) return stop.Length > 0 ? head + " " + stop : head;
+        if (stop.Length == 0 || stop.Length + 5 > o.MaxLength) return Cut(stop.Length > 0 ? head + " " + stop : head, o.MaxLength);
+        return Cut(head, o.MaxLength - stop.Length - 1) + " " + stop;
     }
+
+    private static string Cut(string text, int max) => text.Length > max ? text[..(max - 3)].TrimEnd() + "..." : text;
 
     public async Task<SendOutcome> SendAsync(OutboxMessage m, CancellationToken ct)
     {
