@@ -133,9 +133,11 @@ public sealed class ProvinceService(
         List<int> dialogues;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             dialogues = await db.Dialogues.AsNoTracking()
-                .Where(d => d.Year == year && d.ParentId == null && d.State != DialogueState.Cancelled)
+                // Held: the session was opened (a planned or announced dialogue has no minutes, no notice, nothing to assess).
+                .Where(d => d.Year == year && d.ParentId == null
+                            && (d.State == DialogueState.InSession || d.State == DialogueState.Concluded || d.State == DialogueState.Closed))
                 .OrderBy(d => d.SessionDate).ThenBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
-        if (dialogues.Count == 0) throw new DomainException(CoreText.Format("Province.NoDialogues", name, year));
+        if (dialogues.Count == 0) throw new NotFoundException(CoreText.Format("Province.NoDialogues", name, year));
         await using var scope = scopes.CreateAsyncScope();
         var packs = scope.ServiceProvider.GetRequiredService<EvidencePackService>();
         using var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);

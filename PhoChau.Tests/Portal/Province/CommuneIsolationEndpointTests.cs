@@ -114,6 +114,13 @@ public sealed class CommuneIsolationEndpointTests
         int year;
         await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>().CreateDbContextAsync())
             year = await db.Dialogues.Where(d => d.Id == 1).Select(d => d.Year).SingleAsync();
+        // Issue 32.9: a dialogue only planned or announced has nothing to assess: 404, as the README says.
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/tinh/ho-so-1-{year}.zip")).StatusCode);
+        using (CommuneScope.Enter(1))
+        {
+            var secretaryActor = new Actor("s", "thuky", new HashSet<string> { Roles.Secretary });
+            await portal.Services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(secretaryActor, 1);
+        }
         var pack = await viewer.GetAsync($"/tinh/ho-so-1-{year}.zip");
         Assert.Equal(HttpStatusCode.OK, pack.StatusCode);
         Assert.Matches($@"^ho-so-minh-chung-\w+-{year}\.zip$", pack.Content.Headers.ContentDisposition?.FileNameStar ?? pack.Content.Headers.ContentDisposition?.FileName);
