@@ -39,15 +39,32 @@ public static class IssuingEndpoints
 
         endpoints.MapPost("/ky-so/{ticket}", async (string ticket, HttpRequest request, IssuingService issuing, CancellationToken ct) =>
         {
-            byte[] signed;
-            if (request.HasFormContentType)
+            // Nothing larger than a document may be is read at all: refused before reading when it says its size, and
+            // cut off as soon as it passes the limit when it does not (it was buffered whole, then answered 500).
+            if (request.ContentLength > MaxPostBytes) return TooLarge();
+            if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                size.MaxRequestBodySize = MaxPostBytes;
+            byte[]? signed;
+            try
             {
-                var form = await request.ReadFormAsync(ct);
-                if (form.Files.Count == 0) return Answer(StatusCodes.Status400BadRequest, 1, CoreText("Issuing.NoFile"));
-                await using var s = form.Files[0].OpenReadStream();
-                signed = await ReadAsync(s, ct);
+                if (request.HasFormContentType)
+                {
+                    var form = await request.ReadFormAsync(ct);
+                    if (form.Files.Count == 0) return Answer(StatusCodes.Status400BadRequest, 1, CoreText("Issuing.NoFile"));
+                    await using var s = form.Files[0].OpenReadStream();
+                    signed = await ReadAsync(s, ct);
+                }
+                else signed = await ReadAsync(request.Body, ct);
             }
-            else signed = await ReadAsync(request.Body, ct);
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge();
+            }
+            catch (InvalidDataException)
+            {
+                return TooLarge(); // the form reader's own limit on a part
+            }
+            if (signed is null) return TooLarge();
             try
             {
                 var version = await issuing.AcceptFromPluginAsync(ticket, signed, ct);
@@ -71,11 +88,22 @@ public static class IssuingEndpoints
     /// <summary>The plugin reads Status (0 = kept) and Message; a person reading the answer gets the same Vietnamese text.</summary>
     private static IResult Answer(int status, int code, string message) => Results.Json(new Dictionary<string, object> { ["Status"] = code, ["Message"] = message }, statusCode: status);
 
-    private static async Task<byte[]> ReadAsync(Stream s, CancellationToken ct)
+    /// <summary>The signed file and its form's wrapping.</summary>
+    private const long MaxPostBytes = IssuingService.MaxPdfBytes + (1 << 20);
+
+    private static IResult TooLarge() => Answer(StatusCodes.Status413PayloadTooLarge, 1, CoreText("Issuing.FileTooLarge"));
+
+    /// <returns>The bytes, or null as soon as they pass the largest document (the rest is not read).</returns>
+    private static async Task<byte[]?> ReadAsync(Stream s, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
-        await s.CopyToAsync(buffer, ct);
-        if (buffer.Length > IssuingService.MaxPdfBytes) throw new BadHttpRequestException("too large", StatusCodes.Status413PayloadTooLarge);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await s.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > IssuingService.MaxPdfBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
         return buffer.ToArray();
     }
 }

@@ -102,6 +102,33 @@ public sealed class SigningEndpointTests
         Assert.Contains("Không có chữ ký số.", unsigned);
     }
 
+    /// <summary>Issue 32.9: more than a document may weigh is refused in Vietnamese, not buffered whole and answered 500.</summary>
+    [Fact]
+    public async Task A_post_over_20_MB_to_the_plugins_address_is_refused_with_413_and_the_version_kept()
+    {
+        await using var factory = new PortalFactory();
+        var (issuing, v) = await IssueAsync(factory);
+        var offer = await issuing.OfferToPluginAsync(Chairman, v.Id);
+        var plugin = factory.NewClient();
+        var huge = new byte[21 * 1024 * 1024];
+
+        var declared = await plugin.PostAsync($"/ky-so/{offer.Ticket}", new ByteArrayContent(huge));
+        // Without a length (chunked), as a program streaming a file sends it: cut off as it passes the limit.
+        var streamed = new StreamContent(new MemoryStream(huge));
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/ky-so/{offer.Ticket}") { Content = streamed };
+        request.Headers.TransferEncodingChunked = true;
+        var chunked = await plugin.SendAsync(request);
+        var asForm = await plugin.PostAsync($"/ky-so/{offer.Ticket}", Upload(huge));
+
+        foreach (var answer in new[] { declared, chunked, asForm })
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.StatusCode);
+            Assert.Contains("quá lớn", await TextAsync(answer));
+        }
+        Assert.Equal(IssuedState.AwaitingSignature, (await issuing.VerifyAsync(v.Code))!.State);
+        Assert.NotNull(await issuing.PluginFileAsync(offer.Ticket)); // the ticket still works for the real file
+    }
+
     [Theory]
     [InlineData("/xac-minh/ZZZZZZZZZZ")]
     [InlineData("/xac-minh/%3Cscript%3E")]
