@@ -14,6 +14,8 @@ public static class AuditLabels
 {
     private static readonly IReadOnlyDictionary<string, Type> Audited = typeof(IAudited).Assembly.GetTypes()
         .Where(t => typeof(IAudited).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
+        // Issued documents and the signature images are audited by hand (their bytes are never copied into the trail).
+        .Append(typeof(Reports.Issuing.IssuedDocument)).Append(typeof(Reports.Issuing.SignatureArt))
         .ToDictionary(t => t.Name);
 
     /// <summary>Every audited record type: what the audit page filters by.</summary>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
+using PhoChau.Core.Auditing;
 using System.Security.Cryptography;
 using PhoChau.Core.Reports.Signing;
 
@@ -84,6 +86,15 @@ public sealed class IssuingService(
         }
         db.Add(issued);
         await db.SaveChangesAsync(ct);
+        // Who issued which version, number and code (the PDF's bytes are the version itself, kept as they are).
+        db.AuditEntries.Add(AuditEntry.By(actor, now, nameof(IssuedDocument), issued.Id, AuditAction.Created,
+            new AuditChange("Kind", null, kind.ToString()), new AuditChange("VersionNumber", null, issued.VersionNumber.ToString(CultureInfo.InvariantCulture)),
+            new AuditChange("NumberAndSymbol", null, number), new AuditChange("IssuedOn", null, issuedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
+            new AuditChange("Code", null, code), new AuditChange("State", null, issued.State.ToString())));
+        if (previous is { SupersededByVersion: not null } && previous.SupersededAtUtc == now)
+            db.AuditEntries.Add(AuditEntry.By(actor, now, nameof(IssuedDocument), previous.Id, AuditAction.Updated,
+                new AuditChange("SupersededByVersion", null, issued.VersionNumber.ToString(CultureInfo.InvariantCulture))));
+        await db.SaveChangesAsync(ct);
         return View(issued);
     }
 
@@ -110,6 +121,8 @@ public sealed class IssuingService(
         d.PluginTicket = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         d.PluginTicketExpiresUtc = clock.GetUtcNow().UtcDateTime.AddMinutes(options.CurrentValue.PluginTicketMinutes);
         d.Version++;
+        db.AuditEntries.Add(AuditEntry.By(actor, clock.GetUtcNow().UtcDateTime, nameof(IssuedDocument), d.Id, AuditAction.Updated,
+            new AuditChange("PluginTicketExpiresUtc", null, d.PluginTicketExpiresUtc.Value.ToString("O", CultureInfo.InvariantCulture))));
         await db.SaveChangesAsync(ct);
         return new PluginOffer(d.PluginTicket, d.NumberAndSymbol, d.IssuedOn);
     }
@@ -136,7 +149,9 @@ public sealed class IssuingService(
         if (signed.Length > MaxPdfBytes) throw new DomainException(CoreText.Get("Issuing.FileTooLarge"));
         var roots = trust.Roots();
         if (PdfSignatureCheck.RefusalOfReturned(d.Pdf, signed, roots) is { } refusal) throw new DomainException(refusal);
-        var signer = PdfSignatureCheck.Check(signed, roots)[^1].Signer;
+        var signature = PdfSignatureCheck.Check(signed, roots)[^1];
+        var signer = signature.Signer;
+        var before = d.State;
         d.Pdf = signed;
         d.Sha256 = Hash(signed);
         IssuedStateMachine.Move(d, IssuedState.Signed);
@@ -145,6 +160,10 @@ public sealed class IssuingService(
         d.PluginTicket = null;
         d.PluginTicketExpiresUtc = null;
         d.Version++;
+        // Signed by the token's holder: the audit names the certificate's signer and who issued the certificate.
+        db.AuditEntries.Add(AuditEntry.By(new Actor("token", signer, new HashSet<string>()), d.SignedAtUtc.Value, nameof(IssuedDocument), d.Id, AuditAction.Updated,
+            new AuditChange("State", before.ToString(), d.State.ToString()), new AuditChange("SignedBy", null, $"{signer} ({signature.Issuer})"),
+            new AuditChange("Sha256", null, d.Sha256)));
         await db.SaveChangesAsync(ct);
         return View(d);
     }
@@ -195,6 +214,7 @@ public sealed class IssuingService(
         var result = await PdfSigner.SignAsync(d.Pdf, new PdfSignatureRequest(cert, communeName, CoreText.Get("Issuing.SealReason"),
             communeName, now.ToOffset(TimeSpan.FromHours(7)), box, images, tsa), ct: ct);
 
+        var stateBefore = d.State;
         d.Pdf = result.Pdf;
         d.Sha256 = Hash(result.Pdf);
         IssuedStateMachine.Move(d, IssuedState.Sealed);
@@ -203,6 +223,11 @@ public sealed class IssuingService(
         d.SigningNote = result.TimestampProblem;
         d.PluginTicket = null;
         d.Version++;
+        // Who applied the commune's seal (and, unsigned before, its signature image): the person, not only the commune.
+        db.AuditEntries.Add(AuditEntry.By(actor, now.UtcDateTime, nameof(IssuedDocument), d.Id, AuditAction.Updated,
+            new AuditChange("State", stateBefore.ToString(), d.State.ToString()), new AuditChange("SealedBy", null, actor.UserName),
+            new AuditChange("SealCertificate", null, cert.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false)),
+            new AuditChange("Sha256", null, d.Sha256)));
         await db.SaveChangesAsync(ct);
         return View(d);
     }
@@ -246,6 +271,10 @@ public sealed class IssuingService(
         art.Millimetres = millimetres;
         art.UploadedAtUtc = clock.GetUtcNow().UtcDateTime;
         art.UploadedBy = actor.UserName;
+        await db.SaveChangesAsync(ct);
+        db.AuditEntries.Add(AuditEntry.By(actor, art.UploadedAtUtc, nameof(SignatureArt), art.Id, AuditAction.Updated,
+            new AuditChange("Kind", null, kind.ToString()), new AuditChange("Millimetres", null, millimetres.ToString(CultureInfo.InvariantCulture)),
+            new AuditChange("Sha256", null, Hash(png))));
         await db.SaveChangesAsync(ct);
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography.Pkcs;
 using System.Text;
 using PhoChau.Core.Common;
@@ -57,6 +59,37 @@ public sealed class ForgedSignatureTests
         var s = Assert.Single(signedView.Signatures);
         Assert.True(s.Trusted);
         Assert.Equal(TestSigning.RootName, s.Issuer);
+    }
+
+    /// <summary>Issue 32.9: issuing, signing with the token and sealing each leave an audit entry naming the person.</summary>
+    [Fact]
+    public async Task Issuing_signing_and_sealing_are_in_the_audit_trail_with_the_person()
+    {
+        var folder = Directory.CreateTempSubdirectory("phochau-seal").FullName;
+        using var sealCert = TestSigning.Certificate("UBND xa Pho Chau", DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.AddYears(2));
+        var pfx = TestSigning.PfxFile(folder, sealCert, "mk");
+        await using var host = await CoreTestHost.StartAsync(configure: s => s.Configure<SigningOptions>(o => { o.SealPfxPath = pfx; o.SealPfxPassword = "mk"; }));
+        var (d, _) = await ConcludedSession.WithIssuedNoticeAsync(host);
+        var issuing = host.Get<IssuingService>();
+        await issuing.SaveArtAsync(CoreTestHost.Admin, SignatureArtKind.Seal, TestSigning.SealPng(), 35);
+        var v = await issuing.IssueAsync(CoreTestHost.Secretary, d.Id, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), Base);
+        var offer = await issuing.OfferToPluginAsync(CoreTestHost.Chairman, v.Id);
+        var offered = (await issuing.PluginFileAsync(offer.Ticket))!.Value.Pdf;
+        var now = host.Clock.GetUtcNow();
+        using var token = TestSigning.Certificate("Le Van Thai", now.AddDays(-30), now.AddDays(365));
+        await issuing.AcceptFromPluginAsync(offer.Ticket, (await PdfSigner.SignAsync(offered, new PdfSignatureRequest(token, "Lê Văn Thái", "Ký", "Phổ Châu", now))).Pdf);
+        await issuing.SealAsync(CoreTestHost.Chairman, v.Id);
+
+        await using var db = host.NewDb();
+        var trail = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(IssuedDocument) && a.EntityId == v.Id.ToString())
+            .OrderBy(a => a.Id).ToListAsync();
+        Assert.Contains(trail, a => a.UserName == CoreTestHost.Secretary.UserName && a.Changes.Any(c => c.Field == "NumberAndSymbol" && c.New == "12/TB-UBND"));
+        Assert.Contains(trail, a => a.UserName == CoreTestHost.Chairman.UserName && a.Changes.Any(c => c.Field == "PluginTicketExpiresUtc"));
+        Assert.Contains(trail, a => a.UserName == "Le Van Thai" && a.Changes.Any(c => c.Field == "SignedBy" && c.New!.Contains(TestSigning.RootName)));
+        Assert.Contains(trail, a => a.UserName == CoreTestHost.Chairman.UserName && a.Changes.Any(c => c.Field == "SealedBy" && c.New == CoreTestHost.Chairman.UserName));
+        Assert.Contains(await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(SignatureArt)).ToListAsync(),
+            a => a.UserName == CoreTestHost.Admin.UserName);
+        Assert.Equal("Người đóng dấu số", PhoChau.Core.Resources.CoreText.Format(new System.Globalization.CultureInfo("vi-VN"), "Audit.Field.SealedBy"));
     }
 
     [Fact]
