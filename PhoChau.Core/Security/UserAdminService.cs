@@ -68,6 +68,9 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         {
             Check(await users.RemoveFromRolesAsync(user, oldRoles));
             Check(await users.AddToRoleAsync(user, input.Role));
+            // A new role is a new sign-in: its open screens and hub connections, signed in with the old role, end now
+            // (Identity changes the stamp for a password, not for a role: a Viewer went on registering speakers).
+            Check(await users.UpdateSecurityStampAsync(user));
         }
         await AuditAsync(scope, actor, user.Id,
             $"Cập nhật tài khoản {user.UserName}: {string.Join(", ", oldRoles.Select(Roles.DisplayName))} → {Roles.DisplayName(input.Role)}", ct);

@@ -45,6 +45,10 @@ public sealed class HubSessionGuard(SessionValidity validity, IStringLocalizer<S
         return await next(context);
     }
 
+    /// <summary>What tells one sign-in from another of the same user: its security stamp, as the cookie carries it.</summary>
+    private static string SignInOf(HubCallerContext c) =>
+        c.User?.FindFirst("AspNet.Identity.SecurityStamp")?.Value ?? c.ConnectionId;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
@@ -62,7 +66,9 @@ public sealed class HubSessionGuard(SessionValidity validity, IStringLocalizer<S
     {
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var group in _connections.Values.GroupBy(c => c.UserIdentifier ?? ""))
+            // By sign-in, not by user: a user signed out on one screen and signed in afresh on another has two sign-ins,
+            // and the old one's connections must close though the new one stands (they went on receiving names).
+            foreach (var group in _connections.Values.GroupBy(c => (c.UserIdentifier ?? "", SignInOf(c))))
             {
                 try
                 {

@@ -53,6 +53,38 @@ public sealed class SignOutEndsEverythingTests
         Assert.DoesNotContain((await queue.GetStateAsync(1)).Queue, q => q.Name == "Sau Đăng Xuất");
     }
 
+    /// <summary>
+    /// Issue 32.9: a secretary made a viewer loses the hub connection opened as a secretary (a speaker was registered
+    /// 8 s after); a user signed out on one connection and signed in afresh on another keeps only the fresh one.
+    /// </summary>
+    [Fact]
+    public async Task A_role_change_closes_the_connections_of_the_old_role_and_a_fresh_sign_in_does_not_keep_a_signed_out_one_open()
+    {
+        await using var portal = await DemoSession.StartAsync();
+        var queue = portal.Services.GetRequiredService<SpeakerQueueService>();
+        var admin = new Actor("other", "quantri", new HashSet<string> { Roles.Administrator });
+        var accounts = portal.Services.GetRequiredService<UserAdminService>();
+
+        var demotedClosed = new TaskCompletionSource();
+        await using var secretary = await JoinedAsync(portal, "thuky", demotedClosed);
+        var account = (await accounts.ListAsync(admin)).Single(u => u.UserName == "thuky");
+        await accounts.UpdateAsync(admin, account.Id, new UserInput { UserName = "thuky", FullName = account.FullName, Role = Roles.Viewer });
+        await demotedClosed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await Assert.ThrowsAnyAsync<Exception>(() => secretary.InvokeAsync<QueueChangedMessage>("RegisterSpeaker", 1, "Sau Đổi Vai Trò", "Thôn Tân Hy", "Đất đai"));
+        Assert.DoesNotContain((await queue.GetStateAsync(1)).Queue, q => q.Name == "Sau Đổi Vai Trò");
+
+        // The chairman: an old connection, then a sign-out elsewhere and a fresh sign-in with its own connection.
+        var oldClosed = new TaskCompletionSource();
+        await using var old = await JoinedAsync(portal, "chutich", oldClosed);
+        await SignOutElsewhereAsync(portal, "chutich");
+        var freshClosed = new TaskCompletionSource();
+        await using var fresh = await JoinedAsync(portal, "chutich", freshClosed);
+        await oldClosed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await Task.Delay(HubSessionGuard.Interval * 2);
+        Assert.False(freshClosed.Task.IsCompleted, "the fresh sign-in's connection was closed too");
+        Assert.NotNull(await fresh.InvokeAsync<QueueChangedMessage>("JoinSession", 1));
+    }
+
     [Fact]
     public async Task A_call_made_before_the_sweep_reaches_the_connection_is_refused_with_the_reason()
     {
