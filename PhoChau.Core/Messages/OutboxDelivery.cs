@@ -99,7 +99,8 @@ public sealed class OutboxDelivery(
             m.LastError = Cut(outcome.Error, 1000);
             if (outcome.Permanent || m.Attempts >= Math.Max(1, o.MaxAttempts)) MessageStateMachine.Move(m, MessageState.Failed);
             else m.NextAttemptAtUtc = now.Add(Backoff(m.Attempts));
-            log.LogWarning("Message {Id} ({Channel}) not sent, attempt {Attempt}: {Error}", m.Id, m.Channel, m.Attempts, outcome.Error);
+            // The log outlives any erasure: it never holds the citizen's address, even quoted in the gateway's answer.
+            log.LogWarning("Message {Id} ({Channel}) not sent, attempt {Attempt}: {Error}", m.Id, m.Channel, m.Attempts, Masked(outcome.Error, m.Recipient));
         }
         Release(m);
         await db.SaveChangesAsync(ct);
@@ -122,5 +123,16 @@ public sealed class OutboxDelivery(
     {
         public long Id { get; set; }
         public int CommuneId { get; set; }
+    }
+
+    /// <summary>A gateway's error without the recipient's address, nor any e-mail address or phone number it quotes.</summary>
+    public static string Masked(string? error, string recipient)
+    {
+        if (string.IsNullOrEmpty(error)) return error ?? "";
+        if (recipient.Length > 0) error = error.Replace(recipient, "[…]", StringComparison.OrdinalIgnoreCase);
+        error = System.Text.RegularExpressions.Regex.Replace(error, @"[^\s<>""'@]+@[^\s<>""'@]+\.[A-Za-z]{2,}", "[…]");
+        // A run of 9 digits or more (with spaces, dots or dashes) is a phone or an ID; "550 5.1.1" is a status, kept.
+        return System.Text.RegularExpressions.Regex.Replace(error, @"\+?\d[\d .\-]{7,}\d",
+            m => m.Value.Count(char.IsAsciiDigit) >= 9 ? "[…]" : m.Value);
     }
 }

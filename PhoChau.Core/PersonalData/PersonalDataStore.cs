@@ -17,7 +17,7 @@ internal static class PersonalDataStore
 
     /// <summary>The audit fields that hold a person's data: their old and new values are blanked when the record is anonymised.</summary>
     private static readonly HashSet<string> PersonalFields =
-        ["PetitionerName", "Phone", "Address", "IdCardNumber", "Name", "Comment", "FileName", "RequesterName", "Details"];
+        ["PetitionerName", "Phone", "Address", "IdCardNumber", "Email", "Name", "Comment", "FileName", "RequesterName", "Details"];
 
     public readonly record struct Ids(List<int> Petitions, List<int> Speakers, List<int> SpeakerRequests, List<int> Ratings);
 
@@ -60,7 +60,7 @@ internal static class PersonalDataStore
     /// </summary>
     public static async Task<List<string>> AnonymiseAsync(PhoChauDbContext db, Ids ids, DateTime nowUtc, IOptions<AttachmentOptions> attachments, CancellationToken ct)
     {
-        await ForgetInPublicTextsAsync(db, ids, ct);
+        var people = await ForgetInPublicTextsAsync(db, ids, ct);
         foreach (var p in await db.Petitions.Where(p => ids.Petitions.Contains(p.Id)).ToListAsync(ct))
         {
             p.PetitionerName = Anonymous;
@@ -86,6 +86,8 @@ internal static class PersonalDataStore
         // The messages to them: the address goes; one not sent yet is not sent.
         foreach (var m in await db.OutboxMessages.Where(m => m.PetitionId != null && ids.Petitions.Contains(m.PetitionId.Value)).ToListAsync(ct))
         {
+            // A gateway's refusal often quotes the address ("550 <an@…>: no such user"): it goes with it.
+            if (m.LastError is { } error) m.LastError = Citizens.PublicRedaction.Redact(Messages.OutboxDelivery.Masked(error, m.Recipient), people).Text;
             m.Recipient = Anonymous;
             m.Body = "";
             m.TemplateData = null;
@@ -111,7 +113,8 @@ internal static class PersonalDataStore
     /// What a text of their dialogues says of these people (an answer quoting a name, a notice citing a phone) is hidden
     /// before their records lose it: the public results, made from those texts, can never show it again.
     /// </summary>
-    private static async Task ForgetInPublicTextsAsync(PhoChauDbContext db, Ids ids, CancellationToken ct)
+    /// <returns>The people's values, as the texts were searched for them.</returns>
+    private static async Task<Citizens.PersonalValues> ForgetInPublicTextsAsync(PhoChauDbContext db, Ids ids, CancellationToken ct)
     {
         var people = new Citizens.PersonalValues();
         var sessions = new HashSet<int>();
@@ -133,6 +136,7 @@ internal static class PersonalDataStore
             sessions.Add(r.DialogueId);
         }
         await Citizens.PublicResultsService.ForgetAsync(db, people, sessions, ct);
+        return people;
     }
 
     /// <summary>Blanks the personal values earlier audit entries of these records hold; who did what, and when, stays.</summary>
