@@ -37,14 +37,15 @@ public sealed class ProbedPortalBackupTests
         Assert.Equal(0, await PortalCommands.RunAsync(["backup", "--out", usb, .. config], new StringWriter()));
         var commandLine = Assert.Single(Directory.GetFiles(usb, "phochau-*-dong-lenh.zip"));
 
-        // The database as the previous version left it: one migration behind, with the table its probe created. The
+        // The database as the previous release left it: at its last migration, with the table its probe created. The
         // next start upgrades it, backing up first.
         await portal.StopAsync();
         using (var db = new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>()
                    .UseSqlite($"Data Source={dbPath};Pooling=False").Options))
         {
+            // The previous release's last migration: the one before this release's first (HealthProbeTable).
             var migrations = db.Database.GetMigrations().ToList();
-            db.GetService<IMigrator>().Migrate(migrations[^2]);
+            db.GetService<IMigrator>().Migrate(migrations[migrations.FindIndex(m => m.EndsWith("_HealthProbeTable", StringComparison.Ordinal)) - 1]);
             db.Database.ExecuteSqlRaw("CREATE TABLE \"__HealthProbe\" (\"Id\" INTEGER PRIMARY KEY, \"AtUtc\" TEXT NOT NULL); " +
                                       "INSERT INTO \"__HealthProbe\" VALUES (1, '2026-12-01T00:00:00Z');");
         }

@@ -129,6 +129,27 @@ public sealed class SigningEndpointTests
         Assert.NotNull(await issuing.PluginFileAsync(offer.Ticket)); // the ticket still works for the real file
     }
 
+    /// <summary>Issue 32.5: files checked on /xac-minh are limited per address; another address goes on.</summary>
+    [Fact]
+    public async Task More_than_twenty_files_checked_in_ten_minutes_from_one_address_are_refused_and_other_addresses_go_on()
+    {
+        await using var factory = new PortalFactory();
+        var (_, v) = await IssueAsync(factory);
+        var file = System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n");
+        async Task<HttpStatusCode> CheckFromAsync(HttpClient client)
+        {
+            var form = await client.GetStringAsync($"/xac-minh/{v.Code}");
+            return (await client.PostAsync($"/xac-minh/{v.Code}", Upload(file, ("__RequestVerificationToken", PortalFactory.AntiforgeryToken(form)), ("_handler", "check")))).StatusCode;
+        }
+        var one = factory.NewClientFrom("192.168.1.90");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++) statuses.Add(await CheckFromAsync(one));
+
+        Assert.All(statuses.Take(20), st => Assert.Equal(HttpStatusCode.OK, st));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(HttpStatusCode.OK, await CheckFromAsync(factory.NewClientFrom("192.168.1.91")));
+    }
+
     [Theory]
     [InlineData("/xac-minh/ZZZZZZZZZZ")]
     [InlineData("/xac-minh/%3Cscript%3E")]
