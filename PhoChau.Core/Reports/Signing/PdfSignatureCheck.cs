@@ -31,8 +31,11 @@ public sealed record PdfSignatureInfo(
 /// </summary>
 public static partial class PdfSignatureCheck
 {
-    /// <summary>More than any real document carries (the token's signature and the seal, a few corrections).</summary>
-    public const int MaxSignatures = 8;
+    /// <summary>
+    /// More than a document this portal issues carries (the token's signature, then the seal): each one verified costs a
+    /// copy of the file, so a crafted upload costs at most this many (verify-upload: the peak memory).
+    /// </summary>
+    public const int MaxSignatures = 4;
     /// <summary>How far around a signature dictionary its object header and fields are looked for.</summary>
     private const int Window = 256 * 1024;
     /// <summary>A CMS signature with its chain and time-stamp is a few tens of KB; room reserved by readers is at most this.</summary>

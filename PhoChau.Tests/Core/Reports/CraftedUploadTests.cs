@@ -42,7 +42,7 @@ public sealed class CraftedUploadTests
     }
 
     [Fact]
-    public void A_file_of_thousands_of_signatures_has_at_most_eight_verified()
+    public void A_file_of_thousands_of_signatures_has_at_most_four_verified()
     {
         var file = ManySignatures(2000);
 
