@@ -35,30 +35,11 @@ public sealed class PublicThrottle : IDisposable
     public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }
 
-/// <summary>Posts of the public speaker form: a sliding window per address; opening the page is not counted.</summary>
-public sealed class PublicFormRateLimit(IConfiguration configuration) : IRateLimiterPolicy<string>
-{
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
-    {
-        context.HttpContext.Response.Headers.RetryAfter = "600";
-        context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
-        await context.HttpContext.Response.WriteAsync(PublicPages.TooMany, ct);
-    };
-
-    public RateLimitPartition<string> GetPartition(HttpContext http)
-    {
-        if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("open");
-        var limit = Math.Max(1, configuration.GetValue("Public:RegistrationsPer10Minutes", 5));
-        return RateLimitPartition.GetSlidingWindowLimiter(PublicThrottle.AddressOf(http),
-            _ => new SlidingWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(10), SegmentsPerWindow = 10, QueueLimit = 0 });
-    }
-}
-
 /// <summary>
-/// Files posted to the public document check: a sliding window per address (each costs a parse of up to 20 MB), and
-/// one at a time per address; opening the page is not counted.
+/// Posts from one address in a sliding window of ten minutes (<paramref name="setting"/>, else
+/// <paramref name="perTenMinutes"/>); opening the page is not counted. Past it: 429 and a page in Vietnamese.
 /// </summary>
-public sealed class PublicUploadRateLimit(IConfiguration configuration) : IRateLimiterPolicy<string>
+public abstract class PerAddressPostLimit(IConfiguration configuration, string setting, int perTenMinutes) : IRateLimiterPolicy<string>
 {
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
     {
@@ -70,11 +51,17 @@ public sealed class PublicUploadRateLimit(IConfiguration configuration) : IRateL
     public RateLimitPartition<string> GetPartition(HttpContext http)
     {
         if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("open");
-        var limit = Math.Max(1, configuration.GetValue("Public:UploadsPer10Minutes", 20));
+        var limit = Math.Max(1, configuration.GetValue(setting, perTenMinutes));
         return RateLimitPartition.GetSlidingWindowLimiter(PublicThrottle.AddressOf(http),
             _ => new SlidingWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(10), SegmentsPerWindow = 10, QueueLimit = 0 });
     }
 }
+
+/// <summary>Posts of the public speaker form.</summary>
+public sealed class PublicFormRateLimit(IConfiguration configuration) : PerAddressPostLimit(configuration, "Public:RegistrationsPer10Minutes", 5);
+
+/// <summary>Files posted to the public document check: each costs a parse of up to 20 MB.</summary>
+public sealed class PublicUploadRateLimit(IConfiguration configuration) : PerAddressPostLimit(configuration, "Public:UploadsPer10Minutes", 20);
 
 public static class PublicPages
 {
