@@ -4,7 +4,8 @@ namespace PhoChau.Portal.Features.Citizens;
 /// The hall first: anonymous requests to the citizens' pages (lookup, results, document check, phone registration,
 /// rating and stop links) run at most Public:ConcurrentRequests at once (half the cores, at least one), the rest wait
 /// their turn in order; the other cores stay free for the hall's hub and the staff's screens whatever the public sends
-/// (results-day benchmark). More than Public:QueueLimit waiting: 503 with Retry-After, in Vietnamese.
+/// (results-day benchmark). More than Public:QueueLimit waiting: 503 with Retry-After, in Vietnamese. A turn covers
+/// the work only: a request's body is read before it, the answer sent after it.
 /// </summary>
 public sealed class PublicWorkGate
 {
@@ -41,6 +42,20 @@ public sealed class PublicWorkGate
             await next();
             return;
         }
+        // A turn is for work, never for a slow link: the request's body is read before the turn is taken, and the page is
+        // written into memory during it and sent after it. A stranger uploading or reading at 2G speed holds no turn.
+        if (HttpMethods.IsPost(http.Request.Method) && (http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0))
+        {
+            http.Request.EnableBuffering(bufferThreshold: 64 * 1024);
+            try { await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted); }
+            catch (OperationCanceledException) { return; } // the client went away while sending
+            catch (BadHttpRequestException e)
+            {
+                http.Response.StatusCode = e.StatusCode;
+                return;
+            }
+            http.Request.Body.Position = 0;
+        }
         if (Interlocked.Increment(ref _waiting) > _queueLimit)
         {
             Interlocked.Decrement(ref _waiting);
@@ -60,7 +75,20 @@ public sealed class PublicWorkGate
             return; // the client went away while waiting: nothing to do for it
         }
         Interlocked.Decrement(ref _waiting);
-        try { await next(); }
-        finally { _gate.Release(); }
+        var original = http.Response.Body;
+        using var page = new MemoryStream();
+        http.Response.Body = page;
+        try
+        {
+            try { await next(); }
+            finally { _gate.Release(); }
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+        if (page.Length == 0) return;
+        page.Position = 0;
+        await page.CopyToAsync(original, http.RequestAborted);
     }
 }

@@ -61,4 +61,51 @@ public sealed class PublicWorkGateTests
         await Task.WhenAll(first, second);
         Assert.Equal(["first", "staff", "hall", "second"], started);
     }
+
+    /// <summary>A stranger sending a file at 2G speed holds no turn: the body is read before the turn is taken.</summary>
+    [Fact]
+    public async Task A_slow_upload_holds_no_turn_and_its_body_reaches_the_page_whole()
+    {
+        var gate = Gate(permits: 1, queue: 10);
+        var slow = Request("/xac-minh/ABCDEFGHJK");
+        slow.Request.Method = "POST";
+        var body = new SlowStream(new byte[100_000]);
+        slow.Request.Body = body;
+        slow.Request.ContentLength = 100_000;
+        long read = -1;
+        var uploading = gate.InvokeAsync(slow, async () =>
+        {
+            using var copy = new MemoryStream();
+            await slow.Request.Body.CopyToAsync(copy);
+            read = copy.Length;
+        });
+
+        var other = Request("/tra-cuu");
+        var served = false;
+        await gate.InvokeAsync(other, () => { served = true; return other.Response.WriteAsync("trang tra cứu"); });
+
+        Assert.True(served, "a lookup waited for a slow upload");
+        Assert.False(uploading.IsCompleted);
+        body.Release();
+        await uploading;
+        Assert.Equal(100_000, read);
+        other.Response.Body.Position = 0;
+        Assert.Equal("trang tra cứu", new StreamReader(other.Response.Body).ReadToEnd()); // written after the turn, whole
+    }
+
+    /// <summary>A body that gives its first bytes at once and the rest only when released (a phone on 2G).</summary>
+    private sealed class SlowStream(byte[] data) : MemoryStream(data)
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void Release() => _released.TrySetResult();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
+        {
+            if (Position > 0) await _released.Task.WaitAsync(ct);
+            return await base.ReadAsync(buffer[..Math.Min(buffer.Length, 1000)], ct);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+            ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+    }
 }
