@@ -44,7 +44,10 @@ public sealed partial class MetricsEndpointTests
         await using var secretary = await ActAsync(portal);
 
         using var local = ClientFrom(portal.BaseUrl, "127.0.0.1");
-        var text = await ScrapeUntilAsync(local, t => t.Contains("phochau_public_lookups_total") && t.Contains("phochau_queue_actions_total"));
+        // Until this test's own lookup and action are in (the scrape is cached a moment, and other tests' portals in this
+        // process may have put the same instruments there first).
+        var text = await ScrapeUntilAsync(local, t => Value(t, "phochau_public_lookups_total", "outcome=\"not_found\"") >= 1
+                                                      && Value(t, "phochau_queue_actions_total", "action=\"Register\"", "outcome=\"saved\"") >= 1);
 
         Assert.True(Value(text, "phochau_queue_actions_total", "action=\"Register\"", "outcome=\"saved\"") >= 1, text);
         Assert.True(Value(text, "phochau_queue_action_duration_seconds_count", "action=\"Register\"") >= 1);
