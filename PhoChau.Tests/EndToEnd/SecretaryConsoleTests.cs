@@ -79,7 +79,9 @@ public sealed class SecretaryConsoleTests
 
         // Typed into the prerendered page while its circuit is still starting (the script held back 3 s).
         await page.RouteAsync("**/_framework/blazor.web.js*", async route => { await Task.Delay(3000); await route.ContinueAsync(); });
-        await page.GotoAsync(portal.BaseUrl + "/sessions/1/hall");
+        // Not waiting for the load event: that waits for the held-back script too, and the page may be live by then.
+        await page.GotoAsync(portal.BaseUrl + "/sessions/1/hall", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("() => window.phochau !== undefined"); // the page's own script keeps drafts: it runs first
         await page.FillAsync("input[data-testid=speaker-name]", "Trần Văn Sớm");
         Assert.Empty(await page.QuerySelectorAllAsync("[data-interactive=true]")); // really before the page was live
         await page.WaitForSelectorAsync("[data-interactive=true]", new() { Timeout = 30_000 });
