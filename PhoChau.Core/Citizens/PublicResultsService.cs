@@ -229,8 +229,7 @@ public sealed class PublicResultsService(IDbContextFactory<PhoChauDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dialogueId = await db.Petitions.AsNoTracking().Where(p => p.Id == petitionId).Select(p => p.DialogueId).SingleAsync(ct);
         var parent = await db.Dialogues.AsNoTracking().Where(d => d.Id == dialogueId).Select(d => d.ParentId ?? d.Id).SingleAsync(ct);
-        var sessions = await db.Dialogues.AsNoTracking().Where(d => d.Id == parent || d.ParentId == parent).Select(d => d.Id).ToListAsync(ct);
-        return PublicRedaction.Redact(text, await PeopleOfAsync(db, sessions, ct));
+        return PublicRedaction.Redact(text, await PeopleOfAsync(db, await ClusterService.SeriesAsync(db, parent, ct), ct));
     }
 
     /// <summary>

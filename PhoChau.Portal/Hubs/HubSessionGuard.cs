@@ -8,7 +8,8 @@ namespace PhoChau.Portal.Hubs;
 /// sessions are checked (<see cref="SessionValidity"/>), and the connections of a user who signed out, was deactivated
 /// or changed role are closed. A call on such a connection before the sweep reaches it is refused.
 /// </summary>
-public sealed class HubSessionGuard(SessionValidity validity, IStringLocalizer<SharedResource> text, ILogger<HubSessionGuard> log)
+public sealed class HubSessionGuard(
+    SessionValidity validity, IStringLocalizer<SharedResource> text, ILogger<HubSessionGuard> log, IOptions<Microsoft.AspNetCore.Identity.IdentityOptions> identity)
     : BackgroundService, IHubFilter
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
@@ -45,9 +46,9 @@ public sealed class HubSessionGuard(SessionValidity validity, IStringLocalizer<S
         return await next(context);
     }
 
-    /// <summary>What tells one sign-in from another of the same user: its security stamp, as the cookie carries it.</summary>
-    private static string SignInOf(HubCallerContext c) =>
-        c.User?.FindFirst("AspNet.Identity.SecurityStamp")?.Value ?? c.ConnectionId;
+    /// <summary>What tells one sign-in from another of the same user: its security stamp, as the cookie carries it (and SessionValidity reads it).</summary>
+    private string SignInOf(HubCallerContext c) =>
+        c.User?.FindFirst(identity.Value.ClaimsIdentity.SecurityStampClaimType)?.Value ?? c.ConnectionId;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

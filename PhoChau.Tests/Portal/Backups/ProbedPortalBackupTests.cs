@@ -1,10 +1,6 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using PhoChau.Core.Backups;
-using PhoChau.Core.Persistence;
 using PhoChau.Portal.Hosting;
 
 namespace PhoChau.Tests.Portal.Backups;
@@ -40,16 +36,8 @@ public sealed class ProbedPortalBackupTests
         // The database as the previous release left it: at its last migration, with the table its probe created. The
         // next start upgrades it, backing up first.
         await portal.StopAsync();
-        using (var db = new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>()
-                   .UseSqlite($"Data Source={dbPath};Pooling=False").Options))
-        {
-            // The previous release's last migration: the one before this release's first (HealthProbeTable).
-            var migrations = db.Database.GetMigrations().ToList();
-            db.GetService<IMigrator>().Migrate(migrations[migrations.FindIndex(m => m.EndsWith("_HealthProbeTable", StringComparison.Ordinal)) - 1]);
-            db.Database.ExecuteSqlRaw("CREATE TABLE \"__HealthProbe\" (\"Id\" INTEGER PRIMARY KEY, \"AtUtc\" TEXT NOT NULL); " +
-                                      "INSERT INTO \"__HealthProbe\" VALUES (1, '2026-12-01T00:00:00Z');");
-        }
-        SqliteConnection.ClearAllPools();
+        PreviousRelease.MigrateBack(dbPath, "CREATE TABLE \"__HealthProbe\" (\"Id\" INTEGER PRIMARY KEY, \"AtUtc\" TEXT NOT NULL); " +
+                                            "INSERT INTO \"__HealthProbe\" VALUES (1, '2026-12-01T00:00:00Z');");
         await portal.StartAgainAsync();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(portal.BaseUrl + "/healthz")).StatusCode);
         var beforeUpgrade = Assert.Single(portal.Services.GetRequiredService<BackupService>().List(), b => b.Reason == BackupReason.BeforeMigration);

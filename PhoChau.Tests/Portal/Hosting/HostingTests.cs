@@ -2,10 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using PhoChau.Core.Persistence;
 
 namespace PhoChau.Tests.Portal.Hosting;
 
@@ -121,15 +117,8 @@ public sealed partial class HostingTests
         var url = $"http://127.0.0.1:{PortalProcess.FreePort()}";
         await using (var first = PortalProcess.Start(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = url, ["Data__Root"] = data }))
             await first.WaitHealthyAsync(url);
-        // The database one migration behind, as the previous version left it: the next start must back up first.
-        var db = Path.Combine(data, "phochau.db");
-        using (var context = new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>()
-                   .UseSqlite($"Data Source={db};Pooling=False").Options))
-        {
-            var migrations = context.Database.GetMigrations().ToList();
-            context.GetService<IMigrator>().Migrate(migrations[^2]);
-        }
-        SqliteConnection.ClearAllPools();
+        // The database as the previous release left it: the next start must back up first.
+        PreviousRelease.MigrateBack(Path.Combine(data, "phochau.db"));
 
         await using (var stopped = PortalProcess.Start(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = url, ["Data__Root"] = data }))
         {
