@@ -84,6 +84,7 @@ public static class PublicPages
         });
         services.AddScoped<ReceiptHandoff>(); // the receipt a save hands to the next page, printed once
         services.AddSingleton<ResultsHtml>();
+        services.AddSingleton<PublicWorkLane>();
         services.AddSingleton<PublicWorkGate>();
         return services;
     }

@@ -2,9 +2,9 @@ namespace PhoChau.Portal.Features.Citizens;
 
 /// <summary>
 /// The hall first: anonymous requests to the citizens' pages (lookup, results, document check, phone registration,
-/// rating and stop links) run at most Public:ConcurrentRequests at once (half the cores, at least one), the rest wait
-/// their turn in order; the other cores stay free for the hall's hub and the staff's screens whatever the public sends
-/// (results-day benchmark). More than Public:QueueLimit waiting: 503 with Retry-After, in Vietnamese. A turn covers
+/// rating and stop links) run on threads of lower priority (<see cref="PublicWorkLane"/>), at most
+/// Public:ConcurrentRequests at once, the rest waiting their turn in order: whatever the public sends, the hall's hub
+/// and the staff's screens get the cores first (results-day benchmark). More than Public:QueueLimit waiting: 503 with Retry-After, in Vietnamese. A turn covers
 /// the work only: a request's body is read before it, the answer sent after it.
 /// </summary>
 public sealed class PublicWorkGate
@@ -12,11 +12,13 @@ public sealed class PublicWorkGate
     private static readonly string[] Prefixes = ["/tra-cuu", "/ket-qua", "/xac-minh", "/danh-gia", "/tin-nhan/dung"];
     private readonly SemaphoreSlim _gate;
     private readonly int _queueLimit;
+    private readonly PublicWorkLane _lane;
     private int _waiting;
 
-    public PublicWorkGate(IConfiguration configuration)
+    public PublicWorkGate(IConfiguration configuration, PublicWorkLane lane)
     {
-        var permits = Math.Max(1, configuration.GetValue("Public:ConcurrentRequests", Math.Max(1, Environment.ProcessorCount / 2)));
+        _lane = lane;
+        var permits = lane.Threads;
         _gate = new SemaphoreSlim(permits, permits);
         _queueLimit = Math.Max(1, configuration.GetValue("Public:QueueLimit", 2000));
     }
@@ -80,7 +82,7 @@ public sealed class PublicWorkGate
         http.Response.Body = page;
         try
         {
-            try { await next(); }
+            try { await _lane.RunAsync(next); } // at a lower priority than the hall's threads
             finally { _gate.Release(); }
         }
         finally

@@ -7,11 +7,15 @@ namespace PhoChau.Tests.Portal.Citizens;
 /// <summary>Issue 32.4, the hall first: the public's requests run a few at a time, the hall's and the staff's never wait for them.</summary>
 public sealed class PublicWorkGateTests
 {
-    private static PublicWorkGate Gate(int permits, int queue) => new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private static PublicWorkGate Gate(int permits, int queue)
     {
-        ["Public:ConcurrentRequests"] = permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Public:QueueLimit"] = queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    }).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Public:ConcurrentRequests"] = permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Public:QueueLimit"] = queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build();
+        return new(configuration, new PublicWorkLane(configuration, Microsoft.Extensions.Logging.Abstractions.NullLogger<PublicWorkLane>.Instance));
+    }
 
     private static DefaultHttpContext Request(string path, bool signedIn = false)
     {
