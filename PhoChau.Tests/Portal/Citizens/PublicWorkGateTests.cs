@@ -45,9 +45,16 @@ public sealed class PublicWorkGateTests
         var gate = Gate(permits: 1, queue: 1);
         var release = new TaskCompletionSource();
         var started = new List<string>();
-        Task Next(string name) { lock (started) started.Add(name); return name == "first" ? release.Task : Task.CompletedTask; }
+        var firstStarted = false;
+        Task Next(string name)
+        {
+            lock (started) started.Add(name);
+            if (name == "first") Volatile.Write(ref firstStarted, true);
+            return name == "first" ? release.Task : Task.CompletedTask;
+        }
 
         var first = gate.InvokeAsync(Request("/tra-cuu"), () => Next("first"));
+        for (var i = 0; i < 500 && !Volatile.Read(ref firstStarted); i++) await Task.Delay(10); // it runs on the lane's thread
         var second = gate.InvokeAsync(Request("/ket-qua"), () => Next("second"));
         var refused = Request("/xac-minh");
         await gate.InvokeAsync(refused, () => Next("third"));
