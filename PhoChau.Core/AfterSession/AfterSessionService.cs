@@ -45,13 +45,22 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
             m.Content = content.Trim();
         }, ct);
 
-    public Task FinaliseMinutesAsync(Actor actor, int minutesId, int expectedVersion, CancellationToken ct = default) =>
-        ChangeMinutesAsync(actor, minutesId, expectedVersion, m =>
+    /// <summary>Final only when finished: the session's petitions decided and no line left with a gap (issue 33.1).</summary>
+    public async Task FinaliseMinutesAsync(Actor actor, int minutesId, int expectedVersion, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageWorkflow);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var m = await db.Minutes.AsNoTracking().SingleOrDefaultAsync(x => x.Id == minutesId, ct) ?? throw new NotFoundException(CoreText.Get("After.MinutesNotFound"));
+            await EnsureFinishedAsync(db, m.DialogueId, m.Content, withClusters: false, ct);
+        }
+        await ChangeMinutesAsync(actor, minutesId, expectedVersion, m =>
         {
             m.IsFinal = true;
             m.FinalisedAtUtc = clock.GetUtcNow().UtcDateTime;
             m.FinalisedBy = actor.UserName;
         }, ct);
+    }
 
     private async Task ChangeMinutesAsync(Actor actor, int minutesId, int expectedVersion, Action<Minutes> change, CancellationToken ct)
     {
@@ -102,13 +111,13 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
 
     /// <summary>Only the chair (Chairman, or the Vice-chairman who chaired) approves the notice.</summary>
     public Task ApproveNoticeAsync(Actor actor, int noticeId, int expectedVersion, CancellationToken ct = default) =>
-        ChangeNoticeAsync(actor, noticeId, expectedVersion, Permission.Chair, (_, n) =>
+        ChangeNoticeAsync(actor, noticeId, expectedVersion, Permission.Chair, async (db, n) =>
         {
             if (!actor.IsAny(Roles.Chairman, Roles.ViceChairman)) throw new ForbiddenException(CoreText.Get("After.OnlyChairApproves"));
+            await EnsureFinishedAsync(db, n.DialogueId, n.Content, withClusters: true, ct); // nothing is signed with a gap
             NoticeStateMachine.Move(n, NoticeState.Approved);
             n.ApprovedAtUtc = clock.GetUtcNow().UtcDateTime;
             n.ApprovedBy = actor.UserName;
-            return Task.CompletedTask;
         }, ct);
 
     /// <summary>Records the number and date of issue; the dialogue's "conclusion" deadline is then met.</summary>
@@ -118,6 +127,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
             NoticeStateMachine.EnsureCanMove(n.State, NoticeState.Issued); // the state's reason comes before the number's
             if (string.IsNullOrWhiteSpace(number) || number.Length > 50) throw new DomainException(CoreText.Get("After.NoticeNumberRequired"));
             if (issuedOn > VietnamTime.Today(clock)) throw new DomainException(CoreText.Get("After.IssuedInFuture"));
+            await EnsureFinishedAsync(db, n.DialogueId, n.Content, withClusters: true, ct);
             n.Number = number.Trim();
             n.IssuedOn = issuedOn;
             NoticeStateMachine.Move(n, NoticeState.Issued);
@@ -134,6 +144,28 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
         db.ExpectVersion(n, expectedVersion);
         await change(db, n);
         await db.SaveChangesAsync(actor, ct);
+    }
+
+    /// <summary>The dialogue's petitions (its cluster sessions' included) still to decide, for the page after the session.</summary>
+    public async Task<IReadOnlyList<UnfinishedLine>> UndecidedAsync(int dialogueId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return PaperCheck.Undecided(await SessionRecordReader.ReadAsync(db, dialogueId, ct));
+    }
+
+    /// <summary>What keeps a drafted notice or minutes from going out: undecided petitions, lines with a gap.</summary>
+    public async Task<IReadOnlyList<UnfinishedLine>> UnfinishedAsync(int dialogueId, string content, bool withClusters, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct, withClusters);
+        return PaperCheck.Of(record, content.Split('\n'));
+    }
+
+    private static async Task EnsureFinishedAsync(PhoChauDbContext db, int dialogueId, string content, bool withClusters, CancellationToken ct)
+    {
+        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct, withClusters);
+        var unfinished = PaperCheck.Of(record, content.Split('\n'));
+        if (unfinished.Count > 0) throw new UnfinishedPaperException(unfinished);
     }
 
     private static void EnsureHeld(Dialogue d)

@@ -117,8 +117,7 @@ public sealed class PetitionService(
             if (supportUnits.Count != supports.Count || supportUnits.Any(d => !d.IsActive))
                 throw new DomainException(CoreText.Get("Petitions.SupportInvalid"));
 
-            var deadline = await db.DialogueDeadlines.SingleOrDefaultAsync(d => d.DialogueId == p.DialogueId && d.Key == DeadlineKeys.Answers, ct);
-            Assign(p, lead, deadline?.DueDate);
+            Assign(p, lead, await DeadlinesAsync(db, [p.DialogueId], ct));
             var existing = await db.PetitionSupports.Where(s => s.PetitionId == p.Id).ToListAsync(ct);
             db.PetitionSupports.RemoveRange(existing.Where(e => !supports.Contains(e.DepartmentId)));
             db.PetitionSupports.AddRange(supports.Where(s => existing.All(e => e.DepartmentId != s)).Select(s => new PetitionSupport { PetitionId = p.Id, DepartmentId = s }));
@@ -138,15 +137,13 @@ public sealed class PetitionService(
         var petitions = await db.Petitions.Where(p => wanted.Contains(p.Id)).ToListAsync(ct);
         if (petitions.Count != wanted.Count) throw new NotFoundException(CoreText.Get("Petitions.NotFound"));
         var lead = await LeadDepartmentAsync(db, leadDepartmentId, ct);
-        var dialogueIds = petitions.Select(p => p.DialogueId).Distinct().ToList();
-        var deadlines = await db.DialogueDeadlines.Where(d => dialogueIds.Contains(d.DialogueId) && d.Key == DeadlineKeys.Answers)
-            .ToDictionaryAsync(d => d.DialogueId, d => d.DueDate, ct);
+        var deadlines = await DeadlinesAsync(db, petitions.Select(p => p.DialogueId).Distinct().ToList(), ct);
         foreach (var p in petitions.OrderBy(p => p.Number))
         {
             EnsureCanSee(actor, p);
             try
             {
-                Assign(p, lead, deadlines.GetValueOrDefault(p.DialogueId));
+                Assign(p, lead, deadlines);
             }
             catch (DomainException ex)
             {
@@ -168,15 +165,39 @@ public sealed class PetitionService(
         return lead;
     }
 
-    /// <summary>Gives the petition its lead department; a new one cannot be given once the answers' deadline has passed.</summary>
-    private void Assign(Petition p, Department lead, DateOnly? answersDue)
+    /// <summary>What assigning needs of each dialogue: whether its session was held, its answers' and replies' deadlines.</summary>
+    private sealed record AssignTerms(bool Held, DateOnly? AnswersDue, DateOnly? RepliesDue);
+
+    private static async Task<IReadOnlyDictionary<int, AssignTerms>> DeadlinesAsync(PhoChauDbContext db, List<int> dialogueIds, CancellationToken ct)
     {
-        if (answersDue is { } due && due < VietnamTime.Today(clock) && p.State == PetitionState.Received)
+        var held = await db.Dialogues.Where(d => dialogueIds.Contains(d.Id))
+            .Select(d => new { d.Id, Held = d.State == DialogueState.Concluded || d.State == DialogueState.Closed }).ToDictionaryAsync(d => d.Id, d => d.Held, ct);
+        var due = await db.DialogueDeadlines.Where(d => dialogueIds.Contains(d.DialogueId) && (d.Key == DeadlineKeys.Answers || d.Key == DeadlineKeys.Replies))
+            .Select(d => new { d.DialogueId, d.Key, d.DueDate }).ToListAsync(ct);
+        return dialogueIds.ToDictionary(id => id, id => new AssignTerms(held.GetValueOrDefault(id),
+            due.FirstOrDefault(d => d.DialogueId == id && d.Key == DeadlineKeys.Answers)?.DueDate,
+            due.FirstOrDefault(d => d.DialogueId == id && d.Key == DeadlineKeys.Replies)?.DueDate));
+    }
+
+    /// <summary>
+    /// Gives the petition its lead department; a new one cannot be given once the answers' deadline has passed, unless the
+    /// session was held: then the petition, not settled there, is answered in writing by the replies' deadline (plan 4.2
+    /// step 5), which is how a petition left without a department at the session is settled afterwards (issue 33.1).
+    /// </summary>
+    private void Assign(Petition p, Department lead, IReadOnlyDictionary<int, AssignTerms> terms)
+    {
+        var (held, answersDue, repliesDue) = terms[p.DialogueId];
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!held && answersDue is { } due && due < VietnamTime.Today(clock) && p.State == PetitionState.Received)
             throw new DomainException(CoreText.Format("Petitions.AnswerDeadlinePassed", due));
         PetitionStateMachine.Move(p, PetitionState.Assigned);
         p.LeadDepartmentId = lead.Id;
-        p.AssignedAtUtc = clock.GetUtcNow().UtcDateTime;
+        p.AssignedAtUtc = now;
         p.AnswerDueDate = answersDue;
+        if (!held) return;
+        PetitionStateMachine.Move(p, PetitionState.NotSettled);
+        p.ReplyDueDate = repliesDue;
+        p.SessionOutcomeAtUtc = now;
     }
 
     /// <summary>The lead department's officer submits (or resubmits) the answer; only its own department's petitions.</summary>

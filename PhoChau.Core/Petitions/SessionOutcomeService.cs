@@ -24,6 +24,21 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The session's petitions no department answers yet (its cluster sessions' included), in order: the chair is told
+    /// of them before ending the session, since the papers after it cannot be issued until each is given one (issue 33.1).
+    /// </summary>
+    public async Task<IReadOnlyList<(int Id, string Code, string PetitionerName)>> UnassignedAsync(int dialogueId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Petitions.AsNoTracking()
+            .Where(p => (p.DialogueId == dialogueId || db.Dialogues.Any(c => c.Id == p.DialogueId && c.ParentId == dialogueId))
+                        && p.LeadDepartmentId == null && p.SessionAnswer == null
+                        && p.State != PetitionState.Withdrawn && p.State != PetitionState.Merged)
+            .OrderBy(p => p.Number).Select(p => new { p.Id, p.Code, p.PetitionerName }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Code, r.PetitionerName)).ToList();
+    }
+
     /// <summary>One click on the chair's console: this department answers the petition.</summary>
     public Task AssignAsync(Actor actor, int petitionId, int departmentId, CancellationToken ct = default) =>
         ChangeAsync(actor, petitionId, async (db, p, _) =>

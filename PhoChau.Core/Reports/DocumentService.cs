@@ -75,6 +75,16 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
         return doc;
     }
 
+    /// <summary>What keeps this paper from being issued (issue 33.1): nothing for the plan and the announcement.</summary>
+    public async Task<IReadOnlyList<UnfinishedLine>> UnfinishedAsync(Actor actor, int dialogueId, DocumentKind kind, CancellationToken ct = default)
+    {
+        if (!PaperCheck.Applies(kind)) return [];
+        var doc = await ComposeAsync(actor, dialogueId, kind, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct, withClusters: kind != DocumentKind.Minutes);
+        return PaperCheck.Of(record, doc.Body);
+    }
+
     /// <summary>The kinds the secretary drafts here before issuing (the minutes and the notice have their own pages).</summary>
     public static bool IsDrafted(DocumentKind kind) => kind is DocumentKind.Plan or DocumentKind.Announcement;
 

@@ -172,7 +172,10 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
     {
         var today = VietnamTime.Today(clock);
         var departments = await db.Departments.AsNoTracking().Where(d => d.Kind == UnitKind.Department).OrderBy(d => d.SortOrder).ToListAsync(ct);
-        var petitions = await Visible(db, actor, dialogueId).Where(p => p.LeadDepartmentId != null).ToListAsync(ct);
+        // Every petition that is still a petition (withdrawn and merged ones are not answered), with a department or not:
+        // the same count as the minutes', the report's and the summary's (issue 33.1).
+        var petitions = await Visible(db, actor, dialogueId)
+            .Where(p => p.State != PetitionState.Withdrawn && p.State != PetitionState.Merged).ToListAsync(ct);
         var cal = await calendar.GetCalendarAsync(ct);
         var rated = await satisfaction.FiguresAsync(actor, dialogueId, ct);
         var rows = new List<IReadOnlyList<ReportCell>>();
@@ -186,6 +189,19 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
             var s = rated.ByDepartment.FirstOrDefault(l => l.Name == d.Name);
             rows.Add([d.Name, figures.Assigned, figures.SettledAtSession, figures.RepliedOnTime, figures.RepliedLate, figures.Overdue, figures.Pending, worstLate,
                 s?.Satisfied ?? 0, s?.Neutral ?? 0, s?.Unsatisfied ?? 0, Percent(s?.SatisfiedShare)]);
+        }
+        var unassigned = petitions.Where(p => p.LeadDepartmentId is null).ToList();
+        if (unassigned.Count > 0)
+        {
+            var f = FollowUpFigures.Of(unassigned, today);
+            rows.Add([SessionRecord.NotAssigned, f.Assigned, f.SettledAtSession, f.RepliedOnTime, f.RepliedLate, f.Overdue, f.Pending, (string?)null, (string?)null, (string?)null, (string?)null, (string?)null]);
+        }
+        if (petitions.Count > 0)
+        {
+            var all = FollowUpFigures.Of(petitions, today);
+            var (sat, neu, uns) = (rated.ByDepartment.Sum(l => l.Satisfied), rated.ByDepartment.Sum(l => l.Neutral), rated.ByDepartment.Sum(l => l.Unsatisfied));
+            rows.Add(["Tổng cộng", all.Assigned, all.SettledAtSession, all.RepliedOnTime, all.RepliedLate, all.Overdue, all.Pending,
+                (int)rows.Select(r => r[7].Number ?? 0).DefaultIfEmpty(0).Max(), sat, neu, uns, Percent(sat + neu + uns == 0 ? null : (double)sat / (sat + neu + uns))]);
         }
         // Beside the on-time figures, what the province's satisfaction surveys ask for: the citizens' own ratings.
         var byField = rated.ByField.Select(l => (IReadOnlyList<ReportCell>)[l.Name, l.RepliedOnTime, l.RepliedLate, l.Satisfied, l.Neutral, l.Unsatisfied, Percent(l.SatisfiedShare)]).ToList();

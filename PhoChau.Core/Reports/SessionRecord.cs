@@ -21,7 +21,10 @@ public sealed record SessionRecord(
     public string DepartmentOf(Petition p) => p.LeadDepartmentId is { } d ? Departments.GetValueOrDefault(d, "") : "";
 
     /// <summary>The department a petition answered in writing is given to, as the documents write it.</summary>
-    public string AssignedTo(Petition p) => p.LeadDepartmentId is null ? "(chưa giao bộ phận)" : DepartmentOf(p);
+    public string AssignedTo(Petition p) => p.LeadDepartmentId is null ? NotAssigned : DepartmentOf(p);
+
+    /// <summary>What a paper says of a petition no department answers yet (a gap: <see cref="PaperCheck"/>).</summary>
+    public const string NotAssigned = "(chưa giao bộ phận)";
 
     public IReadOnlyList<Petition> SettledAtSession => Petitions.Where(OutcomeFigures.IsSettledAtSession).ToList();
 

@@ -17,7 +17,7 @@ namespace PhoChau.Tests.EndToEnd;
 public sealed class SigningTests
 {
     [Fact]
-    public async Task The_chairman_signs_with_the_token_plugin_then_seals_and_the_signed_notice_passes_pdfsig()
+    public async Task The_chairman_signs_with_the_token_plugin_then_seals_and_the_signed_plan_passes_pdfsig()
     {
         PopplerSignatures.Require();
         var folder = Directory.CreateTempSubdirectory("phochau-seal").FullName;
@@ -40,7 +40,7 @@ public sealed class SigningTests
         await adminPage.SetInputFilesAsync("[data-testid=art-file-Signature]", new FilePayload { Name = "chu-ky.png", MimeType = "image/png", Buffer = TestSigning.SignaturePng() });
         await Assertions.Expect(adminPage.Locator("[data-testid=art-preview-Signature]")).ToBeVisibleAsync();
         await Assertions.Expect(adminPage.Locator("[data-testid=seal-certificate]")).ToContainTextAsync("Đã cấu hình");
-        var version = await issuing.IssueAsync(DemoSession.Secretary, 1, DocumentKind.Notice, "12/TB-UBND", DateOnly.FromDateTime(DateTime.Today), portal.BaseUrl);
+        var version = await issuing.IssueAsync(DemoSession.Secretary, 1, DocumentKind.Plan, "12/KH-UBND", DateOnly.FromDateTime(DateTime.Today), portal.BaseUrl);
 
         var page = await chromium.Browser.NewPageAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1366, Height = 768 } });
         // The plugin's part, in the test: what the page hands it, the file fetched, signed with the token's key, posted back.
@@ -64,11 +64,11 @@ public sealed class SigningTests
         await Browser.SignInAsync(page, portal.BaseUrl, "chutich", PortalFactory.UserPassword);
         await Browser.GotoInteractiveAsync(page, portal.BaseUrl + "/dialogues/1/ky-so");
 
-        var card = page.Locator("[data-testid=issuing-Notice]");
+        var card = page.Locator("[data-testid=issuing-Plan]");
         await card.Locator("[data-testid=sign-token]").ClickAsync();
         await Assertions.Expect(card.Locator("[data-testid=issued-state]")).ToHaveTextAsync("Đã ký", new() { Timeout = 20000 });
         var prms = Assert.Single(handed);
-        Assert.Equal("12/TB-UBND", prms.GetProperty("DocNumber").GetString());
+        Assert.Equal("12/KH-UBND", prms.GetProperty("DocNumber").GetString());
         Assert.StartsWith(portal.BaseUrl + "/ky-so/", prms.GetProperty("FileName").GetString());
         Assert.Equal(version.IssuedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00", prms.GetProperty("IssuedDate").GetString());
 

@@ -57,6 +57,8 @@ public sealed class IssuingService(
         number = (number ?? "").Trim();
         // "12/TB-UBND": a number before the slash and a symbol after it ("/BB-UBND" alone is the blank of a draft).
         if (number.Length > 60 || number.IndexOf('/') is <= 0 || number.EndsWith('/')) throw new DomainException(CoreText.Get("Issuing.NumberRequired"));
+        var unfinished = await documents.UnfinishedAsync(actor, dialogueId, kind, ct);
+        if (unfinished.Count > 0) throw new UnfinishedPaperException(unfinished); // no paper goes out with a gap
         var composed = await documents.ComposeAsync(actor, dialogueId, kind, ct);
         var code = NewCode();
         var url = (options.CurrentValue.PublicUrl is { Length: > 0 } configured ? configured : publicBase).TrimEnd('/') + "/xac-minh/" + code;

@@ -17,6 +17,7 @@ public partial class ChairConsole
     private readonly Dictionary<int, string?> _answeredBy = new();
     private string? _conclusion;
     private bool _confirmingEnd;
+    private IReadOnlyList<(int Id, string Code, string PetitionerName)> _unassigned = [];
     private KeyShortcuts? _shortcuts;
 
     protected override bool ShowsTimer => true;
@@ -57,6 +58,13 @@ public partial class ChairConsole
         await HallActAsync(() => Queue.EndCurrentAsync(Actor, Id));
         await ReloadAsync();
         StateHasChanged();
+    }
+
+    /// <summary>Ending asks first, saying who still waits to speak and which petitions still have no department.</summary>
+    private async Task ConfirmEndAsync()
+    {
+        _unassigned = await Outcomes.UnassignedAsync(Id);
+        _confirmingEnd = true;
     }
 
     private async Task ConcludeAsync()

@@ -23,6 +23,7 @@ public partial class AfterSessionPage
     private DueStatus? _due;
     private string? _minutesText, _noticeText, _number, _issuedOn;
     private bool _canManage;
+    private IReadOnlyList<UnfinishedLine> _undecided = [], _minutesGaps = [], _noticeGaps = [];
 
     protected override async Task OnActorReadyAsync()
     {
@@ -39,7 +40,14 @@ public partial class AfterSessionPage
         _minutesText = _current?.Content;
         (_notice, _due) = await After.NoticeAsync(Id);
         _noticeText = _notice?.Content;
+        if (_dialogue?.WasHeld() != true) return;
+        // Issue 33.1: the petitions still to decide, and each text's lines left with a gap (the petitions are listed once, above).
+        _undecided = await After.UndecidedAsync(Id);
+        _minutesGaps = _current is { IsFinal: false } ? Gaps(await After.UnfinishedAsync(Id, _current.Content, withClusters: false)) : [];
+        _noticeGaps = _notice is not null ? Gaps(await After.UnfinishedAsync(Id, _notice.Content, withClusters: true)) : [];
     }
+
+    private static IReadOnlyList<UnfinishedLine> Gaps(IReadOnlyList<UnfinishedLine> lines) => lines.Where(l => l.PetitionId is null).ToList();
 
     private Task DraftMinutesAsync() => RunAndReloadAsync(() => After.DraftMinutesAsync(Actor, Id), LoadAsync);
 

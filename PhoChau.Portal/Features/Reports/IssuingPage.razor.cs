@@ -30,6 +30,7 @@ public partial class IssuingPage
     private bool _canIssue, _canSign, _busy;
     private readonly Dictionary<DocumentKind, (string Text, int Version, bool Saved)> _drafts = [];
     private readonly Dictionary<DocumentKind, string?> _texts = [];
+    private readonly Dictionary<DocumentKind, IReadOnlyList<UnfinishedLine>> _unfinished = [];
     [Inject] private DocumentService Documents { get; set; } = default!;
 
     /// <summary>In the order of the work: the plan and the announcement before the session, the rest after it.</summary>
@@ -55,6 +56,7 @@ public partial class IssuingPage
     private async Task LoadAsync()
     {
         _versions = await Issuing.VersionsAsync(Actor, Id);
+        foreach (var k in Order.Where(PaperCheck.Applies)) _unfinished[k] = await Documents.UnfinishedAsync(Actor, Id, k);
         foreach (var k in Order.Where(DocumentService.IsDrafted))
         {
             _drafts[k] = await Documents.DraftAsync(Actor, Id, k);

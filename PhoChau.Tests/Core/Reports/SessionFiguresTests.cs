@@ -4,7 +4,9 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
+using PhoChau.Core.AfterSession;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Reports.Issuing;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.Core.Reports;
@@ -121,5 +123,104 @@ public sealed class SessionFiguresTests
         using var wb = new XLWorkbook(ms);
         var total = wb.Worksheet("Theo thôn").RowsUsed().Single(r => r.Cell(1).GetString() == "Tổng cộng");
         Assert.Equal([2, 0, 0, 0, 2, 0], Enumerable.Range(2, 6).Select(c => (int)total.Cell(c).GetDouble()));
+    }
+
+    /// <summary>
+    /// Issue 33.1: a petition never given a department keeps the minutes, the notice and the report from going out (each
+    /// refusal names it); once the chair gives it one after the session it is answered in writing by the replies' deadline,
+    /// the papers go out, and every paper and workbook gives the same figures.
+    /// </summary>
+    [Fact]
+    public async Task No_paper_goes_out_with_an_undecided_petition_and_once_settled_all_papers_and_workbooks_agree()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await ArrangeAsync(host);
+        Petition dung;
+        await using (var db = host.NewDb()) dung = await db.Petitions.AsNoTracking().SingleAsync(p => p.DialogueId == d.Id && p.PetitionerName == "Phạm Thị Dung");
+        var issuing = host.Get<IssuingService>();
+        var after = host.Get<AfterSessionService>();
+        const string Base = "http://192.168.1.10:5000";
+
+        foreach (var kind in new[] { DocumentKind.Minutes, DocumentKind.Notice, DocumentKind.ResultsReport })
+        {
+            var refused = await Assert.ThrowsAsync<UnfinishedPaperException>(() => issuing.IssueAsync(CoreTestHost.Secretary, d.Id, kind, "9/XX-UBND", Held, Base));
+            var line = Assert.Single(refused.Lines);
+            Assert.Equal((dung.Id, dung.Code), (line.PetitionId, line.Code));
+            Assert.Contains($"{dung.Code}: chưa giao bộ phận", refused.Message);
+        }
+        Assert.Empty(await issuing.VersionsAsync(CoreTestHost.Secretary, d.Id)); // nothing issued
+        var notice = await after.DraftNoticeAsync(CoreTestHost.Secretary, d.Id);
+        Assert.Contains("(chưa giao bộ phận)", notice.Content);
+        await Assert.ThrowsAsync<UnfinishedPaperException>(() => after.ApproveNoticeAsync(CoreTestHost.Chairman, notice.Id, notice.Version));
+        var minutes = await after.DraftMinutesAsync(CoreTestHost.Secretary, d.Id);
+        await Assert.ThrowsAsync<UnfinishedPaperException>(() => after.FinaliseMinutesAsync(CoreTestHost.Secretary, minutes.Id, minutes.Version));
+        Assert.Equal([dung.Code], (await after.UndecidedAsync(d.Id)).Select(l => l.Code));
+
+        // Settled after the session: the chair gives it a department, and it is answered in writing by the replies' deadline.
+        await host.Get<PetitionService>().AssignAsync(CoreTestHost.Chairman, dung.Id, dung.Version, await WorkflowData.DepartmentIdAsync(host));
+        await using (var db = host.NewDb())
+        {
+            var settledLater = await db.Petitions.AsNoTracking().SingleAsync(p => p.Id == dung.Id);
+            var due = await db.DialogueDeadlines.Where(x => x.DialogueId == d.Id && x.Key == DeadlineKeys.Replies).Select(x => x.DueDate).SingleAsync();
+            Assert.Equal((PetitionState.NotSettled, (DateOnly?)due), (settledLater.State, settledLater.ReplyDueDate));
+        }
+        Assert.Empty(await after.UndecidedAsync(d.Id));
+        // The notice drafted before still says "(chưa giao bộ phận)": a line with a gap, until it is drafted again.
+        notice = (await after.NoticeAsync(d.Id)).Notice!;
+        var gap = await Assert.ThrowsAsync<UnfinishedPaperException>(() => after.ApproveNoticeAsync(CoreTestHost.Chairman, notice.Id, notice.Version));
+        Assert.Null(Assert.Single(gap.Lines).PetitionId);
+        Record record;
+        await using (var db = host.NewDb()) record = new(await SessionRecordReader.ReadAsync(db, d.Id, default));
+        await after.SaveNoticeAsync(CoreTestHost.Secretary, notice.Id, notice.Version, MinutesComposer.Notice(record.Value));
+        notice = (await after.NoticeAsync(d.Id)).Notice!;
+        await after.ApproveNoticeAsync(CoreTestHost.Chairman, notice.Id, notice.Version);
+        minutes = (await after.MinutesVersionsAsync(d.Id)).First();
+        await after.SaveMinutesAsync(CoreTestHost.Secretary, minutes.Id, minutes.Version, MinutesComposer.Minutes(record.Value));
+        minutes = (await after.MinutesVersionsAsync(d.Id)).First();
+        await after.FinaliseMinutesAsync(CoreTestHost.Secretary, minutes.Id, minutes.Version);
+        foreach (var kind in Enum.GetValues<DocumentKind>()) // all five papers, the plan and the announcement with them
+            await issuing.IssueAsync(CoreTestHost.Secretary, d.Id, kind, $"{(int)kind + 1}/XX-UBND", Held, Base);
+        Assert.Equal(5, (await issuing.VersionsAsync(CoreTestHost.Secretary, d.Id)).Count);
+
+        // One count everywhere: 5 petitions, 1 settled at the session, 3 in writing (all with a department now), 1 withdrawn.
+        const int Total = 5, Settled = 1, InWriting = 3, Withdrawn = 1;
+        var report = await DocumentTextAsync(host, d.Id, DocumentKind.ResultsReport);
+        Assert.Contains($"Giải quyết tại buổi đối thoại: {Settled} kiến nghị.", report);
+        Assert.Contains($"giao trả lời bằng văn bản: {InWriting} kiến nghị;", report);
+        var minutesText = await DocumentTextAsync(host, d.Id, DocumentKind.Minutes);
+        Assert.Contains($"2. Kiến nghị chưa giải quyết, giao trả lời bằng văn bản: {InWriting}.", minutesText);
+        Assert.DoesNotContain("chưa giao bộ phận", minutesText);
+        var noticeText = await DocumentTextAsync(host, d.Id, DocumentKind.Notice);
+        Assert.Equal(InWriting, System.Text.RegularExpressions.Regex.Count(noticeText, @"- KN-\d{4}-\d{3} của"));
+
+        var reports = host.Get<ReportService>();
+        var summary = await WorkbookAsync(reports, d.Id, ReportKind.Summary);
+        var sum = summary.Worksheet("Theo lĩnh vực").RowsUsed().Single(r => r.Cell(1).GetString() == "Tổng cộng");
+        Assert.Equal([Total, Settled, InWriting, Withdrawn], new[] { 2, 3, 4, 6 }.Select(c => (int)sum.Cell(c).GetDouble()));
+        var followUp = await WorkbookAsync(reports, d.Id, ReportKind.FollowUp);
+        var rows = followUp.Worksheet("Theo dõi trả lời").RowsUsed().ToList();
+        Assert.DoesNotContain(rows, r => r.Cell(1).GetString() == SessionRecord.NotAssigned);
+        var fu = rows.Single(r => r.Cell(1).GetString() == "Tổng cộng");
+        var (assigned, atSession, onTime, late, overdue, pending) = ((int)fu.Cell(2).GetDouble(), (int)fu.Cell(3).GetDouble(), (int)fu.Cell(4).GetDouble(),
+            (int)fu.Cell(5).GetDouble(), (int)fu.Cell(6).GetDouble(), (int)fu.Cell(7).GetDouble());
+        Assert.Equal((Settled + InWriting, Settled, InWriting), (assigned, atSession, onTime + late + overdue + pending));
+        var register = await WorkbookAsync(reports, d.Id, ReportKind.PetitionRegister);
+        var states = register.Worksheets.First().Column(register.Worksheets.First().RowsUsed().First(r => r.CellsUsed().Any(c => c.GetString() == "Trạng thái"))
+                .CellsUsed().First(c => c.GetString() == "Trạng thái").Address.ColumnNumber)
+            .CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.Equal(Settled, states.Count(s => s == PetitionStateMachine.DocumentStateName(PetitionState.SettledAtSession)));
+        Assert.Equal(InWriting, states.Count(s => s == PetitionStateMachine.DocumentStateName(PetitionState.NotSettled)));
+        Assert.Equal(0, states.Count(s => s == PetitionStateMachine.DocumentStateName(PetitionState.Received)));
+    }
+
+    /// <summary>A holder, so the record read in a using block outlives it.</summary>
+    private sealed record Record(SessionRecord Value);
+
+    private static async Task<XLWorkbook> WorkbookAsync(ReportService reports, int dialogueId, ReportKind kind)
+    {
+        var ms = new MemoryStream();
+        await reports.WriteAsync(CoreTestHost.Secretary, dialogueId, kind, ms);
+        ms.Position = 0;
+        return new XLWorkbook(ms);
     }
 }

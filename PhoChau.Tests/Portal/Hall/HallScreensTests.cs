@@ -45,6 +45,27 @@ public sealed class HallScreensTests : PortalBunitContext
         Assert.Empty(cut.FindAll("[data-testid=next-row]"));
     }
 
+    /// <summary>Issue 33.1: ending the session names the petitions no department answers yet (they hold the papers back).</summary>
+    [Fact]
+    public async Task Ending_the_session_names_the_petitions_still_without_a_department()
+    {
+        var d = await HallData.OpenSessionAsync(Core);
+        var left = await WorkflowData.PetitionAsync(Core, d.Id, "Phạm Thị Dung");
+        var given = await WorkflowData.PetitionAsync(Core, d.Id, "Nguyễn Văn An");
+        await Core.Get<SessionOutcomeService>().AssignAsync(CoreTestHost.Chairman, given.Id, await WorkflowData.DepartmentIdAsync(Core));
+        SignInAs("chutich", Roles.Chairman);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var cut = Render<ChairConsole>(p => p.Add(x => x.Id, d.Id));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=conclude]")));
+
+        cut.Find("[data-testid=conclude]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Còn 1 kiến nghị chưa giao bộ phận", cut.Find("[data-testid=conclude-unassigned]").TextContent));
+        Assert.Contains($"{left.Code} — Phạm Thị Dung", cut.Find("[data-testid=conclude-unassigned]").TextContent);
+        Assert.DoesNotContain(given.Code, cut.Find("[data-testid=conclude-unassigned]").TextContent);
+    }
+
     [Fact]
     public async Task After_the_end_the_display_says_so_and_lists_no_next_speakers()
     {

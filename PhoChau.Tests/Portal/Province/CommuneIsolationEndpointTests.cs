@@ -56,7 +56,7 @@ public sealed class CommuneIsolationEndpointTests
         await using var _p = portal;
         var stranger = await SignInAsync(portal.BaseUrl, "thuky.phothanh", PortalFactory.UserPassword);
         var issued = await portal.Services.GetRequiredService<PhoChau.Core.Reports.Issuing.IssuingService>().IssueAsync(
-            new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }), 1, PhoChau.Core.Reports.DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), portal.BaseUrl);
+            new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }), 1, PhoChau.Core.Reports.DocumentKind.Plan, "12/KH-UBND", new DateOnly(2026, 3, 2), portal.BaseUrl);
         string[] addresses =
         [
             "/dialogues/1", "/dialogues/1/after", $"/petitions/{petition.Id}", $"/petitions/{petition.Id}/edit", $"/petitions/{petition.Id}/receipt",

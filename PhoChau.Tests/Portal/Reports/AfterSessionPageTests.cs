@@ -13,6 +13,9 @@ public sealed class AfterSessionPageTests : PortalBunitContext
     {
         services.AddSingleton(Core.Get<AfterSessionService>());
         services.AddSingleton(Core.Get<DialogueService>());
+        services.AddSingleton(Core.Get<PhoChau.Core.Reports.Issuing.IssuingService>());
+        services.AddSingleton(Core.Get<DocumentService>());
+        services.AddSingleton(Core.Get<Microsoft.Extensions.Options.IOptionsMonitor<PhoChau.Core.Reports.Issuing.SigningOptions>>());
     }
 
     [Fact]
@@ -39,5 +42,31 @@ public sealed class AfterSessionPageTests : PortalBunitContext
         // Due 5 working days after Mon 2/3/2026 → Mon 9/3; the test clock is 2/3: 5 working days left.
         Assert.Contains("09/03/2026", cut.Find("[data-testid=notice-due]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=approve-notice]")); // only the chair approves
+    }
+
+    /// <summary>Issue 33.1: a petition left without a department is named, with a link to settle it, and the papers cannot be issued.</summary>
+    [Fact]
+    public async Task A_petition_left_without_a_department_is_listed_with_a_link_and_the_three_papers_cannot_be_issued()
+    {
+        var (d, _, _) = await ConcludedSession.ArrangeAsync(Core);
+        var raised = await WorkflowData.PetitionAsync(Core, d.Id, "Phạm Thị Dung"); // raised in the hall, recorded after it
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+
+        var after = Render<AfterSessionPage>(p => p.Add(x => x.Id, d.Id));
+        after.WaitForAssertion(() => Assert.Contains(raised.Code, after.Find("[data-testid=undecided]").TextContent));
+        Assert.Equal($"/petitions/{raised.Id}", after.Find("[data-testid=undecided] a[data-testid=unfinished-petition]").GetAttribute("href"));
+        after.Find("[data-testid=draft-notice]").Click();
+        after.WaitForAssertion(() => Assert.Contains("(chưa giao bộ phận)", after.Find("textarea[data-testid=notice-text]").GetAttribute("value") ?? after.Find("textarea[data-testid=notice-text]").TextContent));
+
+        var issuing = Render<IssuingPage>(p => p.Add(x => x.Id, d.Id));
+        foreach (var kind in new[] { DocumentKind.Minutes, DocumentKind.Notice, DocumentKind.ResultsReport })
+        {
+            issuing.WaitForAssertion(() => Assert.Contains($"{raised.Code}: chưa giao bộ phận", issuing.Find($"[data-testid=unfinished-{kind}]").TextContent));
+            Assert.True(issuing.Find($"[data-testid=issue-{kind}]").HasAttribute("disabled"));
+        }
+        Assert.False(issuing.Find("[data-testid=issue-Plan]").HasAttribute("disabled")); // the papers before the session are not held back
+        Assert.Empty(issuing.FindAll("[data-testid=unfinished-Plan]"));
     }
 }

@@ -24,7 +24,7 @@ public sealed class SigningEndpointTests
             StartTime = new TimeOnly(8, 0), Venue = "Hội trường UBND xã Phổ Châu", ChairName = "Lê Văn Thái", SecretaryName = "Nguyễn Thị Mai",
         });
         var issuing = factory.Services.GetRequiredService<IssuingService>();
-        return (issuing, await issuing.IssueAsync(Secretary, d.Id, DocumentKind.Minutes, "3/BB-UBND", new DateOnly(2027, 3, 16), "http://192.168.1.10:5000"));
+        return (issuing, await issuing.IssueAsync(Secretary, d.Id, DocumentKind.Plan, "3/KH-UBND", new DateOnly(2027, 3, 16), "http://192.168.1.10:5000"));
     }
 
     private static MultipartFormDataContent Upload(byte[] pdf, params (string Name, string Value)[] fields)
@@ -54,7 +54,7 @@ public sealed class SigningEndpointTests
         Assert.Equal(HttpStatusCode.NotFound, (await plugin.GetAsync($"/ky-so/{new string('a', 48)}/van-ban.pdf")).StatusCode);
 
         using var token = TestSigning.Certificate("Le Van Thai");
-        var other = await issuing.IssueAsync(Secretary, v.Id == 1 ? 1 : 1, DocumentKind.ResultsReport, "4/BC-UBND", new DateOnly(2027, 3, 16), "http://x");
+        var other = await issuing.IssueAsync(Secretary, v.Id == 1 ? 1 : 1, DocumentKind.Announcement, "4/TB-UBND", new DateOnly(2027, 3, 16), "http://x");
         var wrong = await PdfSigner.SignAsync((await issuing.DownloadAsync(Secretary, other.Id)).Pdf, new PdfSignatureRequest(token, "Lê Văn Thái", "Ký", "Phổ Châu", DateTimeOffset.Now));
         var refused = await plugin.PostAsync($"/ky-so/{offer.Ticket}", Upload(wrong.Pdf));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
@@ -71,7 +71,7 @@ public sealed class SigningEndpointTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await TextAsync(page);
         Assert.Contains("data-testid=\"verify-current\"", html);
-        Assert.Contains("3/BB-UBND", html);
+        Assert.Contains("3/KH-UBND", html);
         Assert.Contains("Le Van Thai", html);
         Assert.Contains($"chữ ký hợp lệ, chứng thư do {TestSigning.RootName} cấp", html);
 
