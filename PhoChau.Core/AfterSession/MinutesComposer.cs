@@ -17,6 +17,8 @@ public static class MinutesComposer
         var sb = new StringBuilder();
         var opened = d.OpenedAtUtc?.Add(VietnamTime.Offset);
         sb.AppendLine($"Vào lúc {(opened ?? d.SessionDate?.ToDateTime(d.StartTime ?? new TimeOnly(8, 0)))?.ToString("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}, tại {d.Venue}, {r.Commune.CommitteeName} tổ chức đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính.");
+        if (d.OpenedOffDayReason is { Length: > 0 } reason && d.SessionDate is { } announced)
+            sb.AppendLine($"Buổi đối thoại đã được thông báo tổ chức ngày {announced.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}; khai mạc vào ngày khác vì: {reason}");
         sb.AppendLine();
         sb.AppendLine("I. THÀNH PHẦN");
         sb.AppendLine(d.ChairIsDelegated

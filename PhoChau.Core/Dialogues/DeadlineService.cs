@@ -68,8 +68,9 @@ public sealed class DeadlineService(IDbContextFactory<PhoChauDbContext> dbFactor
     internal static async Task RecountAsync(PhoChauDbContext db, Dialogue dialogue, WorkingCalendar cal, CancellationToken ct)
     {
         if (dialogue.Deadlines.Count == 0) dialogue.Deadlines.AddRange(Defaults());
+        // Before the session: from the announced day. After it: from the day it was held, once it was opened.
         foreach (var d in dialogue.Deadlines.Where(d => d.MetOn is null))
-            d.DueDate = dialogue.SessionDate is { } date
+            d.DueDate = (d.Direction == DeadlineDirection.After ? dialogue.HeldOn() : dialogue.SessionDate) is { } date
                 ? Deadlines.Compute(cal, new DeadlineRule(d.Key, d.Name, DeadlineRule.Session, d.Direction, d.WorkingDays), date)
                 : null;
 

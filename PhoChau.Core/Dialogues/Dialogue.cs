@@ -56,6 +56,11 @@ public class Dialogue : IAudited, IVersioned, ICommuneOwned
     public int CurrentAgendaStep { get; set; }
     public DateTime? OpenedAtUtc { get; set; }
     /// <summary>
+    /// Why the session was opened on another day than the announced one (issue 33.4): asked when it is, kept for the
+    /// minutes; the announced date itself never changes (the law's 7-day notice keeps its record).
+    /// </summary>
+    public string? OpenedOffDayReason { get; set; }
+    /// <summary>
     /// Touched by every change of the speaker queue, so the dialogue row's version guards the whole queue:
     /// two operators acting at once cannot both save on the same state.
     /// </summary>

@@ -12,6 +12,7 @@ internal sealed class DialogueConfiguration : IEntityTypeConfiguration<Dialogue>
         e.Property(d => d.Version).IsConcurrencyToken();
         e.HasMany(d => d.Deadlines).WithOne().HasForeignKey(x => x.DialogueId);
         e.Property(d => d.ClusterName).HasMaxLength(100);
+        e.Property(d => d.OpenedOffDayReason).HasMaxLength(500);
         // No foreign key of its own: adding one would rebuild the dialogues table of every SQLite install; the
         // cluster's villages (below) refer to both rows, and ClusterService is the one place that sets it.
         e.HasIndex(d => d.ParentId);

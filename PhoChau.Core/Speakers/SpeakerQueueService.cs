@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Departments;
@@ -64,23 +65,30 @@ public sealed class SpeakerQueueService(
         return snapshot;
     }
 
-    public async Task OpenSessionAsync(Actor actor, int dialogueId, CancellationToken ct = default)
+    /// <summary>
+    /// Opens the session (issue 33.4): on the announced day as asked; on another day only with the reason, which is kept
+    /// (the minutes say it). The announced date never changes; the deadlines after the session (the notice's 5 and the
+    /// replies' 10 working days, plan 4.3) count from the day it is held, and every paper after it carries that day.
+    /// </summary>
+    public async Task OpenSessionAsync(Actor actor, int dialogueId, string? offDayReason = null, CancellationToken ct = default)
     {
         actor.Demand(Permission.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var d = await db.Dialogues.FindAsync([dialogueId], ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
+        DialogueStateMachine.EnsureCanMove(d.State, DialogueState.InSession);
+        var today = VietnamTime.Today(clock);
+        if (d.SessionDate is { } announced && announced != today)
+        {
+            if (string.IsNullOrWhiteSpace(offDayReason))
+                throw new DomainException(CoreText.Format("Hall.OpenOffDayReason", announced.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
+            if (offDayReason.Trim().Length > 500) throw new DomainException(CoreText.Get("Hall.OpenReasonTooLong"));
+            d.OpenedOffDayReason = offDayReason.Trim();
+        }
         DialogueStateMachine.Move(d, DialogueState.InSession);
         d.OpenedAtUtc = clock.GetUtcNow().UtcDateTime;
         d.CurrentAgendaStep = 0;
-        // Held on another day than planned: the session date becomes the day it is held, so the notice's 5 and the
-        // replies' 10 working days count from it (plan 4.3) and every document carries one date.
-        var today = VietnamTime.Today(clock);
-        if (d.SessionDate != today)
-        {
-            d.SessionDate = today;
-            await db.Entry(d).Collection(x => x.Deadlines).LoadAsync(ct);
-            await DeadlineService.RecountAsync(db, d, await calendar.GetCalendarAsync(ct), ct);
-        }
+        await db.Entry(d).Collection(x => x.Deadlines).LoadAsync(ct);
+        await DeadlineService.RecountAsync(db, d, await calendar.GetCalendarAsync(ct), ct);
         await db.SaveChangesAsync(actor, ct);
         notifier.Publish(new HallChange(dialogueId, true, []));
     }

@@ -69,8 +69,7 @@ public sealed class HallTests
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         await Browser.SignInAsync(page, portal.BaseUrl, "thuky", PortalFactory.UserPassword);
         await Browser.GotoInteractiveAsync(page, portal.BaseUrl + "/sessions/1/hall");
-        await page.ClickAsync("[data-testid=open-session]");
-        await page.WaitForSelectorAsync("[data-testid=session-state]:has-text('Đang đối thoại')");
+        await Browser.OpenFromConsoleAsync(page);
         var before = await portal.Services.GetRequiredService<SpeakerQueueService>().GetStateAsync(1);
         var third = before.Waiting[2];
 

@@ -682,6 +682,10 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<DateTime?>("OpenedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OpenedOffDayReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 

@@ -19,7 +19,22 @@ public partial class SecretaryConsole
     private string? _summary, _answerGiven;
     private IReadOnlyList<SpeakerRequest> _pending = [];
     private KeyShortcuts? _shortcuts;
-    private bool _restored;
+    private bool _restored, _confirmingOpen;
+    private string? _openReason;
+
+    private DateOnly Today => VietnamTime.Today(Clock);
+
+    /// <summary>Opening on another day than the announced one (a rehearsal, a session moved at short notice).</summary>
+    private bool OffDay => State?.SessionDate is { } announced && announced != Today;
+
+    private async Task OpenAsync()
+    {
+        if (await RunAsync(() => Queue.OpenSessionAsync(Actor, Id, OffDay ? _openReason : null)))
+        {
+            _confirmingOpen = false;
+            await ReloadAsync();
+        }
+    }
 
     protected override async Task OnActorReadyAsync()
     {

@@ -33,7 +33,7 @@ public sealed class SessionFiguresTests
         await petitions.WithdrawAsync(CoreTestHost.Secretary, withdrawn.Id, withdrawn.Version);
         await petitions.AssignAsync(CoreTestHost.Secretary, assignedNeverRaised.Id, assignedNeverRaised.Version, land);
         await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.Announced);
-        await host.Get<SpeakerQueueService>().OpenSessionAsync(CoreTestHost.Secretary, d.Id); // three weeks early
+        await host.Get<SpeakerQueueService>().OpenSessionAsync(CoreTestHost.Secretary, d.Id, "Dời lịch sớm theo chỉ đạo của Huyện ủy"); // three weeks early
         await outcomes.AssignAsync(CoreTestHost.Chairman, settled.Id, land);
         await outcomes.SettleAsync(CoreTestHost.Chairman, settled.Id, "Trả kết quả ngày 10/3/2026.", "Công chức Địa chính");
         await outcomes.NotSettledAsync(CoreTestHost.Chairman, notSettled.Id, land);
@@ -61,7 +61,8 @@ public sealed class SessionFiguresTests
         Assert.Equal((PetitionState.NotSettled, due), (lc.State, lc.ReplyDueDate));
         // Plan 4.3: 10 working days after the day it was held (2/3/2026), not after the planned 23/3.
         Assert.Equal(new DateOnly(2026, 3, 16), due);
-        Assert.Equal(Held, (await db.Dialogues.SingleAsync(x => x.Id == d.Id)).SessionDate);
+        Assert.Equal(Planned, (await db.Dialogues.SingleAsync(x => x.Id == d.Id)).SessionDate); // the announced date stays (issue 33.4)
+        Assert.Equal(Held, (await db.Dialogues.SingleAsync(x => x.Id == d.Id)).HeldOn());
     }
 
     [Fact]
@@ -89,8 +90,10 @@ public sealed class SessionFiguresTests
         var notice = await DocumentTextAsync(host, d.Id, DocumentKind.Notice);
         Assert.Equal(inWriting, all.Count(p => notice.Contains($"- {p.Code} của {p.PetitionerName}")));
 
-        // One date everywhere: the day it was held, never the planned one.
-        foreach (var text in new[] { report, minutes, notice })
+        // One date everywhere: the day it was held; the planned one only where the minutes say why it moved (issue 33.4).
+        var whyMoved = $"đã được thông báo tổ chức ngày {Planned:dd/MM/yyyy}; khai mạc vào ngày khác vì: Dời lịch sớm theo chỉ đạo của Huyện ủy";
+        Assert.Contains(whyMoved, minutes);
+        foreach (var text in new[] { report, minutes.Replace(whyMoved, ""), notice })
         {
             Assert.Contains(Held.ToString("dd/MM/yyyy"), text);
             Assert.DoesNotContain(Planned.ToString("dd/MM/yyyy"), text);

@@ -14,6 +14,8 @@ public sealed class HallScreensTests : PortalBunitContext
         services.AddSingleton(Core.Get<SpeakerQueueService>());
         services.AddSingleton(Core.Get<SessionOutcomeService>());
         services.AddSingleton(Core.Get<HallNotifier>());
+        services.AddSingleton(Core.Get<PetitionQuery>());
+        services.AddSingleton(Core.Get<SpeakerRequestService>());
     }
 
     [Fact]
@@ -64,6 +66,33 @@ public sealed class HallScreensTests : PortalBunitContext
         cut.WaitForAssertion(() => Assert.Contains("Còn 1 kiến nghị chưa giao bộ phận", cut.Find("[data-testid=conclude-unassigned]").TextContent));
         Assert.Contains($"{left.Code} — Phạm Thị Dung", cut.Find("[data-testid=conclude-unassigned]").TextContent);
         Assert.DoesNotContain(given.Code, cut.Find("[data-testid=conclude-unassigned]").TextContent);
+    }
+
+    /// <summary>Issue 33.4: "Khai mạc" asks first; three weeks before the announced day it asks why, and keeps the date.</summary>
+    [Fact]
+    public async Task Opening_asks_first_and_on_another_day_asks_why_keeping_the_announced_date()
+    {
+        var d = await WorkflowData.DialogueAsync(Core, new DateOnly(2026, 3, 23)); // the test clock is 2/3/2026
+        await Core.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.Announced);
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        var snackbar = Render<MudSnackbarProvider>();
+        var cut = Render<SecretaryConsole>(p => p.Add(x => x.Id, d.Id));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=open-session]")));
+
+        cut.Find("[data-testid=open-session]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("23/03/2026", cut.Find("[data-testid=open-confirm]").TextContent));
+        Assert.Equal(DialogueState.Announced, (await Core.Get<SpeakerQueueService>().GetStateAsync(d.Id)).State); // one click opens nothing
+        cut.Find("[data-testid=open-yes]").Click(); // without the reason
+        snackbar.WaitForAssertion(() => Assert.Contains("hãy ghi lý do", snackbar.Markup));
+        Assert.Equal(DialogueState.Announced, (await Core.Get<SpeakerQueueService>().GetStateAsync(d.Id)).State);
+
+        cut.Find("textarea[data-testid=open-reason]").Change("Diễn tập");
+        cut.Find("[data-testid=open-yes]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(DialogueState.InSession, Core.Get<SpeakerQueueService>().GetStateAsync(d.Id).Result.State));
+        Assert.Equal(new DateOnly(2026, 3, 23), (await Core.Get<SpeakerQueueService>().GetStateAsync(d.Id)).SessionDate);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=open-confirm]")));
     }
 
     [Fact]

@@ -732,6 +732,10 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("OpenedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<string>("OpenedOffDayReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 
