@@ -101,8 +101,8 @@ public sealed partial class SoakBenchmark : IBenchmark
         var dialogues = app.Services.GetRequiredService<DialogueService>();
         var d = await dialogues.CreateAsync(Secretary, new DialogueInput { Title = $"Buổi đối thoại thử {number}", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15) });
         await dialogues.MoveAsync(Secretary, d.Id, DialogueState.Announced);
-        await dialogues.MoveAsync(Secretary, d.Id, DialogueState.InSession);
         var queue = app.Services.GetRequiredService<SpeakerQueueService>();
+        await queue.OpenSessionAsync(Secretary, d.Id, "Diễn tập");
         for (var i = 0; i < 30; i++)
             await queue.RegisterAsync(Secretary, d.Id, new SpeakerInput { Name = $"Người chờ {i}", VillageOrOrganisation = "Thôn 1", Topic = "Chờ" });
         return d.Id;

@@ -106,9 +106,11 @@ public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFa
         code = code?.Trim().ToUpperInvariant();
         pin = pin?.Trim();
         if (string.IsNullOrEmpty(code) || code.Length > 30 || string.IsNullOrEmpty(pin)) return null;
-        var candidates = await db.Petitions.Where(p => p.Code == code && p.PinHash != null).ToListAsync(ct);
+        // By its code, or the one it had before codes were made unique (its receipt's PIN was issued on that one).
+        var candidates = await db.Petitions.Where(p => (p.Code == code || p.FormerCode == code) && p.PinHash != null).ToListAsync(ct);
         if (candidates.Any(p => p.PinLockedAtUtc is not null)) throw new PinLockedException();
-        var found = candidates.FirstOrDefault(p => pins.Verify(p.DialogueId, p.Code, pin, p.PinHash));
+        var found = candidates.FirstOrDefault(p => pins.Verify(p.DialogueId, p.Code, pin, p.PinHash)
+                                                   || p.FormerCode is { } former && pins.Verify(p.DialogueId, former, pin, p.PinHash));
         if (found is null && candidates.Count > 0)
         {
             // One counting statement a guess, however many arrive at once: each wrong PIN is counted and audited, none

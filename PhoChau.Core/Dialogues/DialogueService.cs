@@ -95,6 +95,8 @@ public sealed class DialogueService(
         actor.Demand(Permission.ManageWorkflow);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dialogue = await db.Dialogues.FindAsync([id], ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
+        // Opening and ending happen in the hall, where opening asks first and ending takes the conclusion (issue 33.4).
+        if (to is DialogueState.InSession or DialogueState.Concluded) throw new DomainException(CoreText.Get("Dialogues.OpenInHall"));
         DialogueStateMachine.EnsureCanMove(dialogue.State, to); // a refused move says so before the date is looked at
         if (to == DialogueState.Announced && dialogue.SessionDate is null)
             throw new DomainException(CoreText.Get("Dialogues.DateBeforeAnnounce"));

@@ -10,9 +10,17 @@ public class Petition : IAudited, IVersioned, ICommuneOwned, PersonalData.IConse
 
     public int Id { get; set; }
     public int DialogueId { get; set; }
-    /// <summary>Running number within the dialogue; with the year it forms <see cref="Code"/> (KN-2023-014).</summary>
+    /// <summary>
+    /// Running number within the commune's year, across its dialogues and cluster sessions; with the year it forms
+    /// <see cref="Code"/> (KN-2023-014), which is unique in the commune (issue 33.3).
+    /// </summary>
     public int Number { get; set; }
     public string Code { get; set; } = "";
+    /// <summary>
+    /// The code it had before codes were made unique per commune and year, when another petition of the year had the
+    /// same one: still found by the citizen's lookup (its PIN was issued on it) and the staff's search.
+    /// </summary>
+    public string? FormerCode { get; set; }
     public PetitionerKind PetitionerKind { get; set; }
     public string PetitionerName { get; set; } = "";
     /// <summary>Folded name for diacritic-insensitive search and Vietnamese name order.</summary>
@@ -85,7 +93,7 @@ public class Petition : IAudited, IVersioned, ICommuneOwned, PersonalData.IConse
     public void RefreshKeys()
     {
         NameSortKey = VietnameseText.NameSortKey(PetitionerName);
-        SearchText = VietnameseText.Fold($"{Code} {PetitionerName} {ProcedureName} {Text}");
+        SearchText = VietnameseText.Fold($"{Code} {FormerCode} {PetitionerName} {ProcedureName} {Text}");
     }
 
     /// <summary>The PIN just issued by this operation, never stored: shown once, on the receipt.</summary>

@@ -11,7 +11,9 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
     {
         e.Property(p => p.Version).IsConcurrencyToken();
         e.HasIndex(p => new { p.DialogueId, p.Number }).IsUnique();
-        e.HasIndex(p => p.Code);
+        e.HasIndex(p => new { p.CommuneId, p.Code }).IsUnique(); // one code, one petition, in a commune (issue 33.3)
+        e.HasIndex(p => p.FormerCode);
+        e.Property(p => p.FormerCode).HasMaxLength(30);
         e.HasIndex(p => p.State);
         e.HasIndex(p => p.NameSortKey);
         e.Property(p => p.PinHash).HasMaxLength(100);

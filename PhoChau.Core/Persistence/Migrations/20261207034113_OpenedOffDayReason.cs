@@ -21,9 +21,9 @@ namespace PhoChau.Core.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "OpenedOffDayReason",
-                table: "Dialogues");
+            // SQLite's own DROP COLUMN (3.35+), not a table rebuild: the table's SQL in sqlite_master is then exactly the
+            // previous release's, which a restore's schema check compares.
+            migrationBuilder.Sql("ALTER TABLE \"Dialogues\" DROP COLUMN \"OpenedOffDayReason\";");
         }
     }
 }

@@ -1226,6 +1226,10 @@ namespace PhoChau.Core.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FormerCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdCardNumber")
                         .HasColumnType("TEXT");
 
@@ -1338,9 +1342,9 @@ namespace PhoChau.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code");
-
                     b.HasIndex("CommuneId");
+
+                    b.HasIndex("FormerCode");
 
                     b.HasIndex("LeadDepartmentId");
 
@@ -1349,6 +1353,9 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.HasIndex("State");
 
                     b.HasIndex("VillageId");
+
+                    b.HasIndex("CommuneId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("DialogueId", "Number")
                         .IsUnique();

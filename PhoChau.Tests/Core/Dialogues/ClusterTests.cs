@@ -42,7 +42,7 @@ public sealed class ClusterTests
     private static async Task<Petition> HoldAsync(CoreTestHost host, int session, string speaker, bool settle)
     {
         var queue = host.Get<SpeakerQueueService>();
-        await queue.OpenSessionAsync(CoreTestHost.Chairman, session);
+        await queue.OpenSessionAsync(CoreTestHost.Chairman, session, "Diễn tập");
         var petition = await WorkflowData.PetitionAsync(host, session, speaker);
         await queue.RegisterAsync(CoreTestHost.Secretary, session, new SpeakerInput { Name = speaker, VillageOrOrganisation = "Thôn Vĩnh Tuy", PetitionIds = [petition.Id] });
         await queue.CallNextAsync(CoreTestHost.Chairman, session, null);
@@ -87,7 +87,7 @@ public sealed class ClusterTests
         var settled = await HoldAsync(host, first, "Nguyễn Văn An", settle: true);
         host.Clock.Advance(TimeSpan.FromDays(1));
         var queue = host.Get<SpeakerQueueService>();
-        await queue.OpenSessionAsync(CoreTestHost.Chairman, d.Id); // the closing session in the commune's hall
+        await queue.OpenSessionAsync(CoreTestHost.Chairman, d.Id, "Diễn tập"); // the closing session in the commune's hall
         var early = await Assert.ThrowsAsync<DomainException>(() => queue.ConcludeAsync(CoreTestHost.Chairman, d.Id, "Kết luận chung."));
         Assert.Equal("Còn buổi đối thoại theo cụm thôn chưa kết thúc: Cụm 2. Chủ trì kết luận chung sau buổi cuối cùng.", early.Message);
         var inWriting = await HoldAsync(host, second, "Trần Thị Bình", settle: false);
@@ -215,7 +215,7 @@ public sealed class ClusterTests
 
         // Once the dialogue has opened, no session is added to it.
         await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.Announced);
-        await host.Get<SpeakerQueueService>().OpenSessionAsync(CoreTestHost.Chairman, d.Id);
+        await host.Get<SpeakerQueueService>().OpenSessionAsync(CoreTestHost.Chairman, d.Id, "Diễn tập");
         Assert.Equal("Cuộc đối thoại đã bắt đầu hoặc đã kết thúc: không thêm được buổi theo cụm thôn.",
             await RefusedAsync(() => clusters.AddAsync(CoreTestHost.Secretary, d.Id, new ClusterInput { Name = "Cụm 4", VillageIds = [villages[0]] })));
     }

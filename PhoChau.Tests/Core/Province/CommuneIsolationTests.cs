@@ -103,7 +103,7 @@ public sealed class CommuneIsolationTests
         var attachment = await host.Get<AttachmentService>().AddAsync(CoreTestHost.Secretary, p.Id, AttachmentPurpose.Petition, "don.pdf", new MemoryStream("%PDF-1.4 test"u8.ToArray()));
         var template = await host.Get<AnswerTemplateService>().SaveAsync(CoreTestHost.Secretary, new AnswerTemplateInput { Title = "Mẫu", Body = "Kính gửi {ten}", Field = PetitionField.Other });
         await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.Announced);
-        await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.InSession);
+        await host.Get<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(CoreTestHost.Secretary, d.Id, "Diễn tập");
         await host.Get<SpeakerQueueService>().RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput { Name = "Người nói", VillageOrOrganisation = "Thôn Vĩnh Tuy" });
         var request = await host.Get<SpeakerRequestService>().SubmitAsync(d.Id, new SpeakerRequestInput { Consent = true, Name = "Người xin nói", VillageOrOrganisation = "Thôn Vĩnh Tuy", Topic = "Đường" });
         var pin = (await host.Get<ReceiptService>().IssueAsync(CoreTestHost.Secretary, p.Id)).Pin;

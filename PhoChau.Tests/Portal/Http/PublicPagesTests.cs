@@ -13,12 +13,13 @@ public sealed partial class PublicPagesTests
 {
     private static readonly Actor Secretary = new("s", "thuky", new HashSet<string> { Roles.Secretary });
 
-    private static async Task<(Dialogue Dialogue, Petition Petition)> ArrangeAsync(PortalFactory factory, bool inSession = false)
+    private static async Task<(Dialogue Dialogue, Petition Petition)> ArrangeAsync(PortalFactory factory, bool inSession = false,
+        string title = "Đối thoại về cải cách hành chính năm 2026")
     {
         var dialogues = factory.Services.GetRequiredService<DialogueService>();
         var d = await dialogues.CreateAsync(Secretary, new DialogueInput
         {
-            Title = "Đối thoại về cải cách hành chính năm 2026", Year = 2027, Quarter = 1, SessionDate = new DateOnly(2027, 3, 16), // a Tuesday
+            Title = title, Year = 2027, Quarter = 1, SessionDate = new DateOnly(2027, 3, 16), // a Tuesday
             StartTime = new TimeOnly(8, 0), Venue = "Hội trường UBND xã Phổ Châu", ChairName = "Lê Văn Thái", SecretaryName = "Nguyễn Thị Mai",
         });
         var p = await factory.Services.GetRequiredService<PetitionService>().CreateAsync(Secretary, new PetitionInput
@@ -30,7 +31,7 @@ public sealed partial class PublicPagesTests
         if (inSession)
         {
             await dialogues.MoveAsync(Secretary, d.Id, DialogueState.Announced);
-            await factory.Services.GetRequiredService<SpeakerQueueService>().OpenSessionAsync(Secretary, d.Id);
+            await factory.Services.GetRequiredService<SpeakerQueueService>().OpenSessionAsync(Secretary, d.Id, "Diễn tập");
         }
         return (d, p);
     }
@@ -121,7 +122,7 @@ public sealed partial class PublicPagesTests
     {
         await using var factory = new PortalFactory();
         var (open, _) = await ArrangeAsync(factory, inSession: true);
-        var (planned, _) = await ArrangeAsync(factory);
+        var (planned, _) = await ArrangeAsync(factory, title: "Đối thoại cụm thôn Châu Me");
         var phone = factory.NewClientFrom("192.168.1.60");
         var path = $"/sessions/{open.Id}/dang-ky";
 

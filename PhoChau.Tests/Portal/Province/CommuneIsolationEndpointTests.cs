@@ -119,7 +119,7 @@ public sealed class CommuneIsolationEndpointTests
         using (CommuneScope.Enter(1))
         {
             var secretaryActor = new Actor("s", "thuky", new HashSet<string> { Roles.Secretary });
-            await portal.Services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(secretaryActor, 1);
+            await portal.Services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(secretaryActor, 1, "Diễn tập");
         }
         var pack = await viewer.GetAsync($"/tinh/ho-so-1-{year}.zip");
         Assert.Equal(HttpStatusCode.OK, pack.StatusCode);
@@ -173,7 +173,7 @@ public sealed class CommuneIsolationEndpointTests
             });
             receipt = await services.GetRequiredService<PhoChau.Core.Citizens.ReceiptService>().IssueAsync(secretary, petition.Id);
             await dialogues.MoveAsync(secretary, d.Id, DialogueState.Announced);
-            await dialogues.MoveAsync(secretary, d.Id, DialogueState.InSession);
+            await services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(secretary, d.Id, "Diễn tập");
             sessionId = d.Id;
         }
         Assert.EndsWith("&xa=PHOTHANH", receipt.LookupUrl("http://192.168.1.10:5080")); // the QR code names the commune

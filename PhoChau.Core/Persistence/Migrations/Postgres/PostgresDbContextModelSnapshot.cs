@@ -1290,6 +1290,10 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("FormerCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("IdCardNumber")
                         .HasColumnType("text");
 
@@ -1402,9 +1406,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code");
-
                     b.HasIndex("CommuneId");
+
+                    b.HasIndex("FormerCode");
 
                     b.HasIndex("LeadDepartmentId");
 
@@ -1413,6 +1417,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.HasIndex("State");
 
                     b.HasIndex("VillageId");
+
+                    b.HasIndex("CommuneId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("DialogueId", "Number")
                         .IsUnique();
