@@ -6,8 +6,13 @@ namespace PhoChau.Core.Backups;
 /// </summary>
 public static class BackupSchedule
 {
-    public static bool IsDue(DateTime nowUtc, DateTime? lastBackupUtc, int hour)
+    /// <param name="sinceUtc">
+    /// When the portal was first set up (issue 33.8): with no backup yet, the first is due at the first backup hour
+    /// after it, not at once on the very first start.
+    /// </param>
+    public static bool IsDue(DateTime nowUtc, DateTime? lastBackupUtc, int hour, DateTime? sinceUtc = null)
     {
+        lastBackupUtc ??= sinceUtc;
         var nowLocal = nowUtc.Add(VietnamTime.Offset);
         var scheduledLocal = nowLocal.Date.AddHours(Math.Clamp(hour, 0, 23));
         if (nowLocal < scheduledLocal) scheduledLocal = scheduledLocal.AddDays(-1);
@@ -18,5 +23,7 @@ public static class BackupSchedule
     /// <summary>The dashboard warns when the newest backup is older than this, or there is none.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(2);
 
-    public static bool IsStale(DateTime nowUtc, DateTime? lastBackupUtc) => lastBackupUtc is null || nowUtc - lastBackupUtc.Value > StaleAfter;
+    /// <summary>Stale when the newest backup, or with none the portal's setting up, is older than two days.</summary>
+    public static bool IsStale(DateTime nowUtc, DateTime? lastBackupUtc, DateTime? sinceUtc = null) =>
+        (lastBackupUtc ?? sinceUtc) is not { } from || nowUtc - from > StaleAfter;
 }

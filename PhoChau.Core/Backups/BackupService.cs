@@ -247,6 +247,19 @@ public sealed partial class BackupService(
     /// <summary>When the newest backup was made, or null when there is none.</summary>
     public DateTime? LastBackupUtc() => List().FirstOrDefault()?.CreatedAtUtc;
 
+    /// <summary>
+    /// When this installation's data began: its first audit entry (the first start seeds the administrator). The first
+    /// daily backup and the dashboard's "no recent backup" count from it, so a new installation raises no alarm.
+    /// </summary>
+    public async Task<DateTime?> SinceUtcAsync(CancellationToken ct = default)
+    {
+        if (_since is { } known) return known;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return _since = await db.AuditEntries.AsNoTracking().MinAsync(a => (DateTime?)a.AtUtc, ct);
+    }
+
+    private DateTime? _since;
+
     /// <summary>Opens a listed backup for download; any other name (a path, a file that is not a backup) is not found.</summary>
     public Stream OpenRead(string fileName)
     {

@@ -17,7 +17,7 @@ public sealed partial class AllPagesTests
         (null, ["/account/login", "/tra-cuu", "/sessions/1/dang-ky", "/not-found", "/error", "/xac-minh", "/xac-minh/" + IssuedCode, "/xac-minh/ZZZZZZZZZZ", "/ket-qua", "/tin-nhan/dung/1-AAAAAAAAAAAAAAAA", "/danh-gia/1-AAAAAAAAAAAAAAAA"]),
         ("admin", ["/", "/dialogues", "/dialogues/1", "/dialogues/new", "/petitions", "/petitions/1", "/calendar", "/departments", "/audit",
                    "/reports", "/admin/users", "/admin/villages", "/admin/profile", "/admin/backups", "/dialogues/1/after",
-                   "/admin/chu-ky-so", "/dialogues/1/ky-so", "/admin/tin-nhan"]),
+                   "/admin/chu-ky-so", "/dialogues/1/ky-so", "/admin/tin-nhan", "/dialogues/" + Draft, "/dialogues/" + Held + "/after", "/dialogues/" + Held + "/ky-so"]),
         ("chutich", ["/", "/sessions/1/chair", "/sessions/1/hall", "/answer-templates", "/petitions/1"]),
         ("thuky", ["/", "/petitions/new", "/petitions/1/edit", "/petitions/import", "/petitions/1/receipt", "/sessions/1/hall", "/du-lieu-ca-nhan", "/du-lieu-ca-nhan/1"]),
         ("diachinh", ["/", "/inbox", "/answer-templates"]),
@@ -26,6 +26,8 @@ public sealed partial class AllPagesTests
     ];
 
     private const string IssuedCode = "{issued}";
+    /// <summary>A dialogue in draft (its deadlines editable) and one held and concluded, its minutes and notice drafted.</summary>
+    private const string Draft = "{draft}", Held = "{held}";
 
     /// <summary>What the frameworks and the browser say in English when nobody translated them.</summary>
     [GeneratedRegex(@"\b(Rows per page|Choose File|No file chosen|Loading|Close|Clear|Select all|Required|Next month|Previous month|First page|Last page|Next page|Previous page|An unhandled error|Reload|Draft|InSession|Petition #\d+)\b|\b\d+-\d+ of \d+\b|\b\d{1,2}:\d{2} ?(AM|PM)\b|mm/dd/yyyy")]
@@ -54,6 +56,7 @@ public sealed partial class AllPagesTests
         // An issued version, so the public check has a document to show (its code replaces the placeholder below).
         var issued = await portal.Services.GetRequiredService<PhoChau.Core.Reports.Issuing.IssuingService>().IssueAsync(
             new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }), 1, PhoChau.Core.Reports.DocumentKind.Plan, "5/KH-UBND", new DateOnly(2026, 3, 2), portal.BaseUrl);
+        var (draft, held) = await MoreDialoguesAsync(portal);
         var problems = new List<string>();
         var checkedPages = 0;
         foreach (var (user, pages) in Visits)
@@ -70,7 +73,7 @@ public sealed partial class AllPagesTests
                 await page.ClickAsync("button[type=submit]");
                 await page.WaitForURLAsync(u => !u.Contains("/account/login"));
             }
-            foreach (var path in pages.Select(p => p.Replace(IssuedCode, issued.Code)))
+            foreach (var path in pages.Select(p => p.Replace(IssuedCode, issued.Code).Replace(Draft, draft.ToString()).Replace(Held, held.ToString())))
             {
                 await page.GotoAsync(portal.BaseUrl + path);
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -102,6 +105,26 @@ public sealed partial class AllPagesTests
         }
         Assert.Equal(Visits.Sum(v => v.Pages.Length), checkedPages);
         Assert.True(problems.Count == 0, $"{problems.Count} problems:\n" + string.Join("\n", problems));
+    }
+
+    private static async Task<(int Draft, int Held)> MoreDialoguesAsync(RunningPortal portal)
+    {
+        var secretary = new Actor("s", "thuky", new HashSet<string> { Roles.Secretary });
+        var chair = new Actor("c", "chutich", new HashSet<string> { Roles.Chairman });
+        var dialogues = portal.Services.GetRequiredService<DialogueService>();
+        static DateOnly Weekday(DateOnly d) => d.DayOfWeek switch { DayOfWeek.Saturday => d.AddDays(2), DayOfWeek.Sunday => d.AddDays(1), _ => d };
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var draft = await dialogues.CreateAsync(secretary, new DialogueInput { Title = "Đối thoại dự kiến năm sau", Year = today.Year + 1, Quarter = 1, SessionDate = Weekday(today.AddDays(120)), Venue = "Hội trường" });
+        var day = Weekday(today.AddDays(35));
+        var held = await dialogues.CreateAsync(secretary, new DialogueInput { Title = "Đối thoại đã tổ chức", Year = day.Year, Quarter = 4, SessionDate = day, Venue = "Hội trường", ChairName = "Lê Văn Thái", SecretaryName = "Nguyễn Thị Mai" });
+        await dialogues.MoveAsync(secretary, held.Id, DialogueState.Announced);
+        var queue = portal.Services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>();
+        await queue.OpenSessionAsync(chair, held.Id, "Diễn tập");
+        await queue.ConcludeAsync(chair, held.Id, "Các bộ phận trả lời bằng văn bản đúng hạn.");
+        var after = portal.Services.GetRequiredService<PhoChau.Core.AfterSession.AfterSessionService>();
+        await after.DraftMinutesAsync(secretary, held.Id);
+        await after.DraftNoticeAsync(secretary, held.Id);
+        return (draft.Id, held.Id);
     }
 
     /// <summary>axe-core from npm (PhoChau.Tests/Accessibility: `npm ci` there; .ci/run does it).</summary>

@@ -8,7 +8,7 @@ namespace PhoChau.Portal.Features.Backups;
 /// Sao lưu page and the dashboard show the reason.
 /// </summary>
 public sealed class BackupScheduler(
-    DatabaseInfo database, BackupService backups, IOptions<BackupOptions> options, TimeProvider clock, ILogger<BackupScheduler> log)
+    DatabaseInfo database, BackupService backups, IOptions<BackupOptions> options, TimeProvider clock, ILogger<BackupScheduler> log, BackupKey key)
     : BackgroundService
 {
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(30);
@@ -21,11 +21,19 @@ public sealed class BackupScheduler(
             await Task.Delay(TimeSpan.FromSeconds(10), clock, ct); // let start-up finish first
             using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
             DateTime? failedAt = null;
+            var toldNoPassphrase = false;
             do
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 if (failedAt is { } f && now - f < RetryAfterFailure) continue;
-                if (!BackupSchedule.IsDue(now, backups.LastBackupUtc(), options.Value.Hour)) continue;
+                if (!BackupSchedule.IsDue(now, backups.LastBackupUtc(), options.Value.Hour, await backups.SinceUtcAsync(ct))) continue;
+                // Without the backup passphrase nothing can be sealed: said once, as what to do (the dashboard says it too).
+                if (!key.IsSet)
+                {
+                    if (!toldNoPassphrase) log.LogWarning("Daily backup not made: the backup passphrase is not set yet (Sao lưu page, or `set-backup-passphrase`)");
+                    toldNoPassphrase = true;
+                    continue;
+                }
                 try
                 {
                     await backups.CreateAsync(BackupReason.Daily, ct: ct);

@@ -242,4 +242,13 @@ public sealed class BackupServiceTests
     [InlineData("2026-11-27T01:00:00Z", "2026-11-24T05:00:00Z", true)]  // the laptop was off: due at start
     public void The_daily_backup_is_due_once_the_hour_has_passed_since_the_last_one(string now, string? last, bool due) =>
         Assert.Equal(due, BackupSchedule.IsDue(DateTime.Parse(now).ToUniversalTime(), last is null ? null : DateTime.Parse(last).ToUniversalTime(), 12));
+
+    /// <summary>Issue 33.8: a new installation's first backup is due at the first backup hour after it was set up, not at once.</summary>
+    [Theory]
+    [InlineData("2026-11-26T06:00:10Z", "2026-11-26T06:00:00Z", false)] // first start at 13:00: not at once
+    [InlineData("2026-11-27T04:59:00Z", "2026-11-26T06:00:00Z", false)] // 11:59 the next day: not yet
+    [InlineData("2026-11-27T05:01:00Z", "2026-11-26T06:00:00Z", true)]  // 12:01 the next day: due
+    [InlineData("2026-11-26T05:01:00Z", "2026-11-26T01:00:00Z", true)]  // set up at 08:00: due at noon the same day
+    public void A_new_installation_backs_up_first_at_the_hour_after_it_was_set_up(string now, string since, bool due) =>
+        Assert.Equal(due, BackupSchedule.IsDue(DateTime.Parse(now).ToUniversalTime(), null, 12, DateTime.Parse(since).ToUniversalTime()));
 }
