@@ -28,7 +28,8 @@ internal static class AuditTrailWriter
             if (entry.Entity is not IAudited) continue;
             if (entry.State == EntityState.Added)
                 pending.Add((entry, AuditAction.Created, entry.Properties
-                    .Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null && !Derived.Contains(p.Metadata.Name))
+                    // The row version is plumbing, not a value anyone set: the trail showed it as "Version" (issue 33.8).
+                    .Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null && p.Metadata.Name != nameof(IVersioned.Version) && !Derived.Contains(p.Metadata.Name))
                     .Select(p => new AuditChange(p.Metadata.Name, null, Format(p.CurrentValue))).ToList()));
             else if (entry.State == EntityState.Modified)
             {

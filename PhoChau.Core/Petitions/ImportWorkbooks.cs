@@ -109,6 +109,7 @@ public static class ImportWorkbooks
 
     private static byte[] Save(XLWorkbook wb)
     {
+        foreach (var sheet in wb.Worksheets) Reports.XlsxReportWriter.PrintA4Landscape(sheet); // issue 33.8: not Letter portrait
         using var ms = new MemoryStream();
         wb.SaveAs(ms);
         return ms.ToArray();

@@ -184,6 +184,7 @@ public sealed class ProvinceService(
         wf.Range(1, 1, 1, fieldHeaders.Length).Style.Font.Bold = true;
         wf.Column(1).Width = 36;
         wf.Columns(2, fieldHeaders.Length).Width = 16;
+        foreach (var sheet in wb.Worksheets) Reports.XlsxReportWriter.PrintA4Landscape(sheet);
         wb.SaveAs(output);
     }
 }

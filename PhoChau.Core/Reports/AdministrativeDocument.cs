@@ -22,7 +22,14 @@ public sealed record AdministrativeDocument(
 
     /// <summary>Whether a body line is one of those headings: a numbered line short enough to be a title.</summary>
     public bool IsHeading(string line) =>
-        NumberedHeadings && line.Length <= 90 && System.Text.RegularExpressions.Regex.IsMatch(line, @"^([IVX]+|\d+(\.\d+)*)\.\s");
+        NumberedHeadings && line.Length <= 90 && System.Text.RegularExpressions.Regex.IsMatch(line, @"^([IVX]+|\d+(\.\d+)*)\.\s")
+        || SectionHeadings && line.Length <= 90 && System.Text.RegularExpressions.Regex.IsMatch(line, @"^[IVX]+\.\s") && line == line.ToUpperInvariant();
+
+    /// <summary>
+    /// Only the sections' headings in capitals ("I. THÀNH PHẦN") are bold: the minutes' numbered lines are items (issue 33.8:
+    /// the minutes' headings were not bold).
+    /// </summary>
+    public bool SectionHeadings { get; init; }
 
     /// <summary>An issued version's verification code and the public address that checks it (printed with its QR code).</summary>
     public DocumentVerification? Verification { get; init; }

@@ -48,7 +48,7 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
                 var text = minutes?.Content ?? MinutesComposer.Minutes(record);
                 doc = new AdministrativeDocument(c.SuperiorBody, c.CommitteeName, "      /BB-UBND", c.PlaceName, d.HeldOn(),
                     "BIÊN BẢN", "Đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính",
-                    Lines(text), [], "CHỦ TRÌ", "", d.ChairName, "THƯ KÝ", d.SecretaryName);
+                    Lines(text), [], "CHỦ TRÌ", "", d.ChairName, "THƯ KÝ", d.SecretaryName) { SectionHeadings = true };
                 break;
             case DocumentKind.Notice:
                 var notice = await db.ConclusionNotices.AsNoTracking().SingleOrDefaultAsync(n => n.DialogueId == dialogueId, ct);

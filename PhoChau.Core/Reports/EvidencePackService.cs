@@ -56,7 +56,7 @@ public sealed class EvidencePackService(IDbContextFactory<PhoChauDbContext> dbFa
         }
         foreach (var p in publications)
         {
-            var name = $"{n++:00}-cong-khai-{p.Channel}{Path.GetExtension(p.ProofFileName)}";
+            var name = $"{n++:00}-cong-khai-{ChannelFileName(p.Channel)}{Path.GetExtension(p.ProofFileName)}";
             await AddAsync(zip, folder + name, s => s.WriteAsync(p.Proof, ct).AsTask());
             files.Add([name, CoreText.Get("Evidence.Channel." + p.Channel), (DateOnly?)p.PublishedOn, CoreText.Get("Evidence.Proof"), p.Note]);
         }
@@ -90,4 +90,14 @@ public sealed class EvidencePackService(IDbContextFactory<PhoChauDbContext> dbFa
         buffer.Position = 0;
         await buffer.CopyToAsync(entry);
     }
+
+    /// <summary>The channel in a file name, in Vietnamese without marks (it read "Media", "NoticeBoard", "VillageHeads": issue 33.8).</summary>
+    public static string ChannelFileName(Dialogues.PublicationChannel channel) => channel switch
+    {
+        Dialogues.PublicationChannel.Media => "thong-tin-dai-chung",
+        Dialogues.PublicationChannel.NoticeBoard => "niem-yet-tru-so",
+        Dialogues.PublicationChannel.VillageHeads => "gui-truong-thon",
+        Dialogues.PublicationChannel.Website => "trang-thong-tin-dien-tu",
+        _ => "kenh-khac",
+    };
 }

@@ -70,11 +70,7 @@ public static class XlsxReportWriter
         }
         ws.SheetView.FreezeRows(headerRow);
         // Printed for the Party committee and the People's Council: A4 landscape, one page wide, headers on every page.
-        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        ws.PageSetup.FitToPages(1, 0);
-        ws.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
-        ws.PageSetup.Margins.SetLeft(0.4).SetRight(0.4);
+        PrintA4Landscape(ws, headerRow);
         ws.Range(headerRow, 1, Math.Max(row - 1, headerRow + 1), columns).SetAutoFilter();
     }
 
@@ -100,5 +96,15 @@ public static class XlsxReportWriter
             sb.Append(ch);
         }
         return sb.ToString();
+    }
+
+    /// <summary>Every workbook the portal gives prints on A4 landscape, one page wide, the header row on every page.</summary>
+    public static void PrintA4Landscape(IXLWorksheet ws, int headerRow = 1)
+    {
+        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        ws.PageSetup.FitToPages(1, 0);
+        ws.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
+        ws.PageSetup.Margins.SetLeft(0.4).SetRight(0.4);
     }
 }

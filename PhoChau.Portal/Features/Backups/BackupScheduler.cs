@@ -30,7 +30,7 @@ public sealed class BackupScheduler(
                 // Without the backup passphrase nothing can be sealed: said once, as what to do (the dashboard says it too).
                 if (!key.IsSet)
                 {
-                    if (!toldNoPassphrase) log.LogWarning("Daily backup not made: the backup passphrase is not set yet (Sao lưu page, or `set-backup-passphrase`)");
+                    if (!toldNoPassphrase) log.LogWarning("Chưa tạo bản sao lưu hằng ngày: chưa đặt mật khẩu sao lưu (trang Sao lưu, hoặc lệnh set-backup-passphrase). / Daily backup not made: the backup passphrase is not set yet.");
                     toldNoPassphrase = true;
                     continue;
                 }
@@ -42,7 +42,7 @@ public sealed class BackupScheduler(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     failedAt = now;
-                    log.LogError("Daily backup failed: {Reason}", ex.Message);
+                    log.LogError("Sao lưu hằng ngày không thành công: {Reason} / Daily backup failed", ex.Message);
                 }
             }
             while (await timer.WaitForNextTickAsync(ct));

@@ -35,6 +35,19 @@ public sealed class AuditTrailTests
         Assert.Contains(entry.Changes, c => c.Field == "Name" && c.Old == null && c.New == "Thôn Châu Me");
     }
 
+    /// <summary>Issue 33.8: a new record's trail lists what was set, not the row version (it read "Version" in English).</summary>
+    [Fact]
+    public async Task A_created_petition_lists_no_row_version_and_every_field_it_lists_has_a_Vietnamese_name()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        var (rows, _) = await host.Get<AuditService>().FindAsync(CoreTestHost.Admin, new AuditQuery(nameof(PhoChau.Core.Petitions.Petition), p.Id.ToString()));
+        var created = Assert.Single(rows, r => r.Action == AuditAction.Created);
+        Assert.DoesNotContain(created.Changes, c => c.Field == "Version");
+        foreach (var c in created.Changes) Assert.NotEqual(c.Field, AuditLabels.Field(c.Field));
+    }
+
     [Fact]
     public async Task Only_the_chairman_and_the_administrator_read_the_audit_trail()
     {

@@ -215,6 +215,9 @@ public sealed class PetitionImportTests
         var headers = wb.Worksheet(1).Row(1).CellsUsed().Select(c => c.GetString().Replace(" (*)", "")).ToList();
         Assert.Equal(Headers, headers);
         Assert.Contains(wb.Worksheet(2).Column(1).CellsUsed(), c => c.GetString() == "Thôn Châu Me");
+        // Printed as the commune prints: A4 landscape, one page wide (issue 33.8: it was Letter portrait).
+        foreach (var ws in wb.Worksheets)
+            Assert.Equal((XLPaperSize.A4Paper, XLPageOrientation.Landscape, 1, 0), (ws.PageSetup.PaperSize, ws.PageSetup.PageOrientation, ws.PageSetup.PagesWide, ws.PageSetup.PagesTall));
     }
 
     [Fact]

@@ -24,16 +24,18 @@ public sealed class EvidencePackTests
         buffer.Position = 0;
         using var zip = new ZipArchive(buffer, ZipArchiveMode.Read);
         var names = zip.Entries.Select(e => e.FullName).ToList();
+        // Every file name in Vietnamese (without marks): no enum name in English (issue 33.8).
+        Assert.DoesNotContain(names, n => System.Text.RegularExpressions.Regex.IsMatch(n, "Media|NoticeBoard|VillageHeads|Website"));
 
         Assert.Contains($"01-ke-hoach-doi-thoai-{d.Id}.docx", names);
         Assert.Contains($"02-thong-bao-to-chuc-doi-thoai-{d.Id}.docx", names);
         Assert.Contains($"03-bien-ban-doi-thoai-{d.Id}.docx", names);
         Assert.Contains($"04-thong-bao-ket-luan-{d.Id}-ban-1.pdf", names); // the issued version, as issued
         Assert.Contains($"05-bao-cao-ket-qua-doi-thoai-{d.Id}.docx", names);
-        Assert.Contains("06-cong-khai-NoticeBoard.pdf", names);
+        Assert.Contains("06-cong-khai-niem-yet-tru-so.pdf", names);
         Assert.Contains(EvidencePackService.IndexName, names);
         Assert.Equal((await host.Get<IssuingService>().DownloadAsync(CoreTestHost.Secretary, notice.Id)).Pdf, Read(zip, $"04-thong-bao-ket-luan-{d.Id}-ban-1.pdf"));
-        Assert.Equal(proof, Read(zip, "06-cong-khai-NoticeBoard.pdf"));
+        Assert.Equal(proof, Read(zip, "06-cong-khai-niem-yet-tru-so.pdf"));
 
         using var workbook = new XLWorkbook(new MemoryStream(Read(zip, EvidencePackService.IndexName)));
         var sheet = workbook.Worksheet("Kiến nghị");

@@ -85,4 +85,19 @@ public sealed class WordDocumentTests
         Assert.Contains("2. Giải quyết tại buổi đối thoại: 1 kiến nghị.", text);
         Assert.Contains("giao trả lời bằng văn bản: 1 kiến nghị", text);
     }
+
+    /// <summary>Issue 33.8: the minutes' section headings are bold, their numbered items are not.</summary>
+    [Fact]
+    public async Task The_minutes_print_their_section_headings_bold_and_their_items_plain()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var (d, _, _) = await ConcludedSession.ArrangeAsync(host);
+        using var doc = await WriteAsync(host, d.Id, DocumentKind.Minutes);
+        var paragraphs = doc.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().ToList();
+        bool Bold(string start) => paragraphs.First(p => p.InnerText.StartsWith(start, StringComparison.Ordinal))
+            .Descendants<Run>().All(r => r.RunProperties?.Bold is { } b && (b.Val is null || b.Val.Value));
+        foreach (var heading in new[] { "I. THÀNH PHẦN", "II. NỘI DUNG ĐỐI THOẠI", "III. KẾT QUẢ GIẢI QUYẾT KIẾN NGHỊ", "IV. KẾT LUẬN CỦA CHỦ TRÌ" })
+            Assert.True(Bold(heading), heading + " is not bold");
+        Assert.False(Bold("1. Kiến nghị đã giải quyết tại buổi đối thoại"));
+    }
 }
