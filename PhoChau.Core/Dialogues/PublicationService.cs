@@ -41,7 +41,8 @@ public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFac
     /// One channel's publication with its proof (an image or a PDF, 10 MB at most), dated on or after the session and
     /// not in the future; recording a channel again replaces its record.
     /// </summary>
-    public async Task RecordAsync(Actor actor, int dialogueId, PublicationChannel channel, DateOnly publishedOn, string fileName, byte[] proof, string? note, CancellationToken ct = default)
+    /// <returns>The other channels whose proof is this very file (issue 33.6: said, not silently accepted).</returns>
+    public async Task<IReadOnlyList<PublicationChannel>> RecordAsync(Actor actor, int dialogueId, PublicationChannel channel, DateOnly publishedOn, string fileName, byte[] proof, string? note, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageWorkflow);
         if (!Enum.IsDefined(channel)) throw new DomainException(CoreText.Get("Publication.Channel"));
@@ -66,6 +67,7 @@ public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFac
         if (d.ParentId is null && LawClock.IsPublished([.. recorded, row], held))
             await messages.QueueResultsPublishedAsync(db, dialogueId, row.RecordedAtUtc, ct);
         await db.SaveChangesAsync(ct);
+        return recorded.Where(p => p.Proof.AsSpan().SequenceEqual(proof)).Select(p => p.Channel).Order().ToList();
     }
 
     public async Task<(byte[] Proof, string ContentType, string FileName)> ProofAsync(Actor actor, int dialogueId, PublicationChannel channel, CancellationToken ct = default)

@@ -128,7 +128,11 @@ public sealed class PetitionService(
     /// The secretary's or chair's work queue: several petitions to one department at once, in one save (all or none: a
     /// petition that cannot be assigned is named with the reason and nothing changes).
     /// </summary>
-    public async Task<int> AssignManyAsync(Actor actor, IReadOnlyCollection<int> ids, int leadDepartmentId, CancellationToken ct = default)
+    /// <param name="moveAssigned">
+    /// Whether petitions another department already answers move to this one: unless asked, they are refused, named
+    /// (issue 33.6: a bulk assignment silently moved them), and nothing changes.
+    /// </param>
+    public async Task<int> AssignManyAsync(Actor actor, IReadOnlyCollection<int> ids, int leadDepartmentId, bool moveAssigned = false, CancellationToken ct = default)
     {
         actor.Demand(Permission.Chair);
         var wanted = ids.Distinct().ToList();
@@ -137,6 +141,12 @@ public sealed class PetitionService(
         var petitions = await db.Petitions.Where(p => wanted.Contains(p.Id)).ToListAsync(ct);
         if (petitions.Count != wanted.Count) throw new NotFoundException(CoreText.Get("Petitions.NotFound"));
         var lead = await LeadDepartmentAsync(db, leadDepartmentId, ct);
+        var elsewhere = petitions.Where(p => p.LeadDepartmentId is { } current && current != leadDepartmentId).OrderBy(p => p.Number).ToList();
+        if (elsewhere.Count > 0 && !moveAssigned)
+        {
+            var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+            throw new AssignedElsewhereException(elsewhere.Select(p => (p.Id, p.Code, names.GetValueOrDefault(p.LeadDepartmentId!.Value, ""))).ToList());
+        }
         var deadlines = await DeadlinesAsync(db, petitions.Select(p => p.DialogueId).Distinct().ToList(), ct);
         foreach (var p in petitions.OrderBy(p => p.Number))
         {
@@ -348,4 +358,11 @@ public sealed class PetitionService(
         p.NotifyByEmail = x.NotifyByEmail;
         p.RefreshKeys();
     }
+}
+
+/// <summary>Ticked petitions another department already answers: named, so the user chooses to move them or leave them.</summary>
+public sealed class AssignedElsewhereException(IReadOnlyList<(int Id, string Code, string Department)> petitions)
+    : DomainException(CoreText.Format("Petitions.AssignedElsewhere", petitions.Count, string.Join(", ", petitions.Select(p => $"{p.Code} ({p.Department})"))))
+{
+    public IReadOnlyList<(int Id, string Code, string Department)> Petitions { get; } = petitions;
 }

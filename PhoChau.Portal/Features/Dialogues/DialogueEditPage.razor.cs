@@ -62,6 +62,7 @@ public partial class DialogueEditPage
                 Year = year, Venue = profile.HallName, ChairName = profile.ChairmanName,
             };
             _editable = _canEdit;
+            _pristine = Snapshot();
             return;
         }
         _dialogue = await Dialogues.GetAsync(id);
@@ -82,8 +83,16 @@ public partial class DialogueEditPage
     [Inject] private DialogueInputValidator Validator { get; set; } = default!;
     private MudBlazor.MudForm? _form;
 
+    /// <summary>The new form as it was opened: Save on it unchanged creates nothing (issue 33.6).</summary>
+    private string? _pristine;
+    private bool _nothingToSave;
+
+    private string Snapshot() => System.Text.Json.JsonSerializer.Serialize(new { _input, _planDate, _sessionDate, _startTime, _requestDate });
+
     private async Task SaveAsync()
     {
+        _nothingToSave = Id is null && Snapshot() == _pristine;
+        if (_nothingToSave) return;
         if (!await FormIsValidAsync(_form)) return;
         // An empty field clears the value; one that cannot be read is refused, never saved as empty.
         if (!TryRead(_planDate, out var planDate) || !TryRead(_sessionDate, out var sessionDate) || !TryRead(_requestDate, out var requestDate))

@@ -60,11 +60,37 @@ public partial class PetitionsPage
 
     private Task SearchChanged(string? value) => FilterAsync(() => _search = value);
 
-    private async Task AssignSelectedAsync()
+    /// <summary>Ticked petitions another department answers, found on the first try: the user says whether they move.</summary>
+    private AssignedElsewhereException? _elsewhere;
+
+    private async Task AssignSelectedAsync() => await AssignAsync(_selected.Select(r => r.Id).ToList(), moveAssigned: false);
+
+    private Task MoveThemTooAsync() => AssignAsync(_selected.Select(r => r.Id).ToList(), moveAssigned: true);
+
+    private Task OnlyUnassignedAsync()
     {
-        var ids = _selected.Select(r => r.Id).ToList();
+        var skip = _elsewhere!.Petitions.Select(p => p.Id).ToHashSet();
+        return AssignAsync(_selected.Select(r => r.Id).Where(id => !skip.Contains(id)).ToList(), moveAssigned: false);
+    }
+
+    private async Task AssignAsync(List<int> ids, bool moveAssigned)
+    {
+        _elsewhere = null;
         var count = 0;
-        if (!await RunAsync(async () => count = await Petitions.AssignManyAsync(Actor, ids, _bulkDepartment!.Value))) return;
+        try
+        {
+            if (ids.Count > 0) count = await Petitions.AssignManyAsync(Actor, ids, _bulkDepartment!.Value, moveAssigned);
+        }
+        catch (AssignedElsewhereException ex)
+        {
+            _elsewhere = ex; // asked on the page, beside the button: nothing was changed
+            return;
+        }
+        catch (Exception ex) when (ex is DomainException or ForbiddenException or NotFoundException)
+        {
+            Snackbar.Add(ex.Message, MudBlazor.Severity.Error);
+            return;
+        }
         Snackbar.Add(string.Format(T["Petitions.AssignedMany"], count), MudBlazor.Severity.Success);
         if (_grid is not null)
         {

@@ -33,6 +33,31 @@ public sealed class WorkQueueTests
         await Assert.ThrowsAsync<DomainException>(() => service.AssignManyAsync(CoreTestHost.Secretary, [], land));
     }
 
+    /// <summary>Issue 33.6: a bulk assignment does not silently move petitions another department already answers.</summary>
+    [Fact]
+    public async Task A_bulk_assignment_names_the_petitions_another_department_answers_and_moves_them_only_when_told()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host);
+        var service = host.Get<PetitionService>();
+        var land = await WorkflowData.DepartmentIdAsync(host);
+        var justice = await WorkflowData.DepartmentIdAsync(host, "Tư pháp - Hộ tịch");
+        var a = await WorkflowData.PetitionAsync(host, d.Id, "A");
+        var b = await WorkflowData.PetitionAsync(host, d.Id, "B");
+        await service.AssignManyAsync(CoreTestHost.Secretary, [b.Id], justice);
+
+        var asked = await Assert.ThrowsAsync<AssignedElsewhereException>(() => service.AssignManyAsync(CoreTestHost.Secretary, [a.Id, b.Id], land));
+        Assert.Equal([(b.Id, b.Code, "Tư pháp - Hộ tịch")], asked.Petitions);
+        Assert.Contains($"{b.Code} (Tư pháp - Hộ tịch)", asked.Message);
+        Assert.Null((await WorkflowData.ReloadAsync(host, a.Id)).LeadDepartmentId); // nothing changed
+        Assert.Equal(justice, (await WorkflowData.ReloadAsync(host, b.Id)).LeadDepartmentId);
+
+        Assert.Equal(1, await service.AssignManyAsync(CoreTestHost.Secretary, [a.Id], land)); // only the one not assigned
+        Assert.Equal(justice, (await WorkflowData.ReloadAsync(host, b.Id)).LeadDepartmentId);
+        Assert.Equal(2, await service.AssignManyAsync(CoreTestHost.Secretary, [a.Id, b.Id], land, moveAssigned: true));
+        Assert.Equal(land, (await WorkflowData.ReloadAsync(host, b.Id)).LeadDepartmentId);
+    }
+
     [Fact]
     public async Task The_chairs_dashboard_lists_the_answers_waiting_for_approval_and_an_officers_inbox_separates_to_do_from_done()
     {

@@ -94,4 +94,47 @@ public sealed class DialogueEditPageTests : PortalBunitContext
             cut.Find("[data-testid=dialogue-title]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text")!.TextContent));
         Assert.Empty(await Core.Get<DialogueService>().ListAsync());
     }
+
+    /// <summary>Issue 33.6: Save on a new form nobody touched creates no dialogue, and says why.</summary>
+    [Fact]
+    public async Task Save_on_an_untouched_new_form_creates_nothing_and_says_so_then_a_changed_one_is_saved()
+    {
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var before = (await Core.Get<DialogueService>().ListAsync()).Count;
+        var cut = Render<DialogueEditPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=save-dialogue]")));
+
+        cut.Find("[data-testid=save-dialogue]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Chưa có gì được nhập", cut.Find("[data-testid=nothing-to-save]").TextContent));
+        Assert.Equal(before, (await Core.Get<DialogueService>().ListAsync()).Count);
+
+        cut.Find("input[data-testid=dialogue-venue]").Change("Nhà văn hóa thôn Vĩnh Tuy");
+        cut.Find("[data-testid=save-dialogue]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(before + 1, Core.Get<DialogueService>().ListAsync().Result.Count));
+    }
+
+    /// <summary>Issue 33.6: the same proof file for a second channel is recorded and said, not silently passed over.</summary>
+    [Fact]
+    public async Task The_same_proof_file_for_a_second_channel_is_recorded_and_the_page_says_so()
+    {
+        var (d, _, _) = await ConcludedSession.ArrangeAsync(Core); // held 2/3/2026
+        var proof = "%PDF-1.4 niêm yết"u8.ToArray();
+        Assert.Empty(await Core.Get<PublicationService>().RecordAsync(CoreTestHost.Secretary, d.Id, PublicationChannel.NoticeBoard, new DateOnly(2026, 3, 2), "niem-yet.pdf", proof, null));
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        var snackbar = Render<MudSnackbarProvider>();
+        var cut = Render<LawPanel>(p => p.Add(x => x.DialogueId, d.Id).Add(x => x.CanRecord, true));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=publication-Media]")));
+
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromBinary(proof, "niem-yet.pdf")); // for the media, the default channel
+
+        snackbar.WaitForAssertion(() => Assert.Contains("cũng là minh chứng của kênh", snackbar.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("niem-yet.pdf", cut.Find("[data-testid=publication-Media]").TextContent));
+        Assert.Equal([PublicationChannel.NoticeBoard],
+            await Core.Get<PublicationService>().RecordAsync(CoreTestHost.Secretary, d.Id, PublicationChannel.VillageHeads, new DateOnly(2026, 3, 2), "x.pdf", proof, null) is var same
+                ? same.Where(c => c == PublicationChannel.NoticeBoard).ToList() : []);
+    }
 }
