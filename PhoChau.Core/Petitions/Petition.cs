@@ -27,6 +27,11 @@ public class Petition : IAudited, IVersioned, ICommuneOwned, PersonalData.IConse
     public string NameSortKey { get; set; } = "";
     public string SearchText { get; set; } = "";
     public int? VillageId { get; set; }
+    /// <summary>
+    /// The village as typed in the hall when it is not (yet) in the commune's list (issue 33.6: it was dropped and
+    /// counted as "không rõ thôn"): kept, counted under its own name, and offered to the administrator to add.
+    /// </summary>
+    public string? VillageTyped { get; set; }
     public string? Phone { get; set; }
     public string? Address { get; set; }
     /// <summary>Personal data: never shown in lists.</summary>

@@ -7,6 +7,8 @@ public sealed class PetitionInput : Messages.IMessageChoice
     public PetitionerKind PetitionerKind { get; set; }
     public string PetitionerName { get; set; } = "";
     public int? VillageId { get; set; }
+    /// <summary>A village not in the list, as typed (kept while no village of the list is chosen).</summary>
+    public string? VillageTyped { get; set; }
     public string? Phone { get; set; }
     public string? Address { get; set; }
     public string? IdCardNumber { get; set; }
@@ -27,7 +29,7 @@ public sealed class PetitionInput : Messages.IMessageChoice
 
     public static PetitionInput From(Petition p) => new()
     {
-        DialogueId = p.DialogueId, PetitionerKind = p.PetitionerKind, PetitionerName = p.PetitionerName, VillageId = p.VillageId,
+        DialogueId = p.DialogueId, PetitionerKind = p.PetitionerKind, PetitionerName = p.PetitionerName, VillageId = p.VillageId, VillageTyped = p.VillageTyped,
         Phone = p.Phone, Address = p.Address, IdCardNumber = p.IdCardNumber, Channel = p.Channel, ReceivedOn = p.ReceivedOn,
         Field = p.Field, ProcedureName = p.ProcedureName, Text = p.Text, Consent = p.ConsentAtUtc is not null,
         Email = p.Email, NotifyBySms = p.NotifyBySms, NotifyByZalo = p.NotifyByZalo, NotifyByEmail = p.NotifyByEmail,

@@ -14,6 +14,7 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         e.HasIndex(p => new { p.CommuneId, p.Code }).IsUnique(); // one code, one petition, in a commune (issue 33.3)
         e.HasIndex(p => p.FormerCode);
         e.Property(p => p.FormerCode).HasMaxLength(30);
+        e.Property(p => p.VillageTyped).HasMaxLength(100);
         e.HasIndex(p => p.State);
         e.HasIndex(p => p.NameSortKey);
         e.Property(p => p.PinHash).HasMaxLength(100);

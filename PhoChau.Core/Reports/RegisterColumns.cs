@@ -23,7 +23,7 @@ internal static class RegisterColumns
         new("Mã", false, (p, _) => p.Code, l => l.Code),
         new("Người kiến nghị", false, (p, _) => p.PetitionerName, l => l.Name),
         new("Cá nhân / Tổ chức", false, (p, _) => PetitionLabels.Kinds[p.PetitionerKind], l => l.Kind),
-        new("Thôn", false, (p, n) => p.VillageId is { } v ? n.Villages.GetValueOrDefault(v) : null, l => l.Village),
+        new("Thôn", false, (p, n) => p.VillageId is { } v ? n.Villages.GetValueOrDefault(v) : p.VillageTyped, l => l.Village),
         new("Số điện thoại", true, (p, _) => p.Phone, l => l.Phone),
         new("Địa chỉ", true, (p, _) => p.Address, l => l.Address),
         new("Số CCCD", true, (p, _) => p.IdCardNumber, l => l.IdCard),

@@ -217,6 +217,9 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
 
     private static ReportCell Percent(double? share) => share is { } v ? new ReportCell(null, null, Math.Round(v * 100, 1)) : (string?)null;
 
+    /// <summary>Beside a village typed in the hall that is not in the list yet.</summary>
+    public const string TypedVillageMark = "(chưa có trong danh sách thôn)";
+
     private static async Task<ReportTable[]> SummaryAsync(PhoChauDbContext db, Actor actor, Dialogues.Dialogue dialogue, CancellationToken ct)
     {
         var villages = await db.Villages.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Name, ct);
@@ -235,7 +238,8 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
                 : [name, o.Total, o.SettledAtSession, o.InWriting, o.Replied, o.BeforeSession, o.WithdrawnOrMerged];
         }
         var byField = PetitionLabels.Fields.Select(f => Line(f.Value, petitions.Where(p => p.Field == f.Key).ToList())).Where(r => r[1].Number > 0).ToList();
-        var byVillage = petitions.GroupBy(p => p.VillageId is { } v ? villages.GetValueOrDefault(v, "(không rõ)") : "(không rõ thôn)")
+        var byVillage = petitions.GroupBy(p => p.VillageId is { } v ? villages.GetValueOrDefault(v, "(không rõ)")
+                : p.VillageTyped is { } typed ? $"{typed} {TypedVillageMark}" : "(không rõ thôn)")
             .OrderBy(g => g.Key).Select(g => Line(g.Key, g.ToList())).ToList();
         if (petitions.Count > 0)
         {

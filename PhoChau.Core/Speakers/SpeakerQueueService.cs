@@ -170,8 +170,9 @@ public sealed class SpeakerQueueService(
     }
 
     /// <summary>
-    /// A petition a speaker raises at the session, as the register records it. The speaker's village goes with it; what
-    /// is not a village (an organisation, a hamlet not in the list) is kept as the petitioner's address rather than lost.
+    /// A petition a speaker raises at the session, as the register records it. The speaker's village goes with it; one
+    /// not in the list (a hamlet, a spelling, an organisation) is kept as typed, counted under its own name and offered
+    /// to the administrator to add to the list (issue 33.6).
     /// </summary>
     internal async Task<PetitionInput> RaisedAtSessionAsync(int dialogueId, string name, string? villageOrOrganisation, string text, CancellationToken ct)
     {
@@ -186,7 +187,8 @@ public sealed class SpeakerQueueService(
         {
             DialogueId = dialogueId, PetitionerName = name, Channel = PetitionChannel.AtSession,
             ReceivedOn = VietnamTime.Today(clock), Field = PetitionField.Other, Text = text,
-            VillageId = villageId, Address = villageId is null && from.Length > 0 ? from : null,
+            VillageId = villageId, VillageTyped = villageId is null && from.Length > 0 ? from : null,
+            Address = villageId is null && from.Length > 0 ? from : null, // as before: the register's address keeps it too
         };
     }
 

@@ -1340,6 +1340,10 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.Property<int?>("VillageId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VillageTyped")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CommuneId");

@@ -12,6 +12,8 @@ public partial class SecretaryConsole
     [Inject] private PetitionQuery PetitionQuery { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private SpeakerRequestService Requests { get; set; } = default!;
+    [Inject] private PhoChau.Core.Departments.VillageService Villages { get; set; } = default!;
+    private IReadOnlyList<string> _villages = [];
 
     private SpeakerInput _input = new();
     private IReadOnlyList<PetitionRow> _allPetitions = [];
@@ -40,6 +42,7 @@ public partial class SecretaryConsole
     {
         await base.OnActorReadyAsync();
         await LoadPendingAsync();
+        _villages = (await Villages.ListAsync(includeInactive: false)).Select(v => v.Name).ToList();
         _allPetitions = (await PetitionQuery.FindAsync(Actor, new PetitionFilter { DialogueId = Id, Sort = PetitionSort.Code, Take = 200 })).Rows;
     }
 

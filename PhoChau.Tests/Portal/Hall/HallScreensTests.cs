@@ -16,6 +16,7 @@ public sealed class HallScreensTests : PortalBunitContext
         services.AddSingleton(Core.Get<HallNotifier>());
         services.AddSingleton(Core.Get<PetitionQuery>());
         services.AddSingleton(Core.Get<SpeakerRequestService>());
+        services.AddSingleton(Core.Get<PhoChau.Core.Departments.VillageService>());
     }
 
     [Fact]
@@ -73,6 +74,7 @@ public sealed class HallScreensTests : PortalBunitContext
     public async Task Opening_asks_first_and_on_another_day_asks_why_keeping_the_announced_date()
     {
         var d = await WorkflowData.DialogueAsync(Core, new DateOnly(2026, 3, 23)); // the test clock is 2/3/2026
+        await WorkflowData.VillageAsync(Core);
         await Core.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.Announced);
         SignInAs("thuky", Roles.Secretary);
         Render<MudPopoverProvider>();
@@ -93,6 +95,9 @@ public sealed class HallScreensTests : PortalBunitContext
         cut.WaitForAssertion(() => Assert.Equal(DialogueState.InSession, Core.Get<SpeakerQueueService>().GetStateAsync(d.Id).Result.State));
         Assert.Equal(new DateOnly(2026, 3, 23), (await Core.Get<SpeakerQueueService>().GetStateAsync(d.Id)).SessionDate);
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=open-confirm]")));
+        // Issue 33.6: the commune's villages are suggested in the "from" field.
+        Assert.Equal("hall-villages", cut.Find("input[data-testid=speaker-from]").GetAttribute("list"));
+        Assert.Contains(cut.FindAll("[data-testid=hall-villages] option"), o => o.GetAttribute("value") == "Thôn Vĩnh Tuy");
     }
 
     [Fact]

@@ -1404,6 +1404,10 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<int?>("VillageId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("VillageTyped")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CommuneId");
