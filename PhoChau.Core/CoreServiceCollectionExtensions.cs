@@ -64,6 +64,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AfterSession.AfterSessionService>();
         services.AddSingleton<Reports.DocumentService>();
         services.AddSingleton<Reports.Issuing.IssuingService>();
+        services.AddOptions<Reports.Issuing.NumberingOptions>();
+        services.AddSingleton<Reports.Issuing.OutgoingRegisterService>();
         services.AddSingleton<Reports.EvidencePackService>();
         services.AddSingleton<Backups.BackupService>();
         services.AddSingleton<Backups.BackupKey>();

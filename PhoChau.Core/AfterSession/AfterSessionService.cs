@@ -9,7 +9,8 @@ namespace PhoChau.Core.AfterSession;
 /// secretary and locked once final (a correction is a new version); and the notice of the chair's conclusions,
 /// due by the dialogue's "conclusion" deadline, approved by the chair and issued with its number and date.
 /// </summary>
-public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFactory, CalendarService calendar, TimeProvider clock)
+public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFactory, CalendarService calendar, TimeProvider clock,
+    Reports.Issuing.OutgoingRegisterService register)
 {
     public async Task<IReadOnlyList<Minutes>> MinutesVersionsAsync(int dialogueId, CancellationToken ct = default)
     {
@@ -128,7 +129,11 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
             if (string.IsNullOrWhiteSpace(number) || number.Length > 50) throw new DomainException(CoreText.Get("After.NoticeNumberRequired"));
             if (issuedOn > VietnamTime.Today(clock)) throw new DomainException(CoreText.Get("After.IssuedInFuture"));
             await EnsureFinishedAsync(db, n.DialogueId, n.Content, withClusters: true, ct);
-            n.Number = number.Trim();
+            // The notice's number comes from the commune's outgoing register (issue 33.2).
+            var title = await db.Dialogues.AsNoTracking().Where(x => x.Id == n.DialogueId).Select(x => x.Title).SingleAsync(ct);
+            var entry = await register.TakeAsync(db, actor, n.DialogueId, DocumentKind.Notice, number, issuedOn,
+                Reports.Issuing.OutgoingRegisterService.SummaryOf(DocumentKind.Notice, title), ct);
+            n.Number = entry.NumberAndSymbol;
             n.IssuedOn = issuedOn;
             NoticeStateMachine.Move(n, NoticeState.Issued);
             var deadline = await db.DialogueDeadlines.SingleOrDefaultAsync(d => d.DialogueId == n.DialogueId && d.Key == DeadlineKeys.Conclusion, ct);

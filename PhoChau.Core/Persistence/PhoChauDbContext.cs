@@ -58,6 +58,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
     public DbSet<Reports.Issuing.IssuedDocument> IssuedDocuments => Set<Reports.Issuing.IssuedDocument>();
     public DbSet<Reports.Issuing.SignatureArt> SignatureArts => Set<Reports.Issuing.SignatureArt>();
+    public DbSet<Reports.Issuing.OutgoingEntry> OutgoingRegister => Set<Reports.Issuing.OutgoingEntry>();
     public DbSet<Reports.DocumentDraft> DocumentDrafts => Set<Reports.DocumentDraft>();
     public DbSet<DialoguePublication> DialoguePublications => Set<DialoguePublication>();
     public DbSet<VoterCount> VoterCounts => Set<VoterCount>();

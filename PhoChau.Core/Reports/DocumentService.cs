@@ -67,9 +67,13 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
                     { NumberedHeadings = plan };
                 break;
             default:
+                // The plan is cited with the number and date it was issued with (issue 33.2), else as typed on the dialogue.
+                var planIssued = await db.OutgoingRegister.AsNoTracking().Where(x => x.DialogueId == dialogueId && x.Kind == DocumentKind.Plan)
+                    .OrderByDescending(x => x.Id).Select(x => new { x.NumberAndSymbol, x.IssuedOn }).FirstOrDefaultAsync(ct);
+                (string?, DateOnly?) planCited = planIssued is not null ? (planIssued.NumberAndSymbol, planIssued.IssuedOn) : (d.PlanNumber, d.PlanDate);
                 doc = new AdministrativeDocument(c.SuperiorBody, c.CommitteeName, "      /BC-UBND", c.PlaceName, today,
                     "BÁO CÁO", "Kết quả đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính",
-                    ResultsBody(record, today), Recipients, "TM. ỦY BAN NHÂN DÂN", chairTitle, d.ChairName);
+                    ResultsBody(record, today, planCited), Recipients, "TM. ỦY BAN NHÂN DÂN", chairTitle, d.ChairName);
                 break;
         }
         return doc;
@@ -132,14 +136,14 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
     private static IReadOnlyList<string> Lines(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
 
-    private static IReadOnlyList<string> ResultsBody(SessionRecord r, DateOnly today)
+    private static IReadOnlyList<string> ResultsBody(SessionRecord r, DateOnly today, (string? Number, DateOnly? Date) planCited)
     {
         var d = r.Dialogue;
         var all = r.Petitions;
         var o = OutcomeFigures.Of(all, d.WasHeld());
         var ps = all.Where(p => p.State is not (PetitionState.Withdrawn or PetitionState.Merged)).ToList();
         var f = FollowUpFigures.Of(ps, today);
-        var plan = $"Thực hiện Kế hoạch số {d.PlanNumber}{(d.PlanDate is { } pd ? " ngày " + pd.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")}";
+        var plan = $"Thực hiện Kế hoạch số {planCited.Number}{(planCited.Date is { } pd ? " ngày " + pd.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")}";
         var lines = new List<string>
         {
             r.Clusters.Count == 0

@@ -32,6 +32,7 @@ public static class PortalDataServices
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
         services.Configure<PersonalDataOptions>(configuration.GetSection("PersonalData"));
         services.Configure<PhoChau.Core.Reports.Issuing.SigningOptions>(configuration.GetSection("Signing"));
+        services.Configure<PhoChau.Core.Reports.Issuing.NumberingOptions>(configuration.GetSection("Documents"));
         services.Configure<PhoChau.Core.Dialogues.LawOptions>(configuration.GetSection("Law"));
         services.Configure<PhoChau.Core.Messages.MessagesOptions>(configuration.GetSection("Messages"));
         // Citizens' links go to the address their QR codes use, unless Messages:PublicUrl says otherwise.

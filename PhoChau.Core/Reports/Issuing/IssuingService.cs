@@ -31,7 +31,7 @@ public sealed record FileCheck(FileVerdict Verdict, int? VersionNumber, IReadOnl
 /// </summary>
 public sealed class IssuingService(
     IDbContextFactory<PhoChauDbContext> dbFactory, DocumentService documents, IOptionsMonitor<SigningOptions> options,
-    Persistence.DataFolder data, TimeProvider clock, SignatureTrustList trust)
+    Persistence.DataFolder data, TimeProvider clock, SignatureTrustList trust, OutgoingRegisterService register)
 {
     public const long MaxPdfBytes = 20 * 1024 * 1024;
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: read aloud or typed from paper
@@ -56,7 +56,8 @@ public sealed class IssuingService(
         actor.Demand(Permission.ManageWorkflow);
         number = (number ?? "").Trim();
         // "12/TB-UBND": a number before the slash and a symbol after it ("/BB-UBND" alone is the blank of a draft).
-        if (number.Length > 60 || number.IndexOf('/') is <= 0 || number.EndsWith('/')) throw new DomainException(CoreText.Get("Issuing.NumberRequired"));
+        if (number.Length > 60 || OutgoingRegisterService.Parse(number) is not { } parsed) throw new DomainException(CoreText.Get("Issuing.NumberRequired"));
+        number = OutgoingRegisterService.Format(parsed.Number, parsed.Symbol); // as the register writes it: "5/TB-UBND" is 05/TB-UBND
         var unfinished = await documents.UnfinishedAsync(actor, dialogueId, kind, ct);
         if (unfinished.Count > 0) throw new UnfinishedPaperException(unfinished); // no paper goes out with a gap
         var composed = await documents.ComposeAsync(actor, dialogueId, kind, ct);
@@ -69,6 +70,10 @@ public sealed class IssuingService(
         var bytes = pdf.ToArray();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct); // the register's number and the version: both, or neither
+        // The number comes from the commune's outgoing register (issue 33.2): never one another document holds.
+        var title = await db.Dialogues.AsNoTracking().Where(x => x.Id == dialogueId).Select(x => x.Title).SingleAsync(ct);
+        await register.TakeAsync(db, actor, dialogueId, kind, number, issuedOn, OutgoingRegisterService.SummaryOf(kind, title), ct);
         var previous = await db.Set<IssuedDocument>().Where(d => d.DialogueId == dialogueId && d.Kind == kind)
             .OrderByDescending(d => d.VersionNumber).FirstOrDefaultAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -87,7 +92,7 @@ public sealed class IssuingService(
             previous.Version++;
         }
         db.Add(issued);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(actor, ct); // the register's new line is audited with who took the number
         // Who issued which version, number and code (the PDF's bytes are the version itself, kept as they are).
         db.AuditEntries.Add(AuditEntry.By(actor, now, nameof(IssuedDocument), issued.Id, AuditAction.Created,
             new AuditChange("Kind", null, kind.ToString()), new AuditChange("VersionNumber", null, issued.VersionNumber.ToString(CultureInfo.InvariantCulture)),
@@ -96,7 +101,8 @@ public sealed class IssuingService(
         if (previous is { SupersededByVersion: not null } && previous.SupersededAtUtc == now)
             db.AuditEntries.Add(AuditEntry.By(actor, now, nameof(IssuedDocument), previous.Id, AuditAction.Updated,
                 new AuditChange("SupersededByVersion", null, issued.VersionNumber.ToString(CultureInfo.InvariantCulture))));
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(actor, ct); // the register's line, audited with who took the number
+        await tx.CommitAsync(ct);
         return View(issued);
     }
 

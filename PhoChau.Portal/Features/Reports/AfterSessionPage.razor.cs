@@ -13,6 +13,7 @@ public partial class AfterSessionPage
 {
     [Parameter] public int Id { get; set; }
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private PhoChau.Core.Reports.Issuing.OutgoingRegisterService Register { get; set; } = default!;
     [Inject] private IStringLocalizer<ReportsText> R { get; set; } = default!;
     [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;
 
@@ -39,6 +40,8 @@ public partial class AfterSessionPage
         _current = _versions.FirstOrDefault();
         _minutesText = _current?.Content;
         (_notice, _due) = await After.NoticeAsync(Id);
+        // The notice's number: the outgoing register's next one (or the one it was issued with), as the issuing page has it.
+        if (_number is null) _number = (await Register.SuggestAsync(Id, DocumentKind.Notice)).NumberAndSymbol;
         _noticeText = _notice?.Content;
         if (_dialogue?.WasHeld() != true) return;
         // Issue 33.1: the petitions still to decide, and each text's lines left with a gap (the petitions are listed once, above).

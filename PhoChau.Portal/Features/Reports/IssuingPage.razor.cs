@@ -20,6 +20,7 @@ public partial class IssuingPage
     [Parameter] public int Id { get; set; }
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private AfterSessionService After { get; set; } = default!;
+    [Inject] private OutgoingRegisterService Register { get; set; } = default!;
     [Inject] private IOptionsMonitor<SigningOptions> Signing { get; set; } = default!;
     [Inject] private IStringLocalizer<ReportsText> R { get; set; } = default!;
 
@@ -41,16 +42,22 @@ public partial class IssuingPage
         _canIssue = Actor.Allows(Permission.ManageWorkflow);
         _canSign = Actor.Allows(Permission.Chair);
         _dialogue = await Dialogues.GetAsync(Id);
-        var (notice, _) = await After.NoticeAsync(Id);
-        var today = VietnameseDates.Format(VietnamTime.Today(Clock));
-        _numbers[DocumentKind.Minutes] = "/BB-UBND";
-        _numbers[DocumentKind.Notice] = notice?.Number is { Length: > 0 } n ? n : "/TB-UBND";
-        _numbers[DocumentKind.ResultsReport] = "/BC-UBND";
-        _numbers[DocumentKind.Plan] = "/KH-UBND";
-        _numbers[DocumentKind.Announcement] = "/TB-UBND";
-        foreach (var k in Enum.GetValues<DocumentKind>()) _dates[k] = today;
-        if (notice?.IssuedOn is { } on) _dates[DocumentKind.Notice] = VietnameseDates.Format(on);
         await LoadAsync();
+        await SuggestAsync();
+    }
+
+    /// <summary>
+    /// Each paper's number and date from the commune's outgoing register (issue 33.2): the one it was issued with, the
+    /// plan's own from the dialogue, or the year's next free number and today.
+    /// </summary>
+    private async Task SuggestAsync()
+    {
+        foreach (var k in Enum.GetValues<DocumentKind>())
+        {
+            var suggested = await Register.SuggestAsync(Id, k);
+            _numbers[k] = suggested.NumberAndSymbol;
+            _dates[k] = VietnameseDates.Format(suggested.Date);
+        }
     }
 
     private async Task LoadAsync()
@@ -80,7 +87,11 @@ public partial class IssuingPage
             return Task.CompletedTask;
         }
         var publicBase = new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority);
-        return RunAndReloadAsync(() => Issuing.IssueAsync(Actor, Id, kind, _numbers[kind] ?? "", on, publicBase), LoadAsync);
+        return RunAndReloadAsync(() => Issuing.IssueAsync(Actor, Id, kind, _numbers[kind] ?? "", on, publicBase), async () =>
+        {
+            await LoadAsync();
+            await SuggestAsync(); // the next papers' numbers move on
+        });
     }
 
     private Task DownloadPackAsync() => DownloadFileAsync($"/dialogues/{Id}/ho-so.zip", EvidencePackService.FileName(Id));

@@ -33,6 +33,11 @@ public static class ReportEndpoints
             return Results.Empty;
         });
 
+        // The commune's outgoing register of a year (issue 33.2), for the archives and the district.
+        app.MapGet("/so-van-ban-di/{year:int}.xlsx", (int year, HttpContext http, PhoChau.Core.Reports.Issuing.OutgoingRegisterService register) =>
+            year is < 2000 or > 2100 ? Task.FromResult(Results.NotFound())
+                : BufferedAsync(http, Xlsx, $"so-van-ban-di-{year}.xlsx", s => register.ExportAsync(ActorFactory.FromPrincipal(http.User), year, s, http.RequestAborted)));
+
         app.MapGet("/documents/{dialogueId:int}/{kind}.docx", (int dialogueId, string kind, HttpContext http, DocumentService documents) =>
             DocumentAsync(dialogueId, kind, PaperFormat.Docx, http, documents));
         app.MapGet("/documents/{dialogueId:int}/{kind}.pdf", (int dialogueId, string kind, HttpContext http, DocumentService documents) =>

@@ -143,14 +143,14 @@ public sealed class IssuingServiceTests
         await using var _ = host;
         await UploadArtAsync(host);
         var issuing = host.Get<IssuingService>();
-        var v = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, kind, "12/XX-UBND", new DateOnly(2026, 3, 2), Base);
+        var v = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, kind, "13/XX-UBND", new DateOnly(2026, 3, 2), Base);
 
         var sealedVersion = await issuing.SealAsync(CoreTestHost.Chairman, v.Id);
         Assert.Contains("127.0.0.1", sealedVersion.SigningNote); // the time-stamp server did not answer: signed without, and said so
 
         var (pdf, _) = await issuing.DownloadAsync(CoreTestHost.Secretary, v.Id);
         var path = Save(host, kind == DocumentKind.Notice ? "thong-bao-dong-dau.pdf" : $"{kind}-dong-dau.pdf", pdf);
-        Assert.Contains("Số: 12/XX-UBND", await Poppler.TextAsync(path));
+        Assert.Contains("Số: 13/XX-UBND", await Poppler.TextAsync(path));
         Assert.Contains("Signature is Valid", await PopplerSignatures.ReportAsync(path));
         await using var db = host.NewDb();
         var row = await db.IssuedDocuments.SingleAsync(d => d.Id == v.Id);

@@ -64,7 +64,7 @@ public sealed class PlanDocumentTests
         await File.WriteAllBytesAsync(path, (await host.Get<IssuingService>().DownloadAsync(CoreTestHost.Secretary, issued.Id)).Pdf);
         var pdf = (await Poppler.TextAsync(path)).Replace("\n", " ");
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", pdf);
-        Assert.Contains("Số: 5/KH-UBND", pdf);
+        Assert.Contains("Số: 05/KH-UBND", pdf); // as the outgoing register writes it
         Assert.Contains("KẾ HOẠCH", pdf);
         Assert.Contains("trực tiếp và trực tuyến", pdf);
         Assert.Contains($"ngày {Date(due[DeadlineKeys.Answers])}", pdf);

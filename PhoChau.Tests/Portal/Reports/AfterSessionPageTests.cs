@@ -15,6 +15,7 @@ public sealed class AfterSessionPageTests : PortalBunitContext
         services.AddSingleton(Core.Get<DialogueService>());
         services.AddSingleton(Core.Get<PhoChau.Core.Reports.Issuing.IssuingService>());
         services.AddSingleton(Core.Get<DocumentService>());
+        services.AddSingleton(Core.Get<PhoChau.Core.Reports.Issuing.OutgoingRegisterService>());
         services.AddSingleton(Core.Get<Microsoft.Extensions.Options.IOptionsMonitor<PhoChau.Core.Reports.Issuing.SigningOptions>>());
     }
 
@@ -68,5 +69,27 @@ public sealed class AfterSessionPageTests : PortalBunitContext
         }
         Assert.False(issuing.Find("[data-testid=issue-Plan]").HasAttribute("disabled")); // the papers before the session are not held back
         Assert.Empty(issuing.FindAll("[data-testid=unfinished-Plan]"));
+    }
+
+    /// <summary>Issue 33.2: the outgoing register's page lists the year's numbers and records a document issued elsewhere.</summary>
+    [Fact]
+    public async Task The_register_page_lists_the_years_numbers_and_records_a_document_issued_elsewhere()
+    {
+        var (d, _) = await ConcludedSession.WithIssuedNoticeAsync(Core); // 12/TB-UBND
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        var snackbar = Render<MudSnackbarProvider>();
+        var cut = Render<OutgoingRegisterPage>();
+        cut.WaitForAssertion(() => Assert.Contains("12/TB-UBND", cut.Find("[data-testid=register-row]").TextContent));
+        Assert.Equal($"/dialogues/{d.Id}/ky-so", cut.Find("[data-testid=register-row] a").GetAttribute("href"));
+
+        cut.Find("input[data-testid=register-number]").Change("12/QĐ-UBND");
+        cut.Find("input[data-testid=register-summary]").Change("Quyết định khen thưởng");
+        cut.Find("[data-testid=register-add]").Click();
+        snackbar.WaitForAssertion(() => Assert.Contains("Số tiếp theo còn trống: 13/QĐ-UBND", snackbar.Markup)); // 12 is the notice's
+        cut.Find("input[data-testid=register-number]").Change("13/QĐ-UBND");
+        cut.Find("[data-testid=register-add]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=register-row]").Count));
+        Assert.Contains("Quyết định khen thưởng", cut.FindAll("[data-testid=register-row]")[1].TextContent);
     }
 }
