@@ -66,7 +66,7 @@ public sealed class BulkInsert<T> : IDisposable where T : class, IAudited
         var columns = properties.Select((p, i) =>
         {
             var converter = p.GetTypeMapping().Converter;
-            return new Column(p, i + 1, converter is null ? null : converter.ConvertToProvider.Invoke, !AuditTrailWriter.Derived.Contains(p.Name));
+            return new Column(p, i + 1, converter is null ? null : converter.ConvertToProvider.Invoke, !AuditTrailWriter.Derived.Contains(p.Name) && p.Name != nameof(IVersioned.Version));
         }).ToArray();
         var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) " +
                   $"VALUES ({string.Join(", ", columns.Select(c => "?" + c.Index))});";
