@@ -52,27 +52,41 @@ public abstract class PortalComponentBase : ComponentBase
     /// Runs the operation, then reloads the page's data and re-renders: a child's plain callback does not
     /// re-render the page by itself.
     /// </summary>
-    protected async Task<bool> RunAndReloadAsync(Func<Task> operation, Func<Task> reload)
+    protected async Task<bool> RunAndReloadAsync(Func<Task> operation, Func<Task> reload, bool inline = false)
     {
-        if (!await RunAsync(operation, L["Common.Saved"])) return false;
+        if (!await RunAsync(operation, L["Common.Saved"], inline)) return false;
         await reload();
         StateHasChanged();
         return true;
     }
 
+    /// <summary>
+    /// A form's last refusal, shown by the form itself beside its button (issue 33.7: it was a toast at the foot of the
+    /// page, out of view), until the next try.
+    /// </summary>
+    protected string? FormError { get; private set; }
+
     /// <returns>True when the operation succeeded.</returns>
-    protected async Task<bool> RunAsync(Func<Task> operation, string? successMessage = null)
+    /// <param name="inline">A form's save: its refusal goes to <see cref="FormError"/>, beside the form, not to a toast.</param>
+    protected async Task<bool> RunAsync(Func<Task> operation, string? successMessage = null, bool inline = false)
     {
         try
         {
             await operation();
             ClearFailure();
-            if (successMessage is not null) Snackbar.Add(successMessage, Severity.Success);
+            FormError = null;
+            if (successMessage is not null)
+            {
+                Snackbar.Clear(); // one message at a time: an old refusal does not stay beside "Đã lưu."
+                Snackbar.Add(successMessage, Severity.Success);
+            }
             return true;
         }
         catch (DomainException ex)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Clear(); // nor an old "Đã lưu." beside the new refusal
+            if (inline) FormError = ex.Message;
+            else Snackbar.Add(ex.Message, Severity.Error);
             return false;
         }
         catch (Exception ex)

@@ -116,11 +116,11 @@ public partial class DialogueEditPage
         _input.VotersRequestDate = requestDate;
         if (Id is { } id)
         {
-            await RunAndReloadAsync(() => Dialogues.UpdateAsync(Actor, id, _dialogue!.Version, _input), LoadAsync);
+            await RunAndReloadAsync(() => Dialogues.UpdateAsync(Actor, id, _dialogue!.Version, _input), LoadAsync, inline: true);
             return;
         }
         Dialogue? created = null;
-        if (await RunAsync(async () => created = await Dialogues.CreateAsync(Actor, _input), L["Common.Saved"]))
+        if (await RunAsync(async () => created = await Dialogues.CreateAsync(Actor, _input), L["Common.Saved"], inline: true))
             Navigation.NavigateTo($"/dialogues/{created!.Id}");
     }
 

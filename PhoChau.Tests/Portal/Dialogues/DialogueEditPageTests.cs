@@ -137,4 +137,30 @@ public sealed class DialogueEditPageTests : PortalBunitContext
             await Core.Get<PublicationService>().RecordAsync(CoreTestHost.Secretary, d.Id, PublicationChannel.VillageHeads, new DateOnly(2026, 3, 2), "x.pdf", proof, null) is var same
                 ? same.Where(c => c == PublicationChannel.NoticeBoard).ToList() : []);
     }
+
+    /// <summary>Issue 33.7: a refused save is said beside the form's button, and an earlier "Đã lưu." does not stay beside it.</summary>
+    [Fact]
+    public async Task A_refused_save_is_said_beside_the_button_and_the_last_saved_message_goes()
+    {
+        var d = await WorkflowData.DialogueAsync(Core, new DateOnly(2026, 4, 14));
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        var snackbar = Render<MudSnackbarProvider>();
+        var cut = Render<DialogueEditPage>(p => p.Add(x => x.Id, d.Id));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=save-dialogue]")));
+        cut.Find("input[data-testid=dialogue-venue]").Change("Nhà văn hóa thôn Vĩnh Tuy");
+        cut.Find("[data-testid=save-dialogue]").Click();
+        snackbar.WaitForAssertion(() => Assert.Contains("Đã lưu", snackbar.Markup));
+
+        // Another screen saved it meanwhile: this save is refused (a stale version).
+        var current = await Core.Get<DialogueService>().GetAsync(d.Id);
+        var other = DialogueInput.From(current, await Core.Get<DialogueService>().ParticipantIdsAsync(d.Id));
+        other.Title += " (đã sửa ở máy khác)";
+        await Core.Get<DialogueService>().UpdateAsync(CoreTestHost.Secretary, d.Id, current.Version, other);
+        cut.Find("input[data-testid=dialogue-venue]").Change("Hội trường UBND xã");
+        cut.Find("[data-testid=save-dialogue]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=form-error]")));
+        snackbar.WaitForAssertion(() => Assert.DoesNotContain("Đã lưu", snackbar.Markup));
+    }
 }
