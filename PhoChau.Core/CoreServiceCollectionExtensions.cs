@@ -66,6 +66,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Reports.Issuing.IssuingService>();
         services.AddOptions<Reports.Issuing.NumberingOptions>();
         services.AddSingleton<Reports.Issuing.OutgoingRegisterService>();
+        services.AddSingleton<Dialogues.YearFiguresService>();
         services.AddSingleton<Reports.EvidencePackService>();
         services.AddSingleton<Backups.BackupService>();
         services.AddSingleton<Backups.BackupKey>();

@@ -95,6 +95,29 @@ public sealed class KeyboardTests
         Assert.True(best >= 2, $"the focus ring above the button is {best} px of 3:1 contrast (2 wanted)");
     }
 
+    /// <summary>
+    /// Issue 33.8: the chairman's dashboard shows the year in charts on a 1366×768 laptop (the README's screenshot,
+    /// written to docs/ with PHOCHAU_UPDATE_DOCS=1).
+    /// </summary>
+    [Fact]
+    public async Task The_chairmans_dashboard_shows_the_year_in_charts()
+    {
+        await using var chromium = await Browser.LaunchAsync("en-US");
+        await using var portal = await DemoSession.StartAsync();
+        var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1366, Height = 768 } });
+        var page = await context.NewPageAsync();
+        await Browser.SignInAsync(page, portal.BaseUrl, "chutich", PortalFactory.UserPassword);
+        await Browser.GotoInteractiveAsync(page, portal.BaseUrl + "/");
+        await page.WaitForSelectorAsync("[data-testid=chart-field] svg");
+        Assert.Equal(0, await page.Locator("[data-testid=backup-age]").CountAsync());
+        foreach (var chart in new[] { "chart-field", "chart-state", "chart-village", "chart-department" })
+            Assert.True(await page.Locator($"[data-testid={chart}] svg rect, [data-testid={chart}] svg path").CountAsync() > 0, chart + " draws nothing");
+        var charts = page.Locator("[data-testid=year-title]");
+        await charts.ScrollIntoViewIfNeededAsync();
+        Directory.CreateDirectory(ProjectorTests.DocsFolder());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ProjectorTests.DocsFolder(), "dashboard-charts-1366x768.png"), FullPage = true });
+    }
+
     private static (byte R, byte G, byte B) Pixel(PngImage image, int x, int y)
     {
         var i = (y * image.Width + x) * 3;

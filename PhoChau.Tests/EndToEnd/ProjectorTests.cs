@@ -13,7 +13,7 @@ public sealed class ProjectorTests
     /// Where the screenshots go: a temporary folder, or the README's docs/ when PHOCHAU_UPDATE_DOCS=1 (so a test run
     /// leaves the checkout as it was).
     /// </summary>
-    private static string DocsFolder()
+    internal static string DocsFolder()
     {
         if (Environment.GetEnvironmentVariable("PHOCHAU_UPDATE_DOCS") != "1") return Path.Combine(Path.GetTempPath(), "phochau-docs");
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

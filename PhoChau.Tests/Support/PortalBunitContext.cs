@@ -21,7 +21,7 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        foreach (var type in new[] { typeof(DepartmentService), typeof(VillageService), typeof(CommuneProfileService), typeof(AuditService), typeof(UserAdminService), typeof(DashboardService), typeof(PhoChau.Core.Calendar.CalendarService), typeof(DeadlineService),
+        foreach (var type in new[] { typeof(DepartmentService), typeof(VillageService), typeof(CommuneProfileService), typeof(AuditService), typeof(UserAdminService), typeof(DashboardService), typeof(YearFiguresService), typeof(PhoChau.Core.Calendar.CalendarService), typeof(DeadlineService),
                      typeof(PhoChau.Core.Citizens.SatisfactionService), typeof(PhoChau.Core.Citizens.ReceiptService), typeof(PhoChau.Core.Citizens.PublicLookupService),
                      typeof(PhoChau.Core.Petitions.AnswerTemplateService), typeof(PhoChau.Core.Speakers.SpeakerRequestService), typeof(PhoChau.Core.PersonalData.DataRequestService),
                      typeof(PhoChau.Core.Backups.BackupKey), typeof(PhoChau.Core.Backups.BackupService), typeof(PhoChau.Core.Persistence.DatabaseInfo),

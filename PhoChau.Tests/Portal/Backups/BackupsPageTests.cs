@@ -117,13 +117,19 @@ public sealed class BackupsPageTests : PortalBunitContext
         Assert.Empty(cut.FindAll("[data-testid=backup-age]"));
     }
 
-    /// <summary>Issue 33.8: the chairman's dashboard does not lead with backup alerts he cannot act on.</summary>
+    /// <summary>Issue 33.8: the chairman's dashboard shows the year in charts, and no backup alert he cannot act on.</summary>
     [Fact]
-    public void The_chairman_does_not_see_the_backup_card()
+    public async Task The_chairman_sees_the_years_charts_and_not_the_backup_card()
     {
+        var (d, _, _) = await ConcludedSession.ArrangeAsync(Core); // two petitions of 2026: one settled, one to answer in writing
         SignInAs("chutich", Roles.Chairman);
         var cut = Render<Dashboard>();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=dashboard-title]")));
+        cut.WaitForAssertion(() => Assert.Contains("Năm 2026: 2 kiến nghị", cut.Find("[data-testid=year-title]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=backup-age]"));
+        foreach (var chart in new[] { "chart-field", "chart-state", "chart-village", "chart-department" })
+            Assert.NotEmpty(cut.FindAll($"[data-testid={chart}] svg")); // drawn by MudBlazor's bar chart
+        Assert.Contains("Đã giải quyết tại buổi đối thoại", cut.Find("[data-testid=chart-state-figures]").TextContent);
+        Assert.Contains("năm trước 0", cut.Find("[data-testid=chart-field-figures]").TextContent);
+        Assert.Contains("Chưa có số liệu", cut.Find("[data-testid=chart-satisfaction]").TextContent);
     }
 }
