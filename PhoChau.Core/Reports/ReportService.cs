@@ -160,8 +160,19 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
                 s.Summary, s.AnswerGiven,
             };
         }).ToList();
-        return [new ReportTable("Người phát biểu", "DANH SÁCH NGƯỜI PHÁT BIỂU",
-            ["STT", "Họ tên", "Thôn / tổ chức", "Nội dung đăng ký", "Trạng thái", "Giờ bắt đầu", "Thời gian đã nói (phút:giây)", "Kiến nghị", "Kết quả", "Tóm tắt ý kiến", "Trả lời"], rows)];
+        var allowed = await db.Dialogues.AsNoTracking().Where(d => d.Id == dialogueId).Select(d => d.SpeakingTimeSeconds).SingleAsync(ct);
+        var byVillage = SpeakingTime.ByVillage(speakers, allowed, now).Select(v => (IReadOnlyList<ReportCell>)new List<ReportCell>
+        {
+            v.Village, v.Speakers, SpeakingTime.Format(v.TotalSeconds), SpeakingTime.Format(v.AverageSeconds), SpeakingTime.Format(v.LongestSeconds), v.OverLimit,
+        }).ToList();
+        return
+        [
+            new ReportTable("Người phát biểu", "DANH SÁCH NGƯỜI PHÁT BIỂU",
+                ["STT", "Họ tên", "Thôn / tổ chức", "Nội dung đăng ký", "Trạng thái", "Giờ bắt đầu", "Thời gian đã nói (phút:giây)", "Kiến nghị", "Kết quả", "Tóm tắt ý kiến", "Trả lời"], rows),
+            // Who had the floor, by village: the speaking-time statistics the minutes and the Party committee ask for.
+            new ReportTable("Thời gian theo thôn", $"THỜI GIAN PHÁT BIỂU THEO THÔN, TỔ CHỨC (mỗi người {SpeakingTime.Format(allowed)})",
+                ["Thôn / tổ chức", "Số người đã phát biểu", "Tổng thời gian", "Trung bình", "Lâu nhất", "Số người quá giờ"], byVillage),
+        ];
     }
 
     /// <summary>

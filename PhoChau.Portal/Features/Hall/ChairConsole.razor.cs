@@ -16,7 +16,7 @@ public partial class ChairConsole
     private readonly Dictionary<int, string?> _answers = new();
     private readonly Dictionary<int, string?> _answeredBy = new();
     private string? _conclusion;
-    private bool _confirmingEnd;
+    private bool _confirmingEnd, _preview;
     private IReadOnlyList<(int Id, string Code, string PetitionerName)> _unassigned = [];
     private KeyShortcuts? _shortcuts;
 

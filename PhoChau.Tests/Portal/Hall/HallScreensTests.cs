@@ -100,6 +100,25 @@ public sealed class HallScreensTests : PortalBunitContext
         Assert.Contains(cut.FindAll("[data-testid=hall-villages] option"), o => o.GetAttribute("value") == "Thôn Vĩnh Tuy");
     }
 
+    /// <summary>Issue 33 (beyond the peers): the chair sees, on his own screen, what the hall's screen shows.</summary>
+    [Fact]
+    public async Task The_chair_opens_a_preview_of_the_halls_screen()
+    {
+        var d = await HallData.OpenSessionAsync(Core);
+        SignInAs("chutich", Roles.Chairman);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var cut = Render<ChairConsole>(p => p.Add(x => x.Id, d.Id));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=preview-toggle]")));
+        Assert.Empty(cut.FindAll("[data-testid=projector-preview]"));
+
+        cut.Find("[data-testid=preview-toggle]").Click();
+
+        var frame = cut.Find("iframe[data-testid=projector-preview]");
+        Assert.Equal($"/sessions/{d.Id}/display", frame.GetAttribute("src"));
+        Assert.False(string.IsNullOrEmpty(frame.GetAttribute("title")));
+    }
+
     [Fact]
     public async Task After_the_end_the_display_says_so_and_lists_no_next_speakers()
     {
