@@ -43,7 +43,10 @@ public sealed class ResultsHtml(PublicResultsService results, IStringLocalizer<C
             sb.Append("<h3>").Append(E(text["Results.Petitions"])).Append("</h3>");
             foreach (var p in d.Petitions)
             {
-                sb.Append("<article id=\"").Append(E(p.Code)).Append("\" class=\"results-petition\" data-testid=\"results-petition\"><h4>")
+                // What the page's filters read (issue 33: search and filters, as Decidim's results have them).
+                sb.Append("<article id=\"").Append(E(p.Code)).Append("\" class=\"results-petition\" data-testid=\"results-petition\" data-year=\"")
+                    .Append(d.HeldOn?.Year.ToString(CultureInfo.InvariantCulture) ?? "").Append("\" data-field=\"").Append(E(p.Field))
+                    .Append("\" data-state=\"").Append(E(p.State)).Append("\" data-department=\"").Append(E(p.Department ?? "")).Append("\"><h4>")
                     .Append(E(p.Code)).Append(" — ").Append(E(p.Field)).Append("</h4><p>")
                     .Append(E(text["Lookup.ReceivedOn"])).Append(": ").Append(D(p.ReceivedOn)).Append(" · ").Append(E(text["Lookup.Status"])).Append(": ").Append(E(p.State));
                 if (p.Department is { } dep) sb.Append(" · ").Append(E(dep));
