@@ -69,7 +69,7 @@ public partial class PetitionFormPage
         {
             if (Id is { } id) await Petitions.UpdateAsync(Actor, id, _version, _input);
             else saved = await Petitions.CreateAsync(Actor, _input);
-        });
+        }, inline: true);
         if (!ok) return; // the form keeps what was typed
         Snackbar.Add(string.Format(T["Petitions.Saved"], saved?.Code ?? _code), MudBlazor.Severity.Success);
         // A new petition's first PIN is in memory only: the petition page offers to print it on the receipt now.
