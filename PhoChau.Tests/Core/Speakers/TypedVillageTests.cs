@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using PhoChau.Core.Common;
 using ClosedXML.Excel;
 using PhoChau.Core.Departments;
@@ -51,5 +52,29 @@ public sealed class TypedVillageTests
         Assert.Contains("Xóm Bàu Sen", (await villages.ListAsync()).Select(v => v.Name));
         Assert.Contains("Xóm Bàu Sen", await VillageLinesAsync(host, d.Id));
         Assert.NotNull((await WorkflowData.ReloadAsync(host, mới.Id)).VillageId);
+    }
+
+    /// <summary>A village typed in the hall by an earlier version (kept as the address) becomes the village as typed on upgrade.</summary>
+    [Fact]
+    public async Task The_upgrade_takes_a_village_an_earlier_version_kept_as_the_address_as_the_village_typed()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await HallData.OpenSessionAsync(host);
+        await host.Get<SpeakerQueueService>().RegisterAsync(CoreTestHost.Secretary, d.Id,
+            new SpeakerInput { Name = "Lê Văn Mới", VillageOrOrganisation = "Xóm Bàu Sen", Topic = "Đường", NewPetitionText = "Đường xóm ngập nước." });
+        var desk = await WorkflowData.PetitionAsync(host, d.Id, "Trần Thị Quầy"); // at the one-stop desk: its address is an address
+        await using (var db = host.NewDb())
+        {
+            await db.Petitions.Where(p => p.Id == desk.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Address, "Số 5 đường Lê Lợi"));
+            var migrations = db.Database.GetMigrations().ToList();
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_VillageTyped", StringComparison.Ordinal)) - 1]);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using (var db = host.NewDb()) await db.Database.MigrateAsync();
+
+        await using var check = host.NewDb();
+        var rows = await check.Petitions.AsNoTracking().Where(p => p.DialogueId == d.Id).Select(p => new { p.PetitionerName, p.VillageTyped }).ToListAsync();
+        Assert.Equal("Xóm Bàu Sen", rows.Single(r => r.PetitionerName == "Lê Văn Mới").VillageTyped);
+        Assert.Null(rows.Single(r => r.PetitionerName == "Trần Thị Quầy").VillageTyped);
     }
 }

@@ -16,6 +16,13 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                 type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
+
+            // A village typed in the hall before this version went to the petition's address (and was counted as
+            // "không rõ thôn"): it is the village as typed (issue 33.6).
+            migrationBuilder.Sql("""
+                UPDATE "Petitions" SET "VillageTyped" = "Address"
+                WHERE "Channel" = 'AtSession' AND "VillageId" IS NULL AND "Address" IS NOT NULL AND length("Address") BETWEEN 1 AND 100;
+                """);
         }
 
         /// <inheritdoc />
