@@ -87,6 +87,7 @@ public abstract class PortalComponentBase : ComponentBase
             Snackbar.Clear(); // nor an old "Đã lưu." beside the new refusal
             if (inline) FormError = ex.Message;
             else Snackbar.Add(ex.Message, Severity.Error);
+            StateHasChanged(); // a child's plain callback (a list's add) does not re-render the page by itself
             return false;
         }
         catch (Exception ex)

@@ -39,15 +39,21 @@ public partial class CalendarAdminPanel
             Snackbar.Add(T["BadDate"], MudBlazor.Severity.Error);
             return;
         }
-        if (await RunAndReloadAsync(() => Calendar.AddCorrectionAsync(Actor, new CalendarAdjustment(date, kind, _name ?? "", _reason ?? "")), ReloadAsync))
-            (_date, _name, _reason) = (null, null, null);
+        _holidayError = null;
+        var ok = await RunAndReloadAsync(() => Calendar.AddCorrectionAsync(Actor, new CalendarAdjustment(date, kind, _name ?? "", _reason ?? "")), ReloadAsync, inline: true);
+        _correctionError = FormError; // said under the form it came from (issue 33.7)
+        if (ok) (_date, _name, _reason) = (null, null, null);
     }
+
+    private string? _correctionError, _holidayError;
 
     private async Task AddHolidayAsync()
     {
         var rule = new HolidayRule(_holidayName ?? "", _basis, _month, _day, _fromYear, _length);
-        if (await RunAndReloadAsync(() => Calendar.AddHolidayAsync(Actor, rule, _holidayReason), ReloadAsync))
-            (_holidayName, _holidayReason) = (null, null);
+        _correctionError = null;
+        var ok = await RunAndReloadAsync(() => Calendar.AddHolidayAsync(Actor, rule, _holidayReason), ReloadAsync, inline: true);
+        _holidayError = FormError;
+        if (ok) (_holidayName, _holidayReason) = (null, null);
     }
 
     private Task RevokeAsync(int id) => RunAndReloadAsync(() => Calendar.RevokeCorrectionAsync(Actor, id), ReloadAsync);

@@ -38,7 +38,8 @@ public sealed class DialogueEditPageTests : PortalBunitContext
         // A second cluster with a name but no village: refused in Vietnamese, nothing added.
         cut.Find("input[data-testid=cluster-name]").Change("Cụm 2");
         cut.Find("[data-testid=cluster-add]").Click();
-        snackbar.WaitForAssertion(() => Assert.Contains("Cụm thôn phải có ít nhất một thôn.", snackbar.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("Cụm thôn phải có ít nhất một thôn.", cut.Find("[data-testid=form-error]").TextContent)); // under its form
+        Assert.DoesNotContain("Cụm thôn phải có ít nhất một thôn.", snackbar.Markup);
         Assert.Single(await Core.Get<ClusterService>().ListAsync(d.Id));
     }
 
