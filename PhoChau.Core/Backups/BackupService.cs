@@ -94,7 +94,7 @@ public sealed partial class BackupService(
                 await BackupArchive.VerifyAsync(opened.PlainZip, extractTo: null, ct);
             File.Move(partial, final);
             progress?.Report(new BackupProgress("Backup.Step.Done", 1));
-            log.LogInformation("Backup {File} written ({Reason}, {Bytes} bytes)", final, reason, new FileInfo(final).Length);
+            log.LogInformation("Đã ghi bản sao lưu {File} ({Reason}, {Bytes} byte). / Backup written.", final, reason, new FileInfo(final).Length);
         }
         catch (Exception ex)
         {
@@ -153,7 +153,7 @@ public sealed partial class BackupService(
         }
         var pinKey = Path.Combine(data.KeysFolder, Citizens.TrackingPin.KeyFile);
         if (File.Exists(pinKey)) files.Add((BackupArchive.PinKeyEntry, pinKey));
-        if (missing.Count > 0) log.LogWarning("Backup: {Count} recorded attachment file(s) are missing on disk", missing.Count);
+        if (missing.Count > 0) log.LogWarning("Sao lưu: thiếu {Count} tệp đính kèm trên đĩa. / Backup: attachment files missing on disk.", missing.Count);
         var manifest = new BackupManifest
         {
             PortalVersion = PortalVersion, CreatedAtUtc = now, Reason = reason, SchemaMigration = migration,
@@ -277,7 +277,7 @@ public sealed partial class BackupService(
             try { File.Delete(old.FullPath); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                log.LogWarning("Could not delete the old backup {File}: {Reason}", old.FileName, ex.Message);
+                log.LogWarning("Không xóa được bản sao lưu cũ {File}: {Reason} / Could not delete an old backup.", old.FileName, ex.Message);
             }
         }
     }

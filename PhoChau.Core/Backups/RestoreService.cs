@@ -49,7 +49,7 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
                 SqliteConnection.ClearAllPools();
             }
             Swap(stagedDb, Path.Combine(staging, "attachments"), Path.Combine(staging, BackupArchive.PinKeyEntry));
-            log.LogInformation("Restored {Zip} (made {Created:u}, schema {Schema})", zipPath, manifest.CreatedAtUtc, manifest.SchemaMigration);
+            log.LogInformation("Đã khôi phục {Zip} (tạo lúc {Created:u}, lược đồ {Schema}). / Restored.", zipPath, manifest.CreatedAtUtc, manifest.SchemaMigration);
             return new RestoreResult(manifest, before, opened.WasSealed);
         }
         finally

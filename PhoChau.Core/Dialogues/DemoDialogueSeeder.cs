@@ -121,7 +121,7 @@ public sealed class DemoDialogueSeeder(IServiceProvider services, CalendarServic
         await db.SaveChangesAsync(Actor.System, ct);
 
         if (!string.IsNullOrEmpty(demoPassword)) await SeedUsersAsync(demoPassword, departments);
-        log.LogInformation("Loaded the demo dialogue {Title} with 30 petitions and 6 speakers.", dialogue.Title);
+        log.LogInformation("Đã nạp buổi đối thoại mẫu {Title} với 30 kiến nghị và 6 người phát biểu. / Loaded the demo dialogue.", dialogue.Title);
     }
 
     private async Task SeedUsersAsync(string password, List<Department> departments)

@@ -38,7 +38,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
             if (sqlite && pending && (await db.Database.GetAppliedMigrationsAsync(ct)).Any())
             {
                 var backup = await services.GetRequiredService<BackupService>().CreateAsync(BackupReason.BeforeMigration, ct: ct);
-                log.LogInformation("Backed up to {File} before applying migrations.", backup.FullPath);
+                log.LogInformation("Đã sao lưu vào {File} trước khi cập nhật cơ sở dữ liệu. / Backed up before applying migrations.", backup.FullPath);
             }
             // Nothing to apply (every start but an upgrade's): EF's migrator, with its lock table and checks, costs
             // a fifth of a second of a 2-core laptop's start for nothing (startup benchmark).
@@ -78,7 +78,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
             if (!result.Succeeded)
                 throw new InvalidOperationException(CoreText.Format("Users.AdminCreateFailed", string.Join(" ", result.Errors.Select(e => e.Description))));
             await users.AddToRoleAsync(admin, Roles.Administrator);
-            log.LogInformation("Created the first administrator account '{User}'.", AdminUserName);
+            log.LogInformation("Đã tạo tài khoản quản trị đầu tiên '{User}'. / Created the first administrator account.", AdminUserName);
         }
         if (!string.IsNullOrEmpty(seed.ProvinceAdminPassword) && await users.FindByNameAsync(ProvinceAdminUserName) is null)
         {
@@ -87,7 +87,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
             if (!result.Succeeded)
                 throw new InvalidOperationException(CoreText.Format("Users.AdminCreateFailed", string.Join(" ", result.Errors.Select(e => e.Description))));
             await users.AddToRoleAsync(province, Roles.ProvinceAdministrator);
-            log.LogInformation("Created the province administrator account '{User}'.", ProvinceAdminUserName);
+            log.LogInformation("Đã tạo tài khoản quản trị của tỉnh '{User}'. / Created the province administrator account.", ProvinceAdminUserName);
         }
         return generated;
     }

@@ -37,7 +37,7 @@ public sealed class AttachmentCipher(IDataProtectionProvider protection, ILogger
             await db.Database.OpenConnectionAsync(ct);
             count += await SealRowsAsync(db.Database.GetDbConnection(), seal: true, ct);
         }
-        if (count > 0) log.LogInformation("Sealed {Count} attachment(s) that were stored in clear", count);
+        if (count > 0) log.LogInformation("Đã niêm phong {Count} tệp đính kèm vốn lưu dạng rõ. / Sealed attachments that were stored in clear.", count);
         return count;
     }
 

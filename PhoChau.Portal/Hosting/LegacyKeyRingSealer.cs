@@ -23,7 +23,7 @@ public sealed class LegacyKeyRingSealer(IDbContextFactory<PostgresDbContext> dbF
         }
         if (sealedCount == 0) return;
         await db.SaveChangesAsync(ct);
-        log.LogInformation("Sealed {Count} key(s) of the Data Protection ring that were stored in clear", sealedCount);
+        log.LogInformation("Đã niêm phong {Count} khóa bảo vệ dữ liệu vốn lưu dạng rõ. / Sealed Data Protection keys that were stored in clear.", sealedCount);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

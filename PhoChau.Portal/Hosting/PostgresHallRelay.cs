@@ -55,7 +55,7 @@ public sealed class PostgresHallRelay(
     /// <summary>A corrected calendar: the other nodes forget that commune's cached years (deadlines count from it).</summary>
     private void SendCalendar(int commune) =>
         _ = NotifyAsync(new Message(_node, commune, 0, false, false, [], Calendar: true)).ContinueWith(
-            t => log.LogWarning("Could not tell the other nodes of a calendar change: {Reason}", t.Exception?.GetBaseException().Message),
+            t => log.LogWarning("Không báo được thay đổi lịch cho các máy chủ khác: {Reason} / Could not tell the other nodes of a calendar change.", t.Exception?.GetBaseException().Message),
             TaskContinuationOptions.OnlyOnFaulted);
 
     private async Task NotifyAsync(Message message)
@@ -81,7 +81,7 @@ public sealed class PostgresHallRelay(
                 await using (var cmd = new NpgsqlCommand($"LISTEN {Channel}", connection)) await cmd.ExecuteNonQueryAsync(ct);
                 _listening = true;
                 delay = TimeSpan.FromSeconds(1);
-                log.LogInformation("Hall relay listening on PostgreSQL channel {Channel}.", Channel);
+                log.LogInformation("Kênh hội trường đang nghe trên PostgreSQL {Channel}. / Hall relay listening on PostgreSQL.", Channel);
                 while (!ct.IsCancellationRequested) await connection.WaitAsync(ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -91,7 +91,7 @@ public sealed class PostgresHallRelay(
             catch (Exception ex)
             {
                 _listening = false;
-                log.LogWarning("Hall relay lost its PostgreSQL connection ({Reason}); retrying in {Delay} s.", ex.Message, delay.TotalSeconds);
+                log.LogWarning("Kênh hội trường mất kết nối PostgreSQL ({Reason}); thử lại sau {Delay} giây. / Hall relay lost its PostgreSQL connection, retrying.", ex.Message, delay.TotalSeconds);
                 try { await Task.Delay(delay, ct); } catch (OperationCanceledException) { return; }
                 delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
             }
@@ -115,7 +115,7 @@ public sealed class PostgresHallRelay(
         }
         catch (JsonException ex)
         {
-            log.LogWarning("Hall relay ignored a message it cannot read: {Reason}", ex.Message);
+            log.LogWarning("Kênh hội trường bỏ qua một tin không đọc được: {Reason} / Hall relay ignored an unreadable message.", ex.Message);
         }
     }
 }

@@ -101,7 +101,7 @@ public sealed class PublicWorkLane : IDisposable
                 if (SetPriority(0 /* PRIO_PROCESS: on Linux, one thread when given its id */, GetThreadId(), _niceness) == 0)
                     AppliedNiceness = GetPriority(0, GetThreadId());
                 else
-                    _log.LogWarning("Could not lower the public pages' priority (errno {Errno}); they run at normal priority", Marshal.GetLastPInvokeError());
+                    _log.LogWarning("Không hạ được mức ưu tiên của trang công khai (errno {Errno}); chạy ở mức thường. / Could not lower the public pages' priority.", Marshal.GetLastPInvokeError());
             }
             else
             {
@@ -111,7 +111,7 @@ public sealed class PublicWorkLane : IDisposable
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
-            _log.LogWarning("Could not lower the public pages' priority ({Reason}); they run at normal priority", e.Message);
+            _log.LogWarning("Không hạ được mức ưu tiên của trang công khai ({Reason}); chạy ở mức thường. / Could not lower the public pages' priority.", e.Message);
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class OutboxWorker(OutboxDelivery delivery, DatabaseReadiness read
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
-                    log.LogError(ex, "Outbox delivery failed; trying again shortly");
+                    log.LogError(ex, "Gửi tin không thành công; sẽ thử lại. / Outbox delivery failed; trying again shortly.");
                 }
                 if (claimed < Batch) await Task.Delay(TimeSpan.FromSeconds(2), ct);
             }

@@ -29,11 +29,11 @@ public sealed class ReminderScheduler(StaffReminders reminders, DatabaseReadines
                 {
                     var queued = await reminders.QueueTodayAsync(ct);
                     doneOn = today;
-                    if (queued > 0) log.LogInformation("Queued {Count} reminders and digests", queued);
+                    if (queued > 0) log.LogInformation("Đã xếp {Count} tin nhắc việc và tổng hợp. / Queued reminders and digests.", queued);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
-                    log.LogError(ex, "Reminders failed; trying again in ten minutes");
+                    log.LogError(ex, "Nhắc việc không thành công; thử lại sau mười phút. / Reminders failed; trying again in ten minutes.");
                 }
             }
             while (await timer.WaitForNextTickAsync(ct));

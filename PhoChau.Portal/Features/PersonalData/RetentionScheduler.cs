@@ -34,7 +34,7 @@ public sealed class RetentionScheduler(RetentionService retention, IOptions<Pers
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     failedAt = clock.GetUtcNow().UtcDateTime;
-                    log.LogError(ex, "Retention job failed");
+                    log.LogError(ex, "Việc xóa dữ liệu quá hạn lưu trữ không thành công. / Retention job failed.");
                 }
             }
             while (await timer.WaitForNextTickAsync(ct));
