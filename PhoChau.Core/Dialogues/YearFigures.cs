@@ -33,24 +33,34 @@ public sealed class YearFiguresService(IDbContextFactory<PhoChauDbContext> dbFac
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var today = VietnamTime.Today(clock);
 
-        var byState = now.GroupBy(r => PetitionStateMachine.StateName(r.State)).Select(g => new FigureBar(g.Key, g.Count()))
-            .OrderByDescending(b => b.Value).ToList();
+        // Every chart beside the year before (issue 33.8: this year against last).
+        var byState = now.Concat(last).Select(r => r.State).Distinct()
+            .Select(s => new FigureBar(PetitionStateMachine.StateName(s), now.Count(r => r.State == s), last.Count(r => r.State == s)))
+            .OrderByDescending(b => b.Value).ThenByDescending(b => b.LastYear).ToList();
         var byField = PetitionLabels.Fields.Select(f => new FigureBar(f.Value, now.Count(r => r.Field == f.Key), last.Count(r => r.Field == f.Key)))
             .Where(b => b.Value + b.LastYear > 0).ToList();
-        var byVillage = now.GroupBy(r => r.VillageId is { } v ? villages.GetValueOrDefault(v, "?") : r.VillageTyped ?? CoreText.Get("Figures.NoVillage"))
-            .Select(g => new FigureBar(g.Key, g.Count())).OrderByDescending(b => b.Value).ThenBy(b => b.Label).Take(12).ToList();
-        var byDepartment = now.Where(r => r.LeadDepartmentId is not null).GroupBy(r => departments.GetValueOrDefault(r.LeadDepartmentId!.Value, "?"))
-            .Select(g => new FigureBar(g.Key, g.Count())).OrderByDescending(b => b.Value).ToList();
+        string VillageOf(int? id, string? typed) => id is { } v ? villages.GetValueOrDefault(v, "?") : typed ?? CoreText.Get("Figures.NoVillage");
+        var byVillage = now.Concat(last).Select(r => VillageOf(r.VillageId, r.VillageTyped)).Distinct()
+            .Select(v => new FigureBar(v, now.Count(r => VillageOf(r.VillageId, r.VillageTyped) == v), last.Count(r => VillageOf(r.VillageId, r.VillageTyped) == v)))
+            .OrderByDescending(b => b.Value).ThenByDescending(b => b.LastYear).ThenBy(b => b.Label).Take(12).ToList();
+        var byDepartment = now.Concat(last).Where(r => r.LeadDepartmentId is not null).Select(r => r.LeadDepartmentId!.Value).Distinct()
+            .Select(d => new FigureBar(departments.GetValueOrDefault(d, "?"), now.Count(r => r.LeadDepartmentId == d), last.Count(r => r.LeadDepartmentId == d)))
+            .OrderByDescending(b => b.Value).ThenByDescending(b => b.LastYear).ToList();
+        int OnTime<T>(IEnumerable<T> rows, Func<T, DateOnly?> sent, Func<T, DateOnly?> due) => rows.Count(r => sent(r) is { } s && due(r) is { } d && s <= d);
+        int Late<T>(IEnumerable<T> rows, Func<T, DateOnly?> sent, Func<T, DateOnly?> due) => rows.Count(r => sent(r) is { } s && due(r) is { } d && s > d);
         var replies = new List<FigureBar>
         {
-            new(CoreText.Get("Figures.OnTime"), now.Count(r => r.ReplySentOn is { } s && r.ReplyDueDate is { } d && s <= d)),
-            new(CoreText.Get("Figures.Late"), now.Count(r => r.ReplySentOn is { } s && r.ReplyDueDate is { } d && s > d)),
-            new(CoreText.Get("Figures.Overdue"), now.Count(r => r.ReplySentOn is null && r.State == PetitionState.NotSettled && r.ReplyDueDate is { } d && d < today)),
+            new(CoreText.Get("Figures.OnTime"), OnTime(now, r => r.ReplySentOn, r => r.ReplyDueDate), OnTime(last, r => r.ReplySentOn, r => r.ReplyDueDate)),
+            new(CoreText.Get("Figures.Late"), Late(now, r => r.ReplySentOn, r => r.ReplyDueDate), Late(last, r => r.ReplySentOn, r => r.ReplyDueDate)),
+            new(CoreText.Get("Figures.Overdue"), now.Count(r => r.ReplySentOn is null && r.State == PetitionState.NotSettled && r.ReplyDueDate is { } d && d < today),
+                last.Count(r => r.ReplySentOn is null && r.State == PetitionState.NotSettled && r.ReplyDueDate is { } d && d < today)),
             new(CoreText.Get("Figures.Pending"), now.Count(r => r.ReplySentOn is null && r.State == PetitionState.NotSettled && (r.ReplyDueDate is null || r.ReplyDueDate >= today))),
         };
-        var ids = now.Select(r => r.Id).ToList();
-        var ratings = await db.PetitionRatings.AsNoTracking().Where(r => ids.Contains(r.PetitionId)).Select(r => r.Rating).ToListAsync(ct);
-        var satisfaction = Enum.GetValues<Satisfaction>().Select(s => new FigureBar(CoreText.Get("Figures.Satisfaction." + s), ratings.Count(r => r == s))).ToList();
+        var thisYear = now.Select(r => r.Id).ToHashSet();
+        var ids = rows.Select(r => r.Id).ToList();
+        var ratings = await db.PetitionRatings.AsNoTracking().Where(r => ids.Contains(r.PetitionId)).Select(r => new { r.PetitionId, r.Rating }).ToListAsync(ct);
+        var satisfaction = Enum.GetValues<Satisfaction>().Select(s => new FigureBar(CoreText.Get("Figures.Satisfaction." + s),
+            ratings.Count(r => r.Rating == s && thisYear.Contains(r.PetitionId)), ratings.Count(r => r.Rating == s && !thisYear.Contains(r.PetitionId)))).ToList();
         return new YearFigures(y, now.Count, last.Count, byState, byField, byVillage, byDepartment, replies, satisfaction);
     }
 }

@@ -129,6 +129,7 @@ public sealed class BackupsPageTests : PortalBunitContext
         foreach (var chart in new[] { "chart-field", "chart-state", "chart-village", "chart-department" })
             Assert.NotEmpty(cut.FindAll($"[data-testid={chart}] svg")); // drawn by MudBlazor's bar chart
         Assert.Contains("Đã giải quyết tại buổi đối thoại", cut.Find("[data-testid=chart-state-figures]").TextContent);
+        Assert.Contains("năm trước 0", cut.Find("[data-testid=chart-state-figures]").TextContent); // every chart beside the year before
         Assert.Contains("năm trước 0", cut.Find("[data-testid=chart-field-figures]").TextContent);
         Assert.Contains("Chưa có số liệu", cut.Find("[data-testid=chart-satisfaction]").TextContent);
     }
