@@ -130,9 +130,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
             if (issuedOn > VietnamTime.Today(clock)) throw new DomainException(CoreText.Get("After.IssuedInFuture"));
             await EnsureFinishedAsync(db, n.DialogueId, n.Content, withClusters: true, ct);
             // The notice's number comes from the commune's outgoing register (issue 33.2).
-            var title = await db.Dialogues.AsNoTracking().Where(x => x.Id == n.DialogueId).Select(x => x.Title).SingleAsync(ct);
-            var entry = await register.TakeAsync(db, actor, n.DialogueId, DocumentKind.Notice, number, issuedOn,
-                Reports.Issuing.OutgoingRegisterService.SummaryOf(DocumentKind.Notice, title), ct);
+            var entry = await register.TakeAsync(db, actor, n.DialogueId, DocumentKind.Notice, number, issuedOn, ct);
             n.Number = entry.NumberAndSymbol;
             n.IssuedOn = issuedOn;
             NoticeStateMachine.Move(n, NoticeState.Issued);
@@ -162,15 +160,15 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
     public async Task<IReadOnlyList<UnfinishedLine>> UnfinishedAsync(int dialogueId, string content, bool withClusters, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct, withClusters);
-        return PaperCheck.Of(record, content.Split('\n'));
+        return await CheckAsync(db, dialogueId, content, withClusters, ct);
     }
+
+    private static async Task<IReadOnlyList<UnfinishedLine>> CheckAsync(PhoChauDbContext db, int dialogueId, string content, bool withClusters, CancellationToken ct) =>
+        PaperCheck.Of(await SessionRecordReader.ReadAsync(db, dialogueId, ct, withClusters), content.Split('\n'));
 
     private static async Task EnsureFinishedAsync(PhoChauDbContext db, int dialogueId, string content, bool withClusters, CancellationToken ct)
     {
-        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct, withClusters);
-        var unfinished = PaperCheck.Of(record, content.Split('\n'));
-        if (unfinished.Count > 0) throw new UnfinishedPaperException(unfinished);
+        if (await CheckAsync(db, dialogueId, content, withClusters, ct) is { Count: > 0 } unfinished) throw new UnfinishedPaperException(unfinished);
     }
 
     private static void EnsureHeld(Dialogue d)

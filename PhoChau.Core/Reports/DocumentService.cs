@@ -30,7 +30,11 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
     }
 
     /// <summary>What the document says, whatever it is written as.</summary>
-    public async Task<AdministrativeDocument> ComposeAsync(Actor actor, int dialogueId, DocumentKind kind, CancellationToken ct = default)
+    public async Task<AdministrativeDocument> ComposeAsync(Actor actor, int dialogueId, DocumentKind kind, CancellationToken ct = default) =>
+        (await ComposeWithRecordAsync(actor, dialogueId, kind, ct)).Document;
+
+    /// <summary>The document and the session's record it was composed from (read once, for the paper's check too).</summary>
+    private async Task<(AdministrativeDocument Document, SessionRecord Record)> ComposeWithRecordAsync(Actor actor, int dialogueId, DocumentKind kind, CancellationToken ct)
     {
         if (actor.Roles.Count == 0) throw new ForbiddenException();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -76,17 +80,23 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
                     ResultsBody(record, today, planCited), Recipients, "TM. ỦY BAN NHÂN DÂN", chairTitle, d.ChairName);
                 break;
         }
-        return doc;
+        return (doc, record);
     }
 
     /// <summary>What keeps this paper from being issued (issue 33.1): nothing for the plan and the announcement.</summary>
     public async Task<IReadOnlyList<UnfinishedLine>> UnfinishedAsync(Actor actor, int dialogueId, DocumentKind kind, CancellationToken ct = default)
     {
         if (!PaperCheck.Applies(kind)) return [];
-        var doc = await ComposeAsync(actor, dialogueId, kind, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct, withClusters: kind != DocumentKind.Minutes);
+        var (doc, record) = await ComposeWithRecordAsync(actor, dialogueId, kind, ct);
         return PaperCheck.Of(record, doc.Body);
+    }
+
+    /// <summary>The document to issue, composed once; refused, naming what is unfinished, when it is not finished.</summary>
+    public async Task<AdministrativeDocument> ComposeFinishedAsync(Actor actor, int dialogueId, DocumentKind kind, CancellationToken ct = default)
+    {
+        var (doc, record) = await ComposeWithRecordAsync(actor, dialogueId, kind, ct);
+        if (PaperCheck.Applies(kind) && PaperCheck.Of(record, doc.Body) is { Count: > 0 } unfinished) throw new UnfinishedPaperException(unfinished);
+        return doc;
     }
 
     /// <summary>The kinds the secretary drafts here before issuing (the minutes and the notice have their own pages).</summary>

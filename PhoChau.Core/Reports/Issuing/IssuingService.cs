@@ -58,9 +58,7 @@ public sealed class IssuingService(
         // "12/TB-UBND": a number before the slash and a symbol after it ("/BB-UBND" alone is the blank of a draft).
         if (number.Length > 60 || OutgoingRegisterService.Parse(number) is not { } parsed) throw new DomainException(CoreText.Get("Issuing.NumberRequired"));
         number = OutgoingRegisterService.Format(parsed.Number, parsed.Symbol); // as the register writes it: "5/TB-UBND" is 05/TB-UBND
-        var unfinished = await documents.UnfinishedAsync(actor, dialogueId, kind, ct);
-        if (unfinished.Count > 0) throw new UnfinishedPaperException(unfinished); // no paper goes out with a gap
-        var composed = await documents.ComposeAsync(actor, dialogueId, kind, ct);
+        var composed = await documents.ComposeFinishedAsync(actor, dialogueId, kind, ct); // no paper goes out with a gap
         var code = NewCode();
         var url = (options.CurrentValue.PublicUrl is { Length: > 0 } configured ? configured : publicBase).TrimEnd('/') + "/xac-minh/" + code;
         var doc = composed with { NumberAndSymbol = number, Date = issuedOn };
@@ -72,8 +70,7 @@ public sealed class IssuingService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct); // the register's number and the version: both, or neither
         // The number comes from the commune's outgoing register (issue 33.2): never one another document holds.
-        var title = await db.Dialogues.AsNoTracking().Where(x => x.Id == dialogueId).Select(x => x.Title).SingleAsync(ct);
-        await register.TakeAsync(db, actor, dialogueId, kind, number, issuedOn, OutgoingRegisterService.SummaryOf(kind, title), ct);
+        await register.TakeAsync(db, actor, dialogueId, kind, number, issuedOn, ct);
         var previous = await db.Set<IssuedDocument>().Where(d => d.DialogueId == dialogueId && d.Kind == kind)
             .OrderByDescending(d => d.VersionNumber).FirstOrDefaultAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -141,7 +141,7 @@ public sealed partial class OutgoingRegisterService(IDbContextFactory<PhoChauDbC
         actor.Demand(Permission.ManageWorkflow);
         if (string.IsNullOrWhiteSpace(summary) || summary.Trim().Length > 500) throw new DomainException(CoreText.Get("Register.SummaryRequired"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entry = await TakeAsync(db, actor, null, null, numberAndSymbol, issuedOn, summary.Trim(), ct);
+        var entry = await TakeAsync(db, actor, null, null, numberAndSymbol, issuedOn, ct, summary.Trim());
         await db.SaveChangesAsync(actor, ct);
         return entry;
     }
@@ -149,9 +149,10 @@ public sealed partial class OutgoingRegisterService(IDbContextFactory<PhoChauDbC
     /// <summary>
     /// The register's line for a paper being issued, in the caller's unsaved context: the line it already has with this
     /// number (a correction), or a new one; a number another document of the year's series holds is refused, naming it.
+    /// A dialogue's paper is summarised from its kind and its dialogue's title; a document recorded by hand gives its own.
     /// </summary>
     internal async Task<OutgoingEntry> TakeAsync(PhoChauDbContext db, Actor actor, int? dialogueId, DocumentKind? kind, string? numberAndSymbol,
-        DateOnly issuedOn, string summary, CancellationToken ct)
+        DateOnly issuedOn, CancellationToken ct, string? summary = null)
     {
         if (Parse(numberAndSymbol) is not { } parsed || parsed.Symbol.Length is 0 or > 30)
             throw new DomainException(CoreText.Get("Issuing.NumberRequired"));
@@ -169,6 +170,9 @@ public sealed partial class OutgoingRegisterService(IDbContextFactory<PhoChauDbC
             throw new DomainException(CoreText.Format("Register.NumberTaken", number.ToString("00", CultureInfo.InvariantCulture), issuedOn.Year,
                 holder.NumberAndSymbol, holder.Summary, holder.IssuedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
                 Format(await NextAsync(db, issuedOn.Year, series, ct), symbol)));
+        if (summary is null && dialogueId is { } id && kind is { } k)
+            summary = SummaryOf(k, await db.Dialogues.AsNoTracking().Where(x => x.Id == id).Select(x => x.Title).SingleAsync(ct));
+        summary ??= "";
         var entry = new OutgoingEntry
         {
             Year = issuedOn.Year, Series = series, Number = number, Symbol = symbol, NumberAndSymbol = text, IssuedOn = issuedOn,
