@@ -76,8 +76,8 @@ public sealed class CalendarService(IDbContextFactory<PhoChauDbContext> dbFactor
             throw new DomainException(CoreText.Get("Calendar.NameOrReasonTooLong"));
         var snapshot = await LoadAsync(ct);
         var schedule = await GetYearAsync(clean.Date.Year, ct);
-        if (CalendarAdjustmentRules.Check(snapshot.Adjustments, schedule, clean) is { } why)
-            throw new DomainException(why);
+        if (CalendarAdjustmentRules.Refusal(snapshot.Adjustments, schedule, clean) is { } why)
+            throw new DomainException([why]);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = new CalendarCorrection
@@ -103,17 +103,20 @@ public sealed class CalendarService(IDbContextFactory<PhoChauDbContext> dbFactor
         await ChangedAsync(actor, ct);
     }
 
+    /// <summary>The field of the law's reason given with a new holiday.</summary>
+    public const string ReasonField = "Reason";
+
     /// <summary>Adds a statutory holiday enacted after this release (fixed solar or lunar date, from a year on).</summary>
     public async Task<AddedHoliday> AddHolidayAsync(Actor actor, HolidayRule rule, string? reason, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageAdministration);
-        if (rule.FromYear is null) throw new DomainException(CoreText.Get("Calendar.FromYearRequired"));
-        if (rule.Check() is { } problem) throw new DomainException(problem);
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException(CoreText.Get("Calendar.LawReasonEmpty"));
+        if (rule.FromYear is null) throw DomainException.ForField(nameof(HolidayRule.FromYear), CoreText.Get("Calendar.FromYearRequired"));
+        if (rule.Refusal() is { } problem) throw new DomainException([problem]);
+        if (string.IsNullOrWhiteSpace(reason)) throw DomainException.ForField(ReasonField, CoreText.Get("Calendar.LawReasonEmpty"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.AddedHolidays.AnyAsync(h => h.IsActive && h.Basis == rule.Basis && h.Month == rule.Month && h.Day == rule.Day, ct)
             || HolidayRules.Statutory.Any(s => s.Basis == rule.Basis && s.Month == rule.Month && s.Day == rule.Day))
-            throw new DomainException(CoreText.Format("Calendar.HolidayExists", rule.Day, rule.Month));
+            throw DomainException.ForField(nameof(HolidayRule.Day), CoreText.Format("Calendar.HolidayExists", rule.Day, rule.Month));
         var row = new AddedHoliday
         {
             Name = rule.Name.Trim(), Basis = rule.Basis, Month = rule.Month, Day = rule.Day,

@@ -21,19 +21,22 @@ public sealed record HolidayRule(
     public bool AppliesIn(int year) => FromYear is null || year >= FromYear;
 
     /// <summary>A Vietnamese message when the rule cannot be used, else null.</summary>
-    public string? Check()
+    public string? Check() => Refusal()?.Message;
+
+    /// <summary>Why the rule cannot be used and which of its fields is wrong, else null.</summary>
+    public FieldRefusal? Refusal()
     {
         if (string.IsNullOrWhiteSpace(Name))
-            return CoreText.Get("Calendar.HolidayNameEmpty");
+            return new(nameof(Name), CoreText.Get("Calendar.HolidayNameEmpty"));
         if (Month is < 1 or > 12)
-            return CoreText.Format("Calendar.MonthInvalid", Month);
+            return new(nameof(Month), CoreText.Format("Calendar.MonthInvalid", Month));
         int maxDay = Basis == DateBasis.Lunar ? 30 : DateTime.DaysInMonth(2024, Month);
         if (Day < 1 || Day > maxDay)
-            return CoreText.Format("Calendar.DayInvalid", Day, Month);
+            return new(nameof(Day), CoreText.Format("Calendar.DayInvalid", Day, Month));
         if (Length is < 1 or > MaxLength)
-            return CoreText.Format("Calendar.HolidayLength", MaxLength);
+            return new(nameof(Length), CoreText.Format("Calendar.HolidayLength", MaxLength));
         if (FromYear is { } from && (from < LunarCalendar.MinYear || from > LunarCalendar.MaxYear))
-            return CoreText.Format("Calendar.YearOutOfRange", from, LunarCalendar.MinYear, LunarCalendar.MaxYear);
+            return new(nameof(FromYear), CoreText.Format("Calendar.YearOutOfRange", from, LunarCalendar.MinYear, LunarCalendar.MaxYear));
         return null;
     }
 

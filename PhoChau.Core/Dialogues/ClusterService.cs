@@ -105,7 +105,7 @@ public sealed class ClusterService(IDbContextFactory<PhoChauDbContext> dbFactory
     {
         actor.Demand(Permission.ManageWorkflow);
         var ids = villageIds.Distinct().ToList();
-        if (ids.Count == 0) throw new DomainException(CoreText.Get("Clusters.NoVillage"));
+        if (ids.Count == 0) throw DomainException.ForField(nameof(ClusterInput.VillageIds), CoreText.Get("Clusters.NoVillage"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cluster = await db.Dialogues.Include(d => d.ClusterVillages).SingleOrDefaultAsync(d => d.Id == clusterId && d.ParentId != null, ct)
             ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
@@ -130,8 +130,8 @@ public sealed class ClusterService(IDbContextFactory<PhoChauDbContext> dbFactory
     private static async Task EnsureVillagesAsync(PhoChauDbContext db, int parentId, int? exceptClusterId, List<int> ids, CancellationToken ct)
     {
         var villages = await db.Villages.AsNoTracking().Where(v => ids.Contains(v.Id)).ToListAsync(ct);
-        if (villages.Count != ids.Count) throw new DomainException(CoreText.Get("Clusters.VillageNotFound"));
-        if (villages.FirstOrDefault(v => !v.IsActive) is { } inactive) throw new DomainException(CoreText.Format("Clusters.VillageInactive", inactive.Name));
+        if (villages.Count != ids.Count) throw DomainException.ForField(nameof(ClusterInput.VillageIds), CoreText.Get("Clusters.VillageNotFound"));
+        if (villages.FirstOrDefault(v => !v.IsActive) is { } inactive) throw DomainException.ForField(nameof(ClusterInput.VillageIds), CoreText.Format("Clusters.VillageInactive", inactive.Name));
         var except = exceptClusterId ?? 0;
         var taken = await (from cv in db.ClusterVillages.AsNoTracking()
                            where cv.ParentId == parentId && cv.DialogueId != except && ids.Contains(cv.VillageId)
@@ -139,6 +139,6 @@ public sealed class ClusterService(IDbContextFactory<PhoChauDbContext> dbFactory
                            orderby cv.Id
                            select new { cv.VillageId, d.ClusterName }).FirstOrDefaultAsync(ct);
         if (taken is not null)
-            throw new DomainException(CoreText.Format("Clusters.VillageTaken", villages.Single(v => v.Id == taken.VillageId).Name, taken.ClusterName));
+            throw DomainException.ForField(nameof(ClusterInput.VillageIds), CoreText.Format("Clusters.VillageTaken", villages.Single(v => v.Id == taken.VillageId).Name, taken.ClusterName));
     }
 }

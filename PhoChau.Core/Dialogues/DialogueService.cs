@@ -140,7 +140,7 @@ public sealed class DialogueService(
             .Where(d => d.Year == input.Year && d.State != DialogueState.Cancelled && d.Id != (exceptId ?? 0) && d.SessionDate == input.SessionDate)
             .Select(d => new { d.Id, d.Title }).ToListAsync(ct);
         if (sameYear.FirstOrDefault(d => VietnameseText.Fold(d.Title) == title) is { } twin)
-            throw new DomainException(CoreText.Format("Dialogues.Duplicate", twin.Id));
+            throw DomainException.ForField(nameof(DialogueInput.Title), CoreText.Format("Dialogues.Duplicate", twin.Id));
     }
 
     private static void Apply(Dialogue d, DialogueInput x)
@@ -179,7 +179,7 @@ public sealed class DialogueService(
         if (x.Reason != DialogueReason.VotersRequest || x.VotersRequestSignatures is not { } n) return;
         var year = VoterCount.YearOf(x.VotersRequestDate, x.Year);
         var voters = await VoterCount.OfYearAsync(db, year, ct);
-        if (voters is { } v && n > v) throw new DomainException(CoreText.Format("Dialogues.SignaturesAboveVoters", n, v, year));
+        if (voters is { } v && n > v) throw DomainException.ForField(nameof(DialogueInput.VotersRequestSignatures), CoreText.Format("Dialogues.SignaturesAboveVoters", n, v, year));
     }
 
     /// <summary>The voters' request of a dialogue against its year's number of voters; null when it is held for the yearly plan.</summary>
@@ -195,8 +195,8 @@ public sealed class DialogueService(
     public async Task SetVotersAsync(Actor actor, int year, int voters, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageAdministration);
-        if (year is < 2000 or > 2100) throw new DomainException(CoreText.Get("Dialogues.YearRange"));
-        if (voters is < 1 or > 10_000_000) throw new DomainException(CoreText.Get("Dialogues.VotersRange"));
+        if (year is < 2000 or > 2100) throw DomainException.ForField(nameof(VoterCount.Year), CoreText.Get("Dialogues.YearRange"));
+        if (voters is < 1 or > 10_000_000) throw DomainException.ForField(nameof(VoterCount.Voters), CoreText.Get("Dialogues.VotersRange"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.VoterCounts.SingleOrDefaultAsync(v => v.Year == year, ct);
         if (row is null) db.VoterCounts.Add(row = new VoterCount { Year = year });
@@ -214,8 +214,8 @@ public sealed class DialogueService(
     {
         if (ids.Count == 0) return;
         var found = await db.Departments.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
-        if (found.Count != ids.Distinct().Count()) throw new DomainException(CoreText.Get("Dialogues.ParticipantNotFound"));
+        if (found.Count != ids.Distinct().Count()) throw DomainException.ForField(nameof(DialogueInput.ParticipantIds), CoreText.Get("Dialogues.ParticipantNotFound"));
         if (found.FirstOrDefault(d => !d.IsActive) is { } inactive)
-            throw new DomainException(CoreText.Format("Dialogues.ParticipantInactive", inactive.Name));
+            throw DomainException.ForField(nameof(DialogueInput.ParticipantIds), CoreText.Format("Dialogues.ParticipantInactive", inactive.Name));
     }
 }

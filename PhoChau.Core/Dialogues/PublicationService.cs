@@ -21,6 +21,9 @@ public sealed record LawStatus(IReadOnlyList<LawWarning> Warnings, IReadOnlyList
 /// </summary>
 public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFactory, IOptionsMonitor<LawOptions> law, Messages.CitizenMessages messages, TimeProvider clock)
 {
+    /// <summary>The fields of the publication form: the day it was published and the note.</summary>
+    public const string DateField = "PublishedOn", NoteField = "Note";
+
     public const long MaxProofBytes = 10 * 1024 * 1024;
 
     public async Task<LawStatus> StatusAsync(int dialogueId, CancellationToken ct = default)
@@ -51,12 +54,12 @@ public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var d = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
         if (!d.WasHeld() || d.HeldOn() is not { } held) throw new DomainException(CoreText.Get("Publication.NotHeld"));
-        if (publishedOn < held) throw new DomainException(CoreText.Format("Publication.BeforeSession", held.ToString("dd/MM/yyyy")));
-        if (publishedOn > VietnamTime.Today(clock)) throw new DomainException(CoreText.Get("Publication.InFuture"));
+        if (publishedOn < held) throw DomainException.ForField(DateField, CoreText.Format("Publication.BeforeSession", held.ToString("dd/MM/yyyy")));
+        if (publishedOn > VietnamTime.Today(clock)) throw DomainException.ForField(DateField, CoreText.Get("Publication.InFuture"));
         var row = await db.DialoguePublications.SingleOrDefaultAsync(p => p.DialogueId == dialogueId && p.Channel == channel, ct);
         if (row is null) db.DialoguePublications.Add(row = new DialoguePublication { DialogueId = dialogueId, Channel = channel });
         row.PublishedOn = publishedOn;
-        row.Note = (note ?? "").Trim() is { Length: <= 1000 } n ? n : throw new DomainException(CoreText.Get("Publication.NoteTooLong"));
+        row.Note = (note ?? "").Trim() is { Length: <= 1000 } n ? n : throw DomainException.ForField(NoteField, CoreText.Get("Publication.NoteTooLong"));
         row.ProofFileName = Path.GetFileName(fileName.Trim()) is { Length: > 0 and <= 260 } name ? name : "minh-chung";
         row.ProofContentType = type;
         row.Proof = proof;

@@ -94,9 +94,9 @@ public sealed class DataRequestService(
     public async Task<int> CorrectAsync(Actor actor, int id, PersonalCorrection correction, CancellationToken ct = default)
     {
         var request = await OpenRequestAsync(actor, id, DataRequestKind.Correct, ct);
-        if (correction.Phone is { Length: > 0 } phone && !PetitionInputValidator.IsPhone(phone)) throw new DomainException(CoreText.Get("Petitions.PhoneInvalid"));
-        if (correction.IdCardNumber is { Length: > 0 } idCard && !PetitionInputValidator.IsIdCard(idCard)) throw new DomainException(CoreText.Get("Petitions.IdCardInvalid"));
-        if (correction.Name is { } n && (string.IsNullOrWhiteSpace(n) || n.Length > 150)) throw new DomainException(CoreText.Get("Petitions.PetitionerEmpty"));
+        if (correction.Phone is { Length: > 0 } phone && !PetitionInputValidator.IsPhone(phone)) throw DomainException.ForField(nameof(correction.Phone), CoreText.Get("Petitions.PhoneInvalid"));
+        if (correction.IdCardNumber is { Length: > 0 } idCard && !PetitionInputValidator.IsIdCard(idCard)) throw DomainException.ForField(nameof(correction.IdCardNumber), CoreText.Get("Petitions.IdCardInvalid"));
+        if (correction.Name is { } n && (string.IsNullOrWhiteSpace(n) || n.Length > 150)) throw DomainException.ForField(nameof(correction.Name), CoreText.Get("Petitions.PetitionerEmpty"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (_, ids) = await PersonalDataStore.FindAsync(db, request.RequesterName, request.Phone, request.IdCardNumber, ct);
         var name = correction.Name is { } nm ? VietnameseText.CleanName(nm) : null;

@@ -34,7 +34,7 @@ public sealed class AnswerTemplateService(IDbContextFactory<PhoChauDbContext> db
             throw new ForbiddenException(CoreText.Get("Templates.OwnDepartment"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (input.DepartmentId is { } d && !await db.Departments.AnyAsync(x => x.Id == d && x.IsActive, ct))
-            throw new DomainException(CoreText.Get("Users.DepartmentInvalid"));
+            throw DomainException.ForField(nameof(input.DepartmentId), CoreText.Get("Users.DepartmentInvalid"));
         AnswerTemplate t;
         if (input.Id is { } id)
         {

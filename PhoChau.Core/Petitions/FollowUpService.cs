@@ -10,13 +10,16 @@ namespace PhoChau.Core.Petitions;
 /// </summary>
 public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactory, HallNotifier notifier, Messages.CitizenMessages messages, TimeProvider clock)
 {
+    /// <summary>The fields of the written reply's form: its text and the day it was sent.</summary>
+    public const string ReplyField = "Reply", SentOnField = "SentOn";
+
     public Task DraftReplyAsync(Actor actor, int petitionId, int expectedVersion, string? text, CancellationToken ct = default) =>
         ChangeAsync(actor, petitionId, expectedVersion, Permission.AnswerPetitions, (_, p) =>
         {
             actor.DemandDepartment(p.LeadDepartmentId);
             if (p.State != PetitionState.NotSettled) throw new DomainException(NotOpen(p));
-            if (string.IsNullOrWhiteSpace(text)) throw new DomainException(CoreText.Get("FollowUp.ReplyEmpty"));
-            if (text.Length > PetitionInputValidator.MaxTextLength) throw new DomainException(CoreText.Get("FollowUp.ReplyTooLong"));
+            if (string.IsNullOrWhiteSpace(text)) throw DomainException.ForField(ReplyField, CoreText.Get("FollowUp.ReplyEmpty"));
+            if (text.Length > PetitionInputValidator.MaxTextLength) throw DomainException.ForField(ReplyField, CoreText.Get("FollowUp.ReplyTooLong"));
             p.ReplyText = text.Trim();
             p.ReplyApprovedAtUtc = null; // a changed draft must be approved again
             p.ReplyApprovedBy = null;
@@ -39,9 +42,9 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
         {
             if (p.State != PetitionState.NotSettled) throw new DomainException(NotOpen(p));
             if (p.ReplyApprovedAtUtc is null) throw new DomainException(CoreText.Get("FollowUp.NotApproved"));
-            if (sentOn > VietnamTime.Today(clock)) throw new DomainException(CoreText.Get("FollowUp.SentInFuture"));
+            if (sentOn > VietnamTime.Today(clock)) throw DomainException.ForField(SentOnField, CoreText.Get("FollowUp.SentInFuture"));
             var session = await db.Dialogues.Where(d => d.Id == p.DialogueId).Select(d => d.SessionDate).SingleAsync(ct);
-            if (session is { } s && sentOn < s) throw new DomainException(CoreText.Get("FollowUp.SentBeforeSession"));
+            if (session is { } s && sentOn < s) throw DomainException.ForField(SentOnField, CoreText.Get("FollowUp.SentBeforeSession"));
             PetitionStateMachine.Move(p, PetitionState.ReplySent);
             p.ReplySentOn = sentOn;
             p.ReplyChannel = channel;

@@ -210,12 +210,16 @@ public sealed class PetitionService(
         p.SessionOutcomeAtUtc = now;
     }
 
+    /// <summary>The fields the petition page's own forms are refused under: the answer, the reason it is returned, the petition merged into.</summary>
+    public const string AnswerField = "Answer", ReturnCommentField = "ReturnComment", MergeIntoField = "MergeInto";
+
     /// <summary>The lead department's officer submits (or resubmits) the answer; only its own department's petitions.</summary>
     public async Task SubmitAnswerAsync(Actor actor, int id, int expectedVersion, string? answer, CancellationToken ct = default)
     {
         actor.Demand(Permission.AnswerPetitions);
-        if (string.IsNullOrWhiteSpace(answer)) throw new DomainException(CoreText.Get("Petitions.AnswerEmpty"));
-        if (answer.Length > PetitionInputValidator.MaxTextLength) throw new DomainException(CoreText.Format("Petitions.AnswerLength", PetitionInputValidator.MaxTextLength));
+        if (string.IsNullOrWhiteSpace(answer)) throw DomainException.ForField(AnswerField, CoreText.Get("Petitions.AnswerEmpty"));
+        if (answer.Length > PetitionInputValidator.MaxTextLength)
+            throw DomainException.ForField(AnswerField, CoreText.Format("Petitions.AnswerLength", PetitionInputValidator.MaxTextLength));
         await ChangeAsync(actor, id, expectedVersion, (_, p) =>
         {
             actor.DemandDepartment(p.LeadDepartmentId);
@@ -244,7 +248,7 @@ public sealed class PetitionService(
     public async Task ReturnAnswerAsync(Actor actor, int id, int expectedVersion, string? comment, CancellationToken ct = default)
     {
         actor.Demand(Permission.Chair);
-        if (string.IsNullOrWhiteSpace(comment)) throw new DomainException(CoreText.Get("Petitions.ReturnReasonRequired"));
+        if (string.IsNullOrWhiteSpace(comment)) throw DomainException.ForField(ReturnCommentField, CoreText.Get("Petitions.ReturnReasonRequired"));
         await ChangeAsync(actor, id, expectedVersion, (_, p) =>
         {
             if (p.State != PetitionState.AnswerDrafted) throw new DomainException(CoreText.Get("Petitions.ReturnOnlyDraft"));
@@ -268,12 +272,13 @@ public sealed class PetitionService(
     public async Task MergeAsync(Actor actor, int id, int expectedVersion, int intoId, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageWorkflow);
-        if (id == intoId) throw new DomainException(CoreText.Get("Petitions.MergeSelf"));
+        if (id == intoId) throw DomainException.ForField(MergeIntoField, CoreText.Get("Petitions.MergeSelf"));
         await ChangeAsync(actor, id, expectedVersion, async (db, p) =>
         {
-            var target = await db.Petitions.FindAsync([intoId], ct) ?? throw new DomainException(CoreText.Get("Petitions.MergeTargetNotFound"));
-            if (target.DialogueId != p.DialogueId) throw new DomainException(CoreText.Get("Petitions.MergeSameDialogue"));
-            if (PetitionStateMachine.IsFinished(target.State)) throw new DomainException(CoreText.Format("Petitions.MergeTargetFinished", target.Code));
+            var target = await db.Petitions.FindAsync([intoId], ct) ?? throw DomainException.ForField(MergeIntoField, CoreText.Get("Petitions.MergeTargetNotFound"));
+            if (target.DialogueId != p.DialogueId) throw DomainException.ForField(MergeIntoField, CoreText.Get("Petitions.MergeSameDialogue"));
+            if (PetitionStateMachine.IsFinished(target.State))
+                throw DomainException.ForField(MergeIntoField, CoreText.Format("Petitions.MergeTargetFinished", target.Code));
             PetitionStateMachine.Move(p, PetitionState.Merged);
             p.MergedIntoPetitionId = target.Id;
         }, ct);
@@ -335,8 +340,8 @@ public sealed class PetitionService(
     private static async Task EnsureVillageAsync(PhoChauDbContext db, int? villageId, CancellationToken ct)
     {
         if (villageId is null) return;
-        var village = await db.Villages.FindAsync([villageId], ct) ?? throw new DomainException(CoreText.Get("Petitions.VillageNotFound"));
-        if (!village.IsActive) throw new DomainException(CoreText.Format("Petitions.VillageInactive", village.Name));
+        var village = await db.Villages.FindAsync([villageId], ct) ?? throw DomainException.ForField(nameof(PetitionInput.VillageId), CoreText.Get("Petitions.VillageNotFound"));
+        if (!village.IsActive) throw DomainException.ForField(nameof(PetitionInput.VillageId), CoreText.Format("Petitions.VillageInactive", village.Name));
     }
 
     internal static void Apply(Petition p, PetitionInput x)

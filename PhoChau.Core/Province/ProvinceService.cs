@@ -37,18 +37,18 @@ public sealed class ProvinceService(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var all = db.CommuneProfiles.IgnoreQueryFilters();
-            if (await all.AnyAsync(c => c.Code == input.Code, ct)) throw new DomainException(CoreText.Format("Province.CodeTaken", input.Code));
+            if (await all.AnyAsync(c => c.Code == input.Code, ct)) throw DomainException.ForField(nameof(input.Code), CoreText.Format("Province.CodeTaken", input.Code));
             id = (await all.MaxAsync(c => (int?)c.Id, ct) ?? 0) + 1;
         }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByNameAsync(input.AdminUserName) is not null)
-            throw new DomainException(CoreText.Format("Province.UserTaken", input.AdminUserName));
+            throw DomainException.ForField(nameof(input.AdminUserName), CoreText.Format("Province.UserTaken", input.AdminUserName));
 
         // The password is checked before anything is saved, so a refused one leaves no commune behind.
         foreach (var rule in users.PasswordValidators)
             if (await rule.ValidateAsync(users, new AppUser { UserName = input.AdminUserName }, input.AdminPassword) is { Succeeded: false } bad)
-                throw new DomainException(string.Join(" ", bad.Errors.Select(e => e.Description)));
+                throw DomainException.ForField(nameof(input.AdminPassword), string.Join(" ", bad.Errors.Select(e => e.Description)));
 
         using (CommuneScope.Enter(id))
         {

@@ -30,7 +30,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
     {
         actor.Demand(Permission.ManageAdministration);
         await validator.EnsureValidAsync(input, ct);
-        if (string.IsNullOrEmpty(input.Password)) throw new DomainException(CoreText.Get("Users.PasswordEmpty"));
+        if (string.IsNullOrEmpty(input.Password)) throw DomainException.ForField(nameof(UserInput.Password), CoreText.Get("Users.PasswordEmpty"));
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         await EnsureDepartmentAsync(scope, input, ct);
@@ -139,7 +139,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PhoChauDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
         var dept = await db.Departments.FindAsync([input.DepartmentId], ct);
-        if (dept is null || !dept.IsActive) throw new DomainException(CoreText.Get("Users.DepartmentInvalid"));
+        if (dept is null || !dept.IsActive) throw DomainException.ForField(nameof(UserInput.DepartmentId), CoreText.Get("Users.DepartmentInvalid"));
     }
 
     private static async Task AuditAsync(AsyncServiceScope scope, Actor actor, string userId, string what, CancellationToken ct)
@@ -154,6 +154,15 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)
-            throw new DomainException(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
+            throw new DomainException(result.Errors.Select(e => new FieldRefusal(FieldOf(e.Code), e.Description)).ToList());
     }
+
+    /// <summary>Which field of the account form an Identity error is about (its codes name it), so it is said there.</summary>
+    private static string FieldOf(string code) => code switch
+    {
+        _ when code.StartsWith("Password", StringComparison.Ordinal) => nameof(UserInput.Password),
+        _ when code.Contains("UserName", StringComparison.Ordinal) => nameof(UserInput.UserName),
+        _ when code.Contains("Email", StringComparison.Ordinal) => nameof(UserInput.Email),
+        _ => nameof(UserInput.Role),
+    };
 }

@@ -80,8 +80,8 @@ public sealed class SpeakerQueueService(
         if (d.SessionDate is { } announced && announced != today)
         {
             if (string.IsNullOrWhiteSpace(offDayReason))
-                throw new DomainException(CoreText.Format("Hall.OpenOffDayReason", announced.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
-            if (offDayReason.Trim().Length > 500) throw new DomainException(CoreText.Get("Hall.OpenReasonTooLong"));
+                throw DomainException.ForField(OffDayReasonField, CoreText.Format("Hall.OpenOffDayReason", announced.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
+            if (offDayReason.Trim().Length > 500) throw DomainException.ForField(OffDayReasonField, CoreText.Get("Hall.OpenReasonTooLong"));
             d.OpenedOffDayReason = offDayReason.Trim();
         }
         DialogueStateMachine.Move(d, DialogueState.InSession);
@@ -97,7 +97,7 @@ public sealed class SpeakerQueueService(
     public async Task ConcludeAsync(Actor actor, int dialogueId, string? conclusion, CancellationToken ct = default)
     {
         actor.Demand(Permission.Chair);
-        if (string.IsNullOrWhiteSpace(conclusion)) throw new DomainException(CoreText.Get("Hall.ConclusionRequired"));
+        if (string.IsNullOrWhiteSpace(conclusion)) throw DomainException.ForField(ConclusionField, CoreText.Get("Hall.ConclusionRequired"));
         await using (var db = await dbFactory.CreateDbContextAsync(ct)) await ClusterService.EnsureAllHeldAsync(db, dialogueId, ct);
         await MutateAsync(actor, dialogueId, null, (db, d, speakers, _) =>
         {
@@ -132,7 +132,7 @@ public sealed class SpeakerQueueService(
             await using var check = await dbFactory.CreateDbContextAsync(ct);
             await EnsureInSessionAsync(check, dialogueId, ct);
             if (await check.Petitions.CountAsync(p => petitionIds.Contains(p.Id) && p.DialogueId == dialogueId, ct) != petitionIds.Count)
-                throw new DomainException(CoreText.Get("Hall.PetitionNotInDialogue"));
+                throw DomainException.ForField(nameof(SpeakerInput.PetitionIds), CoreText.Get("Hall.PetitionNotInDialogue"));
         }
         if (!string.IsNullOrWhiteSpace(input.NewPetitionText))
         {
@@ -161,12 +161,15 @@ public sealed class SpeakerQueueService(
         }, ct);
     }
 
+    /// <summary>The fields of why a session opens on another day than the announced one, and of the chair's conclusion.</summary>
+    public const string OffDayReasonField = "OffDayReason", ConclusionField = "Conclusion";
+
     /// <summary>Refuses the same person (name and village, written any way) a second place while they wait or speak.</summary>
     internal static void EnsureNotQueued(IEnumerable<(SpeakerStatus Status, string Name, string From)> queue, string name, string from)
     {
         var person = VietnameseText.PersonKey(name, from);
         if (queue.Any(s => s.Status is SpeakerStatus.Waiting or SpeakerStatus.Speaking && VietnameseText.PersonKey(s.Name, s.From) == person))
-            throw new DomainException(CoreText.Format("Hall.AlreadyRegistered", name, from));
+            throw DomainException.ForField(nameof(SpeakerInput.Name), CoreText.Format("Hall.AlreadyRegistered", name, from));
     }
 
     /// <summary>

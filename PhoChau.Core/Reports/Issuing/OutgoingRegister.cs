@@ -139,7 +139,7 @@ public sealed partial class OutgoingRegisterService(IDbContextFactory<PhoChauDbC
     public async Task<OutgoingEntry> RecordAsync(Actor actor, string? numberAndSymbol, DateOnly issuedOn, string? summary, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageWorkflow);
-        if (string.IsNullOrWhiteSpace(summary) || summary.Trim().Length > 500) throw new DomainException(CoreText.Get("Register.SummaryRequired"));
+        if (string.IsNullOrWhiteSpace(summary) || summary.Trim().Length > 500) throw DomainException.ForField(nameof(OutgoingEntry.Summary), CoreText.Get("Register.SummaryRequired"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await TakeAsync(db, actor, null, null, numberAndSymbol, issuedOn, ct, summary.Trim());
         await db.SaveChangesAsync(actor, ct);
@@ -151,11 +151,14 @@ public sealed partial class OutgoingRegisterService(IDbContextFactory<PhoChauDbC
     /// number (a correction), or a new one; a number another document of the year's series holds is refused, naming it.
     /// A dialogue's paper is summarised from its kind and its dialogue's title; a document recorded by hand gives its own.
     /// </summary>
+    /// <summary>The field a refused number is said under (the number and symbol typed, e.g. "05/KH-UBND").</summary>
+    public const string NumberField = nameof(OutgoingEntry.NumberAndSymbol);
+
     internal async Task<OutgoingEntry> TakeAsync(PhoChauDbContext db, Actor actor, int? dialogueId, DocumentKind? kind, string? numberAndSymbol,
         DateOnly issuedOn, CancellationToken ct, string? summary = null)
     {
         if (Parse(numberAndSymbol) is not { } parsed || parsed.Symbol.Length is 0 or > 30)
-            throw new DomainException(CoreText.Get("Issuing.NumberRequired"));
+            throw DomainException.ForField(NumberField, CoreText.Get("Issuing.NumberRequired"));
         var (number, symbol) = parsed;
         var text = Format(number, symbol);
         var series = SeriesOf(symbol);
@@ -167,7 +170,7 @@ public sealed partial class OutgoingRegisterService(IDbContextFactory<PhoChauDbC
         }
         var holder = await db.OutgoingRegister.AsNoTracking().FirstOrDefaultAsync(x => x.Year == issuedOn.Year && x.Series == series && x.Number == number, ct);
         if (holder is not null)
-            throw new DomainException(CoreText.Format("Register.NumberTaken", number.ToString("00", CultureInfo.InvariantCulture), issuedOn.Year,
+            throw DomainException.ForField(NumberField, CoreText.Format("Register.NumberTaken", number.ToString("00", CultureInfo.InvariantCulture), issuedOn.Year,
                 holder.NumberAndSymbol, holder.Summary, holder.IssuedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
                 Format(await NextAsync(db, issuedOn.Year, series, ct), symbol)));
         if (summary is null && dialogueId is { } id && kind is { } k)

@@ -52,9 +52,9 @@ public abstract class PortalComponentBase : ComponentBase
     /// Runs the operation, then reloads the page's data and re-renders: a child's plain callback does not
     /// re-render the page by itself.
     /// </summary>
-    protected async Task<bool> RunAndReloadAsync(Func<Task> operation, Func<Task> reload, bool inline = false)
+    protected async Task<bool> RunAndReloadAsync(Func<Task> operation, Func<Task> reload, bool inline = false, string? form = null)
     {
-        if (!await RunAsync(operation, L["Common.Saved"], inline)) return false;
+        if (!await RunAsync(operation, L["Common.Saved"], inline, form)) return false;
         await reload();
         StateHasChanged();
         return true;
@@ -66,15 +66,31 @@ public abstract class PortalComponentBase : ComponentBase
     /// </summary>
     protected string? FormError { get; private set; }
 
+    /// <summary>The last refusal's messages that name a field, said under that field (issue 33.7).</summary>
+    protected FieldRefusals Refusals { get; } = new();
+
+    /// <summary>A field's Error and ErrorText (<c>@attributes</c>): the refusal of <paramref name="field"/> while it holds <paramref name="value"/>.</summary>
+    protected IReadOnlyDictionary<string, object> RefusalOf(string field, object? value) => Refusals.For(field, value);
+
+    /// <summary>A field refused by the page itself (a date that cannot be read), shown under it like a service's refusal.</summary>
+    protected void Refuse(string field, string message)
+    {
+        Snackbar.Clear();
+        FormError = Refusals.Take(DomainException.ForField(field, message));
+        StateHasChanged();
+    }
+
     /// <returns>True when the operation succeeded.</returns>
     /// <param name="inline">A form's save: its refusal goes to <see cref="FormError"/>, beside the form, not to a toast.</param>
-    protected async Task<bool> RunAsync(Func<Task> operation, string? successMessage = null, bool inline = false)
+    /// <param name="form">On a page of several forms, the one saved: a refused field is said under that form's field.</param>
+    protected async Task<bool> RunAsync(Func<Task> operation, string? successMessage = null, bool inline = false, string? form = null)
     {
         try
         {
             await operation();
             ClearFailure();
             FormError = null;
+            Refusals.Clear();
             if (successMessage is not null)
             {
                 Snackbar.Clear(); // one message at a time: an old refusal does not stay beside "Đã lưu."
@@ -85,8 +101,10 @@ public abstract class PortalComponentBase : ComponentBase
         catch (DomainException ex)
         {
             Snackbar.Clear(); // nor an old "Đã lưu." beside the new refusal
-            if (inline) FormError = ex.Message;
-            else Snackbar.Add(ex.Message, Severity.Error);
+            // A field's message under that field wherever the page shows it; the rest beside the form or in a toast.
+            var rest = Refusals.Take(ex, form);
+            if (inline) FormError = rest;
+            else if (rest is not null) Snackbar.Add(rest, Severity.Error);
             StateHasChanged(); // a child's plain callback (a list's add) does not re-render the page by itself
             return false;
         }
@@ -97,7 +115,6 @@ public abstract class PortalComponentBase : ComponentBase
         }
     }
 
-    /// <summary>Logs a failure with a short id and tells the operator what happened (the message stays until closed or the next success).</summary>
     /// <summary>
     /// Checks every field of the form by its rules; the fields say what is wrong under themselves, and nothing is sent
     /// until they are right.
@@ -105,12 +122,20 @@ public abstract class PortalComponentBase : ComponentBase
     protected async Task<bool> FormIsValidAsync(MudForm? form)
     {
         if (form is null) return true;
+        if (Refusals.Clear())
+        {
+            // The last refusal's field errors are the form's own errors too: gone before the fields are checked again,
+            // or a value refused by a rule that has since changed could never be sent again unchanged.
+            StateHasChanged();
+            await Task.Yield();
+        }
         await form.ValidateAsync();
         if (form.IsValid) return true;
         Snackbar.Add(L["Form.Invalid"], Severity.Warning);
         return false;
     }
 
+    /// <summary>Logs a failure with a short id and tells the operator what happened (the message stays until closed or the next success).</summary>
     /// <param name="fromRead">The page failed to read (not to save): the next successful read clears it too.</param>
     protected void ShowFailure(Exception ex, bool fromRead = false)
     {

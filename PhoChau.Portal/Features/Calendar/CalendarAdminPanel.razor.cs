@@ -36,22 +36,27 @@ public partial class CalendarAdminPanel
     {
         if (!VietnameseDates.TryParse(_date, out var date))
         {
-            Snackbar.Add(T["BadDate"], MudBlazor.Severity.Error);
+            Refuse(Correction(nameof(CalendarAdjustment.Date)), T["BadDate"]);
+            _correctionError = FormError;
             return;
         }
         _holidayError = null;
-        var ok = await RunAndReloadAsync(() => Calendar.AddCorrectionAsync(Actor, new CalendarAdjustment(date, kind, _name ?? "", _reason ?? "")), ReloadAsync, inline: true);
+        var ok = await RunAndReloadAsync(() => Calendar.AddCorrectionAsync(Actor, new CalendarAdjustment(date, kind, _name ?? "", _reason ?? "")), ReloadAsync, inline: true, form: "correction");
         _correctionError = FormError; // said under the form it came from (issue 33.7)
         if (ok) (_date, _name, _reason) = (null, null, null);
     }
 
     private string? _correctionError, _holidayError;
 
+    // The panel's two forms: a refused field is said under that form's own field.
+    private static string Correction(string field) => $"correction.{field}";
+    private static string Holiday(string field) => $"holiday.{field}";
+
     private async Task AddHolidayAsync()
     {
         var rule = new HolidayRule(_holidayName ?? "", _basis, _month, _day, _fromYear, _length);
         _correctionError = null;
-        var ok = await RunAndReloadAsync(() => Calendar.AddHolidayAsync(Actor, rule, _holidayReason), ReloadAsync, inline: true);
+        var ok = await RunAndReloadAsync(() => Calendar.AddHolidayAsync(Actor, rule, _holidayReason), ReloadAsync, inline: true, form: "holiday");
         _holidayError = FormError;
         if (ok) (_holidayName, _holidayReason) = (null, null);
     }

@@ -95,17 +95,15 @@ public partial class DialogueEditPage
         if (_nothingToSave) return;
         if (!await FormIsValidAsync(_form)) return;
         // An empty field clears the value; one that cannot be read is refused, never saved as empty.
-        if (!TryRead(_planDate, out var planDate) || !TryRead(_sessionDate, out var sessionDate) || !TryRead(_requestDate, out var requestDate))
-        {
-            Snackbar.Add(L["Dates.Invalid"], MudBlazor.Severity.Error);
-            return;
-        }
+        if (!TryRead(_planDate, out var planDate)) { Refuse(nameof(DialogueInput.PlanDate), L["Dates.Invalid"]); return; }
+        if (!TryRead(_sessionDate, out var sessionDate)) { Refuse(nameof(DialogueInput.SessionDate), L["Dates.Invalid"]); return; }
+        if (!TryRead(_requestDate, out var requestDate)) { Refuse(nameof(DialogueInput.VotersRequestDate), L["Dates.Invalid"]); return; }
         TimeOnly? startTime = null;
         if (!string.IsNullOrWhiteSpace(_startTime))
         {
             if (!VietnameseDates.TryParseTime(_startTime, out var t))
             {
-                Snackbar.Add(L["Dates.TimeInvalid"], MudBlazor.Severity.Error);
+                Refuse(nameof(DialogueInput.StartTime), L["Dates.TimeInvalid"]);
                 return;
             }
             startTime = t;

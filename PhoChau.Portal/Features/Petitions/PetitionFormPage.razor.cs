@@ -60,7 +60,7 @@ public partial class PetitionFormPage
         if (!await FormIsValidAsync(_form)) return;
         if (!VietnameseDates.TryParse(_receivedOn, out var received))
         {
-            Snackbar.Add(L["Dates.Invalid"], MudBlazor.Severity.Error);
+            Refuse(nameof(PetitionInput.ReceivedOn), L["Dates.Invalid"]);
             return;
         }
         _input.ReceivedOn = received;

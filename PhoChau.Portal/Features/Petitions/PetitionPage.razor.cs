@@ -86,7 +86,7 @@ public partial class PetitionPage
         var code = _mergeCode?.Trim() ?? "";
         var match = (await Query.FindAsync(Actor, new PetitionFilter { DialogueId = _p!.DialogueId, Search = code, Take = 5 }))
             .Rows.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase))
-            ?? throw new DomainException($"Không tìm thấy kiến nghị mã \"{code}\" trong buổi đối thoại này.");
+            ?? throw DomainException.ForField(PetitionService.MergeIntoField, string.Format(T["Petitions.MergeCodeNotFound"], code));
         await Petitions.MergeAsync(Actor, Id, _p.Version, match.Id);
     });
 }

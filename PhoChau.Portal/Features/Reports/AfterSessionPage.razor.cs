@@ -72,11 +72,13 @@ public partial class AfterSessionPage
 
     private Task NoticeActAsync(Func<ConclusionNotice, Task> action) => RunAndReloadAsync(() => action(_notice!), LoadAsync);
 
+    private const string IssuedOnField = "IssuedOn";
+
     private Task IssueAsync()
     {
         if (!VietnameseDates.TryParse(_issuedOn, out var on))
         {
-            Snackbar.Add("Ngày ban hành không hợp lệ.", MudBlazor.Severity.Error);
+            Refuse(IssuedOnField, R["Issuing.BadDate"]);
             return Task.CompletedTask;
         }
         return NoticeActAsync(n => After.IssueNoticeAsync(Actor, n.Id, n.Version, _number, on));

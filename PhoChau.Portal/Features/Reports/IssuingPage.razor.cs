@@ -79,11 +79,16 @@ public partial class IssuingPage
 
     private static Color StateColour(IssuedState s) => s switch { IssuedState.Sealed => Color.Success, IssuedState.Signed => Color.Info, _ => Color.Warning };
 
+    private const string IssuedOnField = "IssuedOn";
+
+    /// <summary>A field of one paper's issuing form: each paper is its own form on this page.</summary>
+    private IReadOnlyDictionary<string, object> RefusalOf(DocumentKind kind, string field, object? value) => RefusalOf($"{kind}.{field}", value);
+
     private Task IssueAsync(DocumentKind kind)
     {
         if (!VietnameseDates.TryParse(_dates[kind], out var on))
         {
-            Snackbar.Add(R["Issuing.BadDate"], Severity.Error);
+            Refuse($"{kind}.{IssuedOnField}", R["Issuing.BadDate"]);
             return Task.CompletedTask;
         }
         var publicBase = new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority);
@@ -91,7 +96,7 @@ public partial class IssuingPage
         {
             await LoadAsync();
             await SuggestAsync(); // the next papers' numbers move on
-        });
+        }, form: kind.ToString());
     }
 
     private Task DownloadPackAsync() => DownloadFileAsync($"/dialogues/{Id}/ho-so.zip", EvidencePackService.FileName(Id));

@@ -39,8 +39,10 @@ public sealed class UsersPageTests : PortalBunitContext
         cut.Find("input[data-testid=user-fullname]").Change("Cán bộ");
         cut.Find("input[data-testid=user-password]").Change("abc");
         cut.Find("[data-testid=save-user]").Click();
-        // Issue 33.7: said beside the form's button, in view, not in a toast at the foot of the page.
-        cut.WaitForAssertion(() => Assert.Contains("ít nhất 8 ký tự", cut.Find("[data-testid=form-error]").TextContent));
+        // Issue 33.7: said under the password, in view, not in a toast at the foot of the page.
+        cut.WaitForAssertion(() => Assert.Contains("ít nhất 8 ký tự", cut.FieldError("user-password")));
+        Assert.Empty(cut.FindAll("[data-testid=form-error]"));
+        Assert.Null(cut.FieldError("user-name"));
         Assert.DoesNotContain("ít nhất 8 ký tự", snackbar.Markup);
         Assert.Equal("canbo", cut.Find("input[data-testid=user-name]").GetAttribute("value"));
         Assert.DoesNotContain(cut.FindAll("[data-testid=user-row]"), r => r.TextContent.Contains("canbo"));

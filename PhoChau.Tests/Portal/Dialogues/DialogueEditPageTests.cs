@@ -38,7 +38,9 @@ public sealed class DialogueEditPageTests : PortalBunitContext
         // A second cluster with a name but no village: refused in Vietnamese, nothing added.
         cut.Find("input[data-testid=cluster-name]").Change("Cụm 2");
         cut.Find("[data-testid=cluster-add]").Click();
-        cut.WaitForAssertion(() => Assert.Contains("Cụm thôn phải có ít nhất một thôn.", cut.Find("[data-testid=form-error]").TextContent)); // under its form
+        // Issue 33.7: under the field it is about (the villages), not beside the button nor in a toast.
+        cut.WaitForAssertion(() => Assert.Contains("Cụm thôn phải có ít nhất một thôn.", cut.FieldError("cluster-villages")));
+        Assert.Empty(cut.FindAll("[data-testid=form-error]"));
         Assert.DoesNotContain("Cụm thôn phải có ít nhất một thôn.", snackbar.Markup);
         Assert.Single(await Core.Get<ClusterService>().ListAsync(d.Id));
     }
@@ -163,5 +165,64 @@ public sealed class DialogueEditPageTests : PortalBunitContext
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=form-error]")));
         snackbar.WaitForAssertion(() => Assert.DoesNotContain("Đã lưu", snackbar.Markup));
+    }
+
+    /// <summary>
+    /// Issue 33.7: a rule only the service checks (a session on a Saturday) is said under the date field, not beside
+    /// the button nor in a toast; it goes once the date is changed, and the next save goes through.
+    /// </summary>
+    [Fact]
+    public async Task A_weekend_session_date_is_refused_under_the_date_field_and_the_message_goes_when_the_date_changes()
+    {
+        var d = await WorkflowData.DialogueAsync(Core, new DateOnly(2026, 4, 14));
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        var snackbar = Render<MudSnackbarProvider>();
+        var cut = Render<DialogueEditPage>(p => p.Add(x => x.Id, d.Id));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=save-dialogue]")));
+
+        cut.Find("input[data-testid=dialogue-date]").Change("18/04/2026"); // a Saturday
+        cut.Find("[data-testid=save-dialogue]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("thứ Bảy hoặc Chủ nhật", cut.FieldError("dialogue-date")));
+        Assert.Empty(cut.FindAll("[data-testid=form-error]"));
+        Assert.DoesNotContain("thứ Bảy hoặc Chủ nhật", snackbar.Markup);
+        Assert.Null(cut.FieldError("dialogue-venue")); // only the field refused says so
+        Assert.Equal(new DateOnly(2026, 4, 14), (await Core.Get<DialogueService>().GetAsync(d.Id)).SessionDate);
+
+        cut.Find("input[data-testid=dialogue-date]").Change("21/04/2026");
+        cut.WaitForAssertion(() => Assert.Null(cut.FieldError("dialogue-date")));
+        cut.Find("[data-testid=save-dialogue]").Click();
+        snackbar.WaitForAssertion(() => Assert.Contains("Đã lưu", snackbar.Markup));
+        Assert.Equal(new DateOnly(2026, 4, 21), (await Core.Get<DialogueService>().GetAsync(d.Id)).SessionDate);
+    }
+
+    /// <summary>
+    /// Issue 33.7: a refused field keeps the form from being sent unchanged only until the next try: a save after the
+    /// refusal checks the fields again (the rule may have changed meanwhile) rather than trusting the old message.
+    /// </summary>
+    [Fact]
+    public async Task A_duplicate_dialogue_is_refused_under_its_title_and_saved_once_the_other_is_cancelled()
+    {
+        var first = await WorkflowData.DialogueAsync(Core, new DateOnly(2026, 4, 14));
+        var twin = DialogueInput.From(first, []);
+        twin.Venue = "Nhà văn hóa thôn Vĩnh Tuy";
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        var snackbar = Render<MudSnackbarProvider>();
+        var cut = Render<DialogueEditPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=save-dialogue]")));
+        cut.Find("input[data-testid=dialogue-title]").Change(first.Title);
+        cut.Find("input[data-testid=dialogue-date]").Change("14/04/2026");
+        cut.Find("[data-testid=save-dialogue]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Đã có buổi đối thoại", cut.FieldError("dialogue-title")));
+        Assert.Empty(cut.FindAll("[data-testid=form-error]"));
+        var count = (await Core.Get<DialogueService>().ListAsync()).Count;
+
+        await Core.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, first.Id, DialogueState.Cancelled);
+        cut.Find("[data-testid=save-dialogue]").Click(); // the same values: checked again, now accepted
+        cut.WaitForAssertion(() => Assert.Equal(count + 1, Core.Get<DialogueService>().ListAsync().Result.Count));
+        Assert.Null(cut.FieldError("dialogue-title"));
     }
 }

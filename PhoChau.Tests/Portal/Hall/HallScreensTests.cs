@@ -86,7 +86,8 @@ public sealed class HallScreensTests : PortalBunitContext
         cut.WaitForAssertion(() => Assert.Contains("23/03/2026", cut.Find("[data-testid=open-confirm]").TextContent));
         Assert.Equal(DialogueState.Announced, (await Core.Get<SpeakerQueueService>().GetStateAsync(d.Id)).State); // one click opens nothing
         cut.Find("[data-testid=open-yes]").Click(); // without the reason
-        snackbar.WaitForAssertion(() => Assert.Contains("hãy ghi lý do", snackbar.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("hãy ghi lý do", cut.FieldError("open-reason"))); // under the reason (issue 33.7)
+        Assert.DoesNotContain("hãy ghi lý do", snackbar.Markup);
         Assert.Equal(DialogueState.Announced, (await Core.Get<SpeakerQueueService>().GetStateAsync(d.Id)).State);
 
         cut.Find("textarea[data-testid=open-reason]").Change("Diễn tập");

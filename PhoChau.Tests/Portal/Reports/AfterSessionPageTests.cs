@@ -71,6 +71,29 @@ public sealed class AfterSessionPageTests : PortalBunitContext
         Assert.Empty(issuing.FindAll("[data-testid=unfinished-Plan]"));
     }
 
+    /// <summary>
+    /// Issue 33.7: on the issuing page each paper is its own form; a number another document holds is said under that
+    /// paper's number, not under the others' nor in a toast.
+    /// </summary>
+    [Fact]
+    public async Task A_number_already_taken_is_said_under_the_number_of_the_paper_being_issued()
+    {
+        var (d, _) = await ConcludedSession.WithIssuedNoticeAsync(Core); // 12/TB-UBND
+        SignInAs("thuky", Roles.Secretary);
+        Render<MudPopoverProvider>();
+        var snackbar = Render<MudSnackbarProvider>();
+        var cut = Render<IssuingPage>(p => p.Add(x => x.Id, d.Id));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("input[data-testid=issue-number-Plan]")));
+
+        cut.Find("input[data-testid=issue-number-Plan]").Change("12/KH-UBND");
+        cut.Find("[data-testid=issue-Plan]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Số tiếp theo còn trống", cut.FieldError("issue-number-Plan")));
+        Assert.Null(cut.FieldError("issue-number-Minutes"));
+        Assert.Empty(cut.FindAll("[data-testid=form-error]"));
+        Assert.DoesNotContain("Số tiếp theo còn trống", snackbar.Markup);
+    }
+
     /// <summary>Issue 33.2: the outgoing register's page lists the year's numbers and records a document issued elsewhere.</summary>
     [Fact]
     public async Task The_register_page_lists_the_years_numbers_and_records_a_document_issued_elsewhere()
@@ -86,8 +109,11 @@ public sealed class AfterSessionPageTests : PortalBunitContext
         cut.Find("input[data-testid=register-number]").Change("12/QĐ-UBND");
         cut.Find("input[data-testid=register-summary]").Change("Quyết định khen thưởng");
         cut.Find("[data-testid=register-add]").Click();
-        snackbar.WaitForAssertion(() => Assert.Contains("Số tiếp theo còn trống: 13/QĐ-UBND", snackbar.Markup)); // 12 is the notice's
+        // 12 is the notice's: said under the number (issue 33.7), not in a toast.
+        cut.WaitForAssertion(() => Assert.Contains("Số tiếp theo còn trống: 13/QĐ-UBND", cut.FieldError("register-number")));
+        Assert.DoesNotContain("Số tiếp theo còn trống", snackbar.Markup);
         cut.Find("input[data-testid=register-number]").Change("13/QĐ-UBND");
+        cut.WaitForAssertion(() => Assert.Null(cut.FieldError("register-number"))); // another number: the refusal goes
         cut.Find("[data-testid=register-add]").Click();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=register-row]").Count));
         Assert.Contains("Quyết định khen thưởng", cut.FindAll("[data-testid=register-row]")[1].TextContent);
