@@ -249,13 +249,11 @@ public sealed class PublicResultsService(IDbContextFactory<PhoChauDbContext> dbF
             var (answer, session, reply) = (Scrub(p.Answer), Scrub(p.SessionAnswer), Scrub(p.ReplyText));
             if (answer == p.Answer && session == p.SessionAnswer && reply == p.ReplyText) continue;
             (p.Answer, p.SessionAnswer, p.ReplyText) = (answer, session, reply);
-            p.Version++;
         }
         foreach (var n in await db.ConclusionNotices.Where(n => all.Contains(n.DialogueId)).ToListAsync(ct))
             if (Scrub(n.Content) is { } content && content != n.Content)
             {
                 n.Content = content;
-                n.Version++;
             }
         foreach (var c in await db.PublicCopies.Where(c => parents.Contains(c.DialogueId)).ToListAsync(ct))
         {

@@ -1,82 +1,198 @@
 using System.Globalization;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using PhoChau.Core.Auditing;
 
 namespace PhoChau.Core.Persistence;
 
-/// <summary>Writes the audit trail beside the change, and turns a stale save into a clear conflict.</summary>
-internal static class AuditTrailWriter
+/// <summary>
+/// The unit of work (issue 34.1): every save of a <see cref="PhoChauDbContext"/>, whichever overload a caller uses,
+/// passes here. It stamps the commune, moves each changed record's version on, and writes the audit trail (who, when,
+/// each field's old and new value) in the same transaction as the change, in the name of the context's
+/// <see cref="PhoChauDbContext.Actor"/> (the system's when no person acts). No caller can save without it: the context
+/// adds this interceptor to itself.
+/// </summary>
+internal sealed class AuditTrailWriter : SaveChangesInterceptor
 {
+    public static readonly AuditTrailWriter Instance = new();
+
     /// <summary>
     /// Columns computed from others (search and sort keys) and secrets (the PIN's hash, whose issue time is audited
     /// instead), and the queue's change time (it only moves the dialogue's version; the speakers' changes are audited
     /// themselves), and the commune a record belongs to (stamped, never entered): the audit records what people entered
-    /// and when, not these.
+    /// and when, not these. A property marked <see cref="NotAuditedAttribute"/> is left out too.
     /// </summary>
     public static readonly IReadOnlySet<string> Derived = new HashSet<string> { "SearchText", "NameSortKey", "PinHash", "QueueChangedAtUtc", "CommuneId" };
 
-    public static async Task<int> SaveAsync(PhoChauDbContext db, Actor actor, CancellationToken ct)
+    /// <summary>What one save has still to do after the rows are written: the created records' entries, its own transaction.</summary>
+    internal sealed class PendingSave
     {
+        public List<(EntityEntry Entry, List<AuditChange> Changes)> Creations { get; } = [];
+        public List<AuditEntry> Added { get; } = [];
+        public IDbContextTransaction? OwnTransaction { get; set; }
+        public int AuditRows { get; set; }
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is PhoChauDbContext db && Prepare(db) is { } pending && NeedsTransaction(db, pending))
+            pending.OwnTransaction = db.Database.BeginTransaction();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is PhoChauDbContext db && Prepare(db) is { } pending && NeedsTransaction(db, pending))
+            pending.OwnTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is not PhoChauDbContext db || db.InNestedSave || db.Pending is not { } pending) return result;
+        try
+        {
+            if (AddCreations(db, pending)) Nested(db, () => db.SaveChanges());
+            pending.OwnTransaction?.Commit();
+        }
+        catch
+        {
+            Abandon(db, pending);
+            throw;
+        }
+        return Finish(db, pending, result);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not PhoChauDbContext db || db.InNestedSave || db.Pending is not { } pending) return result;
+        try
+        {
+            if (AddCreations(db, pending))
+            {
+                db.InNestedSave = true;
+                try { await db.SaveChangesAsync(cancellationToken); }
+                finally { db.InNestedSave = false; }
+            }
+            if (pending.OwnTransaction is { } tx) await tx.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            Abandon(db, pending); // the rows of the first half go with the transaction
+            throw;
+        }
+        return Finish(db, pending, result);
+    }
+
+    /// <summary>Stamps, versions and audits the tracked changes; null for the trail's own second save.</summary>
+    private static PendingSave? Prepare(PhoChauDbContext db)
+    {
+        if (db.InNestedSave)
+        {
+            db.StampCommune(); // the created records' entries
+            return null;
+        }
+        var actor = db.Actor;
         var now = db.Clock.GetUtcNow().UtcDateTime;
-        var pending = new List<(EntityEntry Entry, AuditAction Action, List<AuditChange> Changes)>();
+        var pending = new PendingSave();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            if (entry.State == EntityState.Deleted && entry.Entity is IAudited)
+            if (entry.State == EntityState.Deleted && entry.Entity is IAudited && !db.ErasingPersonalData)
                 throw new InvalidOperationException("Workflow records are never deleted; use a withdrawn or cancelled state.");
-            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+            // A version the caller moved itself is not moved twice.
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified && !entry.Property(nameof(IVersioned.Version)).IsModified)
                 versioned.Version++;
-            if (entry.Entity is not IAudited) continue;
+            if (entry.Entity is not IAudited audited) continue;
             if (entry.State == EntityState.Added)
-                pending.Add((entry, AuditAction.Created, entry.Properties
-                    // The row version is plumbing, not a value anyone set: the trail showed it as "Version" (issue 33.8).
-                    .Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null && p.Metadata.Name != nameof(IVersioned.Version) && !Derived.Contains(p.Metadata.Name))
+                pending.Creations.Add((entry, entry.Properties
+                    .Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null && IsAudited(p))
                     .Select(p => new AuditChange(p.Metadata.Name, null, Format(p.CurrentValue))).ToList()));
             else if (entry.State == EntityState.Modified)
             {
                 var changes = entry.Properties
-                    .Where(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version) && !Derived.Contains(p.Metadata.Name)
-                        && !Equals(p.OriginalValue, p.CurrentValue))
-                    .Select(p => new AuditChange(p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue))).ToList();
+                    .Where(p => p.IsModified && IsAudited(p) && !Equals(p.OriginalValue, p.CurrentValue))
+                    // Erasing a person's data: the trail says which texts were erased, never what they held (a person's
+                    // data are texts; a state or a date stays readable).
+                    .Select(p => db.ErasingPersonalData && p.Metadata.ClrType == typeof(string)
+                        ? new AuditChange(p.Metadata.Name, p.OriginalValue is null ? null : "******", Format(p.CurrentValue))
+                        : new AuditChange(p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue))).ToList();
                 // A new receipt PIN is always in the trail (even within the same second), never its value or hash.
                 if (entry.Properties.FirstOrDefault(p => p.Metadata.Name == "PinHash") is { IsModified: true } pin && !Equals(pin.OriginalValue, pin.CurrentValue))
                     changes.Add(new AuditChange("Pin", pin.OriginalValue is null ? null : "******", "******"));
-                if (changes.Count > 0) pending.Add((entry, AuditAction.Updated, changes));
+                if (changes.Count > 0) pending.Added.Add(Entry(actor, now, entry, audited, AuditAction.Updated, changes));
             }
         }
-
-        AuditEntry Audit((EntityEntry Entry, AuditAction Action, List<AuditChange> Changes) p) => new()
-        {
-            AtUtc = now,
-            UserId = actor.UserId,
-            UserName = actor.UserName,
-            EntityType = p.Entry.Metadata.ClrType.Name,
-            EntityId = ((IAudited)p.Entry.Entity).Id.ToString(CultureInfo.InvariantCulture),
-            Action = p.Action,
-            Changes = p.Changes,
-        };
-
-        var ownTransaction = db.Database.CurrentTransaction is null;
-        await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
-        {
-            // Changed rows have their ids: their audit goes in the same save. Added rows get theirs from it, then a second.
-            var updates = pending.Where(p => p.Action == AuditAction.Updated).ToList();
-            var creations = pending.Where(p => p.Action == AuditAction.Created).ToList();
-            db.AuditEntries.AddRange(updates.Select(Audit));
-            var count = await db.SaveChangesAsync(ct) - updates.Count;
-            if (creations.Count > 0)
-            {
-                db.AuditEntries.AddRange(creations.Select(Audit));
-                await db.SaveChangesAsync(ct);
-            }
-            if (tx is not null) await tx.CommitAsync(ct);
-            return count;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
+        // Changed rows have their ids: their entries go in this save. Added rows get theirs from it, then a second.
+        db.AuditEntries.AddRange(pending.Added);
+        db.StampCommune(); // the records and their entries belong to this context's commune
+        pending.AuditRows = pending.Added.Count;
+        db.Pending = pending;
+        return pending;
     }
+
+    private static bool NeedsTransaction(PhoChauDbContext db, PendingSave pending) =>
+        pending.Creations.Count > 0 && db.Database.CurrentTransaction is null;
+
+    private static bool AddCreations(PhoChauDbContext db, PendingSave pending)
+    {
+        if (pending.Creations.Count == 0) return false;
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var entries = pending.Creations.Select(c => Entry(db.Actor, now, c.Entry, (IAudited)c.Entry.Entity, AuditAction.Created, c.Changes)).ToList();
+        db.AuditEntries.AddRange(entries);
+        pending.Added.AddRange(entries);
+        return true;
+    }
+
+    private static void Nested(PhoChauDbContext db, Action save)
+    {
+        db.InNestedSave = true;
+        try { save(); }
+        finally { db.InNestedSave = false; }
+    }
+
+    /// <summary>The caller's count is of its own rows, not the trail's.</summary>
+    private static int Finish(PhoChauDbContext db, PendingSave pending, int result)
+    {
+        pending.OwnTransaction?.Dispose();
+        db.Pending = null;
+        return result - pending.AuditRows;
+    }
+
+    /// <summary>
+    /// A failed save leaves no half-written trail behind: a retry audits once, not twice. Called by the context for every
+    /// failure (EF Core does not tell interceptors of a concurrency failure).
+    /// </summary>
+    internal static void Abandon(PhoChauDbContext db)
+    {
+        if (!db.InNestedSave && db.Pending is { } pending) Abandon(db, pending);
+    }
+
+    private static void Abandon(PhoChauDbContext db, PendingSave pending)
+    {
+        if (db.InNestedSave) return; // the outer save's failure handler does it
+        foreach (var entry in pending.Added)
+            if (db.Entry(entry).State == EntityState.Added) db.Entry(entry).State = EntityState.Detached;
+        pending.OwnTransaction?.Dispose(); // rolls back
+        db.Pending = null;
+    }
+
+    private static bool IsAudited(PropertyEntry p) =>
+        p.Metadata.Name != nameof(IVersioned.Version) && !Derived.Contains(p.Metadata.Name)
+        && p.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute)) != true;
+
+    private static AuditEntry Entry(Actor actor, DateTime now, EntityEntry entry, IAudited audited, AuditAction action, List<AuditChange> changes) => new()
+    {
+        AtUtc = now,
+        UserId = actor.UserId,
+        UserName = actor.UserName,
+        EntityType = entry.Metadata.ClrType.Name,
+        EntityId = audited.Id.ToString(CultureInfo.InvariantCulture),
+        Action = action,
+        Changes = changes,
+    };
 
     /// <summary>How a value is written in the audit trail (also for rows inserted in bulk).</summary>
     public static string? Format(object? value) => value switch

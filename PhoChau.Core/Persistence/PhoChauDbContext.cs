@@ -69,11 +69,36 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<Citizens.PublicCopy> PublicCopies => Set<Citizens.PublicCopy>();
 
     /// <summary>
-    /// Saves with the audit trail: every added or changed <see cref="IAudited"/> record gets an
-    /// <see cref="AuditEntry"/> (who, when, field old → new) in the same transaction.
+    /// Who this unit of work acts for: every save of this context is audited in their name (the system's until a
+    /// person is set, e.g. the outbox's delivery or the retention job).
     /// </summary>
-    public Task<int> SaveChangesAsync(Actor actor, CancellationToken ct = default) =>
-        AuditTrailWriter.SaveAsync(this, actor, ct);
+    public Actor Actor { get; private set; } = Actor.System;
+
+    /// <summary>The person this unit of work acts for from now on (its saves are audited in their name).</summary>
+    public PhoChauDbContext ActAs(Actor actor)
+    {
+        Actor = actor;
+        return this;
+    }
+
+    /// <summary>
+    /// The save erases a person's data (a request to erase it, or retention): the trail says which fields changed but
+    /// not what they held, and records that belong only to that person (their scans) may be deleted.
+    /// </summary>
+    public bool ErasingPersonalData { get; set; }
+
+    /// <summary>Saves as <paramref name="actor"/>: the same save as any other (<see cref="AuditTrailWriter"/>), in their name.</summary>
+    public Task<int> SaveChangesAsync(Actor actor, CancellationToken ct = default) => ActAs(actor).SaveChangesAsync(ct);
+
+    // The save in progress (set and cleared by AuditTrailWriter).
+    internal AuditTrailWriter.PendingSave? Pending { get; set; }
+    internal bool InNestedSave { get; set; }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder options)
+    {
+        // In the context itself, not in its registration: no context can be made that saves without the trail.
+        options.AddInterceptors(AuditTrailWriter.Instance);
+    }
 
     private TimeProvider? _clock;
 
@@ -121,18 +146,29 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        StampCommune();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
+        catch (Exception ex)
+        {
+            AuditTrailWriter.Abandon(this);
+            if (ex is DbUpdateConcurrencyException) throw new Common.ConcurrencyConflictException();
+            throw;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    /// <summary>Every save overload ends here; a record changed meanwhile by another screen is a clear conflict.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
-        StampCommune();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct); }
+        catch (Exception ex)
+        {
+            AuditTrailWriter.Abandon(this); // the trail of a failed save goes with it
+            if (ex is DbUpdateConcurrencyException) throw new Common.ConcurrencyConflictException();
+            throw;
+        }
     }
 
     /// <summary>New records belong to the current commune; a record of another commune is never changed from here.</summary>
-    private void StampCommune()
+    internal void StampCommune()
     {
         foreach (var entry in ChangeTracker.Entries<ICommuneOwned>())
         {

@@ -148,12 +148,9 @@ public sealed class DataRequestService(
             Close(row, actor, outcome);
             row.RequesterName = PersonalDataStore.Anonymous;
             row.Phone = row.IdCardNumber = row.Details = null;
-            row.Version++;
             await PersonalDataStore.ScrubAuditAsync(db, nameof(DataRequest), [id], ct);
-            db.AuditEntries.Add(AuditEntry.By(actor, now, nameof(DataRequest), id, AuditAction.Updated,
-                new AuditChange(nameof(DataRequest.Status), nameof(DataRequestStatus.Open), nameof(DataRequestStatus.Done)),
-                new AuditChange(nameof(DataRequest.Outcome), null, outcome)));
-            await db.SaveChangesAsync(ct); // no generic audit: it would copy the erased values into the trail
+            // Audited in the erasing mode AnonymiseAsync set: the request's state and outcome, never the erased values.
+            await db.SaveChangesAsync(actor, ct);
             await tx.CommitAsync(ct);
         }
         PersonalDataStore.DeleteFiles(files);

@@ -60,6 +60,7 @@ internal static class PersonalDataStore
     /// </summary>
     public static async Task<List<string>> AnonymiseAsync(PhoChauDbContext db, Ids ids, DateTime nowUtc, IOptions<AttachmentOptions> attachments, CancellationToken ct)
     {
+        db.ErasingPersonalData = true; // the save audits which fields were erased, not what they held, and may delete the scans
         var people = await ForgetInPublicTextsAsync(db, ids, ct);
         foreach (var p in await db.Petitions.Where(p => ids.Petitions.Contains(p.Id)).ToListAsync(ct))
         {
@@ -68,19 +69,16 @@ internal static class PersonalDataStore
             p.NotifyBySms = p.NotifyByZalo = p.NotifyByEmail = false;
             p.RefreshKeys();
             p.AnonymisedAtUtc = nowUtc;
-            p.Version++;
         }
         foreach (var s in await db.Speakers.Where(s => ids.Speakers.Contains(s.Id)).ToListAsync(ct))
         {
             s.Name = Anonymous;
-            s.Version++;
         }
         foreach (var r in await db.SpeakerRequests.Where(r => ids.SpeakerRequests.Contains(r.Id)).ToListAsync(ct))
         {
             r.Name = Anonymous;
             r.Phone = r.Email = null;
             r.NotifyBySms = r.NotifyByZalo = r.NotifyByEmail = false;
-            r.Version++;
         }
         foreach (var r in await db.PetitionRatings.Where(r => ids.Ratings.Contains(r.Id)).ToListAsync(ct)) r.Comment = null;
         // The messages to them: the address goes; one not sent yet is not sent.

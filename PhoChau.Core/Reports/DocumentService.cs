@@ -133,14 +133,14 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
         }
         else
         {
-            if (draft is null) db.DocumentDrafts.Add(draft = new DocumentDraft { DialogueId = dialogueId, Kind = kind });
+            // No saved text reads as version 0, so the first saved one is 1; a saved one's version the save moves on.
+            if (draft is null) db.DocumentDrafts.Add(draft = new DocumentDraft { DialogueId = dialogueId, Kind = kind, Version = 1 });
             else db.ExpectVersion(draft, expectedVersion);
             draft.Content = text.Replace("\r\n", "\n").Trim();
             draft.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
             draft.UpdatedBy = actor.UserName;
-            draft.Version++;
         }
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(actor, ct); // the save moves the draft's version on
     }
 
     private static IReadOnlyList<string> Lines(string text) =>

@@ -86,7 +86,6 @@ public sealed class IssuingService(
             previous.SupersededAtUtc = now;
             previous.SupersededByVersion = issued.VersionNumber;
             previous.PluginTicket = null;
-            previous.Version++;
         }
         db.Add(issued);
         await db.SaveChangesAsync(actor, ct); // the register's new line is audited with who took the number
@@ -125,10 +124,9 @@ public sealed class IssuingService(
         IssuedStateMachine.Demand(d, IssuedState.Signed);
         d.PluginTicket = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         d.PluginTicketExpiresUtc = clock.GetUtcNow().UtcDateTime.AddMinutes(options.CurrentValue.PluginTicketMinutes);
-        d.Version++;
         db.AuditEntries.Add(AuditEntry.By(actor, clock.GetUtcNow().UtcDateTime, nameof(IssuedDocument), d.Id, AuditAction.Updated,
             new AuditChange("PluginTicketExpiresUtc", null, d.PluginTicketExpiresUtc.Value.ToString("O", CultureInfo.InvariantCulture))));
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(actor, ct);
         return new PluginOffer(d.PluginTicket, d.NumberAndSymbol, d.IssuedOn);
     }
 
@@ -164,12 +162,12 @@ public sealed class IssuingService(
         d.SignedAtUtc = clock.GetUtcNow().UtcDateTime;
         d.PluginTicket = null;
         d.PluginTicketExpiresUtc = null;
-        d.Version++;
         // Signed by the token's holder: the audit names the certificate's signer and who issued the certificate.
-        db.AuditEntries.Add(AuditEntry.By(new Actor("token", signer, new HashSet<string>()), d.SignedAtUtc.Value, nameof(IssuedDocument), d.Id, AuditAction.Updated,
+        var holder = new Actor("token", signer, new HashSet<string>());
+        db.AuditEntries.Add(AuditEntry.By(holder, d.SignedAtUtc.Value, nameof(IssuedDocument), d.Id, AuditAction.Updated,
             new AuditChange("State", before.ToString(), d.State.ToString()), new AuditChange("SignedBy", null, $"{signer} ({signature.Issuer})"),
             new AuditChange("Sha256", null, d.Sha256)));
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(holder, ct);
         return View(d);
     }
 
@@ -227,13 +225,12 @@ public sealed class IssuingService(
         d.SignedAtUtc = now.UtcDateTime;
         d.SigningNote = result.TimestampProblem;
         d.PluginTicket = null;
-        d.Version++;
         // Who applied the commune's seal (and, unsigned before, its signature image): the person, not only the commune.
         db.AuditEntries.Add(AuditEntry.By(actor, now.UtcDateTime, nameof(IssuedDocument), d.Id, AuditAction.Updated,
             new AuditChange("State", stateBefore.ToString(), d.State.ToString()), new AuditChange("SealedBy", null, actor.UserName),
             new AuditChange("SealCertificate", null, cert.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false)),
             new AuditChange("Sha256", null, d.Sha256)));
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(actor, ct);
         return View(d);
     }
 
@@ -276,11 +273,11 @@ public sealed class IssuingService(
         art.Millimetres = millimetres;
         art.UploadedAtUtc = clock.GetUtcNow().UtcDateTime;
         art.UploadedBy = actor.UserName;
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(actor, ct);
         db.AuditEntries.Add(AuditEntry.By(actor, art.UploadedAtUtc, nameof(SignatureArt), art.Id, AuditAction.Updated,
             new AuditChange("Kind", null, kind.ToString()), new AuditChange("Millimetres", null, millimetres.ToString(CultureInfo.InvariantCulture)),
             new AuditChange("Sha256", null, Hash(png))));
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(actor, ct);
     }
 
     public async Task<IReadOnlyList<(SignatureArtKind Kind, int Millimetres, DateTime UploadedAtUtc, string UploadedBy)>> ArtsAsync(Actor actor, CancellationToken ct = default)
