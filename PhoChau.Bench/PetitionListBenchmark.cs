@@ -72,10 +72,10 @@ public sealed class PetitionListBenchmark : IBenchmark
                 DialogueId = dialogue.Id, Number = i, Code = PetitionCode.Format(2026, i), PetitionerName = name,
                 NameSortKey = VietnameseText.NameSortKey(name), SearchText = VietnameseText.Fold($"{PetitionCode.Format(2026, i)} {name} {text}"),
                 VillageId = villages[rnd.Next(villages.Count)].Id, ReceivedOn = new DateOnly(2026, 1, 1).AddDays(rnd.Next(300)),
-                Field = (PetitionField)(i % 4), Text = text, State = state, Phone = "0905123456",
+                Field = (PetitionField)(i % 4), Text = text, Phone = "0905123456",
                 LeadDepartmentId = state == PetitionState.Received ? null : depts[rnd.Next(depts.Count)],
                 AnswerDueDate = new DateOnly(2026, 12, 4),
-            });
+            }.In(state));
             if (i % 5000 == 0) { await db.SaveChangesAsync(); db.ChangeTracker.Clear(); }
         }
         await db.SaveChangesAsync();

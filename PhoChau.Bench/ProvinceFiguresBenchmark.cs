@@ -66,9 +66,9 @@ public sealed class ProvinceFiguresBenchmark : IBenchmark
             if (c > 1) db.CommuneProfiles.Add(new CommuneProfile { Id = c, Code = $"X{c:000}", CommuneName = $"xã Thử {c:000}", CommitteeName = $"Ủy ban nhân dân xã Thử {c:000}", PlaceName = $"Thử {c:000}" });
             var dialogues = Enumerable.Range(0, years).Select(y => new Dialogue
             {
-                CommuneId = c, Title = $"Đối thoại năm {2022 + y}", Year = 2022 + y, Quarter = 4, State = DialogueState.Closed,
+                CommuneId = c, Title = $"Đối thoại năm {2022 + y}", Year = 2022 + y, Quarter = 4,
                 SessionDate = new DateOnly(2022 + y, 11, 20), Venue = "Hội trường", Deadlines = DeadlineService.Defaults(),
-            }).ToList();
+            }.In(DialogueState.Closed)).ToList();
             db.Dialogues.AddRange(dialogues);
             await db.SaveChangesAsync();
             foreach (var d in dialogues)
@@ -81,13 +81,12 @@ public sealed class ProvinceFiguresBenchmark : IBenchmark
                         CommuneId = c, DialogueId = d.Id, Number = i, Code = PetitionCode.Format(d.Year, i),
                         PetitionerName = $"{family[rnd.Next(family.Length)]} Văn {i}", ReceivedOn = new DateOnly(d.Year, 10, 1).AddDays(rnd.Next(40)),
                         Field = (PetitionField)(i % 4), Text = $"Kiến nghị {i} về thủ tục hành chính", Phone = "0905123456",
-                        State = kind == 0 ? PetitionState.SettledAtSession : kind >= 3 ? PetitionState.NotSettled : PetitionState.Closed,
                         SessionAnswer = kind == 0 ? "Đã trả lời tại buổi đối thoại" : null,
                         Answer = "Bộ phận chuyên môn đã trả lời", ReplyDueDate = kind == 0 ? null : kind == 3 ? new DateOnly(d.Year, 11, 1) : due,
                         ReplyText = kind is 1 or 2 ? "Trả lời bằng văn bản" : null,
                         ReplySentOn = kind == 1 ? due.AddDays(-2) : kind == 2 ? due.AddDays(3) : null,
                         AnswerDueDate = new DateOnly(d.Year, 11, 10),
-                    });
+                    }.In(kind == 0 ? PetitionState.SettledAtSession : kind >= 3 ? PetitionState.NotSettled : PetitionState.Closed));
                 }
             await db.SaveChangesAsync();
         }

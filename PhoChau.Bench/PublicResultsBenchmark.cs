@@ -127,8 +127,8 @@ public sealed class PublicResultsBenchmark : IBenchmark
             var dialogue = new Dialogue
             {
                 Title = $"Đối thoại năm {year}", Year = year, SessionDate = new DateOnly(year, 3, 2), Venue = "Hội trường UBND xã",
-                Deadlines = DeadlineService.Defaults(), State = DialogueState.Concluded,
-            };
+                Deadlines = DeadlineService.Defaults(),
+            }.In(DialogueState.Concluded);
             db.Dialogues.Add(dialogue);
             await db.SaveChangesAsync();
             for (var i = 1; i <= perDialogue; i++)
@@ -142,13 +142,12 @@ public sealed class PublicResultsBenchmark : IBenchmark
                     SearchText = VietnameseText.Fold(name), ReceivedOn = new DateOnly(year, 2, 1), Field = (PetitionField)(i % 4), Phone = phone,
                     Address = $"{i} Lê Lợi, thôn {i % 12 + 1}", IdCardNumber = $"0792{year % 100:D2}{i:D6}",
                     Text = $"Kiến nghị {i} về hồ sơ đất đai.", LeadDepartmentId = departments[i % departments.Count],
-                    State = replied ? PetitionState.Closed : PetitionState.SettledAtSession,
                     SessionAnswer = replied ? null : $"Ông/bà {name} (ĐT {phone}) nhận kết quả tại bộ phận một cửa ngày 10/3/{year}. Hồ sơ đã đủ, thời hạn giải quyết theo quy định.",
                     Answer = replied ? $"Đã xem xét hồ sơ của {name}." : null,
                     ReplyText = replied ? $"UBND xã trả lời ông/bà {name}, địa chỉ {i} Lê Lợi: hồ sơ đã được giải quyết, liên hệ {phone} khi cần." : null,
                     ReplyApprovedAtUtc = replied ? new DateTime(year, 3, 10, 0, 0, 0, DateTimeKind.Utc) : null,
                     ReplySentOn = replied ? new DateOnly(year, 3, 12) : null,
-                });
+                }.In(replied ? PetitionState.Closed : PetitionState.SettledAtSession));
                 db.Speakers.Add(new Speaker { DialogueId = dialogue.Id, Position = i, Name = name, VillageOrOrganisation = $"Thôn {i % 12 + 1}", Topic = "Đất đai" });
             }
             await db.SaveChangesAsync();

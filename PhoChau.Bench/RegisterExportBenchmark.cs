@@ -131,9 +131,9 @@ public sealed class RegisterExportBenchmark : IBenchmark
                 VillageId = villages[rnd.Next(villages.Count)].Id, ReceivedOn = new DateOnly(2026, 1, 1).AddDays(rnd.Next(300)), Phone = "0905123456",
                 Address = "Thôn 1, xã Phổ Châu", IdCardNumber = "049012345678", Field = (PetitionField)(i % 4), ProcedureName = "Cấp giấy chứng nhận quyền sử dụng đất",
                 Text = $"Kiến nghị số {i}: hồ sơ đất đai nộp đã lâu chưa được giải quyết, đề nghị xã kiểm tra và trả lời cụ thể thời hạn trả kết quả cho người dân.",
-                State = PetitionState.AnswerApproved, LeadDepartmentId = depts[rnd.Next(depts.Count)], AnswerDueDate = new DateOnly(2026, 12, 4),
+                LeadDepartmentId = depts[rnd.Next(depts.Count)], AnswerDueDate = new DateOnly(2026, 12, 4),
                 Answer = "Bộ phận đã kiểm tra hồ sơ và sẽ trả kết quả trong tháng.",
-            });
+            }.In(PetitionState.AnswerApproved));
             if (i % 5000 == 0) { await db.SaveChangesAsync(); db.ChangeTracker.Clear(); }
         }
         await db.SaveChangesAsync();

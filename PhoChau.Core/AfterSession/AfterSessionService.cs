@@ -92,7 +92,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
         var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct);
         EnsureHeld(record.Dialogue);
         if (await db.ConclusionNotices.AnyAsync(n => n.DialogueId == dialogueId, ct)) throw new DomainException(CoreText.Get("After.NoticeExists"));
-        var notice = new ConclusionNotice { DialogueId = dialogueId, Content = MinutesComposer.Notice(record), State = NoticeState.Draft };
+        var notice = new ConclusionNotice { DialogueId = dialogueId, Content = MinutesComposer.Notice(record) }; // a new notice is a draft
         db.ConclusionNotices.Add(notice);
         await db.SaveChangesAsync(actor, ct);
         return notice;
@@ -104,7 +104,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
             NoticeStateMachine.EnsureCanMove(n.State, NoticeState.Draft);
             if (string.IsNullOrWhiteSpace(content)) throw new DomainException(CoreText.Get("After.NoticeEmpty"));
             n.Content = content.Trim();
-            NoticeStateMachine.Move(n, NoticeState.Draft); // an edited text needs the chair's approval again
+            n.MoveTo(NoticeState.Draft); // an edited text needs the chair's approval again
             n.ApprovedAtUtc = null;
             n.ApprovedBy = null;
             return Task.CompletedTask;
@@ -116,7 +116,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
         {
             if (!actor.IsAny(Roles.Chairman, Roles.ViceChairman)) throw new ForbiddenException(CoreText.Get("After.OnlyChairApproves"));
             await EnsureFinishedAsync(db, n.DialogueId, n.Content, withClusters: true, ct); // nothing is signed with a gap
-            NoticeStateMachine.Move(n, NoticeState.Approved);
+            n.MoveTo(NoticeState.Approved);
             n.ApprovedAtUtc = clock.GetUtcNow().UtcDateTime;
             n.ApprovedBy = actor.UserName;
         }, ct);
@@ -133,7 +133,7 @@ public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFa
             var entry = await register.TakeAsync(db, actor, n.DialogueId, DocumentKind.Notice, number, issuedOn, ct);
             n.Number = entry.NumberAndSymbol;
             n.IssuedOn = issuedOn;
-            NoticeStateMachine.Move(n, NoticeState.Issued);
+            n.MoveTo(NoticeState.Issued);
             var deadline = await db.DialogueDeadlines.SingleOrDefaultAsync(d => d.DialogueId == n.DialogueId && d.Key == DeadlineKeys.Conclusion, ct);
             if (deadline is not null) deadline.MetOn = issuedOn;
         }, ct);

@@ -13,7 +13,14 @@ public class ConclusionNotice : IAudited, IVersioned, ICommuneOwned
     public string Number { get; set; } = "";
     public DateOnly? IssuedOn { get; set; }
     public string Content { get; set; } = "";
-    public NoticeState State { get; set; }
+    public NoticeState State { get; private set; }
+
+    /// <summary>The one way the state changes: checked against <see cref="NoticeStateMachine"/>'s table.</summary>
+    public void MoveTo(NoticeState to)
+    {
+        NoticeStateMachine.EnsureCanMove(State, to);
+        State = to;
+    }
     public DateTime? ApprovedAtUtc { get; set; }
     public string? ApprovedBy { get; set; }
     public int Version { get; set; }

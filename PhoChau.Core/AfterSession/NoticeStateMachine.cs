@@ -27,11 +27,4 @@ public static class NoticeStateMachine
                 _ => CoreText.Get("After.NoticeNotApproved"),
             });
     }
-
-    /// <summary>The one way the notice changes state: checked against the table, then set.</summary>
-    public static void Move(ConclusionNotice notice, NoticeState to)
-    {
-        EnsureCanMove(notice.State, to);
-        notice.State = to;
-    }
 }

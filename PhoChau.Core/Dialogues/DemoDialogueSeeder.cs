@@ -71,11 +71,11 @@ public sealed class DemoDialogueSeeder(IServiceProvider services, CalendarServic
             Venue = profile.HallName,
             ChairName = profile.ChairmanName,
             SecretaryName = "Nguyễn Thị Mai",
-            State = DialogueState.Announced,
             Agenda = DefaultAgenda.Text,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             Deadlines = DeadlineService.Defaults(),
         };
+        dialogue.MoveTo(DialogueState.Announced);
         db.Dialogues.Add(dialogue);
         await db.SaveChangesAsync(Actor.System, ct);
 
@@ -85,7 +85,7 @@ public sealed class DemoDialogueSeeder(IServiceProvider services, CalendarServic
             var name = Names[i];
             var number = i + 1;
             var state = (i % 5) switch { 0 => PetitionState.Received, 1 or 2 => PetitionState.Assigned, 3 => PetitionState.AnswerDrafted, _ => PetitionState.AnswerApproved };
-            db.Petitions.Add(new Petition
+            var petition = new Petition
             {
                 DialogueId = dialogue.Id,
                 Number = number,
@@ -101,12 +101,15 @@ public sealed class DemoDialogueSeeder(IServiceProvider services, CalendarServic
                 Field = topic.Field,
                 ProcedureName = topic.Procedure,
                 Text = topic.Text,
-                State = state,
                 LeadDepartmentId = state == PetitionState.Received ? null : departments[topic.Dept].Id,
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
                 AssignedAtUtc = state == PetitionState.Received ? null : clock.GetUtcNow().UtcDateTime,
                 Answer = state is PetitionState.AnswerDrafted or PetitionState.AnswerApproved ? "Bộ phận đã kiểm tra hồ sơ và sẽ trả lời cụ thể tại buổi đối thoại." : null,
-            });
+            };
+            // Along the petition's own path, as the officers would have moved it.
+            foreach (var step in new[] { PetitionState.Assigned, PetitionState.AnswerDrafted, PetitionState.AnswerApproved }.Where(s => s <= state))
+                petition.MoveTo(step);
+            db.Petitions.Add(petition);
         }
         for (var i = 0; i < 6; i++)
             db.Speakers.Add(new Speaker

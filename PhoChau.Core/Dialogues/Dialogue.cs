@@ -47,7 +47,20 @@ public class Dialogue : IAudited, IVersioned, ICommuneOwned
     public bool ChairIsDelegated { get; set; }
     public string DelegationReference { get; set; } = "";
     public string SecretaryName { get; set; } = "";
-    public DialogueState State { get; set; }
+    public DialogueState State { get; private set; }
+
+    /// <summary>
+    /// A copy of a stored record in the state it was stored in (a snapshot, a report's row, demo data): not a
+    /// change, which only <see cref="MoveTo"/> makes.
+    /// </summary>
+    internal void CopyStored(DialogueState state) => State = state;
+
+    /// <summary>The one way the state changes: checked against <see cref="DialogueStateMachine"/>'s table.</summary>
+    public void MoveTo(DialogueState to)
+    {
+        DialogueStateMachine.EnsureCanMove(State, to);
+        State = to;
+    }
     /// <summary>Plan 4.2: speaking time per speaker; the chair's console counts it down.</summary>
     public int SpeakingTimeSeconds { get; set; } = 180;
     /// <summary>The programme, one step a line (plan 4.2 by default).</summary>

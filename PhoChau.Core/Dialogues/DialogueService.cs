@@ -53,7 +53,7 @@ public sealed class DialogueService(
         await EnsureParticipantsAsync(db, input.ParticipantIds, ct);
         await EnsureNotDuplicateAsync(db, input, null, ct);
         await EnsureVotersAsync(db, input, ct);
-        var dialogue = new Dialogue { State = DialogueState.Draft, CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Deadlines = DeadlineService.Defaults() };
+        var dialogue = new Dialogue { CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Deadlines = DeadlineService.Defaults() };
         Apply(dialogue, input);
         shape?.Invoke(dialogue);
         db.Dialogues.Add(dialogue);
@@ -100,7 +100,7 @@ public sealed class DialogueService(
         DialogueStateMachine.EnsureCanMove(dialogue.State, to); // a refused move says so before the date is looked at
         if (to == DialogueState.Announced && dialogue.SessionDate is null)
             throw new DomainException(CoreText.Get("Dialogues.DateBeforeAnnounce"));
-        DialogueStateMachine.Move(dialogue, to);
+        dialogue.MoveTo(to);
         if (to == DialogueState.Announced) dialogue.AnnouncedOn ??= VietnamTime.Today(clock);
         await FollowedByClustersAsync(db, dialogue, to, ct);
         await db.SaveChangesAsync(actor, ct);
@@ -119,7 +119,7 @@ public sealed class DialogueService(
         foreach (var session in sessions.Where(c => DialogueStateMachine.CanMove(c.State, to)))
         {
             if (to == DialogueState.Announced && session.SessionDate is null) continue;
-            DialogueStateMachine.Move(session, to);
+            session.MoveTo(to);
             if (to == DialogueState.Announced) session.AnnouncedOn ??= VietnamTime.Today(clock);
         }
         if (to == DialogueState.Cancelled)

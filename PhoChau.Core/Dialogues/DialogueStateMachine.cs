@@ -21,13 +21,6 @@ public static class DialogueStateMachine
             throw new DomainException(CoreText.Format("Dialogues.Transition", StateName(from), StateName(to)));
     }
 
-    /// <summary>The one way a dialogue changes state: checked against the table, then set (a test finds any other assignment).</summary>
-    public static void Move(Dialogue dialogue, DialogueState to)
-    {
-        EnsureCanMove(dialogue.State, to);
-        dialogue.State = to;
-    }
-
     /// <summary>Details (date, place, programme) may change until the session opens.</summary>
     public static bool IsEditable(DialogueState s) => s is DialogueState.Draft or DialogueState.Announced;
 

@@ -128,7 +128,7 @@ public sealed partial class BounceReader(IDbContextFactory<PhoChauDbContext> dbF
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
                 var m = await db.OutboxMessages.SingleAsync(x => x.Id == id, ct);
                 if (m.State != MessageState.Sent) continue; // read before, or sent again since
-                MessageStateMachine.Move(m, MessageState.Bounced);
+                m.MoveTo(MessageState.Bounced);
                 m.LastError = OutboxDelivery.Cut(CoreText.Format(CoreText.Vietnamese, "Messages.Bounced", report.Reason), 1000);
                 await db.SaveChangesAsync(ct);
                 marked++;

@@ -11,10 +11,4 @@ public static class MessageStateMachine
         (MessageState.Waiting, MessageState.Sent) or (MessageState.Waiting, MessageState.Failed) or (MessageState.Waiting, MessageState.Cancelled)
         or (MessageState.Sent, MessageState.Bounced)
         or (MessageState.Failed, MessageState.Waiting) or (MessageState.Cancelled, MessageState.Waiting) or (MessageState.Bounced, MessageState.Waiting);
-
-    public static void Move(OutboxMessage m, MessageState to)
-    {
-        if (!CanMove(m.State, to)) throw new DomainException(CoreText.Get(m.State == MessageState.Sent ? "Messages.AlreadySent" : "Messages.NotWaiting"));
-        m.State = to;
-    }
 }

@@ -66,7 +66,7 @@ public sealed class OutboxDelivery(
         if (m.PetitionId is { } pid && await db.Petitions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pid, ct) is { } petition
             && !Outbox.StillAgrees(petition, m.Channel, m.Recipient))
         {
-            MessageStateMachine.Move(m, MessageState.Cancelled);
+            m.MoveTo(MessageState.Cancelled);
             m.LastError = CoreText.Get("Messages.ConsentWithdrawn");
             Release(m);
             await db.SaveChangesAsync(ct);
@@ -89,7 +89,7 @@ public sealed class OutboxDelivery(
         m.Attempts++;
         if (outcome.Sent)
         {
-            MessageStateMachine.Move(m, MessageState.Sent);
+            m.MoveTo(MessageState.Sent);
             m.SentAtUtc = now;
             m.ProviderMessageId = Cut(outcome.ProviderId, 200);
             m.LastError = null;
@@ -97,7 +97,7 @@ public sealed class OutboxDelivery(
         else
         {
             m.LastError = Cut(outcome.Error, 1000);
-            if (outcome.Permanent || m.Attempts >= Math.Max(1, o.MaxAttempts)) MessageStateMachine.Move(m, MessageState.Failed);
+            if (outcome.Permanent || m.Attempts >= Math.Max(1, o.MaxAttempts)) m.MoveTo(MessageState.Failed);
             else m.NextAttemptAtUtc = now.Add(Backoff(m.Attempts));
             // The log outlives any erasure: it never holds the citizen's address, even quoted in the gateway's answer.
             log.LogWarning("Message {Id} ({Channel}) not sent, attempt {Attempt}: {Error}", m.Id, m.Channel, m.Attempts, Masked(outcome.Error, m.Recipient));

@@ -38,7 +38,14 @@ public class OutboxMessage : ICommuneOwned
     public string? TemplateData { get; set; }
     /// <summary>The petition it tells a citizen about: its consent is checked again just before sending.</summary>
     public int? PetitionId { get; set; }
-    public MessageState State { get; set; }
+    public MessageState State { get; private set; }
+
+    /// <summary>The one way the state changes: checked against <see cref="MessageStateMachine"/>'s table.</summary>
+    public void MoveTo(MessageState to)
+    {
+        if (!MessageStateMachine.CanMove(State, to)) throw new DomainException(CoreText.Get(State == MessageState.Sent ? "Messages.AlreadySent" : "Messages.NotWaiting"));
+        State = to;
+    }
     public int Attempts { get; set; }
     public DateTime NextAttemptAtUtc { get; set; }
     /// <summary>A worker's claim: no other node takes it until then (a crashed worker's claim runs out).</summary>

@@ -32,7 +32,7 @@ public sealed class OutboxService(IDbContextFactory<PhoChauDbContext> dbFactory,
         actor.Demand(Permission.ManageAdministration);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var m = await db.OutboxMessages.SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("Messages.NotFound"));
-        MessageStateMachine.Move(m, MessageState.Waiting); // a sent one is refused: it is not sent twice
+        m.MoveTo(MessageState.Waiting); // a sent one is refused: it is not sent twice
         m.Attempts = 0;
         m.NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime;
         OutboxDelivery.Release(m);

@@ -20,7 +20,17 @@ public class DataRequest : IAudited, IVersioned, ICommuneOwned
     public DateOnly ReceivedOn { get; set; }
     /// <summary>The legal deadline: <see cref="PersonalDataOptions.RequestWorkingDays"/> working days after it was received.</summary>
     public DateOnly DueOn { get; set; }
-    public DataRequestStatus Status { get; set; }
+    public DataRequestStatus Status { get; private set; }
+
+    /// <summary>The request is answered: done, by whom, when and with what outcome (once: a done request stays done).</summary>
+    public void Close(string handledBy, DateTime nowUtc, string outcome)
+    {
+        if (Status != DataRequestStatus.Open) throw new DomainException(CoreText.Get("DataRequests.AlreadyDone"));
+        Status = DataRequestStatus.Done;
+        HandledAtUtc = nowUtc;
+        HandledBy = handledBy;
+        Outcome = outcome;
+    }
     public DateTime CreatedAtUtc { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTime? HandledAtUtc { get; set; }

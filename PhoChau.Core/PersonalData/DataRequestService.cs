@@ -31,7 +31,7 @@ public sealed class DataRequestService(
             IdCardNumber = string.IsNullOrWhiteSpace(input.IdCardNumber) ? null : input.IdCardNumber.Trim(),
             Details = string.IsNullOrWhiteSpace(input.Details) ? null : input.Details.Trim(),
             ReceivedOn = input.ReceivedOn, DueOn = cal.AddWorkingDays(input.ReceivedOn, Math.Max(1, options.Value.RequestWorkingDays)),
-            Status = DataRequestStatus.Open, CreatedAtUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.UserName,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.UserName,
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.DataRequests.Add(request);
@@ -178,11 +178,5 @@ public sealed class DataRequestService(
         return request;
     }
 
-    private void Close(DataRequest row, Actor actor, string outcome)
-    {
-        row.Status = DataRequestStatus.Done;
-        row.HandledAtUtc = clock.GetUtcNow().UtcDateTime;
-        row.HandledBy = actor.UserName;
-        row.Outcome = outcome;
-    }
+    private void Close(DataRequest row, Actor actor, string outcome) => row.Close(actor.UserName, clock.GetUtcNow().UtcDateTime, outcome);
 }

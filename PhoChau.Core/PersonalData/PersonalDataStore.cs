@@ -89,7 +89,7 @@ internal static class PersonalDataStore
             m.Recipient = Anonymous;
             m.Body = "";
             m.TemplateData = null;
-            if (m.State == Messages.MessageState.Waiting) Messages.MessageStateMachine.Move(m, Messages.MessageState.Cancelled);
+            if (m.State == Messages.MessageState.Waiting) m.MoveTo(Messages.MessageState.Cancelled);
         }
 
         // The citizen's scans (ID cards, land papers) go; the departments' answer files stay with the matter.

@@ -45,7 +45,7 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
             if (sentOn > VietnamTime.Today(clock)) throw DomainException.ForField(SentOnField, CoreText.Get("FollowUp.SentInFuture"));
             var session = await db.Dialogues.Where(d => d.Id == p.DialogueId).Select(d => d.SessionDate).SingleAsync(ct);
             if (session is { } s && sentOn < s) throw DomainException.ForField(SentOnField, CoreText.Get("FollowUp.SentBeforeSession"));
-            PetitionStateMachine.Move(p, PetitionState.ReplySent);
+            p.MoveTo(PetitionState.ReplySent);
             p.ReplySentOn = sentOn;
             p.ReplyChannel = channel;
             await messages.QueueReplySentAsync(db, p, clock.GetUtcNow().UtcDateTime, ct); // saved with the change
@@ -55,7 +55,7 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
     public Task CloseAsync(Actor actor, int petitionId, int expectedVersion, CancellationToken ct = default) =>
         ChangeAsync(actor, petitionId, expectedVersion, Permission.ManageWorkflow, async (db, p) =>
         {
-            PetitionStateMachine.Move(p, PetitionState.Closed);
+            p.MoveTo(PetitionState.Closed);
             p.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(actor, ct);
             await CloseDialogueIfDoneAsync(db, p.DialogueId, ct);
@@ -81,7 +81,7 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
         if (states.All(s => s != PetitionState.NotSettled))
             foreach (var d in dialogue.Deadlines.Where(d => d.Key == DeadlineKeys.Replies && d.MetOn is null)) d.MetOn = today;
         if (dialogue.State == DialogueState.Concluded && states.All(PetitionStateMachine.IsFinished))
-            DialogueStateMachine.Move(dialogue, DialogueState.Closed);
+            dialogue.MoveTo(DialogueState.Closed);
     }
 
     private async Task ChangeAsync(Actor actor, int petitionId, int expectedVersion, Permission permission,

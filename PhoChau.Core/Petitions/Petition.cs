@@ -4,7 +4,7 @@ using PhoChau.Core.Auditing;
 namespace PhoChau.Core.Petitions;
 
 /// <summary>A petition, complaint or proposal (kiến nghị, phản ánh, đề xuất) raised for a dialogue.</summary>
-public class Petition : IAudited, IVersioned, ICommuneOwned, PersonalData.IConsented, Messages.IMessageChoice
+public partial class Petition : IAudited, IVersioned, ICommuneOwned, PersonalData.IConsented, Messages.IMessageChoice
 {
     public int CommuneId { get; set; }
 
@@ -41,7 +41,20 @@ public class Petition : IAudited, IVersioned, ICommuneOwned, PersonalData.IConse
     public PetitionField Field { get; set; }
     public string? ProcedureName { get; set; }
     public string Text { get; set; } = "";
-    public PetitionState State { get; set; }
+    public PetitionState State { get; private set; }
+
+    /// <summary>
+    /// A copy of a stored record in the state it was stored in (a snapshot, a report's row, demo data): not a
+    /// change, which only <see cref="MoveTo"/> makes.
+    /// </summary>
+    internal void CopyStored(PetitionState state) => State = state;
+
+    /// <summary>The one way the state changes: checked against <see cref="PetitionStateMachine"/>'s table.</summary>
+    public void MoveTo(PetitionState to)
+    {
+        PetitionStateMachine.EnsureCanMove(State, to);
+        State = to;
+    }
     /// <summary>The one department that answers; supporting ones are in <see cref="PetitionSupport"/>.</summary>
     public int? LeadDepartmentId { get; set; }
     public DateTime? AssignedAtUtc { get; set; }

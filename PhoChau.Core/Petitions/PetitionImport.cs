@@ -147,7 +147,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
         foreach (var row in toSave)
         {
             number++;
-            var p = new Petition { DialogueId = dialogueId, Number = number, Code = PetitionCode.Format(dialogue.Year, number), State = PetitionState.Received, CreatedAtUtc = now };
+            var p = new Petition { DialogueId = dialogueId, Number = number, Code = PetitionCode.Format(dialogue.Year, number), CreatedAtUtc = now }; // received: a new petition's state
             PetitionService.Apply(p, row.Input);
             PersonalData.Consent.Record(p, now, actor.UserName);
             pins.Issue(p, now); // every petition has a PIN; its receipt, printed later, issues a new one

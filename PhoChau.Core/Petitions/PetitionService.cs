@@ -62,7 +62,7 @@ public sealed class PetitionService(
             var petition = new Petition
             {
                 DialogueId = dialogue.Id, Number = number, Code = PetitionCode.Format(dialogue.Year, number),
-                State = PetitionState.Received, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             Apply(petition, input);
             if (input.ConsentGiven is { ConsentAtUtc: not null } given)
@@ -175,40 +175,19 @@ public sealed class PetitionService(
         return lead;
     }
 
-    /// <summary>What assigning needs of each dialogue: whether its session was held, its answers' and replies' deadlines.</summary>
-    private sealed record AssignTerms(bool Held, DateOnly? AnswersDue, DateOnly? RepliesDue);
-
-    private static async Task<IReadOnlyDictionary<int, AssignTerms>> DeadlinesAsync(PhoChauDbContext db, List<int> dialogueIds, CancellationToken ct)
+    /// <summary>What assigning needs of each dialogue: its phase, its answers' and replies' deadlines.</summary>
+    private static async Task<IReadOnlyDictionary<int, AssignmentTerms>> DeadlinesAsync(PhoChauDbContext db, List<int> dialogueIds, CancellationToken ct)
     {
-        var held = await db.Dialogues.Where(d => dialogueIds.Contains(d.Id))
-            .Select(d => new { d.Id, Held = d.State == DialogueState.Concluded || d.State == DialogueState.Closed }).ToDictionaryAsync(d => d.Id, d => d.Held, ct);
+        var states = await db.Dialogues.Where(d => dialogueIds.Contains(d.Id)).Select(d => new { d.Id, d.State }).ToDictionaryAsync(d => d.Id, d => d.State, ct);
         var due = await db.DialogueDeadlines.Where(d => dialogueIds.Contains(d.DialogueId) && (d.Key == DeadlineKeys.Answers || d.Key == DeadlineKeys.Replies))
             .Select(d => new { d.DialogueId, d.Key, d.DueDate }).ToListAsync(ct);
-        return dialogueIds.ToDictionary(id => id, id => new AssignTerms(held.GetValueOrDefault(id),
+        return dialogueIds.ToDictionary(id => id, id => new AssignmentTerms(AssignmentTerms.PhaseOf(states.GetValueOrDefault(id)),
             due.FirstOrDefault(d => d.DialogueId == id && d.Key == DeadlineKeys.Answers)?.DueDate,
             due.FirstOrDefault(d => d.DialogueId == id && d.Key == DeadlineKeys.Replies)?.DueDate));
     }
 
-    /// <summary>
-    /// Gives the petition its lead department; a new one cannot be given once the answers' deadline has passed, unless the
-    /// session was held: then the petition, not settled there, is answered in writing by the replies' deadline (plan 4.2
-    /// step 5), which is how a petition left without a department at the session is settled afterwards (issue 33.1).
-    /// </summary>
-    private void Assign(Petition p, Department lead, IReadOnlyDictionary<int, AssignTerms> terms)
-    {
-        var (held, answersDue, repliesDue) = terms[p.DialogueId];
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (!held && answersDue is { } due && due < VietnamTime.Today(clock) && p.State == PetitionState.Received)
-            throw new DomainException(CoreText.Format("Petitions.AnswerDeadlinePassed", due));
-        PetitionStateMachine.Move(p, PetitionState.Assigned);
-        p.LeadDepartmentId = lead.Id;
-        p.AssignedAtUtc = now;
-        p.AnswerDueDate = answersDue;
-        if (!held) return;
-        PetitionStateMachine.Move(p, PetitionState.NotSettled);
-        p.ReplyDueDate = repliesDue;
-        p.SessionOutcomeAtUtc = now;
-    }
+    private void Assign(Petition p, Department lead, IReadOnlyDictionary<int, AssignmentTerms> terms) =>
+        p.AssignTo(lead, terms[p.DialogueId], clock.GetUtcNow().UtcDateTime, VietnamTime.Today(clock));
 
     /// <summary>The fields the petition page's own forms are refused under: the answer, the reason it is returned, the petition merged into.</summary>
     public const string AnswerField = "Answer", ReturnCommentField = "ReturnComment", MergeIntoField = "MergeInto";
@@ -223,7 +202,7 @@ public sealed class PetitionService(
         await ChangeAsync(actor, id, expectedVersion, (_, p) =>
         {
             actor.DemandDepartment(p.LeadDepartmentId);
-            if (p.State != PetitionState.AnswerDrafted) PetitionStateMachine.Move(p, PetitionState.AnswerDrafted); // a redraft stays drafted
+            if (p.State != PetitionState.AnswerDrafted) p.MoveTo(PetitionState.AnswerDrafted); // a redraft stays drafted
             p.Answer = answer.Trim();
             p.AnswerSubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
             p.AnswerSubmittedBy = actor.UserName;
@@ -236,7 +215,7 @@ public sealed class PetitionService(
         actor.Demand(Permission.Chair);
         await ChangeAsync(actor, id, expectedVersion, (_, p) =>
         {
-            PetitionStateMachine.Move(p, PetitionState.AnswerApproved);
+            p.MoveTo(PetitionState.AnswerApproved);
             p.AnswerApprovedAtUtc = clock.GetUtcNow().UtcDateTime;
             p.AnswerApprovedBy = actor.UserName;
             p.ReturnComment = null;
@@ -252,7 +231,7 @@ public sealed class PetitionService(
         await ChangeAsync(actor, id, expectedVersion, (_, p) =>
         {
             if (p.State != PetitionState.AnswerDrafted) throw new DomainException(CoreText.Get("Petitions.ReturnOnlyDraft"));
-            PetitionStateMachine.Move(p, PetitionState.Assigned);
+            p.MoveTo(PetitionState.Assigned);
             p.ReturnComment = comment.Trim();
             return Task.CompletedTask;
         }, ct);
@@ -263,7 +242,7 @@ public sealed class PetitionService(
         actor.Demand(Permission.ManageWorkflow);
         await ChangeAsync(actor, id, expectedVersion, (_, p) =>
         {
-            PetitionStateMachine.Move(p, PetitionState.Withdrawn);
+            p.MoveTo(PetitionState.Withdrawn);
             return Task.CompletedTask;
         }, ct);
     }
@@ -279,7 +258,7 @@ public sealed class PetitionService(
             if (target.DialogueId != p.DialogueId) throw DomainException.ForField(MergeIntoField, CoreText.Get("Petitions.MergeSameDialogue"));
             if (PetitionStateMachine.IsFinished(target.State))
                 throw DomainException.ForField(MergeIntoField, CoreText.Format("Petitions.MergeTargetFinished", target.Code));
-            PetitionStateMachine.Move(p, PetitionState.Merged);
+            p.MoveTo(PetitionState.Merged);
             p.MergedIntoPetitionId = target.Id;
         }, ct);
     }

@@ -36,13 +36,6 @@ public static class PetitionStateMachine
         if (Refusal(from, to) is { } why) throw new Common.DomainException(why);
     }
 
-    /// <summary>The one way a petition changes state: checked against the table, then set (a test finds any other assignment).</summary>
-    public static void Move(Petition petition, PetitionState to)
-    {
-        EnsureCanMove(petition.State, to);
-        petition.State = to;
-    }
-
     /// <summary>States whose petition is finished: no more work, no deadline.</summary>
     public static bool IsFinished(PetitionState s) => s is PetitionState.Closed or PetitionState.Withdrawn or PetitionState.Merged;
 

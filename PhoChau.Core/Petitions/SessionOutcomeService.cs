@@ -41,12 +41,7 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
 
     /// <summary>One click on the chair's console: this department answers the petition.</summary>
     public Task AssignAsync(Actor actor, int petitionId, int departmentId, CancellationToken ct = default) =>
-        ChangeAsync(actor, petitionId, async (db, p, _) =>
-        {
-            if (p.State is PetitionState.SettledAtSession or PetitionState.NotSettled || PetitionStateMachine.IsFinished(p.State) || p.State == PetitionState.ReplySent)
-                throw new DomainException(CoreText.Format("Outcomes.AlreadyConcluded", p.Code));
-            await AssignDepartmentAsync(db, p, departmentId, ct);
-        }, ct);
+        ChangeAsync(actor, petitionId, (db, p, _) => AssignDepartmentAsync(db, p, departmentId, ct), ct);
 
     /// <summary>Settled at the session: the answer given and by whom are recorded for the minutes.</summary>
     public Task SettleAsync(Actor actor, int petitionId, string? answer, string? answeredBy, CancellationToken ct = default) =>
@@ -55,7 +50,7 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
             if (string.IsNullOrWhiteSpace(answer)) throw new DomainException(CoreText.Get("Outcomes.AnswerRequired"));
             if (string.IsNullOrWhiteSpace(answeredBy)) throw new DomainException(CoreText.Get("Outcomes.AnsweredByRequired"));
             if (p.LeadDepartmentId is null) throw new DomainException(CoreText.Get("Outcomes.NotAssigned"));
-            PetitionStateMachine.Move(p, PetitionState.SettledAtSession);
+            p.MoveTo(PetitionState.SettledAtSession);
             p.SessionAnswer = answer.Trim();
             p.SessionAnsweredBy = answeredBy.Trim();
             p.SessionOutcomeAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -68,19 +63,17 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
         {
             if (p.State == PetitionState.Received || p.LeadDepartmentId != departmentId && p.State != PetitionState.SettledAtSession)
                 await AssignDepartmentAsync(db, p, departmentId, ct);
-            PetitionStateMachine.Move(p, PetitionState.NotSettled);
+            p.MoveTo(PetitionState.NotSettled);
             var due = await db.DialogueDeadlines.Where(x => x.DialogueId == dialogue.Id && x.Key == DeadlineKeys.Replies).Select(x => x.DueDate).SingleOrDefaultAsync(ct);
             p.ReplyDueDate = due;
             p.SessionOutcomeAtUtc = clock.GetUtcNow().UtcDateTime;
         }, ct);
 
+    /// <summary>The petition's one assignment rule (<see cref="Petition.AssignTo"/>), in the hall.</summary>
     private async Task AssignDepartmentAsync(PhoChauDbContext db, Petition p, int departmentId, CancellationToken ct)
     {
-        var dept = await db.Departments.FindAsync([departmentId], ct) ?? throw new DomainException(CoreText.Get("Outcomes.DepartmentNotFound"));
-        if (!dept.IsActive || dept.Kind != UnitKind.Department) throw new DomainException(CoreText.Format("Outcomes.DepartmentCannotTakeWork", dept.Name));
-        if (p.State == PetitionState.Received) PetitionStateMachine.Move(p, PetitionState.Assigned);
-        p.LeadDepartmentId = dept.Id;
-        p.AssignedAtUtc ??= clock.GetUtcNow().UtcDateTime;
+        var dept = await db.Departments.FindAsync([departmentId], ct) ?? throw new DomainException(CoreText.Get("Petitions.LeadNotFound"));
+        p.AssignTo(dept, new AssignmentTerms(AssignmentPhase.InSession, null, null), clock.GetUtcNow().UtcDateTime, VietnamTime.Today(clock));
     }
 
     private async Task ChangeAsync(Actor actor, int petitionId, Func<PhoChauDbContext, Petition, Dialogue, Task> change, CancellationToken ct)

@@ -83,10 +83,11 @@ public sealed class ProvinceService(
             .Where(p => p.State != PetitionState.Withdrawn && p.State != PetitionState.Merged)
             .Join(db.Dialogues.IgnoreQueryFilters().Where(d => d.Year == year), p => p.DialogueId, d => d.Id, (p, d) => new
             {
-                p.CommuneId, p.Field,
+                p.CommuneId, p.Field, p.State,
                 // The fields FollowUpFigures counts, and nothing else (the answer stands in as a mark).
-                Counted = new Petition { State = p.State, SessionAnswer = p.SessionAnswer != null ? "x" : null, ReplySentOn = p.ReplySentOn, ReplyDueDate = p.ReplyDueDate },
+                Counted = new Petition { SessionAnswer = p.SessionAnswer != null ? "x" : null, ReplySentOn = p.ReplySentOn, ReplyDueDate = p.ReplyDueDate },
             }).ToListAsync(ct);
+        foreach (var p in petitions) p.Counted.CopyStored(p.State);
         var today = VietnamTime.Today(clock);
         FollowUpFigures Figures(Func<int, PetitionField, bool> which) =>
             FollowUpFigures.Of(petitions.Where(p => which(p.CommuneId, p.Field)).Select(p => p.Counted).ToList(), today);

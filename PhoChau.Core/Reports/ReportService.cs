@@ -89,18 +89,26 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
         var headers = RegisterHeaders(personal);
         var layout = new SheetLayout(RegisterSheet, heading, RegisterTitle, headers, await RegisterWidthsAsync(db, actor, dialogueId, personal, headers, villages, departments, ct));
         // Only the columns the register shows (not the search and sort keys), read one row at a time.
-        var petitions = Visible(db, actor, dialogueId).OrderBy(p => p.Number).Select(p => new Petition
+        var petitions = Visible(db, actor, dialogueId).OrderBy(p => p.Number).Select(p => new
         {
+            p.State,
+            Row = new Petition
+            {
             Code = p.Code, PetitionerName = p.PetitionerName, PetitionerKind = p.PetitionerKind, VillageId = p.VillageId, Phone = p.Phone,
             Address = p.Address, IdCardNumber = p.IdCardNumber, Channel = p.Channel, ReceivedOn = p.ReceivedOn, Field = p.Field,
-            ProcedureName = p.ProcedureName, Text = p.Text, LeadDepartmentId = p.LeadDepartmentId, State = p.State, ReplyDueDate = p.ReplyDueDate,
+            ProcedureName = p.ProcedureName, Text = p.Text, LeadDepartmentId = p.LeadDepartmentId, ReplyDueDate = p.ReplyDueDate,
             AnswerDueDate = p.AnswerDueDate, ReplyText = p.ReplyText, SessionAnswer = p.SessionAnswer, Answer = p.Answer, ReplySentOn = p.ReplySentOn,
+            },
         }).AsAsyncEnumerable();
         await StreamingXlsxWriter.WriteAsync(output, layout, Rows(), ct);
 
         async IAsyncEnumerable<IReadOnlyList<ReportCell>> Rows()
         {
-            await foreach (var p in petitions.WithCancellation(ct)) yield return RegisterRow(p, personal, villages, departments);
+            await foreach (var p in petitions.WithCancellation(ct))
+            {
+                p.Row.CopyStored(p.State);
+                yield return RegisterRow(p.Row, personal, villages, departments);
+            }
         }
     }
 

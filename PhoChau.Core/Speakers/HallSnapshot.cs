@@ -67,12 +67,17 @@ public sealed record HallSnapshot(Dialogue Dialogue, IReadOnlyList<Speaker> Spea
         return new HallSnapshot(Copy(dialogue), byId.Values.ToList(), links);
     }
 
-    public static Speaker Copy(Speaker s) => new()
+    public static Speaker Copy(Speaker s)
     {
-        Id = s.Id, DialogueId = s.DialogueId, Position = s.Position, Name = s.Name, VillageOrOrganisation = s.VillageOrOrganisation, Topic = s.Topic,
-        Status = s.Status, IsPointOfOrder = s.IsPointOfOrder, RegisteredAtUtc = s.RegisteredAtUtc, StartedAtUtc = s.StartedAtUtc,
-        EndedAtUtc = s.EndedAtUtc, Summary = s.Summary, AnswerGiven = s.AnswerGiven, Version = s.Version, CommuneId = s.CommuneId,
-    };
+        var copy = new Speaker
+        {
+            Id = s.Id, DialogueId = s.DialogueId, Position = s.Position, Name = s.Name, VillageOrOrganisation = s.VillageOrOrganisation, Topic = s.Topic,
+            IsPointOfOrder = s.IsPointOfOrder, RegisteredAtUtc = s.RegisteredAtUtc, StartedAtUtc = s.StartedAtUtc,
+            EndedAtUtc = s.EndedAtUtc, Summary = s.Summary, AnswerGiven = s.AnswerGiven, Version = s.Version, CommuneId = s.CommuneId,
+        };
+        copy.CopyStored(s.Status);
+        return copy;
+    }
 
     /// <summary>Every stored field equal (a change left this speaker as it was).</summary>
     public static bool Same(Speaker a, Speaker b) =>
@@ -81,9 +86,14 @@ public sealed record HallSnapshot(Dialogue Dialogue, IReadOnlyList<Speaker> Spea
         && a.StartedAtUtc == b.StartedAtUtc && a.EndedAtUtc == b.EndedAtUtc && a.Summary == b.Summary && a.AnswerGiven == b.AnswerGiven
         && a.Version == b.Version && a.DialogueId == b.DialogueId;
 
-    public static Dialogue Copy(Dialogue d) => new()
+    public static Dialogue Copy(Dialogue d)
     {
-        Id = d.Id, Title = d.Title, State = d.State, Version = d.Version, Agenda = d.Agenda, CurrentAgendaStep = d.CurrentAgendaStep,
-        SpeakingTimeSeconds = d.SpeakingTimeSeconds, SessionDate = d.SessionDate, CommuneId = d.CommuneId,
-    };
+        var copy = new Dialogue
+        {
+            Id = d.Id, Title = d.Title, Version = d.Version, Agenda = d.Agenda, CurrentAgendaStep = d.CurrentAgendaStep,
+            SpeakingTimeSeconds = d.SpeakingTimeSeconds, SessionDate = d.SessionDate, CommuneId = d.CommuneId,
+        };
+        copy.CopyStored(d.State);
+        return copy;
+    }
 }

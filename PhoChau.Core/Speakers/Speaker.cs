@@ -13,7 +13,20 @@ public class Speaker : IAudited, IVersioned, ICommuneOwned
     public string Name { get; set; } = "";
     public string VillageOrOrganisation { get; set; } = "";
     public string Topic { get; set; } = "";
-    public SpeakerStatus Status { get; set; }
+    public SpeakerStatus Status { get; private set; }
+
+    /// <summary>
+    /// A copy of a stored record in the status it was stored in (a snapshot, a report's row, demo data): not a
+    /// change, which only <see cref="MoveTo"/> makes.
+    /// </summary>
+    internal void CopyStored(SpeakerStatus status) => Status = status;
+
+    /// <summary>The one way the status changes: checked against <see cref="SpeakerStateMachine"/>'s table.</summary>
+    public void MoveTo(SpeakerStatus to)
+    {
+        if (!SpeakerStateMachine.CanMove(Status, to)) throw new DomainException(CoreText.Format("Hall.CannotChangeStatus", Name));
+        Status = to;
+    }
     public bool IsPointOfOrder { get; set; }
     public DateTime RegisteredAtUtc { get; set; }
     public DateTime? StartedAtUtc { get; set; }

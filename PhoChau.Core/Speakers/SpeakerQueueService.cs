@@ -84,7 +84,7 @@ public sealed class SpeakerQueueService(
             if (offDayReason.Trim().Length > 500) throw DomainException.ForField(OffDayReasonField, CoreText.Get("Hall.OpenReasonTooLong"));
             d.OpenedOffDayReason = offDayReason.Trim();
         }
-        DialogueStateMachine.Move(d, DialogueState.InSession);
+        d.MoveTo(DialogueState.InSession);
         d.OpenedAtUtc = clock.GetUtcNow().UtcDateTime;
         d.CurrentAgendaStep = 0;
         await db.Entry(d).Collection(x => x.Deadlines).LoadAsync(ct);
@@ -105,7 +105,7 @@ public sealed class SpeakerQueueService(
             SpeakerStateMachine.EndTurns(speakers, now);
             d.Conclusion = conclusion.Trim();
             d.ConcludedAtUtc = now;
-            DialogueStateMachine.Move(d, DialogueState.Concluded);
+            d.MoveTo(DialogueState.Concluded);
             return NotSettledInWritingAsync(db, d, now, ct);
         }, ct, fromSnapshot: false); // the conclusion is audited against the whole row, read in the write lock
     }
@@ -148,7 +148,7 @@ public sealed class SpeakerQueueService(
             var speaker = new Speaker
             {
                 DialogueId = d.Id, Position = lastPosition + 1, Name = name,
-                VillageOrOrganisation = from, Topic = input.Topic?.Trim() ?? "", Status = SpeakerStatus.Waiting,
+                VillageOrOrganisation = from, Topic = input.Topic?.Trim() ?? "", // waiting: a new speaker's status
                 RegisteredAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             db.Speakers.Add(speaker);
@@ -226,7 +226,7 @@ public sealed class SpeakerQueueService(
             if (status is not (SpeakerStatus.Absent or SpeakerStatus.Withdrawn or SpeakerStatus.Waiting))
                 throw new DomainException(CoreText.Get("Hall.MarkOnly"));
             var s = speakers.SingleOrDefault(x => x.Id == speakerId) ?? throw new NotFoundException(CoreText.Get("Hall.RegistrantNotFound"));
-            SpeakerStateMachine.Move(s, status);
+            s.MoveTo(status);
             return NoPetitionsChanged;
         }, ct);
 
@@ -242,7 +242,7 @@ public sealed class SpeakerQueueService(
             && (p.State == PetitionState.Assigned || p.State == PetitionState.AnswerDrafted || p.State == PetitionState.AnswerApproved)).ToListAsync(ct);
         foreach (var p in open)
         {
-            PetitionStateMachine.Move(p, PetitionState.NotSettled);
+            p.MoveTo(PetitionState.NotSettled);
             p.ReplyDueDate = due;
             p.SessionOutcomeAtUtc = now;
         }

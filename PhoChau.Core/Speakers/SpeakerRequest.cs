@@ -17,7 +17,17 @@ public class SpeakerRequest : IAudited, IVersioned, ICommuneOwned, PersonalData.
     public string VillageOrOrganisation { get; set; } = "";
     public string Topic { get; set; } = "";
     public string? Phone { get; set; }
-    public SpeakerRequestStatus Status { get; set; }
+    public SpeakerRequestStatus Status { get; private set; }
+
+    /// <summary>The secretary's decision on a pending request (once: a decided request stays decided).</summary>
+    public void Decide(SpeakerRequestStatus status, string decidedBy, DateTime nowUtc, int? speakerId)
+    {
+        if (Status != SpeakerRequestStatus.Pending || status == SpeakerRequestStatus.Pending) throw new DomainException(CoreText.Get("Requests.Decided"));
+        Status = status;
+        DecidedAtUtc = nowUtc;
+        DecidedBy = decidedBy;
+        SpeakerId = speakerId;
+    }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? DecidedAtUtc { get; set; }
     public string? DecidedBy { get; set; }

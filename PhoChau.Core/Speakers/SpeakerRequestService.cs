@@ -46,7 +46,7 @@ public sealed class SpeakerRequestService(
         var request = new SpeakerRequest
         {
             DialogueId = dialogueId, Name = name, VillageOrOrganisation = from, Topic = input.Topic.Trim(), Phone = phone,
-            Status = SpeakerRequestStatus.Pending, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
             NotifyBySms = input.NotifyBySms, NotifyByZalo = input.NotifyByZalo, NotifyByEmail = input.NotifyByEmail,
         };
@@ -137,10 +137,7 @@ public sealed class SpeakerRequestService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.SpeakerRequests.SingleAsync(r => r.Id == seen.Id, ct);
         db.ExpectVersion(request, seen.Version); // two operators deciding at once: one wins
-        request.Status = status;
-        request.DecidedAtUtc = clock.GetUtcNow().UtcDateTime;
-        request.DecidedBy = actor.UserName;
-        request.SpeakerId = speakerId;
+        request.Decide(status, actor.UserName, clock.GetUtcNow().UtcDateTime, speakerId);
         await db.SaveChangesAsync(actor, ct);
         notifier.Publish(new HallChange(request.DialogueId, false, []) { RequestsChanged = true });
     }

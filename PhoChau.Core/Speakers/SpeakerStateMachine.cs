@@ -17,13 +17,6 @@ public static class SpeakerStateMachine
 
     public static bool CanMove(SpeakerStatus from, SpeakerStatus to) => Allowed[from].Contains(to);
 
-    /// <summary>The one way a registrant's status changes: checked against the table, then set.</summary>
-    public static void Move(Speaker speaker, SpeakerStatus to)
-    {
-        if (!CanMove(speaker.Status, to)) throw new DomainException(CoreText.Format("Hall.CannotChangeStatus", speaker.Name));
-        speaker.Status = to;
-    }
-
     /// <summary>The status in the user's language (the names the audit trail uses too: CoreText "Audit.Value.SpeakerStatus.*").</summary>
     public static string StatusName(SpeakerStatus s) => CoreText.Get("Audit.Value.SpeakerStatus." + s);
 
@@ -33,7 +26,7 @@ public static class SpeakerStateMachine
     /// <summary>Calls a waiting registrant: their turn starts now.</summary>
     public static void StartTurn(Speaker speaker, DateTime nowUtc)
     {
-        Move(speaker, SpeakerStatus.Speaking);
+        speaker.MoveTo(SpeakerStatus.Speaking);
         speaker.StartedAtUtc = nowUtc;
     }
 
@@ -42,7 +35,7 @@ public static class SpeakerStateMachine
     {
         foreach (var s in speakers.Where(s => s.Status == SpeakerStatus.Speaking))
         {
-            Move(s, SpeakerStatus.Done);
+            s.MoveTo(SpeakerStatus.Done);
             s.EndedAtUtc = nowUtc;
         }
     }

@@ -1,80 +1,89 @@
 using PhoChau.Core.AfterSession;
-using System.Text.RegularExpressions;
+using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.Messages;
+using PhoChau.Core.PersonalData;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Reports;
+using PhoChau.Core.Reports.Issuing;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.Core;
 
-/// <summary>Petitions, dialogues, registrants and the notice change state only through their machine's Move (issue 20.1).</summary>
-public sealed partial class StateMachinesTests
+/// <summary>
+/// Each aggregate changes state only through its own methods, which consult its machine's table (issues 20.1, 34.2):
+/// the compiler keeps the state from being set anywhere else.
+/// </summary>
+public sealed class StateMachinesTests
 {
-    /// <summary>
-    /// The machines themselves, and files whose "State"/"Status" is something else: a pending hall batch, a data request,
-    /// a phone request (pending, then accepted or rejected once, under the request's own lock).
-    /// </summary>
-    private static readonly string[] Allowed =
-        ["PetitionStateMachine.cs", "DialogueStateMachine.cs", "SpeakerStateMachine.cs", "NoticeStateMachine.cs", "IssuedStateMachine.cs", "MessageStateMachine.cs", "HallNotifier.cs", "DataRequestService.cs", "SpeakerRequestService.cs"];
-
-    [Fact]
-    public void No_state_is_assigned_outside_its_state_machine()
+    public static TheoryData<Type, string> Aggregates() => new()
     {
-        var core = Path.Combine(PortalProcess.RepositoryRoot(), "PhoChau.Core");
-        var offenders = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/") && !f.Contains("/Migrations/") && !Allowed.Contains(Path.GetFileName(f)))
-            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetFileName(f), Line: i + 1, Text: line)))
-            .Where(x => Assignment().IsMatch(x.Text))
-            .Select(x => $"{x.File}:{x.Line}: {x.Text.Trim()}")
-            .ToList();
-        Assert.Empty(offenders);
+        { typeof(Petition), nameof(Petition.State) }, { typeof(Dialogue), nameof(Dialogue.State) }, { typeof(Speaker), nameof(Speaker.Status) },
+        { typeof(IssuedDocument), nameof(IssuedDocument.State) }, { typeof(ConclusionNotice), nameof(ConclusionNotice.State) },
+        { typeof(OutboxMessage), nameof(OutboxMessage.State) }, { typeof(DataRequest), nameof(DataRequest.Status) },
+        { typeof(SpeakerRequest), nameof(SpeakerRequest.Status) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Aggregates))]
+    public void The_state_has_no_setter_outside_its_record(Type aggregate, string property)
+    {
+        var setter = aggregate.GetProperty(property)!.SetMethod;
+        Assert.NotNull(setter); // EF Core sets it when it reads a row
+        Assert.True(setter.IsPrivate, $"{aggregate.Name}.{property} can be set from outside {aggregate.Name}");
     }
 
     [Fact]
     public void Each_machine_refuses_what_its_table_does_not_allow_and_sets_what_it_does()
     {
-        var petition = new Petition { State = PetitionState.Closed };
-        Assert.Throws<PhoChau.Core.Common.DomainException>(() => PetitionStateMachine.Move(petition, PetitionState.Assigned));
+        var petition = new Petition();
+        petition.CopyStored(PetitionState.Closed);
+        Assert.Throws<DomainException>(() => petition.MoveTo(PetitionState.Assigned));
         Assert.Equal(PetitionState.Closed, petition.State);
-        petition = new Petition { State = PetitionState.Received };
-        PetitionStateMachine.Move(petition, PetitionState.Assigned);
+        petition = new Petition();
+        Assert.Equal(PetitionState.Received, petition.State); // a new petition is received
+        petition.MoveTo(PetitionState.Assigned);
         Assert.Equal(PetitionState.Assigned, petition.State);
 
-        var dialogue = new Dialogue { State = DialogueState.Draft };
-        Assert.Throws<PhoChau.Core.Common.DomainException>(() => DialogueStateMachine.Move(dialogue, DialogueState.Concluded));
-        DialogueStateMachine.Move(dialogue, DialogueState.Announced);
+        var dialogue = new Dialogue();
+        Assert.Throws<DomainException>(() => dialogue.MoveTo(DialogueState.Concluded));
+        dialogue.MoveTo(DialogueState.Announced);
         Assert.Equal(DialogueState.Announced, dialogue.State);
 
-        var speaker = new Speaker { Name = "Lê Văn Cường", Status = SpeakerStatus.Done };
-        var refused = Assert.Throws<PhoChau.Core.Common.DomainException>(() => SpeakerStateMachine.Move(speaker, SpeakerStatus.Waiting));
+        var speaker = new Speaker { Name = "Lê Văn Cường" };
+        speaker.CopyStored(SpeakerStatus.Done);
+        var refused = Assert.Throws<DomainException>(() => speaker.MoveTo(SpeakerStatus.Waiting));
         Assert.Contains("Lê Văn Cường", refused.Message);
-        speaker = new Speaker { Status = SpeakerStatus.Waiting };
+        speaker = new Speaker();
         SpeakerStateMachine.StartTurn(speaker, new DateTime(2026, 3, 2, 2, 0, 0, DateTimeKind.Utc));
         SpeakerStateMachine.EndTurns([speaker], new DateTime(2026, 3, 2, 2, 5, 0, DateTimeKind.Utc));
         Assert.Equal((SpeakerStatus.Done, TimeSpan.FromMinutes(5)), (speaker.Status, speaker.EndedAtUtc!.Value - speaker.StartedAtUtc!.Value));
 
-        var issued = new PhoChau.Core.Reports.Issuing.IssuedDocument { State = PhoChau.Core.Reports.Issuing.IssuedState.Sealed };
-        Assert.Throws<PhoChau.Core.Common.DomainException>(() => PhoChau.Core.Reports.Issuing.IssuedStateMachine.Move(issued, PhoChau.Core.Reports.Issuing.IssuedState.Signed));
-        issued = new PhoChau.Core.Reports.Issuing.IssuedDocument { State = PhoChau.Core.Reports.Issuing.IssuedState.Signed, SupersededAtUtc = DateTime.UtcNow };
-        Assert.Throws<PhoChau.Core.Common.DomainException>(() => PhoChau.Core.Reports.Issuing.IssuedStateMachine.Move(issued, PhoChau.Core.Reports.Issuing.IssuedState.Sealed));
+        var issued = new IssuedDocument();
+        issued.MoveTo(IssuedState.Sealed);
+        Assert.Throws<DomainException>(() => issued.MoveTo(IssuedState.Signed));
+        issued = new IssuedDocument { SupersededAtUtc = DateTime.UtcNow };
+        Assert.Throws<DomainException>(() => issued.MoveTo(IssuedState.Signed));
 
-        var notice = new ConclusionNotice { State = NoticeState.Issued };
-        Assert.Throws<PhoChau.Core.Common.DomainException>(() => NoticeStateMachine.Move(notice, NoticeState.Draft));
-        notice = new ConclusionNotice { State = NoticeState.Draft };
-        NoticeStateMachine.Move(notice, NoticeState.Approved);
-        NoticeStateMachine.Move(notice, NoticeState.Issued);
+        var notice = new ConclusionNotice();
+        notice.MoveTo(NoticeState.Approved);
+        notice.MoveTo(NoticeState.Issued);
         Assert.Equal(NoticeState.Issued, notice.State);
+        Assert.Throws<DomainException>(() => notice.MoveTo(NoticeState.Draft));
 
-        var message = new PhoChau.Core.Messages.OutboxMessage();
-        PhoChau.Core.Messages.MessageStateMachine.Move(message, PhoChau.Core.Messages.MessageState.Sent);
-        Assert.Throws<PhoChau.Core.Common.DomainException>(() => PhoChau.Core.Messages.MessageStateMachine.Move(message, PhoChau.Core.Messages.MessageState.Waiting)); // never sent twice
-        message = new PhoChau.Core.Messages.OutboxMessage();
-        PhoChau.Core.Messages.MessageStateMachine.Move(message, PhoChau.Core.Messages.MessageState.Failed);
-        PhoChau.Core.Messages.MessageStateMachine.Move(message, PhoChau.Core.Messages.MessageState.Waiting); // sent again
-        Assert.Equal(PhoChau.Core.Messages.MessageState.Waiting, message.State);
+        var message = new OutboxMessage();
+        message.MoveTo(MessageState.Sent);
+        Assert.Throws<DomainException>(() => message.MoveTo(MessageState.Waiting)); // never sent twice
+        message = new OutboxMessage();
+        message.MoveTo(MessageState.Failed);
+        message.MoveTo(MessageState.Waiting); // sent again
+        Assert.Equal(MessageState.Waiting, message.State);
+
+        var request = new DataRequest();
+        request.Close("thuky", DateTime.UtcNow, "Đã cung cấp.");
+        Assert.Throws<DomainException>(() => request.Close("thuky", DateTime.UtcNow, "Lần nữa."));
+
+        var phone = new SpeakerRequest();
+        phone.Decide(SpeakerRequestStatus.Accepted, "thuky", DateTime.UtcNow, 5);
+        Assert.Throws<DomainException>(() => phone.Decide(SpeakerRequestStatus.Rejected, "thuky", DateTime.UtcNow, null));
     }
-
-    /// <summary>"x.State = …" or "x.Status = …" (not "==", not "=>").</summary>
-    [GeneratedRegex(@"\b\w+\.(State|Status)\s*=(?![=>])")]
-    private static partial Regex Assignment();
 }

@@ -19,7 +19,14 @@ public class IssuedDocument : ICommuneOwned, IVersioned
     public string Code { get; set; } = "";
     public string NumberAndSymbol { get; set; } = "";
     public DateOnly IssuedOn { get; set; }
-    public IssuedState State { get; set; }
+    public IssuedState State { get; private set; }
+
+    /// <summary>The one way the state changes: checked against <see cref="IssuedStateMachine"/>'s table.</summary>
+    public void MoveTo(IssuedState to)
+    {
+        IssuedStateMachine.Demand(this, to);
+        State = to;
+    }
     public byte[] Pdf { get; set; } = [];
     /// <summary>SHA-256 of <see cref="Pdf"/> in hex: what a file shown on the public check is compared with.</summary>
     public string Sha256 { get; set; } = "";

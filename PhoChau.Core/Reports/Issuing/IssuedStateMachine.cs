@@ -16,10 +16,4 @@ public static class IssuedStateMachine
         if (!CanMove(d.State, to))
             throw new DomainException(CoreText.Get(d.State == IssuedState.Sealed ? "Issuing.AlreadySealed" : "Issuing.AlreadySigned"));
     }
-
-    public static void Move(IssuedDocument d, IssuedState to)
-    {
-        Demand(d, to);
-        d.State = to;
-    }
 }

@@ -77,7 +77,7 @@ public sealed class IssuingService(
         var issued = new IssuedDocument
         {
             DialogueId = dialogueId, Kind = kind, VersionNumber = (previous?.VersionNumber ?? 0) + 1, Code = code, NumberAndSymbol = number,
-            IssuedOn = issuedOn, State = IssuedState.AwaitingSignature, Pdf = bytes, Sha256 = Hash(bytes), PreparedAtUtc = now,
+            IssuedOn = issuedOn, Pdf = bytes, Sha256 = Hash(bytes), PreparedAtUtc = now,
             PreparedBy = actor.UserName, SignaturePage = box.PageIndex, SignatureX = box.X, SignatureY = box.Y,
             SignatureWidth = box.Width, SignatureHeight = box.Height,
         };
@@ -157,7 +157,7 @@ public sealed class IssuingService(
         var before = d.State;
         d.Pdf = signed;
         d.Sha256 = Hash(signed);
-        IssuedStateMachine.Move(d, IssuedState.Signed);
+        d.MoveTo(IssuedState.Signed);
         d.Signers = Append(d.Signers, signer);
         d.SignedAtUtc = clock.GetUtcNow().UtcDateTime;
         d.PluginTicket = null;
@@ -220,7 +220,7 @@ public sealed class IssuingService(
         var stateBefore = d.State;
         d.Pdf = result.Pdf;
         d.Sha256 = Hash(result.Pdf);
-        IssuedStateMachine.Move(d, IssuedState.Sealed);
+        d.MoveTo(IssuedState.Sealed);
         d.Signers = Append(d.Signers, communeName);
         d.SignedAtUtc = now.UtcDateTime;
         d.SigningNote = result.TimestampProblem;

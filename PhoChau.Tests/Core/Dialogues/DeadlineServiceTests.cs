@@ -12,11 +12,11 @@ public sealed class DeadlineServiceTests
     private static async Task<(int DialogueId, int AssignedId, int NotSettledId)> ArrangeAsync(CoreTestHost host)
     {
         await using var db = host.NewDb();
-        var dialogue = new Dialogue { Title = "Đối thoại 2024", Year = 2024, State = DialogueState.Announced, Deadlines = DeadlineService.Defaults() };
+        var dialogue = new Dialogue { Title = "Đối thoại 2024", Year = 2024, Deadlines = DeadlineService.Defaults() }.In(DialogueState.Announced);
         db.Dialogues.Add(dialogue);
         await db.SaveChangesAsync(CoreTestHost.Secretary);
-        var assigned = new Petition { DialogueId = dialogue.Id, Number = 1, Code = "KN-2024-001", PetitionerName = "Nguyễn Văn A", Text = "a", State = PetitionState.Assigned };
-        var notSettled = new Petition { DialogueId = dialogue.Id, Number = 2, Code = "KN-2024-002", PetitionerName = "Trần Thị B", Text = "b", State = PetitionState.NotSettled };
+        var assigned = new Petition { DialogueId = dialogue.Id, Number = 1, Code = "KN-2024-001", PetitionerName = "Nguyễn Văn A", Text = "a" }.In(PetitionState.Assigned);
+        var notSettled = new Petition { DialogueId = dialogue.Id, Number = 2, Code = "KN-2024-002", PetitionerName = "Trần Thị B", Text = "b" }.In(PetitionState.NotSettled);
         db.Petitions.AddRange(assigned, notSettled);
         await db.SaveChangesAsync(CoreTestHost.Secretary);
         return (dialogue.Id, assigned.Id, notSettled.Id);

@@ -16,7 +16,7 @@ public sealed class BulkInsertTests
         PetitionerName = "Hợp tác xã Phổ Châu", VillageId = villageId, Phone = "0905123456", Address = "",
         IdCardNumber = null, Channel = PetitionChannel.VillageHead, ReceivedOn = new DateOnly(2026, 2, 20),
         Field = PetitionField.AdministrativeProcedure, ProcedureName = "=HYPERLINK(\"x\")", Text = "Đề nghị \"sửa\" đường <b>liên thôn</b>\nvà 0012",
-        State = PetitionState.Received, AnswerDueDate = new DateOnly(2026, 3, 9),
+        AnswerDueDate = new DateOnly(2026, 3, 9),
         AssignedAtUtc = new DateTime(2026, 3, 2, 9, 15, 30, DateTimeKind.Utc).AddTicks(1_234_567),
         CreatedAtUtc = new DateTime(2026, 3, 2, 2, 0, 0, DateTimeKind.Utc), ReplyChannel = ReplyChannel.Post,
         PinHash = "hash", PinIssuedAtUtc = new DateTime(2026, 3, 2, 2, 0, 0, DateTimeKind.Utc), SearchText = "hop tac xa", NameSortKey = "hop tac xa",

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Common;
 using PhoChau.Core.Petitions;
 
@@ -59,5 +60,35 @@ public sealed class SessionOutcomeServiceTests
         var dept = await WorkflowData.DepartmentIdAsync(host);
         await Assert.ThrowsAsync<DomainException>(() => outcomes.AssignAsync(CoreTestHost.Chairman, p.Id, dept));
         await Assert.ThrowsAsync<ForbiddenException>(() => outcomes.AssignAsync(CoreTestHost.Viewer, p.Id, dept));
+    }
+
+    /// <summary>
+    /// Issue 34.2: the petition page and the chair's console assign through one rule (Petition.AssignTo): in the hall
+    /// both give the same state, department and dates, and both refuse a participating body with the same reason.
+    /// </summary>
+    [Fact]
+    public async Task The_petition_page_and_the_chairs_console_assign_by_one_rule()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await HallData.OpenSessionAsync(host);
+        var byPage = await WorkflowData.PetitionAsync(host, d.Id);
+        var byConsole = await WorkflowData.PetitionAsync(host, d.Id, name: "Trần Thị Bình");
+        var dept = await WorkflowData.DepartmentIdAsync(host);
+
+        await host.Get<PetitionService>().AssignAsync(CoreTestHost.Chairman, byPage.Id, byPage.Version, dept);
+        await host.Get<SessionOutcomeService>().AssignAsync(CoreTestHost.Chairman, byConsole.Id, dept);
+
+        var (a, b) = (await WorkflowData.ReloadAsync(host, byPage.Id), await WorkflowData.ReloadAsync(host, byConsole.Id));
+        Assert.Equal((PetitionState.Assigned, (int?)dept), (a.State, a.LeadDepartmentId));
+        Assert.Equal((a.State, a.LeadDepartmentId, a.AssignedAtUtc, a.AnswerDueDate, a.ReplyDueDate, a.SessionOutcomeAtUtc),
+            (b.State, b.LeadDepartmentId, b.AssignedAtUtc, b.AnswerDueDate, b.ReplyDueDate, b.SessionOutcomeAtUtc));
+
+        int body;
+        await using (var db = host.NewDb())
+            body = await db.Departments.Where(x => x.Kind == PhoChau.Core.Departments.UnitKind.ParticipatingBody).Select(x => x.Id).FirstAsync();
+        var third = await WorkflowData.PetitionAsync(host, d.Id, name: "Lê Văn Cường");
+        var fromPage = await Assert.ThrowsAsync<DomainException>(() => host.Get<PetitionService>().AssignAsync(CoreTestHost.Chairman, third.Id, third.Version, body));
+        var fromConsole = await Assert.ThrowsAsync<DomainException>(() => host.Get<SessionOutcomeService>().AssignAsync(CoreTestHost.Chairman, third.Id, body));
+        Assert.Equal(fromPage.Message, fromConsole.Message);
     }
 }

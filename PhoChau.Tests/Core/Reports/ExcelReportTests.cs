@@ -138,12 +138,12 @@ public sealed class ExcelReportTests
         var due = new DateOnly(2026, 3, 16);
         await using (var db = host.NewDb())
         {
-            Petition P(int n, int dept, PetitionState s, DateOnly? sent = null, string? sessionAnswer = null) => new()
+            Petition P(int n, int dept, PetitionState s, DateOnly? sent = null, string? sessionAnswer = null) => new Petition
             {
-                DialogueId = d.Id, Number = n, Code = $"KN-2026-{n:D3}", PetitionerName = $"Người {n}", Text = "x", State = s,
+                DialogueId = d.Id, Number = n, Code = $"KN-2026-{n:D3}", PetitionerName = $"Người {n}", Text = "x",
                 LeadDepartmentId = dept, ReplyDueDate = s is PetitionState.NotSettled or PetitionState.ReplySent or PetitionState.Closed && sessionAnswer is null ? due : null,
                 ReplySentOn = sent, SessionAnswer = sessionAnswer,
-            };
+            }.In(s);
             db.Petitions.AddRange(
                 P(1, land, PetitionState.ReplySent, new DateOnly(2026, 3, 16)),   // on the due day: on time
                 P(2, land, PetitionState.Closed, new DateOnly(2026, 3, 12)),      // early: on time

@@ -58,7 +58,7 @@ public sealed class PublicResultsPageTests
         await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<PhoChauDbContext>>().CreateDbContextAsync())
         {
             var p = await db.Petitions.Where(p => p.DialogueId == 1 && p.State != PhoChau.Core.Petitions.PetitionState.Merged).OrderBy(p => p.Id).FirstAsync();
-            p.State = PhoChau.Core.Petitions.PetitionState.SettledAtSession;
+            p.CopyStored(PhoChau.Core.Petitions.PetitionState.SettledAtSession); // as the hall would have left it
             p.SessionAnswer = "Đã giải quyết xong, trả kết quả tại bộ phận một cửa ngày 15/12.";
             p.Version++;
             await db.SaveChangesAsync();

@@ -115,7 +115,8 @@ public sealed class HallScreensTests : PortalBunitContext
 
         cut.Find("[data-testid=preview-toggle]").Click();
 
-        var frame = cut.Find("iframe[data-testid=projector-preview]");
+        // The console re-renders when the click's handler has run (a loaded machine may take a moment).
+        var frame = cut.WaitForElement("iframe[data-testid=projector-preview]");
         Assert.Equal($"/sessions/{d.Id}/display", frame.GetAttribute("src"));
         Assert.False(string.IsNullOrEmpty(frame.GetAttribute("title")));
     }

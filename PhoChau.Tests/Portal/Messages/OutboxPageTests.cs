@@ -17,7 +17,7 @@ public sealed class OutboxPageTests : PortalBunitContext
         {
             var m = new OutboxMessage { IdempotencyKey = "t1", Channel = MessageChannel.Sms, Kind = MessageKind.ReplySent, Recipient = "0905123456", Subject = "Trả lời kiến nghị", Body = "x" };
             await Outbox.EnqueueAsync(db, m, Core.Clock.GetUtcNow().UtcDateTime, default);
-            MessageStateMachine.Move(m, MessageState.Failed);
+            m.MoveTo(MessageState.Failed);
             m.Attempts = 8;
             m.LastError = "HTTP 400: sai so dien thoai";
             await db.SaveChangesAsync();
