@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
-using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
 using PhoChau.Portal;
 using PhoChau.Portal.Hubs;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
 using PhoChau.Portal;
 using PhoChau.Portal.Hosting;

@@ -13,6 +13,8 @@ using PhoChau.Portal.Features.PersonalData;
 using PhoChau.Portal.Features.Province;
 using PhoChau.Portal.Hosting;
 using PhoChau.Portal.Hubs;
+using Microsoft.AspNetCore.Connections;
+using System.Text;
 
 namespace PhoChau.Portal;
 
@@ -24,7 +26,7 @@ public static class PortalApp
     public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // Vietnamese letters on a Windows console too (its default code page prints "T?i kho?n").
-        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        Console.OutputEncoding = Encoding.UTF8;
         var status = await RunPortalAsync(args, configure);
         if (status != 0) ConsoleWindow.PauseIfOwnWindow();
         return status;
@@ -66,7 +68,7 @@ public static class PortalApp
     private static string? StartupFailure(Exception ex) => ex switch
     {
         StartupFailureException s => s.Message,
-        IOException io when io.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException =>
+        IOException io when io.InnerException is AddressInUseException =>
             $"Cổng mạng đã có chương trình khác dùng ({io.Message.TrimEnd('.')}). Hãy dừng chương trình đó hoặc chọn cổng khác (ASPNETCORE_URLS, --urls). / The port is already in use: stop the other program or choose another port (ASPNETCORE_URLS, --urls).",
         _ => null,
     };
@@ -153,7 +155,7 @@ public static class PortalApp
         app.UseAntiforgery();
         app.UseRateLimiter();
         // After sign-in is known (staff are never held back) and the per-address limits (a flood is refused, not queued).
-        var publicWork = app.Services.GetRequiredService<Features.Citizens.PublicWorkGate>();
+        var publicWork = app.Services.GetRequiredService<PublicWorkGate>();
         app.Use((http, next) => publicWork.InvokeAsync(http, () => next(http)));
         app.MapPortalEndpoints();
     }

@@ -1,6 +1,7 @@
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Reports.Issuing;
 
 namespace PhoChau.Core.AfterSession;
 
@@ -10,7 +11,7 @@ namespace PhoChau.Core.AfterSession;
 /// due by the dialogue's "conclusion" deadline, approved by the chair and issued with its number and date.
 /// </summary>
 public sealed class AfterSessionService(IDbContextFactory<PhoChauDbContext> dbFactory, CalendarService calendar, TimeProvider clock,
-    Reports.Issuing.OutgoingRegisterService register)
+    OutgoingRegisterService register)
 {
     public async Task<IReadOnlyList<Minutes>> MinutesVersionsAsync(int dialogueId, CancellationToken ct = default)
     {

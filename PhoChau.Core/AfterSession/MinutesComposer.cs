@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
 
 using PhoChau.Core.Reports;

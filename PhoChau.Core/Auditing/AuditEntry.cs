@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PhoChau.Core.Auditing;
 
 /// <summary>One change to one record: who, when, what, and each field's old → new value.</summary>
@@ -21,7 +23,7 @@ public class AuditEntry : ICommuneOwned
     public static AuditEntry By(Actor actor, DateTime atUtc, string entityType, object entityId, AuditAction action, params AuditChange[] changes) => new()
     {
         AtUtc = atUtc, UserId = actor.UserId, UserName = actor.UserName, EntityType = entityType,
-        EntityId = Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture) ?? "", Action = action, Changes = [.. changes],
+        EntityId = Convert.ToString(entityId, CultureInfo.InvariantCulture) ?? "", Action = action, Changes = [.. changes],
     };
 }
 

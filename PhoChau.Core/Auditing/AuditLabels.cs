@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Reflection;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
+using PhoChau.Core.PersonalData;
+using PhoChau.Core.Reports.Issuing;
 
 namespace PhoChau.Core.Auditing;
 
@@ -15,12 +17,12 @@ public static class AuditLabels
     private static readonly IReadOnlyDictionary<string, Type> Audited = typeof(IAudited).Assembly.GetTypes()
         .Where(t => typeof(IAudited).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
         // Issued documents and the signature images are audited by hand (their bytes are never copied into the trail).
-        .Append(typeof(Reports.Issuing.IssuedDocument)).Append(typeof(Reports.Issuing.SignatureArt))
+        .Append(typeof(IssuedDocument)).Append(typeof(SignatureArt))
         .ToDictionary(t => t.Name);
 
     /// <summary>Every audited record type: what the audit page filters by.</summary>
     public static IReadOnlyCollection<string> EntityTypes =>
-        Audited.Keys.Append(nameof(Security.AppUser)).Append(PersonalData.RetentionService.AuditEntity).Order().ToList();
+        Audited.Keys.Append(nameof(AppUser)).Append(RetentionService.AuditEntity).Order().ToList();
 
     public static string Entity(string entityType) => Lookup("Audit.Entity." + entityType) ?? entityType;
 

@@ -2,6 +2,9 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PhoChau.Core.Citizens;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace PhoChau.Core.Backups;
 
@@ -22,13 +25,13 @@ public static class BackupArchive
     public const string DatabaseEntry = "phochau.db";
     public const string AttachmentsPrefix = "attachments/";
     /// <summary>The secret the receipts' PINs are hashed with: without it every printed receipt would stop working after a restore.</summary>
-    public const string PinKeyEntry = "keys/" + Citizens.TrackingPin.KeyFile;
+    public const string PinKeyEntry = "keys/" + TrackingPin.KeyFile;
 
     public static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
     /// <summary>Whether the file is a sealed backup (then restoring it needs its passphrase); false for anything else.</summary>

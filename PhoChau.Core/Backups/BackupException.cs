@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PhoChau.Core.Backups;
 
 /// <summary>A backup or a restore that could not be done; the message says why, and nothing was changed.</summary>
@@ -18,5 +20,5 @@ public sealed class BackupException : DomainException
     public string InBothLanguages() => $"{In("vi-VN")} / {In("en-US")}";
 
     /// <summary>The reason in one culture ("vi-VN", "en-US"), whatever the thread's culture.</summary>
-    public string In(string culture) => CoreText.Format(System.Globalization.CultureInfo.GetCultureInfo(culture), Key, Args);
+    public string In(string culture) => CoreText.Format(CultureInfo.GetCultureInfo(culture), Key, Args);
 }

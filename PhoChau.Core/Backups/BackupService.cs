@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Petitions;
+using PhoChau.Core.Citizens;
 
 namespace PhoChau.Core.Backups;
 
@@ -145,13 +146,13 @@ public sealed partial class BackupService(
             while (reader.Read())
             {
                 var relative = reader.GetString(0).Replace('\\', '/');
-                if (Petitions.AttachmentService.IsInDatabase(relative)) continue; // inside the database copy already
+                if (AttachmentService.IsInDatabase(relative)) continue; // inside the database copy already
                 var path = Path.Combine(attachments.Value.Root, relative);
                 if (File.Exists(path)) files.Add((BackupArchive.AttachmentsPrefix + relative, path));
                 else missing.Add(relative);
             }
         }
-        var pinKey = Path.Combine(data.KeysFolder, Citizens.TrackingPin.KeyFile);
+        var pinKey = Path.Combine(data.KeysFolder, TrackingPin.KeyFile);
         if (File.Exists(pinKey)) files.Add((BackupArchive.PinKeyEntry, pinKey));
         if (missing.Count > 0) log.LogWarning("Sao lưu: thiếu {Count} tệp đính kèm trên đĩa. / Backup: attachment files missing on disk.", missing.Count);
         var manifest = new BackupManifest

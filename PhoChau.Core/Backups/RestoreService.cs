@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Petitions;
+using PhoChau.Core.Citizens;
 
 namespace PhoChau.Core.Backups;
 
@@ -96,7 +97,7 @@ public sealed class RestoreService(DataFolder data, BackupService backups, IOpti
         Directory.CreateDirectory(aside);
         var moved = new List<(string From, string To)>();
         var attachmentsRoot = attachments.Value.Root;
-        var pinKey = Path.Combine(data.KeysFolder, Citizens.TrackingPin.KeyFile);
+        var pinKey = Path.Combine(data.KeysFolder, TrackingPin.KeyFile);
         var pinKeyRestored = false;
         try
         {

@@ -20,7 +20,7 @@ public sealed class CalendarService(IDbContextFactory<PhoChauDbContext> dbFactor
         public volatile Snapshot? Snapshot;
     }
 
-    private CommuneCalendar Current => _communes.GetOrAdd(Commune.CommuneScope.Current, _ => new CommuneCalendar());
+    private CommuneCalendar Current => _communes.GetOrAdd(CommuneScope.Current, _ => new CommuneCalendar());
 
     /// <summary>A commune's calendar was corrected here (other portal nodes are told, and forget theirs).</summary>
     public event Action<int>? Changed;
@@ -149,7 +149,7 @@ public sealed class CalendarService(IDbContextFactory<PhoChauDbContext> dbFactor
         var calendar = Current;
         calendar.Snapshot = null;
         calendar.Years.Clear();
-        Changed?.Invoke(Commune.CommuneScope.Current);
+        Changed?.Invoke(CommuneScope.Current);
         foreach (var listener in services.GetServices<ICalendarChangeListener>())
             await listener.CalendarChangedAsync(actor, ct);
     }

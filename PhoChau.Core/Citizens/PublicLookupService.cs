@@ -1,6 +1,8 @@
 using System.Globalization;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Petitions;
+using PhoChau.Core.Messages;
+using PhoChau.Core.Monitoring;
 
 namespace PhoChau.Core.Citizens;
 
@@ -8,7 +10,7 @@ namespace PhoChau.Core.Citizens;
 /// The citizen's side: look a petition up with its code and PIN, and rate the written reply once. A wrong code, a
 /// wrong PIN and a missing petition give the same answer (null), so nothing tells a stranger which codes exist.
 /// </summary>
-public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFactory, TrackingPin pins, TimeProvider clock, Monitoring.PortalMetrics metrics)
+public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFactory, TrackingPin pins, TimeProvider clock, PortalMetrics metrics)
 {
     public const int MaxComment = 1000;
     public const int MaxPinFailures = 5;
@@ -58,7 +60,7 @@ public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFa
     /// <summary>The citizen's rating from the one-tap link of the "reply sent" message: its token works for that petition only.</summary>
     public async Task RateByLinkAsync(int petitionId, string? token, Satisfaction rating, string? comment, CancellationToken ct = default)
     {
-        if (!pins.VerifyLink(Messages.CitizenMessages.RatePurpose, petitionId, token)) throw new NotFoundException(CoreText.Get("Public.NotFound"));
+        if (!pins.VerifyLink(CitizenMessages.RatePurpose, petitionId, token)) throw new NotFoundException(CoreText.Get("Public.NotFound"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var p = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == petitionId, ct) ?? throw new NotFoundException(CoreText.Get("Public.NotFound"));
         await SaveRatingAsync(db, p, rating, comment, RatingSource.Citizen, Actor.Citizen, ct);

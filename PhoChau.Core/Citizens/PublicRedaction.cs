@@ -1,5 +1,6 @@
 using System.Text;
 using PhoChau.Core.Text;
+using PhoChau.Core.PersonalData;
 
 namespace PhoChau.Core.Citizens;
 
@@ -39,7 +40,7 @@ public sealed class PersonalValues
     private void AddWords(string? value)
     {
         var folded = VietnameseText.Fold(value?.Normalize(NormalizationForm.FormC));
-        if (folded.Length >= 3 && folded != VietnameseText.Fold(PersonalData.PersonalDataStore.Anonymous)) _words.Add(folded);
+        if (folded.Length >= 3 && folded != VietnameseText.Fold(PersonalDataStore.Anonymous)) _words.Add(folded);
     }
 
     private void AddNumber(string? value)

@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
+using PhoChau.Core.AfterSession;
+using System.Text.Encodings.Web;
 
 namespace PhoChau.Core.Citizens;
 
@@ -31,7 +33,7 @@ public sealed class PublicResultsService(IDbContextFactory<PhoChauDbContext> dbF
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Vietnamese letters as they are
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Vietnamese letters as they are
         WriteIndented = true,
     };
 
@@ -125,7 +127,7 @@ public sealed class PublicResultsService(IDbContextFactory<PhoChauDbContext> dbF
         var sessions = held.DialogueOf.Keys.ToList();
         var petitions = await db.Petitions.AsNoTracking().Where(p => sessions.Contains(p.DialogueId) && p.State != PetitionState.Merged).ToListAsync(ct);
         var notices = await db.ConclusionNotices.AsNoTracking()
-            .Where(n => held.Ids.Contains(n.DialogueId) && n.State == AfterSession.NoticeState.Issued).ToListAsync(ct);
+            .Where(n => held.Ids.Contains(n.DialogueId) && n.State == NoticeState.Issued).ToListAsync(ct);
         var sources = new List<(int Dialogue, PublicTextKind Kind, int SourceId, string Text)>();
         foreach (var p in petitions)
         {
@@ -208,7 +210,7 @@ public sealed class PublicResultsService(IDbContextFactory<PhoChauDbContext> dbF
             .GroupBy(p => held.DialogueOf[p.DialogueId]).ToDictionary(g => g.Key, g => g.ToList());
         var copies = (await db.PublicCopies.AsNoTracking().Select(c => new { c.Kind, c.SourceId, c.Text }).ToListAsync(ct))
             .ToDictionary(c => (c.Kind, c.SourceId), c => c.Text);
-        var notices = await db.ConclusionNotices.AsNoTracking().Where(n => held.Ids.Contains(n.DialogueId) && n.State == AfterSession.NoticeState.Issued)
+        var notices = await db.ConclusionNotices.AsNoTracking().Where(n => held.Ids.Contains(n.DialogueId) && n.State == NoticeState.Issued)
             .Select(n => new { n.Id, n.DialogueId, n.Number, n.IssuedOn }).ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         return held.Dialogues.Select(d =>

@@ -1,3 +1,5 @@
+using PhoChau.Core.Reports;
+
 namespace PhoChau.Core.Citizens;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed record Receipt(
     public void WriteDocx(Stream output, string baseUrl)
     {
         var url = LookupUrl(baseUrl);
-        var doc = new Reports.AdministrativeDocument(SuperiorBody, CommitteeName, Code, PlaceName, DateOnly.FromDateTime(IssuedAtUtc.AddHours(7)),
+        var doc = new AdministrativeDocument(SuperiorBody, CommitteeName, Code, PlaceName, DateOnly.FromDateTime(IssuedAtUtc.AddHours(7)),
             "PHIẾU TIẾP NHẬN KIẾN NGHỊ, PHẢN ÁNH", DialogueTitle,
             [
                 $"Mã kiến nghị: {Code}",
@@ -32,6 +34,6 @@ public sealed record Receipt(
             ],
             [], "NGƯỜI TIẾP NHẬN", "", "")
         { Image = QrCodes.Png(url, 10), ImageMillimetres = 35 };
-        Reports.DocxWriter.Write(output, doc);
+        DocxWriter.Write(output, doc);
     }
 }

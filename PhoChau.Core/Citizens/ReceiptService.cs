@@ -34,7 +34,7 @@ public sealed class ReceiptService(IDbContextFactory<PhoChauDbContext> dbFactory
     private static async Task<Receipt> ReceiptOfAsync(PhoChauDbContext db, Petition p, CancellationToken ct)
     {
         var dialogue = await db.Dialogues.AsNoTracking().SingleAsync(d => d.Id == p.DialogueId, ct);
-        var commune = await Commune.CommuneProfileService.ReadAsync(db, ct);
+        var commune = await CommuneProfileService.ReadAsync(db, ct);
         var answersDue = await db.DialogueDeadlines.AsNoTracking()
             .Where(x => x.DialogueId == p.DialogueId && x.Key == DeadlineKeys.Answers).Select(x => x.DueDate).SingleOrDefaultAsync(ct);
         // Before the session: the department answers by the plan's deadline; after it, the written reply is due.

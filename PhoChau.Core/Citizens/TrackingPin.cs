@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using PhoChau.Core.Petitions;
+using System.Globalization;
 
 namespace PhoChau.Core.Citizens;
 
@@ -10,14 +12,14 @@ namespace PhoChau.Core.Citizens;
 /// On a province's nodes it is derived from the master key they share (Keys:MasterKeyFile), so a PIN or a link works on
 /// every node; a PIN a node hashed with its own file before that still opens on that node.
 /// </summary>
-public sealed class TrackingPin(DataFolder data, Security.MasterKey? master = null)
+public sealed class TrackingPin(DataFolder data, MasterKey? master = null)
 {
     public const string KeyFile = "tracking-pin.key";
     private readonly Lazy<byte[]> _key = new(() => master?.Derive("tracking-pin") ?? LoadOrCreate(Path.Combine(data.KeysFolder, KeyFile)));
     private readonly Lazy<byte[]?> _legacy = new(() =>
         master is not null && File.Exists(Path.Combine(data.KeysFolder, KeyFile)) ? File.ReadAllBytes(Path.Combine(data.KeysFolder, KeyFile)) : null);
 
-    public static string NewPin() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    public static string NewPin() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
 
     /// <summary>The stored form, bound to the petition (dialogue and code), so one PIN on two petitions hashes differently.</summary>
     public string Hash(int dialogueId, string code, string pin) => HashWith(_key.Value, dialogueId, code, pin);
@@ -34,7 +36,7 @@ public sealed class TrackingPin(DataFolder data, Security.MasterKey? master = nu
     }
 
     /// <summary>Gives the petition a new PIN (the old one stops working) and returns it; only its hash is kept.</summary>
-    public string Issue(Petitions.Petition petition, DateTime nowUtc)
+    public string Issue(Petition petition, DateTime nowUtc)
     {
         var pin = NewPin();
         petition.PinHash = Hash(petition.DialogueId, petition.Code, pin);

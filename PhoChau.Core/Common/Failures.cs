@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace PhoChau.Core.Common;
 
@@ -46,11 +47,11 @@ public static class Failures
         SqliteException { SqliteErrorCode: 5 or 6 } => FailureKind.DatabaseBusy,
         SqliteException { SqliteErrorCode: 8 or 10 or 11 or 14 or 26 } => FailureKind.DatabaseUnavailable,
         // PostgreSQL (a province's server): its SQLSTATE classes, then a connection that failed or dropped.
-        Npgsql.PostgresException { SqlState: "53100" } => FailureKind.DiskFull,
-        Npgsql.PostgresException { SqlState: "55P03" or "40001" or "40P01" or "57014" } => FailureKind.DatabaseBusy,
-        Npgsql.PostgresException p when p.SqlState.StartsWith("08") || p.SqlState.StartsWith("57P") || p.SqlState.StartsWith("53") || p.SqlState == "55000"
+        PostgresException { SqlState: "53100" } => FailureKind.DiskFull,
+        PostgresException { SqlState: "55P03" or "40001" or "40P01" or "57014" } => FailureKind.DatabaseBusy,
+        PostgresException p when p.SqlState.StartsWith("08") || p.SqlState.StartsWith("57P") || p.SqlState.StartsWith("53") || p.SqlState == "55000"
             => FailureKind.DatabaseUnavailable,
-        Npgsql.NpgsqlException and not Npgsql.PostgresException => FailureKind.DatabaseUnavailable,
+        NpgsqlException and not PostgresException => FailureKind.DatabaseUnavailable,
         // ENOSPC (28) on Linux; ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows; the message where a stream hides the code.
         IOException io when io.HResult == 28 || (io.HResult & 0xFFFF) is 0x70 or 0x27 || io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase)
             => FailureKind.DiskFull,

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace PhoChau.Core.Commune;
 
 /// <summary>
@@ -22,7 +24,7 @@ public static class CommuneScope
     public static bool IsSet => Ambient.Value is not null;
 
     // The databases (by connection) known to hold several communes: there no flow may fall back to commune 1.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Several = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, bool> Several = new(StringComparer.Ordinal);
 
     /// <summary>Marks a database as a province's (several communes): from now on a context made there without a scope is refused.</summary>
     public static void MarkSeveral(string? database)

@@ -1,9 +1,11 @@
 using PhoChau.Core.Petitions;
+using Microsoft.Extensions.Options;
+using PhoChau.Core.AfterSession;
 
 namespace PhoChau.Core.Dialogues;
 
 /// <summary>The home page's figures; a department officer sees only its department's petitions.</summary>
-public sealed class DashboardService(IDbContextFactory<PhoChauDbContext> dbFactory, TimeProvider clock, Microsoft.Extensions.Options.IOptionsMonitor<LawOptions> law)
+public sealed class DashboardService(IDbContextFactory<PhoChauDbContext> dbFactory, TimeProvider clock, IOptionsMonitor<LawOptions> law)
 {
     /// <summary>States in which a petition still waits for its department's answer.</summary>
     public static readonly PetitionState[] AwaitingAnswer = [PetitionState.Received, PetitionState.Assigned, PetitionState.AnswerDrafted];
@@ -89,7 +91,7 @@ public sealed class DashboardService(IDbContextFactory<PhoChauDbContext> dbFacto
             .Select(p => new { p.Id, p.Code, p.PetitionerName, Since = p.SessionOutcomeAtUtc ?? p.CreatedAtUtc }).ToListAsync(ct);
         var notices = await (from n in db.ConclusionNotices.AsNoTracking()
                              join d in db.Dialogues on n.DialogueId equals d.Id
-                             where n.State == AfterSession.NoticeState.Draft
+                             where n.State == NoticeState.Draft
                              select new { d.Id, d.Title, Since = d.ConcludedAtUtc ?? d.CreatedAtUtc }).ToListAsync(ct);
         return answers.Select(a => new ApprovalItem(CoreText.Get("Dashboard.ApproveAnswer"), $"{a.Code} — {a.PetitionerName}", a.Since, $"/petitions/{a.Id}"))
             .Concat(replies.Select(r => new ApprovalItem(CoreText.Get("Dashboard.ApproveReply"), $"{r.Code} — {r.PetitionerName}", r.Since, $"/petitions/{r.Id}")))

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using System.Globalization;
 
 namespace PhoChau.Core.Dialogues;
 
@@ -60,8 +61,8 @@ public static class DialogueOrganisers
     };
 
     public static string? ReasonText(Dialogue d, int? voters) => d.Reason == DialogueReason.VotersRequest && d.VotersRequestSignatures is { } n
-        ? $"Theo đề nghị của {n} cử tri{(d.VotersRequestDate is { } on ? " ngày " + on.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : "")}"
-          + (new VotersRequestCheck(n, voters).Percent is { } p ? $" ({p.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} % số cử tri của xã)" : "") + "."
+        ? $"Theo đề nghị của {n} cử tri{(d.VotersRequestDate is { } on ? " ngày " + on.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")}"
+          + (new VotersRequestCheck(n, voters).Percent is { } p ? $" ({p.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"))} % số cử tri của xã)" : "") + "."
         : null;
 
     /// <summary>A dialogue held by village clusters: how many sessions, and each with its villages, time and place.</summary>
@@ -75,8 +76,8 @@ public static class DialogueOrganisers
 
     /// <summary>"08 giờ 00 phút, ngày 15/05/2025", as the documents write a session's time.</summary>
     public static string TimeAndDay(DateOnly day, TimeOnly? time) =>
-        (time is { } t ? t.ToString("HH 'giờ' mm 'phút', ", System.Globalization.CultureInfo.InvariantCulture) : "")
-        + "ngày " + day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        (time is { } t ? t.ToString("HH 'giờ' mm 'phút', ", CultureInfo.InvariantCulture) : "")
+        + "ngày " + day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static string Person(string name, string title) =>
         (name, title) switch { ({ Length: > 0 }, { Length: > 0 }) => $" (ông/bà {name}, {title})", ({ Length: > 0 }, _) => $" (ông/bà {name})", (_, { Length: > 0 }) => $" ({title})", _ => "" };

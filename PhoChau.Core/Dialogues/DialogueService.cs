@@ -1,5 +1,4 @@
 using PhoChau.Core.Calendar;
-using PhoChau.Core.Departments;
 using PhoChau.Core.Text;
 
 namespace PhoChau.Core.Dialogues;

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using PhoChau.Core.Messages;
+using PhoChau.Core.Reports.Signing;
 
 namespace PhoChau.Core.Dialogues;
 
@@ -19,7 +21,7 @@ public sealed record LawStatus(IReadOnlyList<LawWarning> Warnings, IReadOnlyList
 /// Records where a held dialogue's results were published (art. 43: mass media, the notice board, the village heads;
 /// the website as well) with a proof, and says what the law's clock warns of.
 /// </summary>
-public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFactory, IOptionsMonitor<LawOptions> law, Messages.CitizenMessages messages, TimeProvider clock)
+public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFactory, IOptionsMonitor<LawOptions> law, CitizenMessages messages, TimeProvider clock)
 {
     /// <summary>The fields of the publication form: the day it was published and the note.</summary>
     public const string DateField = "PublishedOn", NoteField = "Note";
@@ -84,7 +86,7 @@ public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFac
     /// <summary>What the bytes are (not what the name says): a PDF, a PNG or a JPEG; null for anything else.</summary>
     public static string? ProofType(ReadOnlySpan<byte> b) =>
         b.StartsWith("%PDF-"u8) ? "application/pdf"
-        : Reports.Signing.PngImage.LooksLikePng(b) ? "image/png"
+        : PngImage.LooksLikePng(b) ? "image/png"
         : b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
         : null;
 }

@@ -3,7 +3,9 @@ using MailKit.Net.Pop3;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using PhoChau.Core.Commune;
+using MailKit.Security;
+using System.Net.Sockets;
+using System.Text;
 
 namespace PhoChau.Core.Messages;
 
@@ -58,8 +60,8 @@ public sealed partial class BounceReader(IDbContextFactory<PhoChauDbContext> dbF
         {
             LastRead = (clock.GetUtcNow().UtcDateTime, 0, e switch
             {
-                MailKit.Security.AuthenticationException => CoreText.Get("Messages.BouncesSignInRefused"),
-                System.Net.Sockets.SocketException => CoreText.Format("Messages.BouncesNoConnection", b.Host, b.Port),
+                AuthenticationException => CoreText.Get("Messages.BouncesSignInRefused"),
+                SocketException => CoreText.Format("Messages.BouncesNoConnection", b.Host, b.Port),
                 _ => e.Message,
             });
             log.LogWarning("Bounces: the mailbox {Host}:{Port} could not be read: {Reason}", b.Host, b.Port, e.Message);
@@ -86,7 +88,7 @@ public sealed partial class BounceReader(IDbContextFactory<PhoChauDbContext> dbF
             {
                 using var text = new MemoryStream();
                 mp.Content?.DecodeTo(text);
-                foreach (var group in Groups(System.Text.Encoding.UTF8.GetString(text.ToArray())))
+                foreach (var group in Groups(Encoding.UTF8.GetString(text.ToArray())))
                 {
                     if (!group.TryGetValue("action", out var action)) continue; // the per-message group
                     var thisFailed = action.Equals("failed", StringComparison.OrdinalIgnoreCase);

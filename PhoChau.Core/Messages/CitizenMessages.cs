@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PhoChau.Core.Citizens;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Text;
+using PhoChau.Core.Dialogues;
 
 namespace PhoChau.Core.Messages;
 
@@ -32,7 +33,7 @@ public sealed class CitizenMessages(TrackingPin pins, IOptionsMonitor<MessagesOp
     /// <summary>The results of a dialogue (and its cluster sessions) are published: each agreeing petitioner is told where.</summary>
     public async Task<int> QueueResultsPublishedAsync(PhoChauDbContext db, int dialogueId, DateTime nowUtc, CancellationToken ct)
     {
-        var series = await Dialogues.ClusterService.SeriesAsync(db, dialogueId, ct);
+        var series = await ClusterService.SeriesAsync(db, dialogueId, ct);
         var petitions = await db.Petitions.AsNoTracking()
             .Where(p => series.Contains(p.DialogueId) && (p.NotifyBySms || p.NotifyByZalo || p.NotifyByEmail) && p.AnonymisedAtUtc == null)
             .ToListAsync(ct);

@@ -3,6 +3,9 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using System.Net.Sockets;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace PhoChau.Core.Messages;
 
@@ -14,7 +17,7 @@ namespace PhoChau.Core.Messages;
 public sealed class EmailSender(IOptionsMonitor<MessagesOptions> options) : IMessageSender
 {
     // Vietnamese letters kept as they are (WebUtility would write each as an entity).
-    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public MessageChannel Channel => MessageChannel.Email;
 
@@ -53,7 +56,7 @@ public sealed class EmailSender(IOptionsMonitor<MessagesOptions> options) : IMes
             return SendOutcome.Fail($"{(int)ex.StatusCode} {ex.Message}");
         }
         catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or AuthenticationException
-                                   or IOException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException && !ct.IsCancellationRequested)
+                                   or IOException or SocketException or TimeoutException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             return SendOutcome.Retry(ex is OperationCanceledException or TimeoutException ? CoreText.Get("Messages.Timeout") : ex.Message);
         }
@@ -68,7 +71,7 @@ public sealed class EmailSender(IOptionsMonitor<MessagesOptions> options) : IMes
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try { await client.DisconnectAsync(true, limit.Token); }
         catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or IOException
-                                   or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException) { }
+                                   or SocketException or TimeoutException or OperationCanceledException) { }
     }
 
     /// <summary>The idempotency key as a Message-Id: a receiving system sees a repeat as the same message.</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PhoChau.Core.Messages;
 
 /// <summary>
@@ -26,15 +28,15 @@ public sealed class MessagesOptions
     /// <summary>Whether <paramref name="localTime"/> falls in the quiet hours (which may run past midnight).</summary>
     public bool IsQuiet(TimeOnly localTime)
     {
-        if (!TimeOnly.TryParse(QuietFrom, System.Globalization.CultureInfo.InvariantCulture, out var from)
-            || !TimeOnly.TryParse(QuietUntil, System.Globalization.CultureInfo.InvariantCulture, out var until) || from == until) return false;
+        if (!TimeOnly.TryParse(QuietFrom, CultureInfo.InvariantCulture, out var from)
+            || !TimeOnly.TryParse(QuietUntil, CultureInfo.InvariantCulture, out var until) || from == until) return false;
         return from < until ? localTime >= from && localTime < until : localTime >= from || localTime < until;
     }
 
     /// <summary>The end of the quiet hours after <paramref name="localNow"/> (Vietnam time).</summary>
     public DateTime QuietEnds(DateTime localNow)
     {
-        var until = TimeOnly.Parse(QuietUntil, System.Globalization.CultureInfo.InvariantCulture);
+        var until = TimeOnly.Parse(QuietUntil, CultureInfo.InvariantCulture);
         var end = localNow.Date.Add(until.ToTimeSpan());
         return end > localNow ? end : end.AddDays(1);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Text.RegularExpressions;
 
 namespace PhoChau.Core.Messages;
 
@@ -130,9 +131,9 @@ public sealed class OutboxDelivery(
     {
         if (string.IsNullOrEmpty(error)) return error ?? "";
         if (recipient.Length > 0) error = error.Replace(recipient, "[…]", StringComparison.OrdinalIgnoreCase);
-        error = System.Text.RegularExpressions.Regex.Replace(error, @"[^\s<>""'@]+@[^\s<>""'@]+\.[A-Za-z]{2,}", "[…]");
+        error = Regex.Replace(error, @"[^\s<>""'@]+@[^\s<>""'@]+\.[A-Za-z]{2,}", "[…]");
         // A run of 9 digits or more (with spaces, dots or dashes) is a phone or an ID; "550 5.1.1" is a status, kept.
-        return System.Text.RegularExpressions.Regex.Replace(error, @"\+?\d[\d .\-]{7,}\d",
+        return Regex.Replace(error, @"\+?\d[\d .\-]{7,}\d",
             m => m.Value.Count(char.IsAsciiDigit) >= 9 ? "[…]" : m.Value);
     }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using PhoChau.Core.Auditing;
 using SQLitePCL;
 
@@ -78,7 +77,7 @@ public sealed class BulkInsert<T> : IDisposable where T : class, IAudited
     public Task AddAsync(T entity, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        if (entity is Commune.ICommuneOwned { CommuneId: 0 } owned) owned.CommuneId = _communeId; // as SaveChanges stamps it
+        if (entity is ICommuneOwned { CommuneId: 0 } owned) owned.CommuneId = _communeId; // as SaveChanges stamps it
         _json.ResetWrittenCount();
         _writer.Reset();
         _writer.WriteStartArray();

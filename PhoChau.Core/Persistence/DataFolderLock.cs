@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace PhoChau.Core.Persistence;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed class DataFolderLock : IDisposable
         {
             var file = new FileStream(folder.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             file.SetLength(0);
-            var line = System.Text.Encoding.UTF8.GetBytes($"{Environment.ProcessId} {DateTime.UtcNow:O}\n");
+            var line = Encoding.UTF8.GetBytes($"{Environment.ProcessId} {DateTime.UtcNow:O}\n");
             file.Write(line);
             file.Flush();
             return new DataFolderLock(file);

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+// StartFacts has Roles of its own.
+using RoleNames = PhoChau.Core.Security.Roles;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -5,6 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PhoChau.Core.Backups;
 using PhoChau.Core.Departments;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using PhoChau.Core.Petitions;
 
 namespace PhoChau.Core.Persistence;
 
@@ -57,8 +63,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
             }
         }
         // Scans from before attachments were sealed at rest (or put back by hand) are sealed now, on every start.
-        await services.GetRequiredService<Petitions.AttachmentCipher>().SealExistingAsync(
-            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Petitions.AttachmentOptions>>().Value.Root, factory, ct);
+        await services.GetRequiredService<AttachmentCipher>().SealExistingAsync(
+            services.GetRequiredService<IOptions<AttachmentOptions>>().Value.Root, factory, ct);
         if (seeded) return null;
 
         await using var scope = services.CreateAsyncScope();
@@ -102,7 +108,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
             OwnProfile > 0 && OwnDepartments > 0 && Roles == AllRoles.Count && Administrators > 0
             && (string.IsNullOrEmpty(seed.ProvinceAdminPassword) || ProvinceAdministrators > 0);
 
-        private static readonly IReadOnlyList<string> AllRoles = [.. Security.Roles.All, .. Security.Roles.Province];
+        private static readonly IReadOnlyList<string> AllRoles = [.. RoleNames.All, .. RoleNames.Province];
 
         public static async Task<StartFacts> ReadAsync(PhoChauDbContext db, CancellationToken ct)
         {
@@ -134,7 +140,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
                 // Identity's default normaliser: upper case, invariant culture.
                 for (var i = 0; i < AllRoles.Count; i++) Add("@r" + i, AllRoles[i].ToUpperInvariant());
                 Add("@admin", AdminUserName.ToUpperInvariant());
-                Add("@administrator", Security.Roles.Administrator.ToUpperInvariant());
+                Add("@administrator", RoleNames.Administrator.ToUpperInvariant());
                 Add("@province", ProvinceAdminUserName.ToUpperInvariant());
                 await using var reader = await cmd.ExecuteReaderAsync(ct);
                 await reader.ReadAsync(ct);
@@ -175,11 +181,11 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
             var db = await factory.CreateDbContextAsync(ct);
             if (db.Database.IsSqlite()) { await db.DisposeAsync(); return new StartLock(null); } // one portal per data folder already
             // The lock lives in the database: a new one is created first (two nodes may both try; one wins).
-            var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+            var creator = db.GetService<IRelationalDatabaseCreator>();
             if (!await creator.ExistsAsync(ct))
             {
                 try { await creator.CreateAsync(ct); }
-                catch (Npgsql.PostgresException e) when (e.SqlState is "42P04" or "23505") { } // created meanwhile by another node
+                catch (PostgresException e) when (e.SqlState is "42P04" or "23505") { } // created meanwhile by another node
             }
             await db.Database.OpenConnectionAsync(ct);
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({Key})", ct);

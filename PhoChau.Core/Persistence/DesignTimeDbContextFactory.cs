@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Design;
+using PhoChau.Core.Persistence.Postgres;
 
 namespace PhoChau.Core.Persistence;
 
@@ -10,8 +11,8 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<P
 }
 
 /// <summary>The PostgreSQL migrations: `dotnet ef migrations add NAME --context PostgresDbContext -o Persistence/Migrations/Postgres`.</summary>
-internal sealed class PostgresDesignTimeDbContextFactory : IDesignTimeDbContextFactory<Postgres.PostgresDbContext>
+internal sealed class PostgresDesignTimeDbContextFactory : IDesignTimeDbContextFactory<PostgresDbContext>
 {
-    public Postgres.PostgresDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<Postgres.PostgresDbContext>().UseNpgsql("Host=localhost;Database=phochau_design").Options);
+    public PostgresDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql("Host=localhost;Database=phochau_design").Options);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using System.Data;
 
 namespace PhoChau.Core.Persistence;
 
@@ -88,7 +89,7 @@ public sealed class GroupCommit
             // Not inside a transaction here: the caller's was committed or rolled back before.
             try
             {
-                if (connection.State == System.Data.ConnectionState.Open) await SetAsync(connection, "FULL", CancellationToken.None);
+                if (connection.State == ConnectionState.Open) await SetAsync(connection, "FULL", CancellationToken.None);
             }
             catch (SqliteException)
             {

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
+using PhoChau.Core.Persistence.Postgres;
 
 namespace PhoChau.Core.Persistence;
 
@@ -43,7 +43,7 @@ public sealed class ModelHeadStart
     private static void Build(DatabaseProvider provider, IMemoryCache cache)
     {
         using PhoChauDbContext db = provider == DatabaseProvider.PostgreSQL
-            ? new Postgres.PostgresDbContext(new DbContextOptionsBuilder<Postgres.PostgresDbContext>().UseNpgsql("Host=localhost").UseMemoryCache(cache).Options)
+            ? new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql("Host=localhost").UseMemoryCache(cache).Options)
             : new PhoChauDbContext(new DbContextOptionsBuilder<PhoChauDbContext>().UseSqlite("Data Source=:memory:").UseMemoryCache(cache).Options);
         _ = db.Model;
     }

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Petitions;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PhoChau.Core.Persistence.Postgres;
 
 namespace PhoChau.Core.Persistence;
 
@@ -23,7 +25,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddDbContextFactory<PhoChauDbContext>((sp, o) => o
             .UseSqlite(normalized)
             .AddInterceptors(new SqliteBusyTimeoutInterceptor())
-            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
+            .AddInterceptors(sp.GetServices<IInterceptor>())
             .UseHeadStartModel(sp));
         services.PostConfigure<AttachmentOptions>(o => o.Root = Path.GetFullPath(Path.Combine(dataRoot, o.Root)));
         return services;
@@ -37,11 +39,11 @@ public static class PersistenceServiceCollectionExtensions
     {
         services.AddSingleton(new DataFolder(dataRoot, ""));
         services.AddSingleton(new DatabaseInfo(DatabaseProvider.PostgreSQL));
-        services.AddDbContextFactory<Postgres.PostgresDbContext>((sp, o) => o
+        services.AddDbContextFactory<PostgresDbContext>((sp, o) => o
             .UseNpgsql(connectionString)
-            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
+            .AddInterceptors(sp.GetServices<IInterceptor>())
             .UseHeadStartModel(sp));
-        services.AddSingleton<IDbContextFactory<PhoChauDbContext>, Postgres.PostgresContextFactory>();
+        services.AddSingleton<IDbContextFactory<PhoChauDbContext>, PostgresContextFactory>();
         // Identity's stores take the context from the scope.
         services.AddScoped<PhoChauDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PhoChauDbContext>>().CreateDbContext());
         services.PostConfigure<AttachmentOptions>(o => o.Root = Path.GetFullPath(Path.Combine(dataRoot, o.Root)));

@@ -6,6 +6,14 @@ using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
+using PhoChau.Core.AfterSession;
+using PhoChau.Core.Citizens;
+using PhoChau.Core.Messages;
+using PhoChau.Core.Monitoring;
+using PhoChau.Core.PersonalData;
+using PhoChau.Core.Reports;
+using PhoChau.Core.Reports.Issuing;
+using System.Reflection;
 
 namespace PhoChau.Core.Persistence;
 
@@ -31,7 +39,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
 
     private int? CommuneOf(DbContextOptions options)
     {
-        DatabaseKey = options.Extensions.OfType<Microsoft.EntityFrameworkCore.Infrastructure.RelationalOptionsExtension>().FirstOrDefault()?.ConnectionString;
+        DatabaseKey = options.Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault()?.ConnectionString;
         return CommuneScope.ForDatabase(DatabaseKey);
     }
 
@@ -50,23 +58,23 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<DialogueParticipant> DialogueParticipants => Set<DialogueParticipant>();
     public DbSet<CalendarCorrection> CalendarCorrections => Set<CalendarCorrection>();
     public DbSet<AddedHoliday> AddedHolidays => Set<AddedHoliday>();
-    public DbSet<AfterSession.Minutes> Minutes => Set<AfterSession.Minutes>();
-    public DbSet<AfterSession.ConclusionNotice> ConclusionNotices => Set<AfterSession.ConclusionNotice>();
+    public DbSet<Minutes> Minutes => Set<Minutes>();
+    public DbSet<ConclusionNotice> ConclusionNotices => Set<ConclusionNotice>();
     public DbSet<SpeakerRequest> SpeakerRequests => Set<SpeakerRequest>();
-    public DbSet<Citizens.PetitionRating> PetitionRatings => Set<Citizens.PetitionRating>();
-    public DbSet<PersonalData.DataRequest> DataRequests => Set<PersonalData.DataRequest>();
+    public DbSet<PetitionRating> PetitionRatings => Set<PetitionRating>();
+    public DbSet<DataRequest> DataRequests => Set<DataRequest>();
     public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
-    public DbSet<Reports.Issuing.IssuedDocument> IssuedDocuments => Set<Reports.Issuing.IssuedDocument>();
-    public DbSet<Reports.Issuing.SignatureArt> SignatureArts => Set<Reports.Issuing.SignatureArt>();
-    public DbSet<Reports.Issuing.OutgoingEntry> OutgoingRegister => Set<Reports.Issuing.OutgoingEntry>();
-    public DbSet<Reports.DocumentDraft> DocumentDrafts => Set<Reports.DocumentDraft>();
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<SignatureArt> SignatureArts => Set<SignatureArt>();
+    public DbSet<OutgoingEntry> OutgoingRegister => Set<OutgoingEntry>();
+    public DbSet<DocumentDraft> DocumentDrafts => Set<DocumentDraft>();
     public DbSet<DialoguePublication> DialoguePublications => Set<DialoguePublication>();
     public DbSet<VoterCount> VoterCounts => Set<VoterCount>();
     public DbSet<ClusterVillage> ClusterVillages => Set<ClusterVillage>();
-    public DbSet<Messages.OutboxMessage> OutboxMessages => Set<Messages.OutboxMessage>();
-    public DbSet<Messages.MessageToken> MessageTokens => Set<Messages.MessageToken>();
-    public DbSet<Monitoring.HealthProbe> HealthProbes => Set<Monitoring.HealthProbe>();
-    public DbSet<Citizens.PublicCopy> PublicCopies => Set<Citizens.PublicCopy>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MessageToken> MessageTokens => Set<MessageToken>();
+    public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
+    public DbSet<PublicCopy> PublicCopies => Set<PublicCopy>();
 
     /// <summary>
     /// Who this unit of work acts for: every save of this context is audited in their name (the system's until a
@@ -112,9 +120,9 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     /// Optimistic concurrency on what the user saw: a record changed since is refused at once, and the save
     /// is guarded by that version, so a change made in between by another screen is never overwritten.
     /// </summary>
-    public void ExpectVersion<T>(T entity, int expectedVersion) where T : class, Common.IVersioned
+    public void ExpectVersion<T>(T entity, int expectedVersion) where T : class, IVersioned
     {
-        if (entity.Version != expectedVersion) throw new Common.ConcurrencyConflictException();
+        if (entity.Version != expectedVersion) throw new ConcurrencyConflictException();
         Entry(entity).Property(e => e.Version).OriginalValue = expectedVersion;
     }
 
@@ -135,7 +143,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
         // Every commune-owned record: only the current commune's, whatever the query.
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(ICommuneOwned).IsAssignableFrom(t.ClrType)).ToList())
         {
-            typeof(PhoChauDbContext).GetMethod(nameof(FilterByCommune), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            typeof(PhoChauDbContext).GetMethod(nameof(FilterByCommune), BindingFlags.NonPublic | BindingFlags.Instance)!
                 .MakeGenericMethod(type.ClrType).Invoke(this, [b]);
             b.Entity(type.ClrType).HasIndex(nameof(ICommuneOwned.CommuneId));
         }
@@ -150,7 +158,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
         catch (Exception ex)
         {
             AuditTrailWriter.Abandon(this);
-            if (ex is DbUpdateConcurrencyException) throw new Common.ConcurrencyConflictException();
+            if (ex is DbUpdateConcurrencyException) throw new ConcurrencyConflictException();
             throw;
         }
     }
@@ -162,7 +170,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
         catch (Exception ex)
         {
             AuditTrailWriter.Abandon(this); // the trail of a failed save goes with it
-            if (ex is DbUpdateConcurrencyException) throw new Common.ConcurrencyConflictException();
+            if (ex is DbUpdateConcurrencyException) throw new ConcurrencyConflictException();
             throw;
         }
     }

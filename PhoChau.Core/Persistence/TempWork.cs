@@ -1,3 +1,6 @@
+// The class has a Path of its own.
+using IOPath = System.IO.Path;
+
 namespace PhoChau.Core.Persistence;
 
 /// <summary>
@@ -23,7 +26,7 @@ public sealed class TempWork : IDisposable
     {
         Directory.CreateDirectory(data.TempFolder);
         var id = Guid.NewGuid().ToString("N");
-        var folder = System.IO.Path.Combine(data.TempFolder, Prefix + id);
+        var folder = IOPath.Combine(data.TempFolder, Prefix + id);
         var held = new FileStream(folder + ".lock", FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
         Directory.CreateDirectory(folder);
         return new TempWork(folder, held);

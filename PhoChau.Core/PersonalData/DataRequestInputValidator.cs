@@ -20,7 +20,7 @@ public sealed class DataRequestInputValidator : AbstractValidator<DataRequestInp
         RuleFor(x => x.IdCardNumber).Must(n => string.IsNullOrWhiteSpace(n) || PetitionInputValidator.IsIdCard(n))
             .WithMessage(_ => CoreText.Get("Petitions.IdCardInvalid"));
         RuleFor(x => x.Details).MaximumLength(2000).WithMessage(_ => CoreText.Get("DataRequests.DetailsLength"));
-        RuleFor(x => x.ReceivedOn).Must(d => d <= Common.VietnamTime.Today(clock) && d.Year >= 2000)
+        RuleFor(x => x.ReceivedOn).Must(d => d <= VietnamTime.Today(clock) && d.Year >= 2000)
             .WithMessage(_ => CoreText.Get("Petitions.ReceivedInFuture"));
     }
 }

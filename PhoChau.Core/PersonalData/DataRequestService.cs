@@ -1,7 +1,6 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.Extensions.Options;
-using PhoChau.Core.Auditing;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Reports;

@@ -1,3 +1,5 @@
+using PhoChau.Core.Citizens;
+
 namespace PhoChau.Core.PersonalData;
 
 /// <summary>Every record the commune holds of one person: what a request to see, correct or erase their data covers.</summary>
@@ -16,7 +18,7 @@ public sealed record PersonSpeaker(int Id, int DialogueId, string Name, string V
 public sealed record PersonSpeakerRequest(int Id, int DialogueId, string Name, string VillageOrOrganisation, string Topic, string? Phone,
     DateTime CreatedAtUtc, DateTime? ConsentAtUtc, string? Email = null);
 
-public sealed record PersonRating(int Id, int PetitionId, Citizens.Satisfaction Rating, string? Comment, DateTime CreatedAtUtc);
+public sealed record PersonRating(int Id, int PetitionId, Satisfaction Rating, string? Comment, DateTime CreatedAtUtc);
 
 /// <summary>Corrected values: a null field stays as it is.</summary>
 public sealed class PersonalCorrection

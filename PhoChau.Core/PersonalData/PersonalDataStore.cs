@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Options;
-using PhoChau.Core.Auditing;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Text;
+using PhoChau.Core.Citizens;
+using PhoChau.Core.Messages;
+using PhoChau.Core.Speakers;
+using System.Globalization;
 
 namespace PhoChau.Core.PersonalData;
 
@@ -85,11 +88,11 @@ internal static class PersonalDataStore
         foreach (var m in await db.OutboxMessages.Where(m => m.PetitionId != null && ids.Petitions.Contains(m.PetitionId.Value)).ToListAsync(ct))
         {
             // A gateway's refusal often quotes the address ("550 <an@…>: no such user"): it goes with it.
-            if (m.LastError is { } error) m.LastError = Citizens.PublicRedaction.Redact(Messages.OutboxDelivery.Masked(error, m.Recipient), people).Text;
+            if (m.LastError is { } error) m.LastError = PublicRedaction.Redact(OutboxDelivery.Masked(error, m.Recipient), people).Text;
             m.Recipient = Anonymous;
             m.Body = "";
             m.TemplateData = null;
-            if (m.State == Messages.MessageState.Waiting) m.MoveTo(Messages.MessageState.Cancelled);
+            if (m.State == MessageState.Waiting) m.MoveTo(MessageState.Cancelled);
         }
 
         // The citizen's scans (ID cards, land papers) go; the departments' answer files stay with the matter.
@@ -100,9 +103,9 @@ internal static class PersonalDataStore
         var files = scans.Where(a => !AttachmentService.IsInDatabase(a.StoragePath)).Select(a => Path.Combine(attachments.Value.Root, a.StoragePath)).ToList();
 
         await ScrubAuditAsync(db, nameof(Petition), ids.Petitions, ct);
-        await ScrubAuditAsync(db, nameof(Speakers.Speaker), ids.Speakers, ct);
-        await ScrubAuditAsync(db, nameof(Speakers.SpeakerRequest), ids.SpeakerRequests, ct);
-        await ScrubAuditAsync(db, nameof(Citizens.PetitionRating), ids.Ratings, ct);
+        await ScrubAuditAsync(db, nameof(Speaker), ids.Speakers, ct);
+        await ScrubAuditAsync(db, nameof(SpeakerRequest), ids.SpeakerRequests, ct);
+        await ScrubAuditAsync(db, nameof(PetitionRating), ids.Ratings, ct);
         await ScrubAuditAsync(db, nameof(PetitionAttachment), scanIds, ct);
         return files;
     }
@@ -112,9 +115,9 @@ internal static class PersonalDataStore
     /// before their records lose it: the public results, made from those texts, can never show it again.
     /// </summary>
     /// <returns>The people's values, as the texts were searched for them.</returns>
-    private static async Task<Citizens.PersonalValues> ForgetInPublicTextsAsync(PhoChauDbContext db, Ids ids, CancellationToken ct)
+    private static async Task<PersonalValues> ForgetInPublicTextsAsync(PhoChauDbContext db, Ids ids, CancellationToken ct)
     {
-        var people = new Citizens.PersonalValues();
+        var people = new PersonalValues();
         var sessions = new HashSet<int>();
         foreach (var p in await db.Petitions.AsNoTracking().Where(p => ids.Petitions.Contains(p.Id))
                      .Select(p => new { p.DialogueId, p.PetitionerName, p.Phone, p.Address, p.IdCardNumber, p.Email }).ToListAsync(ct))
@@ -133,7 +136,7 @@ internal static class PersonalDataStore
             people.Add(r.Name, r.Phone, email: r.Email);
             sessions.Add(r.DialogueId);
         }
-        await Citizens.PublicResultsService.ForgetAsync(db, people, sessions, ct);
+        await PublicResultsService.ForgetAsync(db, people, sessions, ct);
         return people;
     }
 
@@ -141,7 +144,7 @@ internal static class PersonalDataStore
     public static async Task ScrubAuditAsync(PhoChauDbContext db, string entityType, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return;
-        var keys = ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var keys = ids.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
         foreach (var entry in await db.AuditEntries.Where(e => e.EntityType == entityType && keys.Contains(e.EntityId)).ToListAsync(ct))
         {
             if (!entry.Changes.Any(c => PersonalFields.Contains(c.Field) && (c.Old ?? c.New) is not null)) continue;

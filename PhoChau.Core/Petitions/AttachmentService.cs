@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using PhoChau.Core.Auditing;
 
 namespace PhoChau.Core.Petitions;
 
@@ -99,9 +100,9 @@ public sealed class AttachmentService(IDbContextFactory<PhoChauDbContext> dbFact
         }
         else content = await cipher.OpenFileAsync(Path.Combine(options.Value.Root, row.StoragePath), ct);
         // Who looked at a citizen's scan is part of the record the law asks for: the petition and the file, no content.
-        db.AuditEntries.Add(Auditing.AuditEntry.By(actor, clock.GetUtcNow().UtcDateTime, nameof(PetitionAttachment), row.Id, Auditing.AuditAction.Opened,
-            new Auditing.AuditChange(nameof(PetitionAttachment.PetitionId), null, petition.Code),
-            new Auditing.AuditChange(nameof(PetitionAttachment.Purpose), null, row.Purpose.ToString())));
+        db.AuditEntries.Add(AuditEntry.By(actor, clock.GetUtcNow().UtcDateTime, nameof(PetitionAttachment), row.Id, AuditAction.Opened,
+            new AuditChange(nameof(PetitionAttachment.PetitionId), null, petition.Code),
+            new AuditChange(nameof(PetitionAttachment.Purpose), null, row.Purpose.ToString())));
         await db.SaveChangesAsync(ct);
         return (row, content);
     }

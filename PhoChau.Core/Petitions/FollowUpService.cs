@@ -1,5 +1,6 @@
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
+using PhoChau.Core.Messages;
 
 namespace PhoChau.Core.Petitions;
 
@@ -8,7 +9,7 @@ namespace PhoChau.Core.Petitions;
 /// department drafts it, the chair or secretary approves it, the secretary records when and how it was sent,
 /// then closes the petition; the dialogue is Closed once every petition is finished.
 /// </summary>
-public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactory, HallNotifier notifier, Messages.CitizenMessages messages, TimeProvider clock)
+public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactory, HallNotifier notifier, CitizenMessages messages, TimeProvider clock)
 {
     /// <summary>The fields of the written reply's form: its text and the day it was sent.</summary>
     public const string ReplyField = "Reply", SentOnField = "SentOn";

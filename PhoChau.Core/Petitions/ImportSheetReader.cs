@@ -1,6 +1,9 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
 
 namespace PhoChau.Core.Petitions;
 
@@ -40,20 +43,20 @@ public sealed class ImportSheetReader : IDisposable
     {
         // A plain XmlReader over the sheet's part: OpenXmlReader would build an element object for every node.
         using var stream = _sheet.GetStream(FileMode.Open, FileAccess.Read);
-        using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { IgnoreComments = true, IgnoreWhitespace = true, DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+        using var xml = XmlReader.Create(stream, new XmlReaderSettings { IgnoreComments = true, IgnoreWhitespace = true, DtdProcessing = DtdProcessing.Prohibit });
         var rowNumber = 0;
         Dictionary<int, SheetCell>? cells = null;
         int column = 0, style = 0;
         string? type = null;
         while (xml.Read())
         {
-            if (xml.NodeType == System.Xml.XmlNodeType.EndElement && xml.LocalName == "row")
+            if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "row")
             {
                 if (cells is { Count: > 0 }) yield return (rowNumber, cells);
                 cells = null;
                 continue;
             }
-            if (xml.NodeType != System.Xml.XmlNodeType.Element) continue;
+            if (xml.NodeType != XmlNodeType.Element) continue;
             switch (xml.LocalName)
             {
                 case "row":
@@ -89,21 +92,21 @@ public sealed class ImportSheetReader : IDisposable
     };
 
     /// <summary>The text of an &lt;is&gt; or &lt;si&gt; element: its &lt;t&gt; parts, rich-text runs included, phonetic hints left out.</summary>
-    private static string RichText(System.Xml.XmlReader xml)
+    private static string RichText(XmlReader xml)
     {
         if (xml.IsEmptyElement) return "";
         var depth = xml.Depth;
         string? single = null;
-        System.Text.StringBuilder? many = null;
-        while (xml.Read() && !(xml.NodeType == System.Xml.XmlNodeType.EndElement && xml.Depth == depth))
+        StringBuilder? many = null;
+        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
         {
-            if (xml.NodeType != System.Xml.XmlNodeType.Element) continue;
+            if (xml.NodeType != XmlNodeType.Element) continue;
             if (xml.LocalName == "rPh") { xml.Skip(); continue; }
             if (xml.LocalName != "t") continue;
             var part = xml.ReadElementContentAsString();
             if (single is null && many is null) single = part;
-            else (many ??= new System.Text.StringBuilder(single)).Append(part);
-            if (xml.NodeType == System.Xml.XmlNodeType.EndElement && xml.Depth == depth) break;
+            else (many ??= new StringBuilder(single)).Append(part);
+            if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth) break;
         }
         return many?.ToString() ?? single ?? "";
     }
@@ -111,9 +114,9 @@ public sealed class ImportSheetReader : IDisposable
     private void ReadSharedStrings(SharedStringTablePart part)
     {
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { IgnoreComments = true, IgnoreWhitespace = true, DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+        using var xml = XmlReader.Create(stream, new XmlReaderSettings { IgnoreComments = true, IgnoreWhitespace = true, DtdProcessing = DtdProcessing.Prohibit });
         while (xml.Read())
-            if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "si")
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
                 _sharedStrings.Add(RichText(xml));
     }
 
@@ -131,7 +134,7 @@ public sealed class ImportSheetReader : IDisposable
 
     private static bool IsDateCode(string code)
     {
-        var unquoted = System.Text.RegularExpressions.Regex.Replace(code, "\"[^\"]*\"|\\[[^\\]]*\\]", "");
+        var unquoted = Regex.Replace(code, "\"[^\"]*\"|\\[[^\\]]*\\]", "");
         return unquoted.IndexOfAny(['d', 'y', 'D', 'Y']) >= 0 || (unquoted.Contains('m') && !unquoted.Contains('0'));
     }
 

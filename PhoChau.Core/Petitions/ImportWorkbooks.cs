@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using PhoChau.Core.Text;
+using PhoChau.Core.Reports;
 
 namespace PhoChau.Core.Petitions;
 
@@ -109,7 +110,7 @@ public static class ImportWorkbooks
 
     private static byte[] Save(XLWorkbook wb)
     {
-        foreach (var sheet in wb.Worksheets) Reports.XlsxReportWriter.PrintA4Landscape(sheet); // issue 33.8: not Letter portrait
+        foreach (var sheet in wb.Worksheets) XlsxReportWriter.PrintA4Landscape(sheet); // issue 33.8: not Letter portrait
         using var ms = new MemoryStream();
         wb.SaveAs(ms);
         return ms.ToArray();

@@ -1,10 +1,13 @@
 using PhoChau.Core.Text;
 using PhoChau.Core.Auditing;
+using PhoChau.Core.Messages;
+using PhoChau.Core.PersonalData;
+using System.ComponentModel.DataAnnotations.Schema;
 
 namespace PhoChau.Core.Petitions;
 
 /// <summary>A petition, complaint or proposal (kiến nghị, phản ánh, đề xuất) raised for a dialogue.</summary>
-public partial class Petition : IAudited, IVersioned, ICommuneOwned, PersonalData.IConsented, Messages.IMessageChoice
+public partial class Petition : IAudited, IVersioned, ICommuneOwned, IConsented, IMessageChoice
 {
     public int CommuneId { get; set; }
 
@@ -84,7 +87,7 @@ public partial class Petition : IAudited, IVersioned, ICommuneOwned, PersonalDat
 
     public int? MergedIntoPetitionId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
-    /// <summary>The citizen's tracking PIN, kept only as a keyed hash (<see cref="TrackingPin"/>); null until a receipt is issued.</summary>
+    /// <summary>The citizen's tracking PIN, kept only as a keyed hash (<see cref="Citizens.TrackingPin"/>); null until a receipt is issued.</summary>
     public string? PinHash { get; set; }
     public DateTime? PinIssuedAtUtc { get; set; }
     /// <summary>Wrong PINs tried on this code since its PIN was issued, from any address.</summary>
@@ -115,7 +118,7 @@ public partial class Petition : IAudited, IVersioned, ICommuneOwned, PersonalDat
     }
 
     /// <summary>The PIN just issued by this operation, never stored: shown once, on the receipt.</summary>
-    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    [NotMapped]
     public string? IssuedPin { get; set; }
     public int Version { get; set; }
 }

@@ -1,4 +1,5 @@
 using PhoChau.Core.Departments;
+using PhoChau.Core.Dialogues;
 
 namespace PhoChau.Core.Petitions;
 
@@ -16,10 +17,10 @@ public enum AssignmentPhase
 /// <summary>What assigning needs of a petition's dialogue: its phase and its answers' and replies' deadlines.</summary>
 public sealed record AssignmentTerms(AssignmentPhase Phase, DateOnly? AnswersDue, DateOnly? RepliesDue)
 {
-    public static AssignmentPhase PhaseOf(Dialogues.DialogueState state) => state switch
+    public static AssignmentPhase PhaseOf(DialogueState state) => state switch
     {
-        Dialogues.DialogueState.InSession => AssignmentPhase.InSession,
-        Dialogues.DialogueState.Concluded or Dialogues.DialogueState.Closed => AssignmentPhase.AfterSession,
+        DialogueState.InSession => AssignmentPhase.InSession,
+        DialogueState.Concluded or DialogueState.Closed => AssignmentPhase.AfterSession,
         _ => AssignmentPhase.BeforeSession,
     };
 }

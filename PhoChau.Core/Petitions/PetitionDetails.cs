@@ -1,3 +1,6 @@
+using PhoChau.Core.Calendar;
+using PhoChau.Core.Messages;
+
 namespace PhoChau.Core.Petitions;
 
 /// <summary>
@@ -11,7 +14,7 @@ public sealed record PetitionDetails(
     IReadOnlyList<int> SupportingDepartmentIds,
     IReadOnlyList<PetitionAttachment> Attachments,
     bool ShowsPersonalData,
-    Calendar.DueStatus? AnswerDue,
+    DueStatus? AnswerDue,
     int HiddenAttachments = 0)
 {
     /// <summary>Messages to the petitioner that did not reach them (given up, or bounced), for whoever may see their data.</summary>
@@ -19,4 +22,4 @@ public sealed record PetitionDetails(
 }
 
 /// <summary>A message to a petitioner that did not reach them: on which channel and address, and why.</summary>
-public sealed record UndeliveredMessage(Messages.MessageChannel Channel, string Recipient, Messages.MessageState State, string? Reason);
+public sealed record UndeliveredMessage(MessageChannel Channel, string Recipient, MessageState State, string? Reason);

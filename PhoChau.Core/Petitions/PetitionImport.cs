@@ -2,6 +2,8 @@ using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Messages;
 using PhoChau.Core.Text;
+using PhoChau.Core.Citizens;
+using PhoChau.Core.PersonalData;
 
 namespace PhoChau.Core.Petitions;
 
@@ -10,8 +12,8 @@ namespace PhoChau.Core.Petitions;
 /// (<see cref="ImportSheetReader"/>), checks every row (<see cref="ImportRowReader"/>: row, column, why, in Vietnamese)
 /// and flags likely duplicates (<see cref="ImportDuplicates"/>), and a confirm that saves all valid rows in one transaction.
 /// </summary>
-public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, Citizens.TrackingPin pins,
-    Messages.CitizenMessages messages, TimeProvider clock)
+public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, TrackingPin pins,
+    CitizenMessages messages, TimeProvider clock)
 {
     public const int MaxRows = 5000;
 
@@ -149,7 +151,7 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
             number++;
             var p = new Petition { DialogueId = dialogueId, Number = number, Code = PetitionCode.Format(dialogue.Year, number), CreatedAtUtc = now }; // received: a new petition's state
             PetitionService.Apply(p, row.Input);
-            PersonalData.Consent.Record(p, now, actor.UserName);
+            Consent.Record(p, now, actor.UserName);
             pins.Issue(p, now); // every petition has a PIN; its receipt, printed later, issues a new one
             if (p.WantsMessages())
             {

@@ -1,7 +1,10 @@
+using PhoChau.Core.Messages;
+using PhoChau.Core.PersonalData;
+
 namespace PhoChau.Core.Petitions;
 
 /// <summary>What the secretary records of a petition (and what one import row carries).</summary>
-public sealed class PetitionInput : Messages.IMessageChoice
+public sealed class PetitionInput : IMessageChoice
 {
     public int DialogueId { get; set; }
     public PetitionerKind PetitionerKind { get; set; }
@@ -25,7 +28,7 @@ public sealed class PetitionInput : Messages.IMessageChoice
     public bool NotifyByZalo { get; set; }
     public bool NotifyByEmail { get; set; }
     /// <summary>Consent the citizen gave before the petition was recorded (on the phone form): kept as given, not as the clerk's now.</summary>
-    public PersonalData.IConsented? ConsentGiven { get; set; }
+    public IConsented? ConsentGiven { get; set; }
 
     public static PetitionInput From(Petition p) => new()
     {

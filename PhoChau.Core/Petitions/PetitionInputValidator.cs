@@ -23,7 +23,7 @@ public sealed partial class PetitionInputValidator : AbstractValidator<PetitionI
         RuleFor(x => x.Address).MaximumLength(300).WithMessage(_ => CoreText.Get("Petitions.AddressLength"));
         RuleFor(x => x.Channel).IsInEnum().WithMessage(_ => CoreText.Get("Petitions.ChannelInvalid"));
         RuleFor(x => x.Field).IsInEnum().WithMessage(_ => CoreText.Get("Petitions.FieldInvalid"));
-        RuleFor(x => x.ReceivedOn).Must(d => d <= Common.VietnamTime.Today(clock))
+        RuleFor(x => x.ReceivedOn).Must(d => d <= VietnamTime.Today(clock))
             .WithMessage(_ => CoreText.Get("Petitions.ReceivedInFuture"));
         RuleFor(x => x.ReceivedOn).Must(d => d.Year >= 2000).WithMessage(_ => CoreText.Get("Petitions.ReceivedInvalid"));
         RuleFor(x => x.ProcedureName).Must(p => !string.IsNullOrWhiteSpace(p)).When(x => x.Field == PetitionField.AdministrativeProcedure)

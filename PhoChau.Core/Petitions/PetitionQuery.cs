@@ -1,5 +1,6 @@
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Text;
+using PhoChau.Core.Dialogues;
 
 namespace PhoChau.Core.Petitions;
 
@@ -40,7 +41,7 @@ public sealed class PetitionQuery(IDbContextFactory<PhoChauDbContext> dbFactory,
         if (filter.VillageId is { } village) q = q.Where(p => p.VillageId == village);
         if (filter.Field is { } field) q = q.Where(p => p.Field == field);
         if (filter.OverdueOnly)
-            q = q.Where(p => (Dialogues.DashboardService.AwaitingAnswer.Contains(p.State) && p.AnswerDueDate < today)
+            q = q.Where(p => (DashboardService.AwaitingAnswer.Contains(p.State) && p.AnswerDueDate < today)
                           || (p.State == PetitionState.NotSettled && p.ReplyDueDate < today));
         foreach (var word in VietnameseText.Fold(filter.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
         {
@@ -78,7 +79,7 @@ public sealed class PetitionQuery(IDbContextFactory<PhoChauDbContext> dbFactory,
         var showPhone = actor.Allows(Permission.SeePersonalData);
         return new PetitionListPage(page.Select(x =>
         {
-            DateOnly? due = Dialogues.DashboardService.AwaitingAnswer.Contains(x.State) ? x.AnswerDueDate
+            DateOnly? due = DashboardService.AwaitingAnswer.Contains(x.State) ? x.AnswerDueDate
                 : x.State == PetitionState.NotSettled ? x.ReplyDueDate : null;
             int? left = due is { } d ? DueStatus.Of(cal, today, d).WorkingDaysLeft : null;
             return new PetitionRow(x.Id, x.Code, x.PetitionerName, x.VillageName, showPhone ? x.Phone : null, x.ReceivedOn,

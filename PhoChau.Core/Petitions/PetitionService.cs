@@ -3,6 +3,9 @@ using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Messages;
 using PhoChau.Core.Text;
+using PhoChau.Core.Citizens;
+using PhoChau.Core.PersonalData;
+using PhoChau.Core.Speakers;
 
 namespace PhoChau.Core.Petitions;
 
@@ -14,7 +17,7 @@ namespace PhoChau.Core.Petitions;
 /// </summary>
 public sealed class PetitionService(
     IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, CalendarService calendar,
-    Speakers.HallNotifier notifier, Citizens.TrackingPin pins, Messages.CitizenMessages messages, TimeProvider clock)
+    HallNotifier notifier, TrackingPin pins, CitizenMessages messages, TimeProvider clock)
 {
     public async Task<PetitionDetails> GetAsync(Actor actor, int id, CancellationToken ct = default)
     {
@@ -35,7 +38,7 @@ public sealed class PetitionService(
         // Staff learn here that the citizen was not told (a bounced address, a phone without Zalo), and reach them otherwise.
         var undelivered = showPersonal
             ? await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.PetitionId == id && (m.State == Messages.MessageState.Failed || m.State == Messages.MessageState.Bounced))
+                .Where(m => m.PetitionId == id && (m.State == MessageState.Failed || m.State == MessageState.Bounced))
                 .OrderBy(m => m.Id).Select(m => new UndeliveredMessage(m.Channel, m.Recipient, m.State, m.LastError)).ToListAsync(ct)
             : [];
         return new PetitionDetails(p, village, lead, supports, files, showPersonal, due, all.Count - files.Count) { Undelivered = undelivered };
@@ -67,7 +70,7 @@ public sealed class PetitionService(
             Apply(petition, input);
             if (input.ConsentGiven is { ConsentAtUtc: not null } given)
                 (petition.ConsentAtUtc, petition.ConsentBy, petition.ConsentPurpose) = (given.ConsentAtUtc, given.ConsentBy, given.ConsentPurpose);
-            else if (input.Consent) PersonalData.Consent.Record(petition, petition.CreatedAtUtc, actor.UserName);
+            else if (input.Consent) Consent.Record(petition, petition.CreatedAtUtc, actor.UserName);
             if (petition.WantsMessages()) petition.NotifyChangedAtUtc = petition.CreatedAtUtc;
             pins.Issue(petition, petition.CreatedAtUtc); // the receipt shows it once; only its hash is kept
             db.Petitions.Add(petition);
@@ -100,7 +103,7 @@ public sealed class PetitionService(
             Apply(p, input);
             if ((p.NotifyBySms, p.NotifyByZalo, p.NotifyByEmail) != notify) p.NotifyChangedAtUtc = clock.GetUtcNow().UtcDateTime;
             // Consent once given stays as it was given (when, by whom, which text); one given now is recorded now.
-            if (input.Consent && p.ConsentAtUtc is null) PersonalData.Consent.Record(p, clock.GetUtcNow().UtcDateTime, actor.UserName);
+            if (input.Consent && p.ConsentAtUtc is null) Consent.Record(p, clock.GetUtcNow().UtcDateTime, actor.UserName);
         }, ct);
     }
 
@@ -162,7 +165,7 @@ public sealed class PetitionService(
         }
         await db.SaveChangesAsync(actor, ct);
         foreach (var group in petitions.GroupBy(p => p.DialogueId))
-            notifier.Publish(new Speakers.HallChange(group.Key, false, group.Select(p => p.Id).ToList()));
+            notifier.Publish(new HallChange(group.Key, false, group.Select(p => p.Id).ToList()));
         return petitions.Count;
     }
 
@@ -273,7 +276,7 @@ public sealed class PetitionService(
         await change(db, p);
         await db.SaveChangesAsync(actor, ct);
         // Screens of a session in the hall show petitions too: tell them after the save.
-        notifier.Publish(new Speakers.HallChange(p.DialogueId, false, [p.Id]));
+        notifier.Publish(new HallChange(p.DialogueId, false, [p.Id]));
     }
 
     private static void EnsureCanSee(Actor actor, Petition p)
@@ -288,7 +291,7 @@ public sealed class PetitionService(
     /// </summary>
     public async Task<string> StopMessagesAsync(int petitionId, string? token, CancellationToken ct = default)
     {
-        if (!pins.VerifyLink(Messages.CitizenMessages.StopPurpose, petitionId, token)) throw new NotFoundException(CoreText.Get("Public.NotFound"));
+        if (!pins.VerifyLink(CitizenMessages.StopPurpose, petitionId, token)) throw new NotFoundException(CoreText.Get("Public.NotFound"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var p = await db.Petitions.SingleOrDefaultAsync(x => x.Id == petitionId, ct) ?? throw new NotFoundException(CoreText.Get("Public.NotFound"));
         if (p.WantsMessages())

@@ -33,7 +33,7 @@ public static class PetitionStateMachine
 
     public static void EnsureCanMove(PetitionState from, PetitionState to)
     {
-        if (Refusal(from, to) is { } why) throw new Common.DomainException(why);
+        if (Refusal(from, to) is { } why) throw new DomainException(why);
     }
 
     /// <summary>States whose petition is finished: no more work, no deadline.</summary>

@@ -1,4 +1,3 @@
-using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
 

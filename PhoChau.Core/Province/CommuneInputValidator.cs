@@ -1,4 +1,5 @@
 using FluentValidation;
+using System.Text.RegularExpressions;
 
 namespace PhoChau.Core.Province;
 
@@ -17,9 +18,9 @@ public sealed partial class CommuneInputValidator : AbstractValidator<CommuneInp
     }
 
     /// <summary>A short code of capitals, digits and dashes (PHOCHAU, PC-01).</summary>
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,19}$")]
-    private static partial System.Text.RegularExpressions.Regex CodePattern();
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,19}$")]
+    private static partial Regex CodePattern();
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9._-]{3,50}$")]
-    private static partial System.Text.RegularExpressions.Regex UserPattern();
+    [GeneratedRegex("^[a-z0-9._-]{3,50}$")]
+    private static partial Regex UserPattern();
 }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Reports;
+using System.Globalization;
+using System.IO.Compression;
 
 namespace PhoChau.Core.Province;
 
@@ -128,7 +130,7 @@ public sealed class ProvinceService(
         {
             var commune = await db.CommuneProfiles.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == communeId)
                 .Select(c => new { c.Code, c.CommuneName }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException(CoreText.Get("Province.CommuneNotFound"));
-            (code, name) = (commune.Code ?? communeId.ToString(System.Globalization.CultureInfo.InvariantCulture), commune.CommuneName);
+            (code, name) = (commune.Code ?? communeId.ToString(CultureInfo.InvariantCulture), commune.CommuneName);
         }
         using var inCommune = CommuneScope.Enter(communeId);
         List<int> dialogues;
@@ -141,7 +143,7 @@ public sealed class ProvinceService(
         if (dialogues.Count == 0) throw new NotFoundException(CoreText.Format("Province.NoDialogues", name, year));
         await using var scope = scopes.CreateAsyncScope();
         var packs = scope.ServiceProvider.GetRequiredService<EvidencePackService>();
-        using var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var id in dialogues) await packs.WriteIntoAsync(actor, id, zip, $"doi-thoai-{id}/", ct);
         return PackFileName(code, year);
     }
@@ -185,7 +187,7 @@ public sealed class ProvinceService(
         wf.Range(1, 1, 1, fieldHeaders.Length).Style.Font.Bold = true;
         wf.Column(1).Width = 36;
         wf.Columns(2, fieldHeaders.Length).Width = 16;
-        foreach (var sheet in wb.Worksheets) Reports.XlsxReportWriter.PrintA4Landscape(sheet);
+        foreach (var sheet in wb.Worksheets) XlsxReportWriter.PrintA4Landscape(sheet);
         wb.SaveAs(output);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace PhoChau.Core.Reports;
 
 /// <summary>
@@ -22,8 +24,8 @@ public sealed record AdministrativeDocument(
 
     /// <summary>Whether a body line is one of those headings: a numbered line short enough to be a title.</summary>
     public bool IsHeading(string line) =>
-        NumberedHeadings && line.Length <= 90 && System.Text.RegularExpressions.Regex.IsMatch(line, @"^([IVX]+|\d+(\.\d+)*)\.\s")
-        || SectionHeadings && line.Length <= 90 && System.Text.RegularExpressions.Regex.IsMatch(line, @"^[IVX]+\.\s") && line == line.ToUpperInvariant();
+        NumberedHeadings && line.Length <= 90 && Regex.IsMatch(line, @"^([IVX]+|\d+(\.\d+)*)\.\s")
+        || SectionHeadings && line.Length <= 90 && Regex.IsMatch(line, @"^[IVX]+\.\s") && line == line.ToUpperInvariant();
 
     /// <summary>
     /// Only the sections' headings in capitals ("I. THÀNH PHẦN") are bold: the minutes' numbered lines are items (issue 33.8:

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PhoChau.Core.Dialogues;
+
 namespace PhoChau.Core.Reports;
 
 /// <summary>The documents of a dialogue (new kinds go at the end: the kind is stored by name, the order is the pages').</summary>
@@ -24,11 +27,11 @@ public class DocumentDraft : ICommuneOwned, IVersioned
 
 internal sealed class DocumentDraftConfiguration : IEntityTypeConfiguration<DocumentDraft>
 {
-    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<DocumentDraft> e)
+    public void Configure(EntityTypeBuilder<DocumentDraft> e)
     {
         e.Property(d => d.Version).IsConcurrencyToken();
         e.Property(d => d.UpdatedBy).HasMaxLength(256);
         e.HasIndex(d => new { d.DialogueId, d.Kind }).IsUnique();
-        e.HasOne<Dialogues.Dialogue>().WithMany().HasForeignKey(d => d.DialogueId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Dialogue>().WithMany().HasForeignKey(d => d.DialogueId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,6 +1,12 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+// The drawing parts share names with the document's (Table, Paragraph): each under its own short alias.
+using A = DocumentFormat.OpenXml.Drawing;
+using Dw = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
+// "Text" alone is this project's PhoChau.Core.Text namespace.
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace PhoChau.Core.Reports;
 
@@ -133,7 +139,7 @@ public static class DocxWriter
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0) run.Append(new Break());
-            run.Append(new DocumentFormat.OpenXml.Wordprocessing.Text(lines[i].TrimEnd('\r')) { Space = SpaceProcessingModeValues.Preserve });
+            run.Append(new W.Text(lines[i].TrimEnd('\r')) { Space = SpaceProcessingModeValues.Preserve });
         }
         paragraph.Append(run);
         return paragraph;
@@ -146,26 +152,26 @@ public static class DocxWriter
         using (var ms = new MemoryStream(png)) part.FeedData(ms);
         var relId = main.GetIdOfPart(part);
         long emu = millimetres * 36000L;
-        var graphic = new DocumentFormat.OpenXml.Drawing.Graphic(new DocumentFormat.OpenXml.Drawing.GraphicData(
-            new DocumentFormat.OpenXml.Drawing.Pictures.Picture(
-                new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureProperties(
-                    new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualDrawingProperties { Id = 0U, Name = "qr.png" },
-                    new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureDrawingProperties()),
-                new DocumentFormat.OpenXml.Drawing.Pictures.BlipFill(
-                    new DocumentFormat.OpenXml.Drawing.Blip { Embed = relId },
-                    new DocumentFormat.OpenXml.Drawing.Stretch(new DocumentFormat.OpenXml.Drawing.FillRectangle())),
-                new DocumentFormat.OpenXml.Drawing.Pictures.ShapeProperties(
-                    new DocumentFormat.OpenXml.Drawing.Transform2D(
-                        new DocumentFormat.OpenXml.Drawing.Offset { X = 0L, Y = 0L },
-                        new DocumentFormat.OpenXml.Drawing.Extents { Cx = emu, Cy = emu }),
-                    new DocumentFormat.OpenXml.Drawing.PresetGeometry(new DocumentFormat.OpenXml.Drawing.AdjustValueList()) { Preset = DocumentFormat.OpenXml.Drawing.ShapeTypeValues.Rectangle })))
+        var graphic = new A.Graphic(new A.GraphicData(
+            new Pic.Picture(
+                new Pic.NonVisualPictureProperties(
+                    new Pic.NonVisualDrawingProperties { Id = 0U, Name = "qr.png" },
+                    new Pic.NonVisualPictureDrawingProperties()),
+                new Pic.BlipFill(
+                    new A.Blip { Embed = relId },
+                    new A.Stretch(new A.FillRectangle())),
+                new Pic.ShapeProperties(
+                    new A.Transform2D(
+                        new A.Offset { X = 0L, Y = 0L },
+                        new A.Extents { Cx = emu, Cy = emu }),
+                    new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
         { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" });
-        var inline = new DocumentFormat.OpenXml.Drawing.Wordprocessing.Inline(
-            new DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent { Cx = emu, Cy = emu },
-            new DocumentFormat.OpenXml.Drawing.Wordprocessing.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
-            new DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties { Id = 1U, Name = "QR" },
-            new DocumentFormat.OpenXml.Drawing.Wordprocessing.NonVisualGraphicFrameDrawingProperties(
-                new DocumentFormat.OpenXml.Drawing.GraphicFrameLocks { NoChangeAspect = true }),
+        var inline = new Dw.Inline(
+            new Dw.Extent { Cx = emu, Cy = emu },
+            new Dw.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new Dw.DocProperties { Id = 1U, Name = "QR" },
+            new Dw.NonVisualGraphicFrameDrawingProperties(
+                new A.GraphicFrameLocks { NoChangeAspect = true }),
             graphic)
         { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U };
         return new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "120", After = "120" }, new Justification { Val = JustificationValues.Center }),

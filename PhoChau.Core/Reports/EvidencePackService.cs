@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using PhoChau.Core.Citizens;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Reports.Issuing;
+using PhoChau.Core.Petitions;
 
 namespace PhoChau.Core.Reports;
 
@@ -78,7 +78,7 @@ public sealed class EvidencePackService(IDbContextFactory<PhoChauDbContext> dbFa
     /// <summary>A dialogue not held yet has no published results: its petitions are listed all the same, by code.</summary>
     private static async Task<List<IReadOnlyList<ReportCell>>> PetitionsOfUnheldAsync(PhoChauDbContext db, List<int> sessions, CancellationToken ct) =>
         (await db.Petitions.AsNoTracking().Where(p => sessions.Contains(p.DialogueId)).OrderBy(p => p.Number).ToListAsync(ct))
-            .Select(p => (IReadOnlyList<ReportCell>)new ReportCell[] { p.Code, (DateOnly?)p.ReceivedOn, Petitions.PetitionLabels.Fields[p.Field], CoreText.Get("Public.State." + p.State), (string?)null, (string?)null, (string?)null, (DateOnly?)null })
+            .Select(p => (IReadOnlyList<ReportCell>)new ReportCell[] { p.Code, (DateOnly?)p.ReceivedOn, PetitionLabels.Fields[p.Field], CoreText.Get("Public.State." + p.State), (string?)null, (string?)null, (string?)null, (DateOnly?)null })
             .ToList();
 
     private static async Task AddAsync(ZipArchive zip, string name, Func<Stream, Task> write)
@@ -92,12 +92,12 @@ public sealed class EvidencePackService(IDbContextFactory<PhoChauDbContext> dbFa
     }
 
     /// <summary>The channel in a file name, in Vietnamese without marks (it read "Media", "NoticeBoard", "VillageHeads": issue 33.8).</summary>
-    public static string ChannelFileName(Dialogues.PublicationChannel channel) => channel switch
+    public static string ChannelFileName(PublicationChannel channel) => channel switch
     {
-        Dialogues.PublicationChannel.Media => "thong-tin-dai-chung",
-        Dialogues.PublicationChannel.NoticeBoard => "niem-yet-tru-so",
-        Dialogues.PublicationChannel.VillageHeads => "gui-truong-thon",
-        Dialogues.PublicationChannel.Website => "trang-thong-tin-dien-tu",
+        PublicationChannel.Media => "thong-tin-dai-chung",
+        PublicationChannel.NoticeBoard => "niem-yet-tru-so",
+        PublicationChannel.VillageHeads => "gui-truong-thon",
+        PublicationChannel.Website => "trang-thong-tin-dien-tu",
         _ => "kenh-khac",
     };
 }

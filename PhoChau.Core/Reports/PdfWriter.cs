@@ -1,6 +1,9 @@
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PhoChau.Core.Reports.Signing;
+using QRCoder;
+using System.Globalization;
 
 namespace PhoChau.Core.Reports;
 
@@ -22,7 +25,7 @@ public static class PdfWriter
     private static double Width => Right - Left;
 
     /// <summary>Writes the PDF; returns where the signature and seal go (the room between the signer's title and name).</summary>
-    public static Signing.PdfBox Write(Stream output, AdministrativeDocument doc)
+    public static PdfBox Write(Stream output, AdministrativeDocument doc)
     {
         PdfFonts.Install();
         using var pdf = new PdfDocument();
@@ -180,7 +183,7 @@ public static class PdfWriter
         /// The signature block: recipients (or the secretary's signature on the minutes) on the left, the authority, the
         /// signer's title, the room for the signature and seal, and the name on the right; never split over two pages.
         /// </summary>
-        public Signing.PdfBox Signature(AdministrativeDocument doc, double column)
+        public PdfBox Signature(AdministrativeDocument doc, double column)
         {
             var body = Font(BodySize, bold: true);
             var rightLines = 2 + (doc.SignatureTitle.Length > 0 ? 1 : 0) + 4 + 1;
@@ -211,7 +214,7 @@ public static class PdfWriter
             var ry = Centered(doc.SignatureAuthority, body, Left + column, column, top);
             if (doc.SignatureTitle.Length > 0) ry = Centered(doc.SignatureTitle, body, Left + column, column, ry);
             var room = 4 * Line(body);
-            var box = new Signing.PdfBox(_pages.Count - 1, Left + column, PageHeight - ry - room, column, room); // PDF points, from the bottom
+            var box = new PdfBox(_pages.Count - 1, Left + column, PageHeight - ry - room, column, room); // PDF points, from the bottom
             ry += room;
             ry = Centered(doc.SignerName, body, Left + column, column, ry);
             Y = Math.Max(y, ry);
@@ -225,8 +228,8 @@ public static class PdfWriter
             var size = Mm(14);
             var top = PageHeight - Mm(18);
             // Drawn as squares: sharp at any print size, and no image format to decode.
-            using (var generator = new QRCoder.QRCodeGenerator())
-            using (var data = generator.CreateQrCode(v.Url, QRCoder.QRCodeGenerator.ECCLevel.M))
+            using (var generator = new QRCodeGenerator())
+            using (var data = generator.CreateQrCode(v.Url, QRCodeGenerator.ECCLevel.M))
             {
                 var matrix = data.ModuleMatrix;
                 var module = size / matrix.Count;
@@ -244,7 +247,7 @@ public static class PdfWriter
         {
             var font = Font(Size13);
             for (var i = 1; i < _pages.Count; i++)
-                _pages[i].G.DrawString((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), font, XBrushes.Black,
+                _pages[i].G.DrawString((i + 1).ToString(CultureInfo.InvariantCulture), font, XBrushes.Black,
                     new XRect(Left, Mm(8), Width, Line(font)), XStringFormats.TopCenter);
             foreach (var (_, g) in _pages) g.Dispose();
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PhoChau.Core.Reports;
 
 /// <summary>A typed cell value: text is always written as text (never a formula), dates as real dates.</summary>
@@ -7,5 +9,5 @@ public readonly record struct ReportCell(string? Text, DateOnly? Date, double? N
     public static implicit operator ReportCell(DateOnly? date) => new(null, date, null);
     public static implicit operator ReportCell(int number) => new(null, null, number);
 
-    public int Width => Text?.Length ?? (Date is not null ? 10 : Number?.ToString(System.Globalization.CultureInfo.InvariantCulture).Length ?? 0);
+    public int Width => Text?.Length ?? (Date is not null ? 10 : Number?.ToString(CultureInfo.InvariantCulture).Length ?? 0);
 }

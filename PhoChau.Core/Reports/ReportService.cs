@@ -3,6 +3,8 @@ using PhoChau.Core.Calendar;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
+using PhoChau.Core.Citizens;
+using PhoChau.Core.Dialogues;
 
 namespace PhoChau.Core.Reports;
 
@@ -11,7 +13,7 @@ namespace PhoChau.Core.Reports;
 /// the speaker list, the follow-up by department and the summary by field and village. Personal data columns
 /// only for roles allowed to see them; a department officer gets its own department's petitions only.
 /// </summary>
-public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory, CalendarService calendar, Citizens.SatisfactionService satisfaction, TimeProvider clock)
+public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory, CalendarService calendar, SatisfactionService satisfaction, TimeProvider clock)
 {
     public static string FileName(ReportKind kind, int dialogueId) => kind switch
     {
@@ -55,9 +57,9 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
     }
 
     /// <summary>"ỦY BAN NHÂN DÂN XÃ … — title (ngày …)": the first line of every report.</summary>
-    public static async Task<string> HeadingAsync(PhoChauDbContext db, Dialogues.Dialogue dialogue, CancellationToken ct)
+    public static async Task<string> HeadingAsync(PhoChauDbContext db, Dialogue dialogue, CancellationToken ct)
     {
-        var commune = await Commune.CommuneProfileService.ReadAsync(db, ct);
+        var commune = await CommuneProfileService.ReadAsync(db, ct);
         return $"{commune.CommitteeName.ToUpper(new CultureInfo("vi-VN"))} — {dialogue.Title}"
                + (dialogue.HeldOn() is { } date ? $" (ngày {date:dd/MM/yyyy})" : "");
     }
@@ -239,7 +241,7 @@ public sealed class ReportService(IDbContextFactory<PhoChauDbContext> dbFactory,
     /// <summary>Beside a village typed in the hall that is not in the list yet.</summary>
     public const string TypedVillageMark = "(chưa có trong danh sách thôn)";
 
-    private static async Task<ReportTable[]> SummaryAsync(PhoChauDbContext db, Actor actor, Dialogues.Dialogue dialogue, CancellationToken ct)
+    private static async Task<ReportTable[]> SummaryAsync(PhoChauDbContext db, Actor actor, Dialogue dialogue, CancellationToken ct)
     {
         var villages = await db.Villages.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Name, ct);
         var petitions = await Visible(db, actor, dialogue.Id).ToListAsync(ct);

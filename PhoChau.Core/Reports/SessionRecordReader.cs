@@ -1,3 +1,5 @@
+using PhoChau.Core.Dialogues;
+
 namespace PhoChau.Core.Reports;
 
 public static class SessionRecordReader
@@ -10,17 +12,17 @@ public static class SessionRecordReader
     {
         var dialogue = await db.Dialogues.AsNoTracking().Include(d => d.Deadlines).SingleOrDefaultAsync(d => d.Id == dialogueId, ct)
             ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
-        var commune = await Commune.CommuneProfileService.ReadAsync(db, ct);
+        var commune = await CommuneProfileService.ReadAsync(db, ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var participants = await db.DialogueParticipants.AsNoTracking().Where(p => p.DialogueId == dialogueId)
             .Select(p => p.DepartmentId).ToListAsync(ct);
-        var clusters = await Dialogues.ClusterService.ReadAsync(db, dialogueId, ct);
+        var clusters = await ClusterService.ReadAsync(db, dialogueId, ct);
         List<int> sessions = [dialogueId, .. withClusters ? clusters.Select(c => c.Id) : []];
         var speakers = await db.Speakers.AsNoTracking().Where(s => sessions.Contains(s.DialogueId)).OrderBy(s => s.DialogueId != dialogueId).ThenBy(s => s.DialogueId).ThenBy(s => s.Position).ToListAsync(ct);
         var petitions = await db.Petitions.AsNoTracking().Where(p => sessions.Contains(p.DialogueId)).OrderBy(p => p.Number).ToListAsync(ct);
-        var ownVillages = dialogue.ParentId is null ? [] : (await Dialogues.ClusterService.VillagesOfAsync(db, [dialogueId], ct))[dialogueId].ToList();
-        var voters = dialogue.Reason == Dialogues.DialogueReason.VotersRequest
-            ? await Dialogues.VoterCount.OfYearAsync(db, Dialogues.VoterCount.YearOf(dialogue.VotersRequestDate, dialogue.Year), ct)
+        var ownVillages = dialogue.ParentId is null ? [] : (await ClusterService.VillagesOfAsync(db, [dialogueId], ct))[dialogueId].ToList();
+        var voters = dialogue.Reason == DialogueReason.VotersRequest
+            ? await VoterCount.OfYearAsync(db, VoterCount.YearOf(dialogue.VotersRequestDate, dialogue.Year), ct)
             : null;
         return new SessionRecord(dialogue, commune, participants.Select(id => departments.GetValueOrDefault(id, "")).ToList(), speakers, petitions, departments)
         {

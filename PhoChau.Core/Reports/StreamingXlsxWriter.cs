@@ -3,6 +3,8 @@ using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using System.Threading.Channels;
+using System.Xml;
 
 namespace PhoChau.Core.Reports;
 
@@ -33,7 +35,7 @@ public static class StreamingXlsxWriter
         // The sheet itself with a plain XmlWriter: OpenXmlWriter's attribute lists and checks cost a third of the time of
         // a 100,000-row register (register-export); the fixed elements around the rows are the SDK's own XML.
         using (var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
-        using (var w = System.Xml.XmlWriter.Create(entry, new System.Xml.XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false }))
+        using (var w = XmlWriter.Create(entry, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false }))
         {
             w.WriteStartDocument(true);
             w.WriteStartElement("worksheet", MainNamespace);
@@ -51,8 +53,8 @@ public static class StreamingXlsxWriter
             cells.TextRow(HeaderRow, layout.Headers, StyleHeader);
             // Reading the rows and writing the XML run side by side (two cores): a bounded channel between them keeps
             // memory flat whatever the number of rows.
-            var channel = System.Threading.Channels.Channel.CreateBounded<IReadOnlyList<ReportCell>>(
-                new System.Threading.Channels.BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
+            var channel = Channel.CreateBounded<IReadOnlyList<ReportCell>>(
+                new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
             var reading = Task.Run(async () =>
             {
                 try
@@ -100,10 +102,10 @@ public static class StreamingXlsxWriter
     private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     /// <summary>An element around the rows, as the OpenXML SDK writes it (its own prefix and namespace).</summary>
-    private static void WriteFixed(System.Xml.XmlWriter w, OpenXmlElement element) => w.WriteRaw(element.OuterXml);
+    private static void WriteFixed(XmlWriter w, OpenXmlElement element) => w.WriteRaw(element.OuterXml);
 
     /// <summary>Rows and cells written as tags and text; a cell's reference is written in pieces, never built as a string.</summary>
-    private readonly struct CellWriter(System.Xml.XmlWriter w)
+    private readonly struct CellWriter(XmlWriter w)
     {
         private static readonly string[] Letters = Enumerable.Range(1, 64).Select(Column).ToArray();
         private static readonly string[] Styles = Enumerable.Range(0, 8).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();

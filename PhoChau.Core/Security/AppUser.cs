@@ -5,7 +5,7 @@ namespace PhoChau.Core.Security;
 public class AppUser : IdentityUser
 {
     /// <summary>The commune the account works for; none for a province account.</summary>
-    public int? CommuneId { get; set; } = Commune.CommuneScope.Default;
+    public int? CommuneId { get; set; } = CommuneScope.Default;
 
     public string FullName { get; set; } = "";
 

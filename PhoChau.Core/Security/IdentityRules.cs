@@ -33,6 +33,6 @@ public static class IdentityRules
     public static IdentityBuilder AddPhoChauIdentity(this IServiceCollection services) =>
         services.AddIdentityCore<AppUser>(Apply)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<Persistence.PhoChauDbContext>()
+            .AddEntityFrameworkStores<PhoChauDbContext>()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
 }

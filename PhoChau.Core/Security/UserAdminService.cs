@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using PhoChau.Core.Auditing;
 
 namespace PhoChau.Core.Security;
 
@@ -18,7 +19,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         var roles = await (from ur in ctx.UserRoles join r in ctx.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .ToListAsync(ct);
         // Accounts are found by name at sign-in whatever their commune; an administrator manages only its commune's.
-        var commune = Commune.CommuneScope.Current;
+        var commune = CommuneScope.Current;
         var users = await ctx.Users.AsNoTracking().Where(u => u.CommuneId == commune).OrderBy(u => u.UserName).ToListAsync(ct);
         var now = clock.GetUtcNow();
         return users.Select(u => new UserSummary(u.Id, u.UserName!, u.FullName,
@@ -39,7 +40,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
             UserName = input.UserName,
             FullName = input.FullName.Trim(),
             DepartmentId = input.Role == Roles.DepartmentOfficer ? input.DepartmentId : null,
-            CommuneId = Commune.CommuneScope.Current,
+            CommuneId = CommuneScope.Current,
             Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
         };
         Check(await users.CreateAsync(user, input.Password));
@@ -54,7 +55,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         await validator.EnsureValidAsync(input, ct);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId) is { } found && found.CommuneId == Commune.CommuneScope.Current
+        var user = await users.FindByIdAsync(userId) is { } found && found.CommuneId == CommuneScope.Current
             ? found : throw new NotFoundException(CoreText.Get("Users.NotFound"));
         await EnsureDepartmentAsync(scope, input, ct);
         var oldRoles = await users.GetRolesAsync(user);
@@ -82,7 +83,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         if (string.IsNullOrEmpty(newPassword)) throw new DomainException(CoreText.Get("Users.PasswordEmpty"));
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId) is { } found && found.CommuneId == Commune.CommuneScope.Current
+        var user = await users.FindByIdAsync(userId) is { } found && found.CommuneId == CommuneScope.Current
             ? found : throw new NotFoundException(CoreText.Get("Users.NotFound"));
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, newPassword));
@@ -124,7 +125,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
         if (!active && userId == actor.UserId) throw new DomainException(CoreText.Get("Users.CannotLockSelf"));
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId) is { } found && found.CommuneId == Commune.CommuneScope.Current
+        var user = await users.FindByIdAsync(userId) is { } found && found.CommuneId == CommuneScope.Current
             ? found : throw new NotFoundException(CoreText.Get("Users.NotFound"));
         user.IsActive = active;
         Check(await users.UpdateAsync(user));
@@ -146,8 +147,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, UserInputValid
     {
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PhoChauDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
-        db.AuditEntries.Add(Auditing.AuditEntry.By(actor, db.Clock.GetUtcNow().UtcDateTime, nameof(AppUser), userId, Auditing.AuditAction.Updated,
-            new Auditing.AuditChange("Tài khoản", null, what)));
+        db.AuditEntries.Add(AuditEntry.By(actor, db.Clock.GetUtcNow().UtcDateTime, nameof(AppUser), userId, AuditAction.Updated,
+            new AuditChange("Tài khoản", null, what)));
         await db.SaveChangesAsync(ct);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using System.Collections.Immutable;
 
 namespace PhoChau.Core.Speakers;
 
@@ -11,7 +12,7 @@ namespace PhoChau.Core.Speakers;
 public sealed class HallNotifier(ILogger<HallNotifier> log)
 {
     private readonly ConcurrentDictionary<int, Pending> _pending = new();
-    private System.Collections.Immutable.ImmutableArray<Func<HallChange, Task>> _subscribers = [];
+    private ImmutableArray<Func<HallChange, Task>> _subscribers = [];
 
     /// <summary>
     /// Subscribers load what they need themselves; they are awaited, one failing does not stop the others. Disposing
@@ -19,7 +20,7 @@ public sealed class HallNotifier(ILogger<HallNotifier> log)
     /// </summary>
     public IDisposable Subscribe(Func<HallChange, Task> handler)
     {
-        System.Collections.Immutable.ImmutableInterlocked.Update(ref _subscribers, list => list.Add(handler));
+        ImmutableInterlocked.Update(ref _subscribers, list => list.Add(handler));
         return new Subscription(this, handler);
     }
 
@@ -30,7 +31,7 @@ public sealed class HallNotifier(ILogger<HallNotifier> log)
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
-                System.Collections.Immutable.ImmutableInterlocked.Update(ref notifier._subscribers, list => list.Remove(handler));
+                ImmutableInterlocked.Update(ref notifier._subscribers, list => list.Remove(handler));
         }
     }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using PhoChau.Core.Petitions;
 
 namespace PhoChau.Core.Speakers;
 
@@ -11,7 +12,7 @@ public sealed class SpeakerInputValidator : AbstractValidator<SpeakerInput>
             .MaximumLength(150).WithMessage(_ => CoreText.Get("Hall.SpeakerNameLength"));
         RuleFor(x => x.VillageOrOrganisation).MaximumLength(150).WithMessage(_ => CoreText.Get("Hall.FromLength"));
         RuleFor(x => x.Topic).MaximumLength(500).WithMessage(_ => CoreText.Get("Hall.TopicLength"));
-        RuleFor(x => x.NewPetitionText).MaximumLength(Petitions.PetitionInputValidator.MaxTextLength)
+        RuleFor(x => x.NewPetitionText).MaximumLength(PetitionInputValidator.MaxTextLength)
             .WithMessage(_ => CoreText.Get("Hall.PetitionTextTooLong"));
     }
 }

@@ -5,6 +5,11 @@ using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Text;
+using Microsoft.Data.Sqlite;
+using PhoChau.Core.Monitoring;
+using System.Data;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 
 namespace PhoChau.Core.Speakers;
 
@@ -17,7 +22,7 @@ namespace PhoChau.Core.Speakers;
 public sealed class SpeakerQueueService(
     IDbContextFactory<PhoChauDbContext> dbFactory, SpeakerInputValidator validator, PetitionService petitions,
     HallNotifier notifier, HallSnapshots snapshots, WriteGate writeGate, GroupCommit groupCommit, CalendarService calendar,
-    TimeProvider clock, Monitoring.PortalMetrics metrics)
+    TimeProvider clock, PortalMetrics metrics)
 {
     private const int Retries = 3;
 
@@ -38,14 +43,14 @@ public sealed class SpeakerQueueService(
     private async Task<HallSnapshot> LoadSnapshotAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct)
     {
         // Inside the caller's write transaction when there is one; else a read transaction of its own.
-        System.Data.Common.DbTransaction? own = null;
+        DbTransaction? own = null;
         if (db.Database.CurrentTransaction is null)
         {
             await db.Database.OpenConnectionAsync(ct);
             // SQLite: a deferred transaction takes no write lock. PostgreSQL: one snapshot for the three reads.
-            own = db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            own = db.Database.GetDbConnection() is SqliteConnection sqlite
                 ? sqlite.BeginTransaction(deferred: true)
-                : await db.Database.GetDbConnection().BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+                : await db.Database.GetDbConnection().BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
             await db.Database.UseTransactionAsync(own, ct);
         }
         var d = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
@@ -321,7 +326,7 @@ public sealed class SpeakerQueueService(
 
     private Task<HallState> MutateAsync(Actor actor, int dialogueId, int? expectedVersion, int alsoSpeakerId,
         Func<PhoChauDbContext, Dialogue, List<Speaker>, int, Task<IReadOnlyList<int>>> change, CancellationToken ct,
-        [System.Runtime.CompilerServices.CallerMemberName] string action = "") =>
+        [CallerMemberName] string action = "") =>
         MutateAsync(actor, dialogueId, expectedVersion, change, ct, alsoSpeakerId: alsoSpeakerId, action: action);
 
     /// <summary>
@@ -334,7 +339,7 @@ public sealed class SpeakerQueueService(
     private async Task<HallState> MutateAsync(Actor actor, int dialogueId, int? expectedVersion,
         Func<PhoChauDbContext, Dialogue, List<Speaker>, int, Task<IReadOnlyList<int>>> change, CancellationToken ct,
         bool requireInSession = true, int? alsoSpeakerId = null, bool fromSnapshot = true,
-        [System.Runtime.CompilerServices.CallerMemberName] string action = "")
+        [CallerMemberName] string action = "")
     {
         actor.Demand(Permission.Chair);
         var started = Stopwatch.GetTimestamp();

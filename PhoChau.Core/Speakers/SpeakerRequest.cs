@@ -1,4 +1,6 @@
 using PhoChau.Core.Auditing;
+using PhoChau.Core.Messages;
+using PhoChau.Core.PersonalData;
 
 namespace PhoChau.Core.Speakers;
 
@@ -7,7 +9,7 @@ namespace PhoChau.Core.Speakers;
 /// into the queue (where it gets its place like any registration) or rejects it. Never shown on the chair's console
 /// or the hall display while pending.
 /// </summary>
-public class SpeakerRequest : IAudited, IVersioned, ICommuneOwned, PersonalData.IConsented, Messages.IMessageChoice
+public class SpeakerRequest : IAudited, IVersioned, ICommuneOwned, IConsented, IMessageChoice
 {
     public int CommuneId { get; set; }
 

@@ -1,7 +1,9 @@
+using PhoChau.Core.Messages;
+
 namespace PhoChau.Core.Speakers;
 
 /// <summary>What a citizen types on the phone form: who, from where, on what, and a phone if they want to be called back.</summary>
-public sealed class SpeakerRequestInput : Messages.IMessageChoice
+public sealed class SpeakerRequestInput : IMessageChoice
 {
     public string Name { get; set; } = "";
     public string VillageOrOrganisation { get; set; } = "";

@@ -2,6 +2,7 @@ using PhoChau.Core.Dialogues;
 using PhoChau.Core.Messages;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Text;
+using PhoChau.Core.PersonalData;
 
 namespace PhoChau.Core.Speakers;
 
@@ -50,7 +51,7 @@ public sealed class SpeakerRequestService(
             Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
             NotifyBySms = input.NotifyBySms, NotifyByZalo = input.NotifyByZalo, NotifyByEmail = input.NotifyByEmail,
         };
-        PersonalData.Consent.Record(request, request.CreatedAtUtc, Actor.Citizen.UserName); // the validator demanded the box ticked
+        Consent.Record(request, request.CreatedAtUtc, Actor.Citizen.UserName); // the validator demanded the box ticked
         db.SpeakerRequests.Add(request);
         await db.SaveChangesAsync(Actor.Citizen, ct);
         await tx.CommitAsync(ct);

@@ -17,10 +17,10 @@ public static class VietnameseText
     public static string Unaccent(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var sb = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text.Replace('Đ', 'D').Replace('đ', 'd').Normalize(System.Text.NormalizationForm.FormD))
-            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark) sb.Append(c);
-        return sb.ToString().Normalize(System.Text.NormalizationForm.FormC);
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text.Replace('Đ', 'D').Replace('đ', 'd').Normalize(NormalizationForm.FormD))
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(c);
+        return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>Lower case, no diacritics (đ → d), single spaces: "Nguyễn  Văn A" → "nguyen van a".</summary>

@@ -1,3 +1,8 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
+using System.Security.AccessControl;
+using System.Security.Principal;
+
 namespace PhoChau.Portal.Hosting;
 
 /// <summary>
@@ -17,7 +22,7 @@ public static class DataFolderAccess
         if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) umask(0b000_111_111);
     }
 
-    [System.Runtime.InteropServices.DllImport("libc", SetLastError = false)]
+    [DllImport("libc", SetLastError = false)]
     private static extern uint umask(uint mask);
 
     private const UnixFileMode Folder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
@@ -39,33 +44,33 @@ public static class DataFolderAccess
     /// Replaces the folder's access list by SYSTEM, Administrators and this process's account, full control, inherited by
     /// everything inside (Windows propagates it to the files already there); returns whether any other account had access.
     /// </summary>
-    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+    [SupportedOSPlatform("windows")]
     private static bool TightenWindows(string root)
     {
         var folder = new DirectoryInfo(root);
-        var allowed = new HashSet<System.Security.Principal.SecurityIdentifier>
+        var allowed = new HashSet<SecurityIdentifier>
         {
-            new(System.Security.Principal.WellKnownSidType.LocalSystemSid, null),
-            new(System.Security.Principal.WellKnownSidType.BuiltinAdministratorsSid, null),
+            new(WellKnownSidType.LocalSystemSid, null),
+            new(WellKnownSidType.BuiltinAdministratorsSid, null),
         };
-        if (System.Security.Principal.WindowsIdentity.GetCurrent().User is { } self) allowed.Add(self);
-        var current = folder.GetAccessControl(System.Security.AccessControl.AccessControlSections.Access);
-        var open = !current.AreAccessRulesProtected || current.GetAccessRules(true, true, typeof(System.Security.Principal.SecurityIdentifier))
-            .OfType<System.Security.AccessControl.FileSystemAccessRule>()
-            .Any(r => r.AccessControlType == System.Security.AccessControl.AccessControlType.Allow
-                      && !allowed.Contains((System.Security.Principal.SecurityIdentifier)r.IdentityReference));
+        if (WindowsIdentity.GetCurrent().User is { } self) allowed.Add(self);
+        var current = folder.GetAccessControl(AccessControlSections.Access);
+        var open = !current.AreAccessRulesProtected || current.GetAccessRules(true, true, typeof(SecurityIdentifier))
+            .OfType<FileSystemAccessRule>()
+            .Any(r => r.AccessControlType == AccessControlType.Allow
+                      && !allowed.Contains((SecurityIdentifier)r.IdentityReference));
         if (!open) return false;
-        var only = new System.Security.AccessControl.DirectorySecurity();
+        var only = new DirectorySecurity();
         only.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
         foreach (var sid in allowed)
-            only.AddAccessRule(new System.Security.AccessControl.FileSystemAccessRule(sid, System.Security.AccessControl.FileSystemRights.FullControl,
-                System.Security.AccessControl.InheritanceFlags.ContainerInherit | System.Security.AccessControl.InheritanceFlags.ObjectInherit,
-                System.Security.AccessControl.PropagationFlags.None, System.Security.AccessControl.AccessControlType.Allow));
+            only.AddAccessRule(new FileSystemAccessRule(sid, FileSystemRights.FullControl,
+                InheritanceFlags.ContainerInherit | InheritanceFlags.ObjectInherit,
+                PropagationFlags.None, AccessControlType.Allow));
         folder.SetAccessControl(only);
         return true;
     }
 
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [UnsupportedOSPlatform("windows")]
     private static bool Restrict(string path, UnixFileMode wanted)
     {
         var mode = File.GetUnixFileMode(path);

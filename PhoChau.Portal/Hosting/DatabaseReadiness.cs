@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PhoChau.Portal.Features.Health;
 
 namespace PhoChau.Portal.Hosting;
 
@@ -70,6 +71,6 @@ public static class StartupGate
         http.Response.Headers.RetryAfter = "1";
         var starting = new HealthReportEntry(HealthStatus.Unhealthy,
             "Đang khởi động: chuẩn bị cơ sở dữ liệu / starting: preparing the database", TimeSpan.Zero, null, null);
-        return Features.Health.HealthEndpoints.WriteAsync(http, new HealthReport(new Dictionary<string, HealthReportEntry> { ["startup"] = starting }, TimeSpan.Zero));
+        return HealthEndpoints.WriteAsync(http, new HealthReport(new Dictionary<string, HealthReportEntry> { ["startup"] = starting }, TimeSpan.Zero));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using PhoChau.Core.Backups;
 using PhoChau.Core.Dialogues;
+using Npgsql;
 
 namespace PhoChau.Portal.Hosting;
 
@@ -61,7 +62,7 @@ public sealed class DatabaseStartup(
             throw new StartupFailureException(
                 $"Không sao lưu được trước khi nâng cấp cơ sở dữ liệu, nên chưa nâng cấp: {ex.In("vi-VN")} / Could not back up before upgrading the database, so nothing was changed: {ex.In("en-US")}", ex);
         }
-        catch (Exception ex) when (Failures.Find<Npgsql.NpgsqlException>(ex) is { } postgres)
+        catch (Exception ex) when (Failures.Find<NpgsqlException>(ex) is { } postgres)
         {
             throw new StartupFailureException(
                 $"Không kết nối được máy chủ PostgreSQL ({postgres.Message}). Kiểm tra máy chủ đang chạy và ConnectionStrings:Postgres. / Cannot reach the PostgreSQL server: is it running, and is ConnectionStrings:Postgres right?", postgres);

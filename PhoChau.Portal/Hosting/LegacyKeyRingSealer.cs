@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Persistence.Postgres;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Portal.Hosting;
 

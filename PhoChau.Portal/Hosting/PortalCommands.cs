@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Microsoft.AspNetCore.Identity;
 using PhoChau.Core;
 using PhoChau.Core.Backups;
+using System.Reflection;
+using System.Text;
 
 namespace PhoChau.Portal.Hosting;
 
@@ -28,7 +29,7 @@ public static class PortalCommands
     public static string CommandLine(string command, string dataRoot)
     {
         var program = Environment.ProcessPath ?? "PhoChau.Portal";
-        var entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
+        var entry = Assembly.GetEntryAssembly()?.Location;
         var invoke = Path.GetFileNameWithoutExtension(program) == "dotnet" && !string.IsNullOrEmpty(entry)
             ? $"{Quote(program)} {Quote(entry)}"
             : Quote(program);
@@ -162,7 +163,7 @@ public static class PortalCommands
         o.Flush();
         if (input is not null) return input.ReadLine();
         if (Console.IsInputRedirected) return Console.In.ReadLine();
-        var typed = new System.Text.StringBuilder();
+        var typed = new StringBuilder();
         for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
         {
             if (key.Key == ConsoleKey.Backspace) { if (typed.Length > 0) typed.Length--; }

@@ -3,7 +3,9 @@ using PhoChau.Core.Persistence.Postgres;
 using Microsoft.AspNetCore.DataProtection;
 using PhoChau.Core.Backups;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Messages;
+using PhoChau.Core.Reports.Issuing;
 
 namespace PhoChau.Portal.Hosting;
 
@@ -31,12 +33,12 @@ public static class PortalDataServices
         services.Configure<AttachmentOptions>(configuration.GetSection("Attachments"));
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
         services.Configure<PersonalDataOptions>(configuration.GetSection("PersonalData"));
-        services.Configure<PhoChau.Core.Reports.Issuing.SigningOptions>(configuration.GetSection("Signing"));
-        services.Configure<PhoChau.Core.Reports.Issuing.NumberingOptions>(configuration.GetSection("Documents"));
-        services.Configure<PhoChau.Core.Dialogues.LawOptions>(configuration.GetSection("Law"));
-        services.Configure<PhoChau.Core.Messages.MessagesOptions>(configuration.GetSection("Messages"));
+        services.Configure<SigningOptions>(configuration.GetSection("Signing"));
+        services.Configure<NumberingOptions>(configuration.GetSection("Documents"));
+        services.Configure<LawOptions>(configuration.GetSection("Law"));
+        services.Configure<MessagesOptions>(configuration.GetSection("Messages"));
         // Citizens' links go to the address their QR codes use, unless Messages:PublicUrl says otherwise.
-        services.PostConfigure<PhoChau.Core.Messages.MessagesOptions>(o =>
+        services.PostConfigure<MessagesOptions>(o =>
         {
             if (o.PublicUrl.Length == 0) o.PublicUrl = (configuration["Public:BaseUrl"] ?? "").TrimEnd('/');
         });

@@ -1,6 +1,12 @@
 using MudBlazor.Services;
 using PhoChau.Portal.Features.Backups;
 using PhoChau.Portal.Features.PersonalData;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor;
+using PhoChau.Portal.Components.Shared;
+using PhoChau.Portal.Features.Messages;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace PhoChau.Portal.Hosting;
 
@@ -24,9 +30,9 @@ public static class PortalHostingServices
     {
         services.AddHostedService<BackupScheduler>();
         services.AddHostedService<RetentionScheduler>();
-        services.AddHostedService<Features.Messages.OutboxWorker>();
-        services.AddHostedService<Features.Messages.ReminderScheduler>();
-        services.AddHostedService<Features.Messages.BounceScheduler>();
+        services.AddHostedService<OutboxWorker>();
+        services.AddHostedService<ReminderScheduler>();
+        services.AddHostedService<BounceScheduler>();
         return services;
     }
 
@@ -34,18 +40,18 @@ public static class PortalHostingServices
     public static IServiceCollection AddPortalLanguage(this IServiceCollection services)
     {
         services.AddLocalization();
-        services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(o =>
+        services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(PortalApp.Cultures[0]).AddSupportedCultures(PortalApp.Cultures).AddSupportedUICultures(PortalApp.Cultures);
             // Only the cookie chooses: a browser set to English still gets the Vietnamese UI by default.
-            o.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         // JSON keeps Vietnamese letters readable instead of \uXXXX escapes.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
-            System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+            JavaScriptEncoder.Create(UnicodeRanges.All));
         // Messages at the bottom: at the top right they covered the page's own buttons (the receipt after a save).
-        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
-        services.AddTransient<MudBlazor.MudLocalizer, Components.Shared.PortalMudLocalizer>();
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter);
+        services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         return services;
     }
 }

@@ -1,11 +1,10 @@
 using PhoChau.Core.Calendar;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 using PhoChau.Core.Speakers;
+using PhoChau.Core.Monitoring;
 
 namespace PhoChau.Portal.Hosting;
 
@@ -17,7 +16,7 @@ namespace PhoChau.Portal.Hosting;
 /// </summary>
 public sealed class PostgresHallRelay(
     IDbContextFactory<PhoChauDbContext> dbFactory, DatabaseInfo database, HallNotifier notifier,
-    CalendarService calendar, PhoChau.Core.Monitoring.PortalMetrics metrics, TimeProvider clock, ILogger<PostgresHallRelay> log)
+    CalendarService calendar, PortalMetrics metrics, TimeProvider clock, ILogger<PostgresHallRelay> log)
     : BackgroundService
 {
     public const string Channel = "phochau_hall";
@@ -110,7 +109,7 @@ public sealed class PostgresHallRelay(
                 calendar.Invalidate(m.Commune);
                 return;
             }
-            using var _ = PhoChau.Core.Commune.CommuneScope.Enter(m.Commune); // subscribers read the state as that commune
+            using var _ = CommuneScope.Enter(m.Commune); // subscribers read the state as that commune
             notifier.Publish(new HallChange(m.Dialogue, m.Queue, m.Petitions) { RequestsChanged = m.Requests, Remote = true });
         }
         catch (JsonException ex)

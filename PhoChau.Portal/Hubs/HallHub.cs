@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using PhoChau.Core.Speakers;
+using PhoChau.Core.Monitoring;
 
 namespace PhoChau.Portal.Hubs;
 
@@ -12,7 +13,7 @@ namespace PhoChau.Portal.Hubs;
 /// HubException with the reason (<see cref="HubRefusalFilter"/>).
 /// </summary>
 [Authorize]
-public sealed class HallHub(SpeakerQueueService queue, SpeakerRequestService requests, PhoChau.Core.Monitoring.PortalMetrics metrics) : Hub
+public sealed class HallHub(SpeakerQueueService queue, SpeakerRequestService requests, PortalMetrics metrics) : Hub
 {
     public override Task OnConnectedAsync()
     {

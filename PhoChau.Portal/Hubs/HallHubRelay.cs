@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
+using PhoChau.Core.Dialogues;
+using System.Collections.Concurrent;
 
 namespace PhoChau.Portal.Hubs;
 
@@ -13,7 +15,7 @@ public sealed class HallHubRelay(HallNotifier notifier, IHubContext<HallHub> hub
     : IHostedService
 {
     private IDisposable? _subscription;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Sent> _sent = new();
+    private readonly ConcurrentDictionary<int, Sent> _sent = new();
 
     private sealed record Sent(int Version, IReadOnlyDictionary<int, QueueItem> Items);
 
@@ -48,7 +50,7 @@ public sealed class HallHubRelay(HallNotifier notifier, IHubContext<HallHub> hub
         var message = _sent.TryGetValue(state.DialogueId, out var last) && last.Version < state.Version
             ? QueueChangedMessage.Since(state, items, last.Version, last.Items)
             : QueueChangedMessage.From(state, items);
-        if (state.State == PhoChau.Core.Dialogues.DialogueState.InSession)
+        if (state.State == DialogueState.InSession)
             _sent[state.DialogueId] = new Sent(state.Version, items.ToDictionary(i => i.SpeakerId));
         else
             _sent.TryRemove(state.DialogueId, out _); // an ended session's list is not kept in memory

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.Identity;
 
 namespace PhoChau.Portal.Hubs;
 
@@ -9,7 +10,7 @@ namespace PhoChau.Portal.Hubs;
 /// or changed role are closed. A call on such a connection before the sweep reaches it is refused.
 /// </summary>
 public sealed class HubSessionGuard(
-    SessionValidity validity, IStringLocalizer<SharedResource> text, ILogger<HubSessionGuard> log, IOptions<Microsoft.AspNetCore.Identity.IdentityOptions> identity)
+    SessionValidity validity, IStringLocalizer<SharedResource> text, ILogger<HubSessionGuard> log, IOptions<IdentityOptions> identity)
     : BackgroundService, IHubFilter
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);

@@ -1,4 +1,3 @@
-using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.EndToEnd;

@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.EndToEnd;

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace PhoChau.Tests.EndToEnd;
 
 public sealed class PetitionWorkflowTests

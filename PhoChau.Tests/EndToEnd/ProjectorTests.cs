@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.EndToEnd;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
-using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.EndToEnd;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Persistence;
 using PhoChau.Portal.Hubs;
 
 namespace PhoChau.Tests.EndToEnd;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.EndToEnd;

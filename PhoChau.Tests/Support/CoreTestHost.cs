@@ -1,12 +1,8 @@
-using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using PhoChau.Core;
-using PhoChau.Core.Commune;
-using PhoChau.Core.Departments;
-using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 
 namespace PhoChau.Tests.Support;

@@ -1,5 +1,3 @@
-using PhoChau.Core.Dialogues;
-
 namespace PhoChau.Tests.Support;
 
 /// <summary>The demo portal with its dialogue (no. 1) in session, as the hall has it during the dialogue.</summary>

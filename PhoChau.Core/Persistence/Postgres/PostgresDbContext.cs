@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
 namespace PhoChau.Core.Persistence.Postgres;
 
 /// <summary>
@@ -5,10 +8,10 @@ namespace PhoChau.Core.Persistence.Postgres;
 /// (Persistence/Migrations/Postgres) live beside SQLite's without mixing: EF Core picks migrations by context type.
 /// </summary>
 public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options)
-    : PhoChauDbContext(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
+    : PhoChauDbContext(options), IDataProtectionKeyContext
 {
     /// <summary>The keys that protect sign-in cookies, shared by every node (a cookie from one node opens the others).</summary>
-    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -20,7 +23,7 @@ public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> option
 }
 
 /// <summary>Writes a DateTime's clock value as it is, whatever its Kind; reads it back as SQLite does (no Kind).</summary>
-internal sealed class PlainDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+internal sealed class PlainDateTimeConverter() : ValueConverter<DateTime, DateTime>(
     v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified), v => v);
 
 /// <summary>Services ask for <see cref="PhoChauDbContext"/>; on PostgreSQL they get its own context type.</summary>

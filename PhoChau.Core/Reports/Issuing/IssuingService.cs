@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PhoChau.Core.Auditing;
 using System.Security.Cryptography;
 using PhoChau.Core.Reports.Signing;
+using System.Security.Cryptography.X509Certificates;
 
 namespace PhoChau.Core.Reports.Issuing;
 
@@ -31,7 +32,7 @@ public sealed record FileCheck(FileVerdict Verdict, int? VersionNumber, IReadOnl
 /// </summary>
 public sealed class IssuingService(
     IDbContextFactory<PhoChauDbContext> dbFactory, DocumentService documents, IOptionsMonitor<SigningOptions> options,
-    Persistence.DataFolder data, TimeProvider clock, SignatureTrustList trust, OutgoingRegisterService register)
+    DataFolder data, TimeProvider clock, SignatureTrustList trust, OutgoingRegisterService register)
 {
     public const long MaxPdfBytes = 20 * 1024 * 1024;
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: read aloud or typed from paper
@@ -228,7 +229,7 @@ public sealed class IssuingService(
         // Who applied the commune's seal (and, unsigned before, its signature image): the person, not only the commune.
         db.AuditEntries.Add(AuditEntry.By(actor, now.UtcDateTime, nameof(IssuedDocument), d.Id, AuditAction.Updated,
             new AuditChange("State", stateBefore.ToString(), d.State.ToString()), new AuditChange("SealedBy", null, actor.UserName),
-            new AuditChange("SealCertificate", null, cert.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false)),
+            new AuditChange("SealCertificate", null, cert.GetNameInfo(X509NameType.SimpleName, false)),
             new AuditChange("Sha256", null, d.Sha256)));
         await db.SaveChangesAsync(actor, ct);
         return View(d);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Text;
 
 namespace PhoChau.Core.Reports.Signing;
 
@@ -37,7 +38,7 @@ public sealed record PngImage(int Width, int Height, byte[] Rgb, byte[]? Alpha)
         while (pos + 8 <= png.Length)
         {
             var length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(pos));
-            var type = System.Text.Encoding.ASCII.GetString(png, pos + 4, 4);
+            var type = Encoding.ASCII.GetString(png, pos + 4, 4);
             if (length < 0 || pos + 12 + length > png.Length) throw new InvalidDataException("chunk beyond the end");
             var data = png.AsSpan(pos + 8, length);
             switch (type)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using System.Globalization;
 
 namespace PhoChau.Portal.Components.Shared;
 
@@ -41,7 +42,7 @@ public abstract class PortalComponentBase : ComponentBase
     {
         id = null;
         if (string.IsNullOrEmpty(text)) return true;
-        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 0) return false;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0) return false;
         id = value;
         return true;
     }
@@ -157,6 +158,6 @@ public abstract class PortalComponentBase : ComponentBase
         _failure = null;
     }
 
-    private MudBlazor.Snackbar? _failure;
+    private Snackbar? _failure;
     private bool _failureFromRead;
 }

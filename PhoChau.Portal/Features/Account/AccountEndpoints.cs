@@ -1,7 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using PhoChau.Portal.Hosting;
 
 namespace PhoChau.Portal.Features.Account;
 
@@ -15,7 +15,7 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/signin", async (HttpContext http, SignInGuard guard, UserManager<AppUser> users, SignInManager<AppUser> signIn, ILoggerFactory logs, Hosting.FirstAdminPassword firstAdmin) =>
+        app.MapPost("/account/signin", async (HttpContext http, SignInGuard guard, UserManager<AppUser> users, SignInManager<AppUser> signIn, ILoggerFactory logs, FirstAdminPassword firstAdmin) =>
         {
             // A form without a valid antiforgery token (a forged cross-site post) is refused before it is read.
             if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } || !http.Request.HasFormContentType)

@@ -1,5 +1,4 @@
 using PhoChau.Core.Text;
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using PhoChau.Core.Calendar;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using PhoChau.Core.Calendar;
 using PhoChau.Portal.Components.Shared;
+using MudBlazor;
 
 namespace PhoChau.Portal.Features.Calendar;
 
@@ -39,7 +40,7 @@ public partial class CalendarPage
     {
         if (!VietnameseDates.TryParse(_from, out var from))
         {
-            Snackbar.Add(T["BadDate"], MudBlazor.Severity.Error);
+            Snackbar.Add(T["BadDate"], Severity.Error);
             return;
         }
         try
@@ -51,7 +52,7 @@ public partial class CalendarPage
         }
         catch (ArgumentOutOfRangeException ex)
         {
-            Snackbar.Add(ex.Message, MudBlazor.Severity.Error);
+            Snackbar.Add(ex.Message, Severity.Error);
         }
     }
 

@@ -1,10 +1,11 @@
 using PhoChau.Core.Text;
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
+using MudBlazor;
+using System.Text.Json;
 
 namespace PhoChau.Portal.Features.Dialogues;
 
@@ -81,13 +82,13 @@ public partial class DialogueEditPage
     }
 
     [Inject] private DialogueInputValidator Validator { get; set; } = default!;
-    private MudBlazor.MudForm? _form;
+    private MudForm? _form;
 
     /// <summary>The new form as it was opened: Save on it unchanged creates nothing (issue 33.6).</summary>
     private string? _pristine;
     private bool _nothingToSave;
 
-    private string Snapshot() => System.Text.Json.JsonSerializer.Serialize(new { _input, _planDate, _sessionDate, _startTime, _requestDate });
+    private string Snapshot() => JsonSerializer.Serialize(new { _input, _planDate, _sessionDate, _startTime, _requestDate });
 
     private async Task SaveAsync()
     {
@@ -134,7 +135,7 @@ public partial class DialogueEditPage
     private async Task CopyAsync()
     {
         await JS.InvokeVoidAsync("navigator.clipboard.writeText", _announcement);
-        Snackbar.Add(T["Dialogues.Copied"], MudBlazor.Severity.Info);
+        Snackbar.Add(T["Dialogues.Copied"], Severity.Info);
     }
 
     private static bool TryRead(string? text, out DateOnly? date)

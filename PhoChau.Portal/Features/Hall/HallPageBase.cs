@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
 using PhoChau.Portal.Components.Shared;
+using MudBlazor;
 
 namespace PhoChau.Portal.Features.Hall;
 
@@ -47,7 +48,7 @@ public abstract class HallPageBase : PortalComponentBase, IAsyncDisposable
         }
         catch (NotFoundException ex)
         {
-            Snackbar.Add(ex.Message, MudBlazor.Severity.Error);
+            Snackbar.Add(ex.Message, Severity.Error);
         }
         catch (Exception ex)
         {
@@ -71,7 +72,7 @@ public abstract class HallPageBase : PortalComponentBase, IAsyncDisposable
             await InvokeAsync(async () =>
             {
                 // Told by another flow (another screen's save, another node): this screen reads as its own commune.
-                using var scope = PhoChau.Core.Commune.CommuneScope.Enter(_commune);
+                using var scope = CommuneScope.Enter(_commune);
                 await OnRequestsChangedAsync();
                 StateHasChanged();
             });
@@ -79,7 +80,7 @@ public abstract class HallPageBase : PortalComponentBase, IAsyncDisposable
         }
         await InvokeAsync(async () =>
         {
-            using var scope = PhoChau.Core.Commune.CommuneScope.Enter(_commune);
+            using var scope = CommuneScope.Enter(_commune);
             ClearFailure(); // a change was saved (here or on another screen): the database takes writes again
             if (change.State is { } saved && change.PetitionIds.Count == 0 && State is not null
                 && PetitionIdsToShow(saved).SequenceEqual(PetitionIdsToShow(State)))

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
+using MudBlazor;
+using PhoChau.Core.Departments;
+using System.Text.Json;
 
 namespace PhoChau.Portal.Features.Hall;
 
@@ -12,7 +15,7 @@ public partial class SecretaryConsole
     [Inject] private PetitionQuery PetitionQuery { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private SpeakerRequestService Requests { get; set; } = default!;
-    [Inject] private PhoChau.Core.Departments.VillageService Villages { get; set; } = default!;
+    [Inject] private VillageService Villages { get; set; } = default!;
     private IReadOnlyList<string> _villages = [];
 
     private SpeakerInput _input = new();
@@ -85,7 +88,7 @@ public partial class SecretaryConsole
         await HallActAsync(async () =>
         {
             await Requests.AcceptAsync(Actor, requestId);
-            Snackbar.Add(H["Requests.Accepted"], MudBlazor.Severity.Success);
+            Snackbar.Add(H["Requests.Accepted"], Severity.Success);
         });
         await LoadPendingAsync();
         await ReloadAsync();
@@ -96,7 +99,7 @@ public partial class SecretaryConsole
         await HallActAsync(async () =>
         {
             await Requests.RejectAsync(Actor, requestId);
-            Snackbar.Add(H["Requests.Rejected"], MudBlazor.Severity.Info);
+            Snackbar.Add(H["Requests.Rejected"], Severity.Info);
         });
         await LoadPendingAsync();
     }
@@ -117,7 +120,7 @@ public partial class SecretaryConsole
     {
         var json = await JS.InvokeAsync<string?>("phochau.loadDraft", DraftForm);
         if (string.IsNullOrEmpty(json)) return;
-        var draft = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
+        var draft = JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
         if (draft.Values.All(string.IsNullOrWhiteSpace)) return;
         // Only into an empty form: what the operator is typing now is never overwritten.
         if (!string.IsNullOrWhiteSpace(_input.Name) || !string.IsNullOrWhiteSpace(_input.NewPetitionText)) return;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PhoChau.Core.Messages;
 using PhoChau.Portal.Hosting;
 

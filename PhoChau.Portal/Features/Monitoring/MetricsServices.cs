@@ -4,6 +4,9 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using PhoChau.Core.Backups;
 using PhoChau.Core.Monitoring;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace PhoChau.Portal.Features.Monitoring;
 
@@ -74,7 +77,7 @@ public sealed class MetricsAccess(IReadOnlyList<IPNetwork> networks, string? tok
         if (listed.Count == 0) listed = ["127.0.0.1/8", "::1/128"];
         var networks = listed.Select(v =>
             IPNetwork.TryParse(v, out var n) ? n
-            : IPAddress.TryParse(v, out var a) ? new IPNetwork(a, a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
+            : IPAddress.TryParse(v, out var a) ? new IPNetwork(a, a.AddressFamily == AddressFamily.InterNetwork ? 32 : 128)
             : throw new InvalidOperationException($"Metrics:AllowedAddresses: \"{v}\" không phải địa chỉ IP hay dải mạng (ví dụ 10.0.0.5 hoặc 10.0.0.0/24). / Not an IP address or network.")).ToList();
         var token = configuration["Metrics:Token"];
         return new MetricsAccess(networks, string.IsNullOrWhiteSpace(token) ? null : token.Trim());
@@ -84,8 +87,8 @@ public sealed class MetricsAccess(IReadOnlyList<IPNetwork> networks, string? tok
     {
         if (token is not null && http.Request.Headers.Authorization.ToString() is { Length: > 7 } header
             && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.UTF8.GetBytes(header[7..].Trim()), System.Text.Encoding.UTF8.GetBytes(token)))
+            && CryptographicOperations.FixedTimeEquals(
+                Encoding.UTF8.GetBytes(header[7..].Trim()), Encoding.UTF8.GetBytes(token)))
             return true;
         var remote = http.Connection.RemoteIpAddress;
         if (remote is null) return false;

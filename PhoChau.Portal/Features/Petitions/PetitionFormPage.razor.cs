@@ -1,16 +1,18 @@
 using PhoChau.Core.Text;
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
+using MudBlazor;
+using PhoChau.Core.Citizens;
+using PhoChau.Portal.Features.Citizens;
 
 namespace PhoChau.Portal.Features.Petitions;
 
 public partial class PetitionFormPage
 {
-    [Inject] private Core.Citizens.ReceiptService Receipts { get; set; } = default!;
-    [Inject] private Citizens.ReceiptHandoff Handoff { get; set; } = default!;
+    [Inject] private ReceiptService Receipts { get; set; } = default!;
+    [Inject] private ReceiptHandoff Handoff { get; set; } = default!;
     [Parameter] public int? Id { get; set; }
     [SupplyParameterFromQuery(Name = "dialogue")] public string? DialogueText { get; set; }
     private int? DialogueQuery;
@@ -21,7 +23,7 @@ public partial class PetitionFormPage
     [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;
 
     [Inject] private PetitionInputValidator Validator { get; set; } = default!;
-    private MudBlazor.MudForm? _form;
+    private MudForm? _form;
     private PetitionInput _input = new();
     private bool _consentGiven;
     private IReadOnlyList<DialogueSummary> _dialogues = [];
@@ -71,7 +73,7 @@ public partial class PetitionFormPage
             else saved = await Petitions.CreateAsync(Actor, _input);
         }, inline: true);
         if (!ok) return; // the form keeps what was typed
-        Snackbar.Add(string.Format(T["Petitions.Saved"], saved?.Code ?? _code), MudBlazor.Severity.Success);
+        Snackbar.Add(string.Format(T["Petitions.Saved"], saved?.Code ?? _code), Severity.Success);
         // A new petition's first PIN is in memory only: the petition page offers to print it on the receipt now.
         if (saved?.IssuedPin is not null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Petitions;
+using MudBlazor;
 
 namespace PhoChau.Portal.Features.Petitions;
 
@@ -42,7 +43,7 @@ public partial class PetitionPage
         }
         catch (DomainException ex)
         {
-            Snackbar.Add(ex.Message, MudBlazor.Severity.Error);
+            Snackbar.Add(ex.Message, Severity.Error);
             return;
         }
         _p = _details.Petition;
@@ -67,7 +68,7 @@ public partial class PetitionPage
     {
         if (_leadId is not { } lead)
         {
-            Snackbar.Add("Chưa chọn bộ phận trả lời.", MudBlazor.Severity.Warning);
+            Snackbar.Add("Chưa chọn bộ phận trả lời.", Severity.Warning);
             return Task.CompletedTask;
         }
         return ActAsync(() => Petitions.AssignAsync(Actor, Id, _p!.Version, lead, _supportIds.ToList()));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
+using MudBlazor;
 
 namespace PhoChau.Portal.Features.Petitions;
 
@@ -88,10 +89,10 @@ public partial class PetitionsPage
         }
         catch (Exception ex) when (ex is DomainException or ForbiddenException or NotFoundException)
         {
-            Snackbar.Add(ex.Message, MudBlazor.Severity.Error);
+            Snackbar.Add(ex.Message, Severity.Error);
             return;
         }
-        Snackbar.Add(string.Format(T["Petitions.AssignedMany"], count), MudBlazor.Severity.Success);
+        Snackbar.Add(string.Format(T["Petitions.AssignedMany"], count), Severity.Success);
         if (_grid is not null)
         {
             await _grid.ClearSelectionAsync();

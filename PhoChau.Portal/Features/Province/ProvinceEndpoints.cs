@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using PhoChau.Core.Province;
+using Microsoft.AspNetCore.Authorization;
 
 namespace PhoChau.Portal.Features.Province;
 
@@ -16,7 +17,7 @@ public static class ProvinceEndpoints
             buffer.Position = 0;
             http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = $"so-lieu-doi-thoai-{year}.xlsx" }.ToString();
             return Results.Stream(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        }).RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.ProvinceReaders });
+        }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.ProvinceReaders });
 
         // A commune's evidence packs of a year (the province's assessment): built in memory, a few documents a dialogue.
         app.MapFileEndpoints().MapGet("/tinh/ho-so-{communeId:int}-{year:int}.zip", async (int communeId, int year, HttpContext http, ProvinceService province) =>
@@ -25,6 +26,6 @@ public static class ProvinceEndpoints
             var name = await province.WritePackAsync(ActorFactory.FromPrincipal(http.User), communeId, year, buffer, http.RequestAborted);
             buffer.Position = 0;
             return Results.File(buffer, "application/zip", name);
-        }).RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.ProvinceReaders });
+        }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.ProvinceReaders });
     }
 }

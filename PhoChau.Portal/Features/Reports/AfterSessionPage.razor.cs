@@ -5,6 +5,8 @@ using PhoChau.Core.Calendar;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.AfterSession;
 using PhoChau.Core.Reports;
+using MudBlazor;
+using PhoChau.Core.Reports.Issuing;
 
 namespace PhoChau.Portal.Features.Reports;
 
@@ -13,7 +15,7 @@ public partial class AfterSessionPage
 {
     [Parameter] public int Id { get; set; }
     [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private PhoChau.Core.Reports.Issuing.OutgoingRegisterService Register { get; set; } = default!;
+    [Inject] private OutgoingRegisterService Register { get; set; } = default!;
     [Inject] private IStringLocalizer<ReportsText> R { get; set; } = default!;
     [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;
 
@@ -87,6 +89,6 @@ public partial class AfterSessionPage
     private async Task DownloadAsync(DocumentKind kind, PaperFormat format = PaperFormat.Docx)
     {
         try { await JS.InvokeVoidAsync("phochau.download", ReportEndpoints.DocumentUrl(Id, kind, format), DocumentService.FileName(kind, Id, format)); }
-        catch (JSException ex) { Snackbar.Add(ex.Message, MudBlazor.Severity.Error); }
+        catch (JSException ex) { Snackbar.Add(ex.Message, Severity.Error); }
     }
 }

@@ -1,5 +1,7 @@
-using Microsoft.Net.Http.Headers;
 using PhoChau.Core.Reports.Issuing;
+using Microsoft.AspNetCore.Http.Features;
+using PhoChau.Core.Reports;
+using PhoChau.Core.Resources;
 
 namespace PhoChau.Portal.Features.Reports;
 
@@ -25,12 +27,12 @@ public static class IssuingEndpoints
         });
 
         // The evidence pack of a dialogue for the province's assessment: built in memory (a few documents), then sent.
-        files.MapGet("/dialogues/{id:int}/ho-so.zip", async (int id, HttpContext http, PhoChau.Core.Reports.EvidencePackService pack) =>
+        files.MapGet("/dialogues/{id:int}/ho-so.zip", async (int id, HttpContext http, EvidencePackService pack) =>
         {
             var buffer = new MemoryStream();
             await pack.WriteAsync(ActorFactory.FromPrincipal(http.User), id, buffer, http.RequestAborted);
             buffer.Position = 0;
-            return Results.File(buffer, "application/zip", PhoChau.Core.Reports.EvidencePackService.FileName(id));
+            return Results.File(buffer, "application/zip", EvidencePackService.FileName(id));
         });
 
         endpoints.MapGet("/ky-so/{ticket}/van-ban.pdf", async (string ticket, IssuingService issuing, CancellationToken ct) =>
@@ -42,7 +44,7 @@ public static class IssuingEndpoints
             // Nothing larger than a document may be is read at all: refused before reading when it says its size, and
             // cut off as soon as it passes the limit when it does not (it was buffered whole, then answered 500).
             if (request.ContentLength > MaxPostBytes) return TooLarge();
-            if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
                 size.MaxRequestBodySize = MaxPostBytes;
             byte[]? signed;
             try
@@ -50,7 +52,7 @@ public static class IssuingEndpoints
                 if (request.HasFormContentType)
                 {
                     var form = await request.ReadFormAsync(ct);
-                    if (form.Files.Count == 0) return Answer(StatusCodes.Status400BadRequest, 1, CoreText("Issuing.NoFile"));
+                    if (form.Files.Count == 0) return Answer(StatusCodes.Status400BadRequest, 1, Said("Issuing.NoFile"));
                     await using var s = form.Files[0].OpenReadStream();
                     signed = await ReadAsync(s, ct);
                 }
@@ -83,7 +85,7 @@ public static class IssuingEndpoints
         .DisableAntiforgery(); // a program posts here, not a page: the one-time ticket is the authority
     }
 
-    private static string CoreText(string key) => PhoChau.Core.Resources.CoreText.Get(key);
+    private static string Said(string key) => CoreText.Get(key);
 
     /// <summary>The plugin reads Status (0 = kept) and Message; a person reading the answer gets the same Vietnamese text.</summary>
     private static IResult Answer(int status, int code, string message) => Results.Json(new Dictionary<string, object> { ["Status"] = code, ["Message"] = message }, statusCode: status);
@@ -91,7 +93,7 @@ public static class IssuingEndpoints
     /// <summary>The signed file and its form's wrapping.</summary>
     private const long MaxPostBytes = IssuingService.MaxPdfBytes + (1 << 20);
 
-    private static IResult TooLarge() => Answer(StatusCodes.Status413PayloadTooLarge, 1, CoreText("Issuing.FileTooLarge"));
+    private static IResult TooLarge() => Answer(StatusCodes.Status413PayloadTooLarge, 1, Said("Issuing.FileTooLarge"));
 
     /// <returns>The bytes, or null as soon as they pass the largest document (the rest is not read).</returns>
     private static async Task<byte[]?> ReadAsync(Stream s, CancellationToken ct)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
 using PhoChau.Core.AfterSession;
@@ -8,6 +7,7 @@ using PhoChau.Core.Dialogues;
 using PhoChau.Core.Reports;
 using PhoChau.Core.Reports.Issuing;
 using PhoChau.Core.Text;
+using System.Globalization;
 
 namespace PhoChau.Portal.Features.Reports;
 
@@ -125,7 +125,7 @@ public partial class IssuingPage
                 ["SessionId"] = "",
                 ["FileName"] = origin + IssuingEndpoints.PluginFileUrl(offer.Ticket),
                 ["DocNumber"] = offer.DocNumber,
-                ["IssuedDate"] = offer.IssuedDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00",
+                ["IssuedDate"] = offer.IssuedDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00",
             };
             var answer = await JS.InvokeAsync<string>("phochau.signWithPlugin", Signing.CurrentValue.PluginScriptUrl, prms);
             using var json = JsonDocument.Parse(answer);

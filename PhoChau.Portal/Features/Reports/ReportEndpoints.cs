@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Reports.Issuing;
 
 namespace PhoChau.Portal.Features.Reports;
 
@@ -34,7 +35,7 @@ public static class ReportEndpoints
         });
 
         // The commune's outgoing register of a year (issue 33.2), for the archives and the district.
-        app.MapGet("/so-van-ban-di/{year:int}.xlsx", (int year, HttpContext http, PhoChau.Core.Reports.Issuing.OutgoingRegisterService register) =>
+        app.MapGet("/so-van-ban-di/{year:int}.xlsx", (int year, HttpContext http, OutgoingRegisterService register) =>
             year is < 2000 or > 2100 ? Task.FromResult(Results.NotFound())
                 : BufferedAsync(http, Xlsx, $"so-van-ban-di-{year}.xlsx", s => register.ExportAsync(ActorFactory.FromPrincipal(http.User), year, s, http.RequestAborted)));
 

@@ -1,7 +1,6 @@
 using PhoChau.Core.AfterSession;
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Reports;
 
 namespace PhoChau.Tests.Core.AfterSession;
 

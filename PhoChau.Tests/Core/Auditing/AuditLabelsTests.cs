@@ -1,6 +1,5 @@
 using System.Globalization;
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Persistence;
 
 namespace PhoChau.Tests.Core.Auditing;
 

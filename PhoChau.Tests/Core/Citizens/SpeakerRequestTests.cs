@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Common;
-using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.Core.Citizens;

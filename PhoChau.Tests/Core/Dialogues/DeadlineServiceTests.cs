@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Common;

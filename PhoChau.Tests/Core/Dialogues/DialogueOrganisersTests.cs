@@ -1,4 +1,3 @@
-using PhoChau.Core.AfterSession;
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Reports;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Messages;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Security;
 
 namespace PhoChau.Tests.Core.Messages;
 

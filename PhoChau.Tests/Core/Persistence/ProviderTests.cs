@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using PhoChau.Core;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Persistence.Postgres;

@@ -3,7 +3,6 @@ using PhoChau.Core.Auditing;
 using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Persistence;
 
 namespace PhoChau.Tests.Core.Persistence;
 

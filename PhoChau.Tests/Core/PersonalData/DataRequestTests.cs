@@ -1,7 +1,5 @@
-using System.Text;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
-using PhoChau.Core.Auditing;
 using PhoChau.Core.Common;
 using PhoChau.Core.PersonalData;
 using PhoChau.Core.Petitions;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Common;
 using PhoChau.Core.Departments;
-using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 
 namespace PhoChau.Tests.Core.Petitions;

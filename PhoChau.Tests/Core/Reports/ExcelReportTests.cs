@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ClosedXML.Excel;
-using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Reports;
 using PhoChau.Core.Speakers;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography.Pkcs;
 using System.Text;
 using PhoChau.Core.Common;

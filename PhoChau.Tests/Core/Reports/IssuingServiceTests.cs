@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Common;
 using PhoChau.Core.Reports;
 using PhoChau.Core.Reports.Issuing;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Dialogues;

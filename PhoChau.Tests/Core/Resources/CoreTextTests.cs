@@ -4,7 +4,6 @@ using System.Xml.Linq;
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Resources;
 
 namespace PhoChau.Tests.Core.Resources;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.Data.Sqlite;
 
 namespace PhoChau.Tests.Portal.Backups;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
 using PhoChau.Portal.Hubs;
 
