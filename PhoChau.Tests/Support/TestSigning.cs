@@ -85,15 +85,18 @@ public static class TestSigning
 
     private static readonly (byte, byte, byte, byte) Red = (220, 20, 20, 255), Blue = (20, 40, 200, 255), Clear = (0, 0, 0, 0);
 
-    public static byte[] Png(int width, int height, Func<int, int, (byte R, byte G, byte B, byte A)> pixel)
+    /// <param name="withAlpha">RGBA (colour type 6); false: RGB (colour type 2), the pixel's alpha left out.</param>
+    public static byte[] Png(int width, int height, Func<int, int, (byte R, byte G, byte B, byte A)> pixel, bool withAlpha = true)
     {
-        var raw = new byte[(width * 4 + 1) * height];
+        var channels = withAlpha ? 4 : 3;
+        var raw = new byte[(width * channels + 1) * height];
         for (var y = 0; y < height; y++)
         for (var x = 0; x < width; x++)
         {
             var (r, g, b, a) = pixel(x, y);
-            var i = y * (width * 4 + 1) + 1 + x * 4;
-            raw[i] = r; raw[i + 1] = g; raw[i + 2] = b; raw[i + 3] = a;
+            var i = y * (width * channels + 1) + 1 + x * channels;
+            raw[i] = r; raw[i + 1] = g; raw[i + 2] = b;
+            if (withAlpha) raw[i + 3] = a;
         }
         using var packed = new MemoryStream();
         using (var z = new ZLibStream(packed, CompressionLevel.Fastest, true)) z.Write(raw);
@@ -102,7 +105,7 @@ public static class TestSigning
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; header[9] = 6;
+        header[8] = 8; header[9] = (byte)(withAlpha ? 6 : 2);
         Chunk(png, "IHDR", header);
         Chunk(png, "IDAT", packed.ToArray());
         Chunk(png, "IEND", []);
