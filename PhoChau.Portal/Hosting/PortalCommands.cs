@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using PhoChau.Core;
@@ -13,6 +14,7 @@ namespace PhoChau.Portal.Hosting;
 /// beside the program, Data__Root, …), no web server. A backup or a password reset may run while the portal serves;
 /// a restore only while it is stopped. Each prints its result and exits 0, or 1 with the reason. A backup passphrase
 /// is read from --passphrase, else PHOCHAU_BACKUP_PASSPHRASE, else typed (hidden) at the console or read from stdin.
+/// `PhoChau.Portal COMMAND --help` says all this in Vietnamese and English.
 /// </summary>
 public static class PortalCommands
 {
@@ -40,30 +42,87 @@ public static class PortalCommands
 
     public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore" or ResetAdminPassword or SetBackupPassphrase;
 
+    /// <summary>What one command was given (its own options; the host's configuration goes separately).</summary>
+    private sealed record Given(string Command, string? OutDir = null, string? File = null, string? User = null, string? Password = null,
+        string? Passphrase = null, bool AllowUnsealed = false);
+
+    /// <summary>
+    /// The commands, their options and their help (`PhoChau.Portal backup --help`), in Vietnamese and English, on
+    /// System.CommandLine (issue 34.5: it replaced a loop of our own over the arguments).
+    /// </summary>
+    private static RootCommand Commands(Func<Given, CancellationToken, Task<int>> run)
+    {
+        var outDir = new Option<string?>("--out") { Description = Both("thư mục ghi bản sao lưu (mặc định: thư mục sao lưu của cổng)", "the folder to write the backup to (default: the portal's backups folder)") };
+        var passphrase = new Option<string?>("--passphrase") { Description = Both($"mật khẩu sao lưu (nếu không có: biến {PassphraseVariable}, rồi hỏi)", $"the backup passphrase (else {PassphraseVariable}, else asked)") };
+        var file = new Argument<string>("FILE") { Description = Both("tệp .zip sao lưu cần khôi phục", "the backup .zip to restore") };
+        var allowUnsealed = new Option<bool>(AllowUnsealed) { Description = Both("khôi phục cả bản sao lưu chưa mã hóa của phiên bản trước", "also restore an unsealed backup of an earlier version") };
+        var user = new Option<string?>("--user") { Description = Both($"tài khoản quản trị (mặc định: {DatabaseInitializer.AdminUserName})", $"the administrator's account (default: {DatabaseInitializer.AdminUserName})") };
+        var password = new Option<string?>("--password") { Description = Both("mật khẩu mới (nếu không có: tạo và in ra)", "the new password (else one is made and printed)") };
+
+        var backup = new Command("backup", Both("sao lưu dữ liệu (mã hóa bằng mật khẩu sao lưu) khi cổng đang chạy hay đã dừng", "back up the data (sealed with the backup passphrase), the portal running or not")) { outDir };
+        backup.SetAction((r, ct) => run(new Given("backup", OutDir: r.GetValue(outDir)), ct));
+        var restore = new Command("restore", Both("khôi phục một bản sao lưu (chỉ khi cổng đã dừng)", "restore a backup (only while the portal is stopped)")) { file, passphrase, allowUnsealed };
+        restore.SetAction((r, ct) => run(new Given("restore", File: r.GetValue(file), Passphrase: r.GetValue(passphrase), AllowUnsealed: r.GetValue(allowUnsealed)), ct));
+        var setPassphrase = new Command(SetBackupPassphrase, Both("đặt mật khẩu sao lưu (hỏi hai lần, không hiện chữ)", "set the backup passphrase (asked twice, hidden)")) { passphrase };
+        setPassphrase.SetAction((r, ct) => run(new Given(SetBackupPassphrase, Passphrase: r.GetValue(passphrase)), ct));
+        var reset = new Command(ResetAdminPassword, Both("đặt lại mật khẩu một tài khoản quản trị; các phiên cũ bị đăng xuất", "reset an administrator's password; its open sessions are signed out")) { user, password };
+        reset.SetAction((r, ct) => run(new Given(ResetAdminPassword, User: r.GetValue(user), Password: r.GetValue(password)), ct));
+
+        return new RootCommand(Both("Cổng đối thoại UBND xã: các lệnh quản trị, trên cùng thư mục dữ liệu với cổng (thêm --Data:Root THƯ_MỤC …)",
+            "PhoChau dialogue portal: the administration commands, on the portal's own data folder (add --Data:Root DIR …)"))
+        {
+            backup, restore, setPassphrase, reset,
+        };
+    }
+
+    private static string Both(string vietnamese, string english) => $"{vietnamese} / {english}";
+
+    /// <summary>The commands' own options; any other "--Key value" is the host's configuration (--Data:Root DIR, …).</summary>
+    private static readonly HashSet<string> Own = ["--out", "--user", "--password", "--passphrase", AllowUnsealed, "--help", "-h", "-?"];
+
+    private static (string[] Command, string[] Configuration) Split(string[] args)
+    {
+        var command = new List<string>();
+        var configuration = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var own = Own.Contains(args[i]);
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && !own)
+            {
+                configuration.Add(args[i]);
+                if (!args[i].Contains('=') && i + 1 < args.Length) configuration.Add(args[++i]);
+            }
+            else
+            {
+                command.Add(args[i]);
+                // An option's value stays with it, even one that looks like a configuration key.
+                if (own && args[i] is not (AllowUnsealed or "--help" or "-h" or "-?") && i + 1 < args.Length) command.Add(args[++i]);
+            }
+        }
+        return ([.. command], [.. configuration]);
+    }
+
     /// <param name="input">Where a passphrase is read from (tests, scripts); null: the console (hidden typing), or stdin when redirected.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextReader? input = null)
     {
         var o = output ?? Console.Out;
-        var typed = input is not null || Console.IsInputRedirected; // lines to read, not keys to hide
-        var rest = args.Skip(1).ToList();
-        string? outDir = null, file = null, user = null, password = null, passphrase = null;
-        var allowUnsealed = false;
-        for (var i = 0; i < rest.Count; i++)
+        var (command, configuration) = Split(args);
+        var parsed = Commands((given, _) => ExecuteAsync(given, configuration, o, input)).Parse(command);
+        if (parsed.Errors.Count > 0)
         {
-            if (rest[i] == AllowUnsealed) { allowUnsealed = true; rest.RemoveAt(i); i--; continue; }
-            if (rest[i] == "--out" && i + 1 < rest.Count) { outDir = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
-            else if (rest[i] == "--user" && i + 1 < rest.Count) { user = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
-            else if (rest[i] == "--password" && i + 1 < rest.Count) { password = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
-            else if (rest[i] == "--passphrase" && i + 1 < rest.Count) { passphrase = rest[i + 1]; rest.RemoveRange(i, 2); i--; }
-            else if (!rest[i].StartsWith('-') && file is null && args[0] == "restore") { file = rest[i]; rest.RemoveAt(i); i--; }
-            else if (rest[i].StartsWith("--") && i + 1 < rest.Count) i++; // a configuration key and its value
-        }
-        if (args[0] == "restore" && file is null)
-        {
-            await o.WriteLineAsync($"Cách dùng / usage: PhoChau.Portal restore FILE.zip [--passphrase …] [{AllowUnsealed}]");
+            foreach (var error in parsed.Errors) await o.WriteLineAsync(error.Message);
+            await o.WriteLineAsync($"Xem cách dùng / see the usage: PhoChau.Portal {(command.Length > 0 ? command[0] : "")} --help");
             return 2;
         }
+        // Ctrl+C and a service manager's stop are this program's own (below): System.CommandLine does not take them.
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = o, Error = o, ProcessTerminationTimeout = null });
+    }
 
+    private static async Task<int> ExecuteAsync(Given given, string[] configuration, TextWriter o, TextReader? input)
+    {
+        var typed = input is not null || Console.IsInputRedirected; // lines to read, not keys to hide
+        var rest = configuration.ToList();
+        var (outDir, file, user, password, passphrase, allowUnsealed) = (given.OutDir, given.File, given.User, given.Password, given.Passphrase, given.AllowUnsealed);
         var contentRoot = PortalPaths.ContentRootGiven(rest) ? null : PortalPaths.DefaultContentRoot();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. rest], ContentRootPath = contentRoot });
         builder.Logging.ClearProviders();
@@ -77,7 +136,7 @@ public static class PortalCommands
             return 1;
         }
         builder.Services.AddPhoChauCore();
-        if (args[0] == ResetAdminPassword)
+        if (given.Command == ResetAdminPassword)
             builder.Services.AddPhoChauIdentity();
         using var host = builder.Build();
         var data = host.Services.GetRequiredService<DataFolder>();
@@ -88,7 +147,7 @@ public static class PortalCommands
         var ct = stop.Token;
         try
         {
-            if (args[0] == SetBackupPassphrase)
+            if (given.Command == SetBackupPassphrase)
             {
                 var first = passphrase ?? Environment.GetEnvironmentVariable(PassphraseVariable) ?? Ask(o, input, "Mật khẩu sao lưu mới / new backup passphrase: ");
                 BackupKey.Check(first);
@@ -100,7 +159,7 @@ public static class PortalCommands
                 await o.WriteLineAsync("Đã đặt mật khẩu sao lưu: mọi bản sao lưu từ nay được mã hóa bằng mật khẩu này. Hãy ghi lại và cất giữ an toàn. / The backup passphrase is set: every backup is encrypted with it from now on. Keep it safe.");
                 return 0;
             }
-            if (args[0] == ResetAdminPassword)
+            if (given.Command == ResetAdminPassword)
             {
                 if (!File.Exists(data.DatabasePath) && PortalDataServices.Provider(builder.Configuration) == DatabaseProvider.Sqlite)
                 {
@@ -113,7 +172,7 @@ public static class PortalCommands
                 if (password is null) await o.WriteLineAsync($"Mật khẩu mới / new password: {newPassword}");
                 return 0;
             }
-            if (args[0] == "backup")
+            if (given.Command == "backup")
             {
                 if (!File.Exists(data.DatabasePath))
                 {
