@@ -19,7 +19,7 @@ public static class AccountEndpoints
         {
             // A form without a valid antiforgery token (a forged cross-site post) is refused before it is read.
             if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } || !http.Request.HasFormContentType)
-                return Results.BadRequest("Phiên làm việc đã hết hạn. Vui lòng tải lại trang đăng nhập.");
+                return Results.BadRequest(PortalText.Get("Account.SessionExpired"));
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             string? userName = form["userName"], password = form["password"];
             var back = SafeReturnUrl(form["returnUrl"]);
@@ -43,7 +43,7 @@ public static class AccountEndpoints
         app.MapPost("/account/logout", async (HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn) =>
         {
             if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
-                return Results.BadRequest("Phiên làm việc đã hết hạn. Vui lòng tải lại trang.");
+                return Results.BadRequest(PortalText.Get("Account.SessionExpiredPage"));
             if (await users.GetUserAsync(http.User) is { } user) await users.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return Results.Redirect("/account/login");

@@ -24,10 +24,7 @@ public static class SignInRateLimit
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(
-                    "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Quá nhiều lần đăng nhập</title>" +
-                    "<p>Có quá nhiều lần đăng nhập từ máy này. Vui lòng chờ một phút rồi <a href=\"/account/login\">thử lại</a>.</p>" +
-                    "<p lang=\"en\">Too many sign-in attempts from this computer: wait a minute, then try again.</p></html>", ct);
+                await context.HttpContext.Response.WriteAsync(RefusalPage.Html("Refused.SignIn"), ct);
             };
         });
     }

@@ -18,7 +18,7 @@ public static class CalendarApi
         api.MapGet("/{year}", async (string year, CalendarService calendar) =>
         {
             if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < LunarCalendar.MinYear || y > LunarCalendar.MaxYear)
-                return Problem($"Năm phải là số từ {LunarCalendar.MinYear} đến {LunarCalendar.MaxYear}.");
+                return Problem(PortalText.Format("CalendarApi.Year", LunarCalendar.MinYear, LunarCalendar.MaxYear));
             var schedule = await calendar.GetYearAsync(y);
             return Results.Ok(new YearResponse(
                 y,
@@ -29,9 +29,9 @@ public static class CalendarApi
 
         api.MapGet("/add-working-days", async (string? from, string? days, CalendarService calendar) =>
         {
-            if (!TryParseDate(from, out var start)) return Problem("Tham số 'from' phải là ngày dạng yyyy-MM-dd.");
+            if (!TryParseDate(from, out var start)) return Problem(PortalText.Get("CalendarApi.From"));
             if (!int.TryParse(days, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) || Math.Abs(n) > WorkingCalendar.MaxWorkingDays)
-                return Problem($"Tham số 'days' phải là số nguyên từ -{WorkingCalendar.MaxWorkingDays} đến {WorkingCalendar.MaxWorkingDays}.");
+                return Problem(PortalText.Format("CalendarApi.Days", WorkingCalendar.MaxWorkingDays));
             try
             {
                 var result = (await calendar.GetCalendarAsync()).AddWorkingDays(start, n);
@@ -40,13 +40,13 @@ public static class CalendarApi
             catch (ArgumentOutOfRangeException)
             {
                 // .NET's own text ("Value to add was out of range") means nothing to the caller: say it in its terms.
-                return Problem($"Ngày kết quả nằm ngoài phạm vi lịch hỗ trợ ({LunarCalendar.MinYear}–{LunarCalendar.MaxYear}).");
+                return Problem(PortalText.Format("CalendarApi.ResultOutOfRange", LunarCalendar.MinYear, LunarCalendar.MaxYear));
             }
         });
 
         api.MapGet("/lunar", (string? date) =>
         {
-            if (!TryParseDate(date, out var d)) return Problem("Tham số 'date' phải là ngày dạng yyyy-MM-dd.");
+            if (!TryParseDate(date, out var d)) return Problem(PortalText.Get("CalendarApi.DateParam"));
             try
             {
                 var lunar = LunarCalendar.FromSolar(d);
@@ -54,7 +54,7 @@ public static class CalendarApi
             }
             catch (ArgumentOutOfRangeException)
             {
-                return Problem($"Ngày phải thuộc các năm {LunarCalendar.MinYear}–{LunarCalendar.MaxYear}.");
+                return Problem(PortalText.Format("CalendarApi.DateRange", LunarCalendar.MinYear, LunarCalendar.MaxYear));
             }
         });
     }
@@ -65,7 +65,7 @@ public static class CalendarApi
     private static string Format(DateOnly d) => d.ToString(DateFormat, CultureInfo.InvariantCulture);
 
     private static IResult Problem(string detail) =>
-        Results.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Tham số không hợp lệ");
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: PortalText.Get("CalendarApi.Invalid"));
 
     public sealed record DayResponse(string Date, string Name);
     public sealed record YearResponse(int Year, string Source, IReadOnlyList<DayResponse> DaysOff, IReadOnlyList<DayResponse> MakeUpWorkingDays);

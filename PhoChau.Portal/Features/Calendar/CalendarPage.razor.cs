@@ -65,17 +65,8 @@ public partial class CalendarPage
     };
 
     private static string Tooltip(DayCell cell) =>
-        $"{Formats.Date(cell.Date)} — âm lịch {cell.Lunar.Day}/{cell.Lunar.Month}{(cell.Lunar.IsLeapMonth ? " (nhuận)" : "")}/{cell.Lunar.Year}"
+        $"{Formats.Date(cell.Date)} — {PortalText.Format("Calendar.Lunar", cell.Lunar.Day, cell.Lunar.Month, cell.Lunar.IsLeapMonth ? PortalText.Get("Calendar.Leap") : "", cell.Lunar.Year)}"
         + (cell.Name is null ? "" : " — " + cell.Name);
 
-    private static string WeekDayName(DateOnly d) => d.DayOfWeek switch
-    {
-        DayOfWeek.Monday => "Thứ Hai",
-        DayOfWeek.Tuesday => "Thứ Ba",
-        DayOfWeek.Wednesday => "Thứ Tư",
-        DayOfWeek.Thursday => "Thứ Năm",
-        DayOfWeek.Friday => "Thứ Sáu",
-        DayOfWeek.Saturday => "Thứ Bảy",
-        _ => "Chủ nhật",
-    };
+    private static string WeekDayName(DateOnly d) => PortalText.Get("Calendar.Day." + d.DayOfWeek);
 }

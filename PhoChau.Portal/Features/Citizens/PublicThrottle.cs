@@ -66,10 +66,7 @@ public sealed class PublicUploadRateLimit(IConfiguration configuration) : PerAdd
 public static class PublicPages
 {
     /// <summary>The whole answer when a phone is over the limit: no page around it, nothing read from the database.</summary>
-    public const string TooMany =
-        "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Quá nhiều lần gửi</title>" +
-        "<p>Thiết bị này đã gửi quá nhiều lần trong ít phút. Vui lòng chờ khoảng 10 phút rồi thử lại, hoặc gặp thư ký tại hội trường.</p>" +
-        "<p lang=\"en\">Too many submissions from this device: wait about 10 minutes, or see the secretary in the hall.</p></html>";
+    public static readonly string TooMany = RefusalPage.Html("Refused.Public");
 
     public static IServiceCollection AddPublicPages(this IServiceCollection services)
     {

@@ -23,10 +23,7 @@ public sealed class PublicWorkGate
         _queueLimit = Math.Max(1, configuration.GetValue("Public:QueueLimit", 2000));
     }
 
-    public const string Busy =
-        "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Hệ thống đang bận</title>" +
-        "<p>Rất nhiều người đang truy cập cùng lúc. Vui lòng thử lại sau ít phút.</p>" +
-        "<p lang=\"en\">Many people are using the portal at once: try again in a few minutes.</p></html>";
+    public static readonly string Busy = RefusalPage.Html("Refused.Busy");
 
     public static bool IsPublicWork(HttpContext http)
     {

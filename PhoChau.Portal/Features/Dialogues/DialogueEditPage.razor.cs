@@ -1,3 +1,4 @@
+using PhoChau.Core.Resources;
 using PhoChau.Core.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -59,7 +60,8 @@ public partial class DialogueEditPage
             var year = VietnamTime.Today(Clock).Year;
             _input = new DialogueInput
             {
-                Title = $"Đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính năm {year}",
+                // The title the plan and every paper carry: Vietnamese, whatever the browser speaks.
+                Title = CoreText.Format(CoreText.Vietnamese, "Dialogues.DefaultTitle", year),
                 Year = year, Venue = profile.HallName, ChairName = profile.ChairmanName,
             };
             _editable = _canEdit;

@@ -68,7 +68,7 @@ public partial class PetitionPage
     {
         if (_leadId is not { } lead)
         {
-            Snackbar.Add("Chưa chọn bộ phận trả lời.", Severity.Warning);
+            Snackbar.Add(L["Petitions.NoLeadChosen"], Severity.Warning);
             return Task.CompletedTask;
         }
         return ActAsync(() => Petitions.AssignAsync(Actor, Id, _p!.Version, lead, _supportIds.ToList()));

@@ -72,4 +72,54 @@ public sealed partial class PortalTextTests
 
     [GeneratedRegex(@"\{(\d+)")]
     private static partial Regex HolePattern();
+
+    /// <summary>
+    /// Where the operator, not a user, reads the text: the console, the commands and the start-up (bilingual lines
+    /// "Vietnamese / English"), the health and metrics answers; and the receipt, a paper the commune issues in
+    /// Vietnamese whatever the browser speaks, as its documents.
+    /// </summary>
+    private static readonly string[] OperatorOrPaper = ["Hosting/", "Features/Health/", "Features/Monitoring/MetricsServices.cs", "PortalApp.cs", "Features/Citizens/ReceiptPage.razor"];
+
+    /// <summary>
+    /// Issue 34.6: no screen's, endpoint's or refusal page's words are written in the code, where the resource checks
+    /// cannot see them: a Vietnamese string literal (or a .razor file's Vietnamese markup) outside the resource files
+    /// is refused, log templates and the operator's and paper's files above excepted.
+    /// </summary>
+    [Fact]
+    public void No_Vietnamese_text_is_written_in_the_portals_code()
+    {
+        var offenders = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(PortalFolder, "*.*", SearchOption.AllDirectories)
+                     .Where(f => (f.EndsWith(".razor") || f.EndsWith(".cs")) && !f.Contains("/bin/") && !f.Contains("/obj/")))
+        {
+            var relative = Path.GetRelativePath(PortalFolder, file).Replace('\\', '/');
+            if (OperatorOrPaper.Any(relative.StartsWith)) continue;
+            var previous = "";
+            foreach (var (line, number) in File.ReadLines(file).Select((l, i) => (l, i + 1)))
+            {
+                var code = line.TrimStart();
+                var isComment = code.StartsWith("//") || code.StartsWith("@*") || code.StartsWith('*');
+                var isLog = LogCall().IsMatch(line) || LogCall().IsMatch(previous);
+                previous = line;
+                if (isComment || isLog) continue;
+                var withoutComment = file.EndsWith(".cs") && line.IndexOf(" //", StringComparison.Ordinal) is var c and >= 0 ? line[..c] : line;
+                var literal = StringLiteral().Matches(withoutComment).Any(m => Vietnamese().IsMatch(m.Value));
+                var markup = file.EndsWith(".razor") && Vietnamese().IsMatch(RazorComment().Replace(StringLiteral().Replace(line, ""), ""));
+                if (literal || markup) offenders.Add($"{relative}:{number}: {code}");
+            }
+        }
+        Assert.Empty(offenders);
+    }
+
+    [GeneratedRegex(@"\.Log(Information|Warning|Error|Critical|Debug|Trace)?\(")]
+    private static partial Regex LogCall();
+
+    [GeneratedRegex(@"""(?:[^""\\]|\\.)*""")]
+    private static partial Regex StringLiteral();
+
+    [GeneratedRegex(@"@\*.*?\*@")]
+    private static partial Regex RazorComment();
+
+    [GeneratedRegex("[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđĐÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸ]")]
+    private static partial Regex Vietnamese();
 }
