@@ -40,8 +40,8 @@ public static class Outbox
     public static IEnumerable<(MessageChannel Channel, string Recipient)> Recipients(Petition p)
     {
         if (p.AnonymisedAtUtc is not null) yield break;
-        if (p.NotifyBySms && !string.IsNullOrWhiteSpace(p.Phone)) yield return (MessageChannel.Sms, PetitionInputValidator.NormalizePhone(p.Phone));
-        if (p.NotifyByZalo && !string.IsNullOrWhiteSpace(p.Phone)) yield return (MessageChannel.Zalo, PetitionInputValidator.NormalizePhone(p.Phone));
+        if (p.NotifyBySms && !string.IsNullOrWhiteSpace(p.Phone)) yield return (MessageChannel.Sms, PhoneNumber.Normalize(p.Phone));
+        if (p.NotifyByZalo && !string.IsNullOrWhiteSpace(p.Phone)) yield return (MessageChannel.Zalo, PhoneNumber.Normalize(p.Phone));
         if (p.NotifyByEmail && !string.IsNullOrWhiteSpace(p.Email)) yield return (MessageChannel.Email, p.Email.Trim());
     }
 

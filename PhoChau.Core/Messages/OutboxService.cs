@@ -1,5 +1,3 @@
-using PhoChau.Core.Petitions;
-
 namespace PhoChau.Core.Messages;
 
 /// <summary>One message as the administrators' outbox page lists it.</summary>
@@ -49,14 +47,14 @@ public sealed class OutboxService(IDbContextFactory<PhoChauDbContext> dbFactory,
         recipient = (recipient ?? "").Trim();
         var valid = channel == MessageChannel.Email
             ? EmailAddress.IsValid(recipient)
-            : PetitionInputValidator.IsPhone(recipient);
+            : PhoneNumber.IsValid(recipient);
         if (!valid) throw new DomainException(CoreText.Get(channel == MessageChannel.Email ? "Messages.EmailInvalid" : "Petitions.PhoneInvalid"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var m = new OutboxMessage
         {
             IdempotencyKey = $"test:{Guid.NewGuid():N}", Channel = channel, Kind = MessageKind.Test,
-            Recipient = channel == MessageChannel.Email ? recipient : PetitionInputValidator.NormalizePhone(recipient),
+            Recipient = channel == MessageChannel.Email ? recipient : PhoneNumber.Normalize(recipient),
             Subject = CoreText.Format(CoreText.Vietnamese, "Messages.TestSubject"), Body = CoreText.Format(CoreText.Vietnamese, "Messages.TestBody"),
             TemplateData = "{}",
         };

@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Text;
-using PhoChau.Core.Petitions;
 
 namespace PhoChau.Core.Messages;
 
@@ -44,7 +43,7 @@ public sealed class SmsSender(IOptionsMonitor<MessagesOptions> options) : IMessa
         var o = options.CurrentValue.Sms;
         var text = TextFor(m.Body, o);
         var phone = m.Recipient;
-        var phone84 = PetitionInputValidator.Phone84(phone);
+        var phone84 = PhoneNumber.InternationalOf(phone);
         var json = o.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase);
         var form = o.ContentType.Contains("x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
         string Escape(string v) => json ? JsonEncodedText.Encode(v, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() : form ? Uri.EscapeDataString(v) : v;

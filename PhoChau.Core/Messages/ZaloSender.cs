@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using PhoChau.Core.Petitions;
 
 namespace PhoChau.Core.Messages;
 
@@ -48,7 +47,7 @@ public sealed class ZaloSender(IDbContextFactory<PhoChauDbContext> dbFactory, IO
                 data[key] = s[..(z.MaxParameterLength - 1)] + "…";
         var body = new JsonObject
         {
-            ["phone"] = PetitionInputValidator.Phone84(m.Recipient),
+            ["phone"] = PhoneNumber.InternationalOf(m.Recipient),
             ["template_id"] = template,
             ["template_data"] = data,
             ["tracking_id"] = m.IdempotencyKey,

@@ -15,7 +15,7 @@ public sealed class DataRequestInputValidator : AbstractValidator<DataRequestInp
         RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.Phone) || !string.IsNullOrWhiteSpace(x.IdCardNumber))
             .WithName(nameof(DataRequestInput.Phone)).OverridePropertyName(nameof(DataRequestInput.Phone))
             .WithMessage(_ => CoreText.Get("DataRequests.PhoneOrId"));
-        RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || PetitionInputValidator.IsPhone(p))
+        RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || PhoneNumber.IsValid(p))
             .WithMessage(_ => CoreText.Get("Petitions.PhoneInvalid"));
         RuleFor(x => x.IdCardNumber).Must(n => string.IsNullOrWhiteSpace(n) || PetitionInputValidator.IsIdCard(n))
             .WithMessage(_ => CoreText.Get("Petitions.IdCardInvalid"));

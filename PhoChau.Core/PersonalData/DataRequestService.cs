@@ -26,7 +26,7 @@ public sealed class DataRequestService(
         var request = new DataRequest
         {
             Kind = input.Kind, RequesterName = VietnameseText.CleanName(input.RequesterName),
-            Phone = string.IsNullOrWhiteSpace(input.Phone) ? null : PetitionInputValidator.NormalizePhone(input.Phone),
+            Phone = PhoneNumber.StoredOrNull(input.Phone),
             IdCardNumber = string.IsNullOrWhiteSpace(input.IdCardNumber) ? null : input.IdCardNumber.Trim(),
             Details = string.IsNullOrWhiteSpace(input.Details) ? null : input.Details.Trim(),
             ReceivedOn = input.ReceivedOn, DueOn = cal.AddWorkingDays(input.ReceivedOn, Math.Max(1, options.Value.RequestWorkingDays)),
@@ -93,13 +93,13 @@ public sealed class DataRequestService(
     public async Task<int> CorrectAsync(Actor actor, int id, PersonalCorrection correction, CancellationToken ct = default)
     {
         var request = await OpenRequestAsync(actor, id, DataRequestKind.Correct, ct);
-        if (correction.Phone is { Length: > 0 } phone && !PetitionInputValidator.IsPhone(phone)) throw DomainException.ForField(nameof(correction.Phone), CoreText.Get("Petitions.PhoneInvalid"));
+        if (correction.Phone is { Length: > 0 } phone && !PhoneNumber.IsValid(phone)) throw DomainException.ForField(nameof(correction.Phone), CoreText.Get("Petitions.PhoneInvalid"));
         if (correction.IdCardNumber is { Length: > 0 } idCard && !PetitionInputValidator.IsIdCard(idCard)) throw DomainException.ForField(nameof(correction.IdCardNumber), CoreText.Get("Petitions.IdCardInvalid"));
         if (correction.Name is { } n && (string.IsNullOrWhiteSpace(n) || n.Length > 150)) throw DomainException.ForField(nameof(correction.Name), CoreText.Get("Petitions.PetitionerEmpty"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (_, ids) = await PersonalDataStore.FindAsync(db, request.RequesterName, request.Phone, request.IdCardNumber, ct);
         var name = correction.Name is { } nm ? VietnameseText.CleanName(nm) : null;
-        var newPhone = string.IsNullOrWhiteSpace(correction.Phone) ? null : PetitionInputValidator.NormalizePhone(correction.Phone);
+        var newPhone = PhoneNumber.StoredOrNull(correction.Phone);
         foreach (var p in await db.Petitions.Where(p => ids.Petitions.Contains(p.Id)).ToListAsync(ct))
         {
             if (name is not null) p.PetitionerName = name;

@@ -28,7 +28,7 @@ internal static class PersonalDataStore
     public static async Task<(PersonRecords Records, Ids Ids)> FindAsync(PhoChauDbContext db, string name, string? phone, string? idCard, CancellationToken ct)
     {
         var folded = VietnameseText.Fold(VietnameseText.CleanName(name));
-        phone = string.IsNullOrWhiteSpace(phone) ? null : PetitionInputValidator.NormalizePhone(phone);
+        phone = PhoneNumber.StoredOrNull(phone);
         idCard = string.IsNullOrWhiteSpace(idCard) ? null : idCard.Trim();
 
         var candidates = await db.Petitions.AsNoTracking()

@@ -15,7 +15,7 @@ public sealed partial class PetitionInputValidator : AbstractValidator<PetitionI
         RuleFor(x => x.PetitionerName).Cascade(CascadeMode.Stop)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => CoreText.Get("Petitions.PetitionerEmpty"))
             .MaximumLength(150).WithMessage(_ => CoreText.Get("Hall.SpeakerNameLength"));
-        RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || PhonePattern().IsMatch(NormalizePhone(p)))
+        RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || PhoneNumber.IsValid(p))
             .WithMessage(_ => CoreText.Get("Petitions.PhoneInvalid"));
         this.AddMessageChoiceRules("Petitions.NotifyNeedsPhone", "Petitions.NotifyNeedsEmail");
         RuleFor(x => x.IdCardNumber).Must(n => string.IsNullOrWhiteSpace(n) || IdPattern().IsMatch(n.Trim()))
@@ -38,23 +38,7 @@ public sealed partial class PetitionInputValidator : AbstractValidator<PetitionI
             .WithMessage(_ => CoreText.Get("Consent.Required"));
     }
 
-    /// <summary>Spaces, dots and dashes are how people write numbers: "0905 123 456" and "+84 905…" are fine.</summary>
-    public static string NormalizePhone(string phone)
-    {
-        var s = new string(phone.Where(c => !" .-()".Contains(c)).ToArray());
-        return s.StartsWith("+84", StringComparison.Ordinal) ? "0" + s[3..] : s;
-    }
-
-    /// <summary>A Vietnamese phone number, written as people write it.</summary>
-    /// <summary>A stored (0…) number in the international form gateways take: 0905… → 84905….</summary>
-    public static string Phone84(string phone) => phone.StartsWith('0') ? "84" + phone[1..] : phone;
-
-    public static bool IsPhone(string phone) => PhonePattern().IsMatch(NormalizePhone(phone));
-
     public static bool IsIdCard(string number) => IdPattern().IsMatch(number.Trim());
-
-    [GeneratedRegex(@"^0\d{9,10}$")]
-    private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"^(\d{9}|\d{12})$")]
     private static partial Regex IdPattern();

@@ -332,7 +332,7 @@ public sealed class PetitionService(
         p.PetitionerName = VietnameseText.CleanName(x.PetitionerName);
         p.VillageId = x.VillageId;
         p.VillageTyped = x.VillageId is null && VietnameseText.CleanName(x.VillageTyped ?? "") is { Length: > 0 and <= 100 } typed ? typed : null;
-        p.Phone = string.IsNullOrWhiteSpace(x.Phone) ? null : PetitionInputValidator.NormalizePhone(x.Phone);
+        p.Phone = PhoneNumber.StoredOrNull(x.Phone);
         p.Address = string.IsNullOrWhiteSpace(x.Address) ? null : x.Address.Trim();
         p.IdCardNumber = string.IsNullOrWhiteSpace(x.IdCardNumber) ? null : x.IdCardNumber.Trim();
         p.Channel = x.Channel;

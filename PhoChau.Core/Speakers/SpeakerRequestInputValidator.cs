@@ -1,6 +1,5 @@
 using FluentValidation;
 using PhoChau.Core.Messages;
-using PhoChau.Core.Petitions;
 
 namespace PhoChau.Core.Speakers;
 
@@ -17,7 +16,7 @@ public sealed class SpeakerRequestInputValidator : AbstractValidator<SpeakerRequ
         RuleFor(x => x.Topic).Cascade(CascadeMode.Stop)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => CoreText.Get("Requests.TopicEmpty"))
             .MaximumLength(500).WithMessage(_ => CoreText.Get("Hall.TopicLength"));
-        RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || (p.Length <= 20 && PetitionInputValidator.IsPhone(p)))
+        RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || (p.Length <= 20 && PhoneNumber.IsValid(p)))
             .WithMessage(_ => CoreText.Get("Petitions.PhoneInvalid"));
         this.AddMessageChoiceRules("Requests.NotifyNeedsPhone", "Requests.NotifyNeedsEmail");
         RuleFor(x => x.Consent).Equal(true).WithMessage(_ => CoreText.Get("Consent.Required"));

@@ -35,7 +35,7 @@ public sealed class SpeakerRequestService(
         if (d is null || d.State != DialogueState.InSession) throw new DomainException(CoreText.Get("Requests.NotInSession"));
         var name = VietnameseText.CleanName(input.Name);
         var from = VietnameseText.CleanName(input.VillageOrOrganisation);
-        var phone = string.IsNullOrWhiteSpace(input.Phone) ? null : PetitionInputValidator.NormalizePhone(input.Phone);
+        var phone = PhoneNumber.StoredOrNull(input.Phone);
         var open = await db.SpeakerRequests.AsNoTracking()
             .Where(r => r.DialogueId == dialogueId && r.Status != SpeakerRequestStatus.Rejected)
             .Select(r => new { r.Name, r.VillageOrOrganisation, r.Phone, r.Status }).ToListAsync(ct);

@@ -152,8 +152,8 @@ public sealed class IssuingService(
         var d = await FindTicketAsync(db, ticket, ct) ?? throw new NotFoundException(CoreText.Get("Issuing.TicketInvalid"));
         if (signed.Length > MaxPdfBytes) throw new DomainException(CoreText.Get("Issuing.FileTooLarge"));
         var roots = trust.Roots();
-        if (PdfSignatureCheck.RefusalOfReturned(d.Pdf, signed, roots) is { } refusal) throw new DomainException(refusal);
-        var signature = PdfSignatureCheck.Check(signed, roots)[^1];
+        if (PdfSignatureCheck.RefusalOfReturned(d.Pdf, signed, roots, clock) is { } refusal) throw new DomainException(refusal);
+        var signature = PdfSignatureCheck.Check(signed, roots, clock: clock)[^1];
         var signer = signature.Signer;
         var before = d.State;
         d.Pdf = signed;
@@ -312,7 +312,7 @@ public sealed class IssuingService(
         var commune = await db.CommuneProfiles.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == d.CommuneId).Select(p => p.CommitteeName).SingleOrDefaultAsync(ct) ?? "";
         var intact = Hash(d.Pdf) == d.Sha256;
         return new VerificationView(commune, d.Kind, d.NumberAndSymbol, d.IssuedOn, d.VersionNumber, d.State, d.SupersededAtUtc is null,
-            current?.Code, current?.VersionNumber, intact, PdfSignatureCheck.Check(d.Pdf, trust.Roots(), ct));
+            current?.Code, current?.VersionNumber, intact, PdfSignatureCheck.Check(d.Pdf, trust.Roots(), ct, clock));
     }
 
     /// <summary>A file a citizen holds, against the code printed on it: the very version, another version of it, or altered.</summary>
@@ -324,7 +324,7 @@ public sealed class IssuingService(
             .Where(x => x.Code == c).Select(x => new { x.CommuneId, x.DialogueId, x.Kind, x.VersionNumber, x.Sha256, x.Pdf }).SingleOrDefaultAsync(ct);
         if (d is null) return null;
         var hash = Hash(file);
-        var signatures = PdfSignatureCheck.Check(file, trust.Roots(), ct);
+        var signatures = PdfSignatureCheck.Check(file, trust.Roots(), ct, clock);
         if (hash == d.Sha256) return new FileCheck(FileVerdict.Authentic, d.VersionNumber, signatures);
         // The same version as it was before a signature was added to it (signatures are appended).
         if (file.Length < d.Pdf.Length && d.Pdf.AsSpan(0, file.Length).SequenceEqual(file) && file.AsSpan().TrimEnd("\r\n "u8).EndsWith("%%EOF"u8))

@@ -44,7 +44,8 @@ public static partial class PdfSignatureCheck
     [GeneratedRegex(@"/M\s*\(D:(\d{14})(Z|[+-]\d{2}'?\d{2}'?)?")]
     private static partial Regex SigningDate();
 
-    public static IReadOnlyList<PdfSignatureInfo> Check(byte[] pdf, X509Certificate2Collection? trusted = null, CancellationToken ct = default)
+    /// <param name="clock">The time a signature with neither a time stamp nor a claimed time is checked at (the application's clock).</param>
+    public static IReadOnlyList<PdfSignatureInfo> Check(byte[] pdf, X509Certificate2Collection? trusted = null, CancellationToken ct = default, TimeProvider? clock = null)
     {
         var candidates = Candidates(pdf, ct);
         if (candidates.Count == 0) return [];
@@ -54,7 +55,7 @@ public static partial class PdfSignatureCheck
         {
             if (!fields.Contains(c.Object)) continue; // no field points to it: not a signature any reader shows
             ct.ThrowIfCancellationRequested();
-            found.Add(CheckOne(pdf, c.B, c.C, c.D, c.Dictionary, trusted ?? []));
+            found.Add(CheckOne(pdf, c.B, c.C, c.D, c.Dictionary, trusted ?? [], clock ?? TimeProvider.System));
         }
         return found;
     }
@@ -175,7 +176,7 @@ public static partial class PdfSignatureCheck
         return end - (p + 1) is > 0 and <= 9 && int.TryParse(s[(p + 1)..end], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
     }
 
-    private static PdfSignatureInfo CheckOne(byte[] pdf, long b, long c, long d, string dict, X509Certificate2Collection roots)
+    private static PdfSignatureInfo CheckOne(byte[] pdf, long b, long c, long d, string dict, X509Certificate2Collection roots, TimeProvider clock)
     {
         var claimed = ClaimedTime(dict);
         var covers = c + d == pdf.Length;
@@ -195,7 +196,7 @@ public static partial class PdfSignatureCheck
                 if (attr.Oid.Value == "1.2.840.113549.1.9.16.2.14" && Rfc3161TimestampToken.TryDecode(attr.Values[0].RawData, out var token, out _)
                     && token.VerifySignatureForSignerInfo(si, out _))
                     stampedAt = token.TokenInfo.Timestamp;
-            var at = stampedAt ?? claimed ?? DateTimeOffset.UtcNow;
+            var at = stampedAt ?? claimed ?? clock.GetUtcNow();
             try
             {
                 cms.CheckSignature(verifySignatureOnly: true);
@@ -259,11 +260,11 @@ public static partial class PdfSignatureCheck
     /// is added as an update) and a new sound signature over the whole of it, by a certificate of the trust list. Null
     /// when accepted; else why not.
     /// </summary>
-    public static string? RefusalOfReturned(byte[] offered, byte[] returned, X509Certificate2Collection trusted)
+    public static string? RefusalOfReturned(byte[] offered, byte[] returned, X509Certificate2Collection trusted, TimeProvider? clock = null)
     {
         if (returned.Length <= offered.Length || !returned.AsSpan(0, offered.Length).SequenceEqual(offered))
             return CoreText.Get("Signing.NotTheDocument");
-        var last = Check(returned, trusted).Where(s => s.SignedLength > offered.Length).ToList();
+        var last = Check(returned, trusted, clock: clock).Where(s => s.SignedLength > offered.Length).ToList();
         if (last.Count == 0) return CoreText.Get("Signing.NoSignature");
         var s = last[^1];
         return s.Sound && s.Trusted ? null : s.Problem ?? CoreText.Get("Signing.SignatureBroken");
