@@ -75,6 +75,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AfterSessionService>();
         services.AddSingleton<DocumentService>();
         services.AddSingleton<IssuingService>();
+        services.AddSingleton<SigningPluginService>();
+        services.AddSingleton<SignatureArtService>();
+        services.AddSingleton<DocumentCheckService>();
         services.AddOptions<NumberingOptions>();
         services.AddSingleton<OutgoingRegisterService>();
         services.AddSingleton<YearFiguresService>();

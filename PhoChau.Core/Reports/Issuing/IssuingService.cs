@@ -26,16 +26,17 @@ public enum FileVerdict { Authentic, BeforeSigning, OtherVersion, Altered }
 public sealed record FileCheck(FileVerdict Verdict, int? VersionNumber, IReadOnlyList<PdfSignatureInfo> Signatures);
 
 /// <summary>
-/// Issues a dialogue's documents as fixed PDF versions and has them signed (Decree 30/2020, art. 5): by the signer with
-/// a token in the browser (a plugin fetches the file and returns it signed; the return is checked to be the same
-/// document with a sound new signature) and by the agency's seal on the server. A citizen checks a code publicly.
+/// Issues a dialogue's documents as fixed PDF versions (Decree 30/2020, art. 5) and seals them on the server with the
+/// agency's certificate. The token's signature through the browser plugin is <see cref="SigningPluginService"/>'s, the
+/// images <see cref="SignatureArtService"/>'s, the citizens' check <see cref="DocumentCheckService"/>'s (issue 34.6:
+/// one service a job).
 /// </summary>
 public sealed class IssuingService(
     IDbContextFactory<PhoChauDbContext> dbFactory, DocumentService documents, IOptionsMonitor<SigningOptions> options,
-    DataFolder data, TimeProvider clock, SignatureTrustList trust, OutgoingRegisterService register)
+    DataFolder data, TimeProvider clock, OutgoingRegisterService register)
 {
     public const long MaxPdfBytes = 20 * 1024 * 1024;
-    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: read aloud or typed from paper
+    internal const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: read aloud or typed from paper
 
     public async Task<IReadOnlyList<IssuedVersion>> VersionsAsync(Actor actor, int dialogueId, CancellationToken ct = default)
     {
@@ -114,81 +115,6 @@ public sealed class IssuingService(
     public static string FileName(IssuedDocument d) =>
         Path.GetFileNameWithoutExtension(DocumentService.FileName(d.Kind, d.DialogueId, PaperFormat.Pdf)) + $"-ban-{d.VersionNumber}.pdf";
 
-    // ---- The signer's token, through the browser plugin ----
-
-    /// <summary>A one-time ticket for the plugin to fetch this version and return it signed (the chairman's signature).</summary>
-    public async Task<PluginOffer> OfferToPluginAsync(Actor actor, int id, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.Chair);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var d = await db.Set<IssuedDocument>().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
-        IssuedStateMachine.Demand(d, IssuedState.Signed);
-        d.PluginTicket = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        d.PluginTicketExpiresUtc = clock.GetUtcNow().UtcDateTime.AddMinutes(options.CurrentValue.PluginTicketMinutes);
-        db.AuditEntries.Add(AuditEntry.By(actor, clock.GetUtcNow().UtcDateTime, nameof(IssuedDocument), d.Id, AuditAction.Updated,
-            new AuditChange("PluginTicketExpiresUtc", null, d.PluginTicketExpiresUtc.Value.ToString("O", CultureInfo.InvariantCulture))));
-        await db.SaveChangesAsync(actor, ct);
-        return new PluginOffer(d.PluginTicket, d.NumberAndSymbol, d.IssuedOn);
-    }
-
-    /// <summary>The file the plugin fetches with its ticket (no sign-in: the plugin is another program).</summary>
-    public async Task<(byte[] Pdf, string FileName)?> PluginFileAsync(string? ticket, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var d = await FindTicketAsync(db, ticket, ct);
-        return d is null ? null : (d.Pdf, FileName(d));
-    }
-
-    /// <summary>
-    /// The plugin's signed file: kept as the version only if it is the offered file with a sound new signature over
-    /// the whole of it; anything else is refused with the reason, and the offered version stays as it was.
-    /// </summary>
-    public async Task<IssuedVersion> AcceptFromPluginAsync(string? ticket, byte[] signed, CancellationToken ct = default)
-    {
-        // The ticket alone says whose document it is: the plugin carries no sign-in, and so no commune.
-        var commune = await CommuneOfTicketAsync(ticket, ct) ?? throw new NotFoundException(CoreText.Get("Issuing.TicketInvalid"));
-        using var scope = CommuneScope.Enter(commune);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var d = await FindTicketAsync(db, ticket, ct) ?? throw new NotFoundException(CoreText.Get("Issuing.TicketInvalid"));
-        if (signed.Length > MaxPdfBytes) throw new DomainException(CoreText.Get("Issuing.FileTooLarge"));
-        var roots = trust.Roots();
-        if (PdfSignatureCheck.RefusalOfReturned(d.Pdf, signed, roots, clock) is { } refusal) throw new DomainException(refusal);
-        var signature = PdfSignatureCheck.Check(signed, roots, clock: clock)[^1];
-        var signer = signature.Signer;
-        var before = d.State;
-        d.Pdf = signed;
-        d.Sha256 = Hash(signed);
-        d.MoveTo(IssuedState.Signed);
-        d.Signers = Append(d.Signers, signer);
-        d.SignedAtUtc = clock.GetUtcNow().UtcDateTime;
-        d.PluginTicket = null;
-        d.PluginTicketExpiresUtc = null;
-        // Signed by the token's holder: the audit names the certificate's signer and who issued the certificate.
-        var holder = new Actor("token", signer, new HashSet<string>());
-        db.AuditEntries.Add(AuditEntry.By(holder, d.SignedAtUtc.Value, nameof(IssuedDocument), d.Id, AuditAction.Updated,
-            new AuditChange("State", before.ToString(), d.State.ToString()), new AuditChange("SignedBy", null, $"{signer} ({signature.Issuer})"),
-            new AuditChange("Sha256", null, d.Sha256)));
-        await db.SaveChangesAsync(holder, ct);
-        return View(d);
-    }
-
-    private static bool WellFormed(string? ticket) => ticket is { Length: 48 } && ticket.All(char.IsAsciiHexDigitLower);
-
-    private async Task<int?> CommuneOfTicketAsync(string? ticket, CancellationToken ct)
-    {
-        if (!WellFormed(ticket)) return null;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<IssuedDocument>().IgnoreQueryFilters().Where(x => x.PluginTicket == ticket).Select(x => (int?)x.CommuneId).SingleOrDefaultAsync(ct);
-    }
-
-    private async Task<IssuedDocument?> FindTicketAsync(PhoChauDbContext db, string? ticket, CancellationToken ct)
-    {
-        if (!WellFormed(ticket)) return null;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var d = await db.Set<IssuedDocument>().IgnoreQueryFilters().SingleOrDefaultAsync(x => x.PluginTicket == ticket, ct);
-        return d is { SupersededAtUtc: null, State: IssuedState.AwaitingSignature } && d.PluginTicketExpiresUtc > now ? d : null;
-    }
-
     // ---- The agency's seal, on the server ----
 
     public bool SealConfigured => SealCertificate.IsConfigured(options.CurrentValue);
@@ -259,95 +185,12 @@ public sealed class IssuingService(
         return (new PdfBox(d.SignaturePage, x0, y0, x1 - x0, y1 - y0), images);
     }
 
-    // ---- The images, uploaded once by the administrator ----
-
-    public async Task SaveArtAsync(Actor actor, SignatureArtKind kind, byte[] png, int millimetres, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.ManageAdministration);
-        if (png.Length > 2 * 1024 * 1024) throw new DomainException(CoreText.Get("Issuing.ImageTooLarge"));
-        PngImage.Decode(png); // refuses what is not a readable PNG
-        if (millimetres is < 10 or > 80) throw new DomainException(CoreText.Get("Issuing.ImageMillimetres"));
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var art = await db.Set<SignatureArt>().SingleOrDefaultAsync(a => a.Kind == kind, ct);
-        if (art is null) db.Add(art = new SignatureArt { Kind = kind });
-        art.Png = png;
-        art.Millimetres = millimetres;
-        art.UploadedAtUtc = clock.GetUtcNow().UtcDateTime;
-        art.UploadedBy = actor.UserName;
-        await db.SaveChangesAsync(actor, ct);
-        db.AuditEntries.Add(AuditEntry.By(actor, art.UploadedAtUtc, nameof(SignatureArt), art.Id, AuditAction.Updated,
-            new AuditChange("Kind", null, kind.ToString()), new AuditChange("Millimetres", null, millimetres.ToString(CultureInfo.InvariantCulture)),
-            new AuditChange("Sha256", null, Hash(png))));
-        await db.SaveChangesAsync(actor, ct);
-    }
-
-    public async Task<IReadOnlyList<(SignatureArtKind Kind, int Millimetres, DateTime UploadedAtUtc, string UploadedBy)>> ArtsAsync(Actor actor, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.ManageAdministration);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await db.Set<SignatureArt>().AsNoTracking().Select(a => new { a.Kind, a.Millimetres, a.UploadedAtUtc, a.UploadedBy }).ToListAsync(ct))
-            .Select(a => (a.Kind, a.Millimetres, a.UploadedAtUtc, a.UploadedBy)).ToList();
-    }
-
-    public async Task<byte[]?> ArtAsync(Actor actor, SignatureArtKind kind, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.ManageAdministration);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<SignatureArt>().AsNoTracking().Where(a => a.Kind == kind).Select(a => a.Png).SingleOrDefaultAsync(ct);
-    }
-
-    // ---- The public check ----
-
-    /// <summary>The check of a code printed on a document; null for an unknown or malformed code (never an error page).</summary>
-    public async Task<VerificationView?> VerifyAsync(string? code, CancellationToken ct = default)
-    {
-        if (Normalise(code) is not { } c) return null;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var d = await db.Set<IssuedDocument>().IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(x => x.Code == c, ct);
-        if (d is null) return null;
-        var current = d.SupersededAtUtc is null ? d
-            : await db.Set<IssuedDocument>().IgnoreQueryFilters().AsNoTracking()
-                .Where(x => x.CommuneId == d.CommuneId && x.DialogueId == d.DialogueId && x.Kind == d.Kind && x.SupersededAtUtc == null)
-                .SingleOrDefaultAsync(ct);
-        var commune = await db.CommuneProfiles.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == d.CommuneId).Select(p => p.CommitteeName).SingleOrDefaultAsync(ct) ?? "";
-        var intact = Hash(d.Pdf) == d.Sha256;
-        return new VerificationView(commune, d.Kind, d.NumberAndSymbol, d.IssuedOn, d.VersionNumber, d.State, d.SupersededAtUtc is null,
-            current?.Code, current?.VersionNumber, intact, PdfSignatureCheck.Check(d.Pdf, trust.Roots(), ct, clock));
-    }
-
-    /// <summary>A file a citizen holds, against the code printed on it: the very version, another version of it, or altered.</summary>
-    public async Task<FileCheck?> CheckFileAsync(string? code, byte[] file, CancellationToken ct = default)
-    {
-        if (Normalise(code) is not { } c) return null;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var d = await db.Set<IssuedDocument>().IgnoreQueryFilters().AsNoTracking()
-            .Where(x => x.Code == c).Select(x => new { x.CommuneId, x.DialogueId, x.Kind, x.VersionNumber, x.Sha256, x.Pdf }).SingleOrDefaultAsync(ct);
-        if (d is null) return null;
-        var hash = Hash(file);
-        var signatures = PdfSignatureCheck.Check(file, trust.Roots(), ct, clock);
-        if (hash == d.Sha256) return new FileCheck(FileVerdict.Authentic, d.VersionNumber, signatures);
-        // The same version as it was before a signature was added to it (signatures are appended).
-        if (file.Length < d.Pdf.Length && d.Pdf.AsSpan(0, file.Length).SequenceEqual(file) && file.AsSpan().TrimEnd("\r\n "u8).EndsWith("%%EOF"u8))
-            return new FileCheck(FileVerdict.BeforeSigning, d.VersionNumber, signatures);
-        var other = await db.Set<IssuedDocument>().IgnoreQueryFilters().AsNoTracking()
-            .Where(x => x.CommuneId == d.CommuneId && x.DialogueId == d.DialogueId && x.Kind == d.Kind && x.Sha256 == hash)
-            .Select(x => (int?)x.VersionNumber).FirstOrDefaultAsync(ct);
-        return new FileCheck(other is null ? FileVerdict.Altered : FileVerdict.OtherVersion, other, signatures);
-    }
-
-    /// <summary>Codes are typed from paper: case and spaces forgiven, anything else not looked up at all.</summary>
-    public static string? Normalise(string? code)
-    {
-        var c = (code ?? "").Replace(" ", "").Replace("-", "").ToUpperInvariant();
-        return c.Length == 10 && c.All(ch => CodeAlphabet.Contains(ch)) ? c : null;
-    }
-
     private static string NewCode() => new(RandomNumberGenerator.GetItems<char>(CodeAlphabet, 10));
 
-    private static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+    internal static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 
-    private static string Append(string? list, string name) => string.IsNullOrEmpty(list) ? name : list + "; " + name;
+    internal static string Append(string? list, string name) => string.IsNullOrEmpty(list) ? name : list + "; " + name;
 
-    private static IssuedVersion View(IssuedDocument d) => new(d.Id, d.Kind, d.VersionNumber, d.Code, d.NumberAndSymbol, d.IssuedOn, d.State,
+    internal static IssuedVersion View(IssuedDocument d) => new(d.Id, d.Kind, d.VersionNumber, d.Code, d.NumberAndSymbol, d.IssuedOn, d.State,
         d.Signers, d.SigningNote, d.PreparedAtUtc, d.SupersededAtUtc, d.SupersededByVersion, d.Version);
 }

@@ -35,11 +35,11 @@ public static class IssuingEndpoints
             return Results.File(buffer, "application/zip", EvidencePackService.FileName(id));
         });
 
-        endpoints.MapGet("/ky-so/{ticket}/van-ban.pdf", async (string ticket, IssuingService issuing, CancellationToken ct) =>
-            await issuing.PluginFileAsync(ticket, ct) is { } file ? Results.File(file.Pdf, "application/pdf", file.FileName) : Results.NotFound())
+        endpoints.MapGet("/ky-so/{ticket}/van-ban.pdf", async (string ticket, SigningPluginService plugin, CancellationToken ct) =>
+            await plugin.PluginFileAsync(ticket, ct) is { } file ? Results.File(file.Pdf, "application/pdf", file.FileName) : Results.NotFound())
             .AllowAnonymous();
 
-        endpoints.MapPost("/ky-so/{ticket}", async (string ticket, HttpRequest request, IssuingService issuing, CancellationToken ct) =>
+        endpoints.MapPost("/ky-so/{ticket}", async (string ticket, HttpRequest request, SigningPluginService plugin, CancellationToken ct) =>
         {
             // Nothing larger than a document may be is read at all: refused before reading when it says its size, and
             // cut off as soon as it passes the limit when it does not (it was buffered whole, then answered 500).
@@ -69,7 +69,7 @@ public static class IssuingEndpoints
             if (signed is null) return TooLarge();
             try
             {
-                var version = await issuing.AcceptFromPluginAsync(ticket, signed, ct);
+                var version = await plugin.AcceptFromPluginAsync(ticket, signed, ct);
                 return Results.Json(new Dictionary<string, object> { ["Status"] = 0, ["Message"] = "", ["FileName"] = $"{version.Code}.pdf", ["FileServer"] = $"/xac-minh/{version.Code}" });
             }
             catch (NotFoundException e)

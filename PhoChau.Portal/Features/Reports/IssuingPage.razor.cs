@@ -117,7 +117,7 @@ public partial class IssuingPage
         try
         {
             PluginOffer? offer = null;
-            if (!await RunAsync(async () => offer = await Issuing.OfferToPluginAsync(Actor, v.Id))) return;
+            if (!await RunAsync(async () => offer = await Plugin.OfferToPluginAsync(Actor, v.Id))) return;
             var origin = new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority);
             var prms = new Dictionary<string, string>
             {

@@ -24,8 +24,8 @@ public sealed class ForgedSignatureTests
         var (d, _) = await ConcludedSession.WithIssuedNoticeAsync(host);
         var issuing = host.Get<IssuingService>();
         var v = await issuing.IssueAsync(CoreTestHost.Secretary, d.Id, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), Base);
-        var offer = await issuing.OfferToPluginAsync(CoreTestHost.Chairman, v.Id);
-        var offered = (await issuing.PluginFileAsync(offer.Ticket))!.Value.Pdf;
+        var offer = await host.Get<SigningPluginService>().OfferToPluginAsync(CoreTestHost.Chairman, v.Id);
+        var offered = (await host.Get<SigningPluginService>().PluginFileAsync(offer.Ticket))!.Value.Pdf;
         return (host, issuing, v, offer, offered);
     }
 
@@ -38,22 +38,22 @@ public sealed class ForgedSignatureTests
         using var forged = TestSigning.SelfSigned("CN=Lê Văn Thái, O=Giả mạo, C=VN", now.AddDays(-30), now.AddDays(365));
         var signed = await PdfSigner.SignAsync(offered, new PdfSignatureRequest(forged, "Lê Văn Thái", "Ký ban hành", "Phổ Châu", now));
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => issuing.AcceptFromPluginAsync(offer.Ticket, signed.Pdf));
+        var ex = await Assert.ThrowsAsync<DomainException>(() => host.Get<SigningPluginService>().AcceptFromPluginAsync(offer.Ticket, signed.Pdf));
 
         Assert.Contains("không thuộc danh sách tin cậy", ex.Message);
-        var view = await issuing.VerifyAsync(v.Code);
+        var view = await host.Get<DocumentCheckService>().VerifyAsync(v.Code);
         Assert.Equal(IssuedState.AwaitingSignature, view!.State);
         Assert.Empty(view.Signatures);
         // The public check of the forged file: intact, but not a certificate the commune trusts.
-        var check = Assert.Single((await issuing.CheckFileAsync(v.Code, signed.Pdf))!.Signatures);
+        var check = Assert.Single((await host.Get<DocumentCheckService>().CheckFileAsync(v.Code, signed.Pdf))!.Signatures);
         Assert.True(check.Sound);
         Assert.False(check.Trusted);
 
         // The chairman's real token (issued under the trust list's root) is accepted, and the public check names its CA.
         using var token = TestSigning.Certificate("Le Van Thai", now.AddDays(-30), now.AddDays(365));
         var real = await PdfSigner.SignAsync(offered, new PdfSignatureRequest(token, "Lê Văn Thái", "Ký ban hành", "Phổ Châu", now));
-        await issuing.AcceptFromPluginAsync(offer.Ticket, real.Pdf);
-        var signedView = await issuing.VerifyAsync(v.Code);
+        await host.Get<SigningPluginService>().AcceptFromPluginAsync(offer.Ticket, real.Pdf);
+        var signedView = await host.Get<DocumentCheckService>().VerifyAsync(v.Code);
         Assert.Equal(IssuedState.Signed, signedView!.State);
         var s = Assert.Single(signedView.Signatures);
         Assert.True(s.Trusted);
@@ -70,13 +70,13 @@ public sealed class ForgedSignatureTests
         await using var host = await CoreTestHost.StartAsync(configure: s => s.Configure<SigningOptions>(o => { o.SealPfxPath = pfx; o.SealPfxPassword = "mk"; }));
         var (d, _) = await ConcludedSession.WithIssuedNoticeAsync(host);
         var issuing = host.Get<IssuingService>();
-        await issuing.SaveArtAsync(CoreTestHost.Admin, SignatureArtKind.Seal, TestSigning.SealPng(), 35);
+        await host.Get<SignatureArtService>().SaveArtAsync(CoreTestHost.Admin, SignatureArtKind.Seal, TestSigning.SealPng(), 35);
         var v = await issuing.IssueAsync(CoreTestHost.Secretary, d.Id, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), Base);
-        var offer = await issuing.OfferToPluginAsync(CoreTestHost.Chairman, v.Id);
-        var offered = (await issuing.PluginFileAsync(offer.Ticket))!.Value.Pdf;
+        var offer = await host.Get<SigningPluginService>().OfferToPluginAsync(CoreTestHost.Chairman, v.Id);
+        var offered = (await host.Get<SigningPluginService>().PluginFileAsync(offer.Ticket))!.Value.Pdf;
         var now = host.Clock.GetUtcNow();
         using var token = TestSigning.Certificate("Le Van Thai", now.AddDays(-30), now.AddDays(365));
-        await issuing.AcceptFromPluginAsync(offer.Ticket, (await PdfSigner.SignAsync(offered, new PdfSignatureRequest(token, "Lê Văn Thái", "Ký", "Phổ Châu", now))).Pdf);
+        await host.Get<SigningPluginService>().AcceptFromPluginAsync(offer.Ticket, (await PdfSigner.SignAsync(offered, new PdfSignatureRequest(token, "Lê Văn Thái", "Ký", "Phổ Châu", now))).Pdf);
         await issuing.SealAsync(CoreTestHost.Chairman, v.Id);
 
         await using var db = host.NewDb();
@@ -104,9 +104,9 @@ public sealed class ForgedSignatureTests
         Assert.True(new SignedCmsCheck(loose).Verifies, "the loose CMS itself is sound");
 
         Assert.Empty(PdfSignatureCheck.Check(loose, [TestSigning.Root]));
-        var ex = await Assert.ThrowsAsync<DomainException>(() => issuing.AcceptFromPluginAsync(offer.Ticket, loose));
+        var ex = await Assert.ThrowsAsync<DomainException>(() => host.Get<SigningPluginService>().AcceptFromPluginAsync(offer.Ticket, loose));
         Assert.Contains("không có chữ ký số mới", ex.Message);
-        Assert.Equal(IssuedState.AwaitingSignature, (await issuing.VerifyAsync(v.Code))!.State);
+        Assert.Equal(IssuedState.AwaitingSignature, (await host.Get<DocumentCheckService>().VerifyAsync(v.Code))!.State);
     }
 
     /// <summary>The offered file with an appended signature dictionary (a valid CMS over all of it but its /Contents) and no field.</summary>

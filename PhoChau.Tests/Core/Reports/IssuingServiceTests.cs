@@ -30,8 +30,8 @@ public sealed class IssuingServiceTests
     private static async Task UploadArtAsync(CoreTestHost host)
     {
         var issuing = host.Get<IssuingService>();
-        await issuing.SaveArtAsync(CoreTestHost.Admin, SignatureArtKind.Seal, TestSigning.SealPng(), 35);
-        await issuing.SaveArtAsync(CoreTestHost.Admin, SignatureArtKind.Signature, TestSigning.SignaturePng(), 40);
+        await host.Get<SignatureArtService>().SaveArtAsync(CoreTestHost.Admin, SignatureArtKind.Seal, TestSigning.SealPng(), 35);
+        await host.Get<SignatureArtService>().SaveArtAsync(CoreTestHost.Admin, SignatureArtKind.Signature, TestSigning.SignaturePng(), 40);
     }
 
     private static string Save(CoreTestHost host, string name, byte[] pdf)
@@ -62,17 +62,17 @@ public sealed class IssuingServiceTests
         Assert.Equal(2, second.VersionNumber);
         Assert.Equal(pdf, (await issuing.DownloadAsync(CoreTestHost.Secretary, first.Id)).Pdf); // the issued bytes never change
 
-        var old = await issuing.VerifyAsync(first.Code.ToLowerInvariant());
+        var old = await host.Get<DocumentCheckService>().VerifyAsync(first.Code.ToLowerInvariant());
         Assert.NotNull(old);
         Assert.False(old.Current);
         Assert.Equal(second.Code, old.CurrentCode);
         Assert.Equal(2, old.CurrentVersionNumber);
-        Assert.True((await issuing.VerifyAsync(second.Code))!.Current);
-        var shown = await issuing.CheckFileAsync(second.Code, pdf); // the first version's file, shown against the second's code
+        Assert.True((await host.Get<DocumentCheckService>().VerifyAsync(second.Code))!.Current);
+        var shown = await host.Get<DocumentCheckService>().CheckFileAsync(second.Code, pdf); // the first version's file, shown against the second's code
         Assert.Equal(FileVerdict.OtherVersion, shown!.Verdict);
         Assert.Equal(1, shown.VersionNumber);
-        Assert.Null(await issuing.VerifyAsync("ZZZZZZZZZZ"));
-        Assert.Null(await issuing.VerifyAsync("<script>"));
+        Assert.Null(await host.Get<DocumentCheckService>().VerifyAsync("ZZZZZZZZZZ"));
+        Assert.Null(await host.Get<DocumentCheckService>().VerifyAsync("<script>"));
         foreach (var blank in new[] { " ", "/TB-UBND", "12/", "12" })
             await Assert.ThrowsAsync<DomainException>(() => issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, blank, new DateOnly(2026, 3, 3), Base));
         await Assert.ThrowsAsync<ForbiddenException>(() => issuing.IssueAsync(CoreTestHost.Viewer, dialogueId, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 3), Base));
@@ -93,14 +93,14 @@ public sealed class IssuingServiceTests
         var v = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), Base);
 
         // The plugin's part: fetch with the ticket, sign with the chairman's token (a test certificate), send back.
-        var offer = await issuing.OfferToPluginAsync(CoreTestHost.Chairman, v.Id);
+        var offer = await host.Get<SigningPluginService>().OfferToPluginAsync(CoreTestHost.Chairman, v.Id);
         Assert.Equal("12/TB-UBND", offer.DocNumber);
-        var offered = (await issuing.PluginFileAsync(offer.Ticket))!.Value.Pdf;
+        var offered = (await host.Get<SigningPluginService>().PluginFileAsync(offer.Ticket))!.Value.Pdf;
         using var token = Cert(host, "Le Van Thai");
         var byToken = await PdfSigner.SignAsync(offered, new PdfSignatureRequest(token, "Lê Văn Thái", "Ký ban hành", "Phổ Châu", host.Clock.GetUtcNow()));
-        var signed = await issuing.AcceptFromPluginAsync(offer.Ticket, byToken.Pdf);
+        var signed = await host.Get<SigningPluginService>().AcceptFromPluginAsync(offer.Ticket, byToken.Pdf);
         Assert.Equal(IssuedState.Signed, signed.State);
-        Assert.Null(await issuing.PluginFileAsync(offer.Ticket)); // the ticket is spent
+        Assert.Null(await host.Get<SigningPluginService>().PluginFileAsync(offer.Ticket)); // the ticket is spent
 
         var sealedVersion = await issuing.SealAsync(CoreTestHost.Chairman, v.Id);
         Assert.Equal(IssuedState.Sealed, sealedVersion.State);
@@ -111,18 +111,18 @@ public sealed class IssuingServiceTests
         Assert.Contains("Total document signed", report);
         Assert.Equal("Le Van Thai; Ủy ban nhân dân xã Phổ Châu", sealedVersion.Signers); // as the certificates name them
 
-        var view = await issuing.VerifyAsync(v.Code);
+        var view = await host.Get<DocumentCheckService>().VerifyAsync(v.Code);
         Assert.True(view!.StoredIntact);
         Assert.Equal(2, view.Signatures.Count);
         Assert.True(view.Signatures[^1].Sound);
-        Assert.Equal(FileVerdict.Authentic, (await issuing.CheckFileAsync(v.Code, pdf))!.Verdict);
+        Assert.Equal(FileVerdict.Authentic, (await host.Get<DocumentCheckService>().CheckFileAsync(v.Code, pdf))!.Verdict);
         var tampered = (byte[])pdf.Clone();
         var at = System.Text.Encoding.Latin1.GetString(tampered).IndexOf("/Creator", StringComparison.Ordinal);
         tampered[at + 3] = (byte)'X';
-        var check = await issuing.CheckFileAsync(v.Code, tampered);
+        var check = await host.Get<DocumentCheckService>().CheckFileAsync(v.Code, tampered);
         Assert.Equal(FileVerdict.Altered, check!.Verdict);
         Assert.Contains(check.Signatures, s => !s.Valid);
-        Assert.Equal(FileVerdict.BeforeSigning, (await issuing.CheckFileAsync(v.Code, offered))!.Verdict);
+        Assert.Equal(FileVerdict.BeforeSigning, (await host.Get<DocumentCheckService>().CheckFileAsync(v.Code, offered))!.Verdict);
     }
 
     [Theory]
@@ -190,9 +190,9 @@ public sealed class IssuingServiceTests
 
         await using var h = await CoreTestHost.StartAsync();
         var jpeg = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0 };
-        var notPng = await Assert.ThrowsAsync<DomainException>(() => h.Get<IssuingService>().SaveArtAsync(CoreTestHost.Admin, SignatureArtKind.Seal, jpeg, 35));
+        var notPng = await Assert.ThrowsAsync<DomainException>(() => h.Get<SignatureArtService>().SaveArtAsync(CoreTestHost.Admin, SignatureArtKind.Seal, jpeg, 35));
         Assert.Contains("PNG", notPng.Message);
-        await Assert.ThrowsAsync<ForbiddenException>(() => h.Get<IssuingService>().SaveArtAsync(CoreTestHost.Secretary, SignatureArtKind.Seal, TestSigning.SealPng(), 35));
+        await Assert.ThrowsAsync<ForbiddenException>(() => h.Get<SignatureArtService>().SaveArtAsync(CoreTestHost.Secretary, SignatureArtKind.Seal, TestSigning.SealPng(), 35));
     }
 
     [Fact]
@@ -203,15 +203,15 @@ public sealed class IssuingServiceTests
         var issuing = host.Get<IssuingService>();
         var v = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Notice, "12/TB-UBND", new DateOnly(2026, 3, 2), Base);
         var other = await issuing.IssueAsync(CoreTestHost.Secretary, dialogueId, DocumentKind.Minutes, "3/BB-UBND", new DateOnly(2026, 3, 2), Base);
-        var offer = await issuing.OfferToPluginAsync(CoreTestHost.Chairman, v.Id);
-        var offered = (await issuing.PluginFileAsync(offer.Ticket))!.Value.Pdf;
+        var offer = await host.Get<SigningPluginService>().OfferToPluginAsync(CoreTestHost.Chairman, v.Id);
+        var offered = (await host.Get<SigningPluginService>().PluginFileAsync(offer.Ticket))!.Value.Pdf;
         using var token = Cert(host, "Le Van Thai");
         using var old = TestSigning.Certificate("Het han", host.Clock.GetUtcNow().AddYears(-3), host.Clock.GetUtcNow().AddDays(-1));
         var now = host.Clock.GetUtcNow();
 
         var otherPdf = (await issuing.DownloadAsync(CoreTestHost.Secretary, other.Id)).Pdf;
         var wrong = await PdfSigner.SignAsync(otherPdf, new PdfSignatureRequest(token, "Lê Văn Thái", "Ký", "Phổ Châu", now));
-        Assert.Contains("không phải là văn bản đã gửi ký", (await Assert.ThrowsAsync<DomainException>(() => issuing.AcceptFromPluginAsync(offer.Ticket, wrong.Pdf))).Message);
+        Assert.Contains("không phải là văn bản đã gửi ký", (await Assert.ThrowsAsync<DomainException>(() => host.Get<SigningPluginService>().AcceptFromPluginAsync(offer.Ticket, wrong.Pdf))).Message);
 
         var broken = (await PdfSigner.SignAsync(offered, new PdfSignatureRequest(token, "Lê Văn Thái", "Ký", "Phổ Châu", now))).Pdf;
         // A byte of the signature value itself (the end of the CMS, before the zeros that pad it).
@@ -221,16 +221,16 @@ public sealed class IssuingServiceTests
         while (broken[sigAt] == (byte)'0') sigAt--;
         sigAt -= 20;
         broken[sigAt] = broken[sigAt] == (byte)'A' ? (byte)'B' : (byte)'A';
-        Assert.Contains("không hợp lệ", (await Assert.ThrowsAsync<DomainException>(() => issuing.AcceptFromPluginAsync(offer.Ticket, broken))).Message);
+        Assert.Contains("không hợp lệ", (await Assert.ThrowsAsync<DomainException>(() => host.Get<SigningPluginService>().AcceptFromPluginAsync(offer.Ticket, broken))).Message);
 
         var expired = await PdfSigner.SignAsync(offered, new PdfSignatureRequest(old, "Lê Văn Thái", "Ký", "Phổ Châu", now));
-        Assert.Contains("không còn hiệu lực", (await Assert.ThrowsAsync<DomainException>(() => issuing.AcceptFromPluginAsync(offer.Ticket, expired.Pdf))).Message);
+        Assert.Contains("không còn hiệu lực", (await Assert.ThrowsAsync<DomainException>(() => host.Get<SigningPluginService>().AcceptFromPluginAsync(offer.Ticket, expired.Pdf))).Message);
 
-        Assert.Contains("không phải là văn bản", (await Assert.ThrowsAsync<DomainException>(() => issuing.AcceptFromPluginAsync(offer.Ticket, offered))).Message);
+        Assert.Contains("không phải là văn bản", (await Assert.ThrowsAsync<DomainException>(() => host.Get<SigningPluginService>().AcceptFromPluginAsync(offer.Ticket, offered))).Message);
         Assert.Equal(offered, (await issuing.DownloadAsync(CoreTestHost.Secretary, v.Id)).Pdf);
-        await Assert.ThrowsAsync<NotFoundException>(() => issuing.AcceptFromPluginAsync("0123", offered));
+        await Assert.ThrowsAsync<NotFoundException>(() => host.Get<SigningPluginService>().AcceptFromPluginAsync("0123", offered));
         host.Clock.Advance(TimeSpan.FromHours(1));
-        Assert.Null(await issuing.PluginFileAsync(offer.Ticket)); // expired ticket
+        Assert.Null(await host.Get<SigningPluginService>().PluginFileAsync(offer.Ticket)); // expired ticket
     }
 
     [Fact]

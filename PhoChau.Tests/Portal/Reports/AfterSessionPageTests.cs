@@ -14,6 +14,7 @@ public sealed class AfterSessionPageTests : PortalBunitContext
         services.AddSingleton(Core.Get<AfterSessionService>());
         services.AddSingleton(Core.Get<DialogueService>());
         services.AddSingleton(Core.Get<PhoChau.Core.Reports.Issuing.IssuingService>());
+        services.AddSingleton(Core.Get<PhoChau.Core.Reports.Issuing.SigningPluginService>());
         services.AddSingleton(Core.Get<DocumentService>());
         services.AddSingleton(Core.Get<PhoChau.Core.Reports.Issuing.OutgoingRegisterService>());
         services.AddSingleton(Core.Get<Microsoft.Extensions.Options.IOptionsMonitor<PhoChau.Core.Reports.Issuing.SigningOptions>>());

@@ -44,7 +44,7 @@ public sealed class SigningEndpointTests
     {
         await using var factory = new PortalFactory();
         var (issuing, v) = await IssueAsync(factory);
-        var offer = await issuing.OfferToPluginAsync(Chairman, v.Id);
+        var offer = await factory.Services.GetRequiredService<SigningPluginService>().OfferToPluginAsync(Chairman, v.Id);
         var plugin = factory.NewClient(); // another program: no cookie
 
         var fetched = await plugin.GetAsync($"/ky-so/{offer.Ticket}/van-ban.pdf");
@@ -108,7 +108,7 @@ public sealed class SigningEndpointTests
     {
         await using var factory = new PortalFactory();
         var (issuing, v) = await IssueAsync(factory);
-        var offer = await issuing.OfferToPluginAsync(Chairman, v.Id);
+        var offer = await factory.Services.GetRequiredService<SigningPluginService>().OfferToPluginAsync(Chairman, v.Id);
         var plugin = factory.NewClient();
         var huge = new byte[21 * 1024 * 1024];
 
@@ -125,8 +125,8 @@ public sealed class SigningEndpointTests
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.StatusCode);
             Assert.Contains("quá lớn", await TextAsync(answer));
         }
-        Assert.Equal(IssuedState.AwaitingSignature, (await issuing.VerifyAsync(v.Code))!.State);
-        Assert.NotNull(await issuing.PluginFileAsync(offer.Ticket)); // the ticket still works for the real file
+        Assert.Equal(IssuedState.AwaitingSignature, (await factory.Services.GetRequiredService<DocumentCheckService>().VerifyAsync(v.Code))!.State);
+        Assert.NotNull(await factory.Services.GetRequiredService<SigningPluginService>().PluginFileAsync(offer.Ticket)); // the ticket still works for the real file
     }
 
     /// <summary>Issue 32.5: files checked on /xac-minh are limited per address; another address goes on.</summary>
