@@ -1,3 +1,4 @@
+using PhoChau.Core.Messages;
 using System.Globalization;
 using System.Reflection;
 using PhoChau.Core.Dialogues;
@@ -16,8 +17,9 @@ public static class AuditLabels
 {
     private static readonly IReadOnlyDictionary<string, Type> Audited = typeof(IAudited).Assembly.GetTypes()
         .Where(t => typeof(IAudited).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
-        // Issued documents and the signature images are audited by hand (their bytes are never copied into the trail).
-        .Append(typeof(IssuedDocument)).Append(typeof(SignatureArt))
+        // Issued documents, the signature images and a message sent again are audited by hand (their bytes, a message's
+        // text and address are never copied into the trail).
+        .Append(typeof(IssuedDocument)).Append(typeof(SignatureArt)).Append(typeof(OutboxMessage))
         .ToDictionary(t => t.Name);
 
     /// <summary>Every audited record type: what the audit page filters by.</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using PhoChau.Core.Auditing;
 namespace PhoChau.Core.Messages;
 
 /// <summary>One message as the administrators' outbox page lists it.</summary>
@@ -32,11 +34,16 @@ public sealed class OutboxService(IDbContextFactory<PhoChauDbContext> dbFactory,
         actor.Demand(Permission.ManageAdministration);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var m = await db.OutboxMessages.SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(CoreText.Get("Messages.NotFound"));
+        var (state, attempts) = (m.State, m.Attempts);
         m.MoveTo(MessageState.Waiting); // a sent one is refused: it is not sent twice
         m.Attempts = 0;
         m.NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime;
         OutboxDelivery.Release(m);
-        await db.SaveChangesAsync(ct);
+        // Who sent it again is in the trail (issue 34.1); the message's text and address are not copied there.
+        db.AuditEntries.Add(AuditEntry.By(actor, m.NextAttemptAtUtc, nameof(OutboxMessage), m.Id, AuditAction.Updated,
+            new AuditChange(nameof(OutboxMessage.State), state.ToString(), m.State.ToString()),
+            new AuditChange(nameof(OutboxMessage.Attempts), attempts.ToString(CultureInfo.InvariantCulture), "0")));
+        await db.SaveChangesAsync(actor, ct);
     }
 
     /// <summary>A test message to an address the administrator gives, to see a channel work end to end.</summary>

@@ -64,6 +64,14 @@ public sealed class OutboxDeliveryTests
         // "Send again" from the outbox page puts it back; the server refuses it again.
         await host.Get<OutboxService>().RetryAsync(CoreTestHost.Admin, b);
         Assert.Equal(MessageState.Waiting, (await ReadAsync(host, b)).State);
+        await using (var db = host.NewDb()) // who sent it again is in the trail, not the message's address
+        {
+            var key = b.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var entry = Assert.Single(await db.AuditEntries.AsNoTracking().Where(x => x.EntityType == nameof(OutboxMessage) && x.EntityId == key).ToListAsync());
+            Assert.Equal(CoreTestHost.Admin.UserName, entry.UserName);
+            Assert.Contains(entry.Changes, c => c.Field == nameof(OutboxMessage.State) && c.Old == "Failed" && c.New == "Waiting");
+            Assert.DoesNotContain(entry.Changes, c => c.New?.Contains("khongco") == true);
+        }
         await Assert.ThrowsAsync<PhoChau.Core.Common.DomainException>(() => host.Get<OutboxService>().RetryAsync(CoreTestHost.Admin, a));
     }
 
