@@ -17,7 +17,7 @@ public sealed class ReportsDownloadTests
 
         foreach (var kind in Enum.GetValues<ReportKind>())
         {
-            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"[data-testid=download-{kind}]"));
+            var download = await Browser.DownloadAsync(page, $"[data-testid=download-{kind}]");
             Assert.Equal(ReportService.FileName(kind, 1), download.SuggestedFilename);
             var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".xlsx");
             await download.SaveAsAsync(path);
@@ -32,7 +32,7 @@ public sealed class ReportsDownloadTests
 
         foreach (var kind in Enum.GetValues<DocumentKind>())
         {
-            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"[data-testid=download-doc-{kind}]"));
+            var download = await Browser.DownloadAsync(page, $"[data-testid=download-doc-{kind}]");
             Assert.Equal(DocumentService.FileName(kind, 1), download.SuggestedFilename);
             var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".docx");
             await download.SaveAsAsync(path);
@@ -45,7 +45,7 @@ public sealed class ReportsDownloadTests
 
             // The same document as PDF, read back by poppler.
             Poppler.Require();
-            download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"[data-testid=download-pdf-{kind}]"));
+            download = await Browser.DownloadAsync(page, $"[data-testid=download-pdf-{kind}]");
             Assert.Equal(DocumentService.FileName(kind, 1, PaperFormat.Pdf), download.SuggestedFilename);
             path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".pdf");
             await download.SaveAsAsync(path);

@@ -74,6 +74,24 @@ public static class Browser
         await GotoInteractiveAsync(chair, baseUrl + "/sessions/1/chair");
         await chair.WaitForSelectorAsync("[data-testid=next-speakers]");
     }
+
+    /// <summary>
+    /// Clicks a button that downloads a file. A whole CI run loads the machine, so the file may take
+    /// longer than Playwright's 30 s; when none comes, the failure says what the page showed instead
+    /// (the page's refusal in a snackbar) rather than only "timeout".
+    /// </summary>
+    public static async Task<IDownload> DownloadAsync(IPage page, string selector)
+    {
+        try
+        {
+            return await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(selector), new() { Timeout = 90_000 });
+        }
+        catch (TimeoutException ex)
+        {
+            var shown = await page.Locator(".mud-snackbar").AllInnerTextsAsync();
+            throw new TimeoutException($"No file came from {selector}; the page showed: [{string.Join(" | ", shown)}]", ex);
+        }
+    }
 }
 
 /// <summary>A launched Chromium and its Playwright driver, closed together.</summary>
