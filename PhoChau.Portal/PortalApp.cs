@@ -135,7 +135,7 @@ public static class PortalApp
         services.AddPortalHealth();
         services.AddPortalMetrics(builder.Configuration);
         services.AddHall();
-        services.AddScheduledJobs();
+        services.AddScheduledJobs(builder.Configuration);
     }
 
     /// <summary>The request pipeline, in the order that matters (see each line), then every endpoint.</summary>

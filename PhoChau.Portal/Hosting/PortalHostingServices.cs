@@ -1,10 +1,7 @@
 using MudBlazor.Services;
-using PhoChau.Portal.Features.Backups;
-using PhoChau.Portal.Features.PersonalData;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor;
 using PhoChau.Portal.Components.Shared;
-using PhoChau.Portal.Features.Messages;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
@@ -25,16 +22,6 @@ public static class PortalHostingServices
         return services;
     }
 
-    /// <summary>What runs by the clock: the daily backup, the daily retention of personal data, the outbox's delivery.</summary>
-    public static IServiceCollection AddScheduledJobs(this IServiceCollection services)
-    {
-        services.AddHostedService<BackupScheduler>();
-        services.AddHostedService<RetentionScheduler>();
-        services.AddHostedService<OutboxWorker>();
-        services.AddHostedService<ReminderScheduler>();
-        services.AddHostedService<BounceScheduler>();
-        return services;
-    }
 
     /// <summary>Vietnamese by default (a cookie chooses English), MudBlazor's own words too, readable Vietnamese in JSON.</summary>
     public static IServiceCollection AddPortalLanguage(this IServiceCollection services)

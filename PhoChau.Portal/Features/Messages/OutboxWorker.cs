@@ -7,7 +7,7 @@ namespace PhoChau.Portal.Features.Messages;
 /// Delivers the outbox while the portal runs: once the database is ready, a batch at a time, at once again while
 /// batches come full, else every two seconds. On several nodes each runs one; the claim gives each message to one.
 /// </summary>
-public sealed class OutboxWorker(OutboxDelivery delivery, DatabaseReadiness readiness, ILogger<OutboxWorker> log) : BackgroundService
+public sealed class OutboxWorker(OutboxDelivery delivery, DatabaseReadiness readiness, TimeProvider clock, ILogger<OutboxWorker> log) : BackgroundService
 {
     public const int Batch = 50;
 
@@ -29,7 +29,7 @@ public sealed class OutboxWorker(OutboxDelivery delivery, DatabaseReadiness read
                 {
                     log.LogError(ex, "Gửi tin không thành công; sẽ thử lại. / Outbox delivery failed; trying again shortly.");
                 }
-                if (claimed < Batch) await Task.Delay(TimeSpan.FromSeconds(2), ct);
+                if (claimed < Batch) await Task.Delay(TimeSpan.FromSeconds(2), clock, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
