@@ -18,7 +18,7 @@ for rid in "${rids[@]}"; do
   rm -rf "$dir" "$dir.zip"
   echo "== $name"
   DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet publish PhoChau.Portal -c Release -r "$rid" --self-contained true \
-    -p:DebugType=None -p:GenerateDocumentationFile=false -o "$dir" -v quiet -nologo
+    -p:DebugType=None -p:PublishDocumentationFile=false -p:PublishReferencesDocumentationFiles=false -o "$dir" -v quiet -nologo
   cp README.md "$dir/README.md"
   case "$rid" in
     win-*) cp release/install-service.cmd "$dir/" ;;

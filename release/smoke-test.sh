@@ -60,6 +60,9 @@ for _ in $(seq 1 20); do grep -q "CHƯA ĐẶT MẬT KHẨU SAO LƯU" "$tmp/out.
 grep -q "CHƯA ĐẶT MẬT KHẨU SAO LƯU" "$tmp/out.log" || { echo "smoke: the start-up lines do not say the backup passphrase is missing"; fail=1; }
 # The backup commands from the release folder, beside the running portal: no passphrase, no backup; then an encrypted one.
 run() { (cd / && env -i PATH=/nonexistent HOME="$tmp" Data__Root="$tmp/data" "$tmp/app/PhoChau.Portal" "$@"); }
+# Asked for help, the release lists its commands (and does not start a second portal).
+run --help >"$tmp/cmd.log" 2>&1 || { echo "smoke: --help failed"; cat "$tmp/cmd.log"; fail=1; }
+grep -q "set-backup-passphrase" "$tmp/cmd.log" || { echo "smoke: --help does not list the commands"; cat "$tmp/cmd.log"; fail=1; }
 if run backup --out "$tmp/usb" >"$tmp/cmd.log" 2>&1; then echo "smoke: a backup was written without a passphrase"; fail=1; fi
 grep -q "Chưa đặt mật khẩu sao lưu" "$tmp/cmd.log" || { echo "smoke: no reason given for the refused backup"; cat "$tmp/cmd.log"; fail=1; }
 echo "mat-khau-sao-luu-thu" | run set-backup-passphrase >"$tmp/cmd.log" 2>&1 || { echo "smoke: set-backup-passphrase failed"; cat "$tmp/cmd.log"; fail=1; }

@@ -40,7 +40,9 @@ public static class PortalCommands
 
     private static string Quote(string s) => s.Contains(' ') || s.Contains('"') ? "\"" + s.Replace("\"", "\\\"") + "\"" : s;
 
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore" or ResetAdminPassword or SetBackupPassphrase;
+    /// <summary>A command, or a request for the list of them (`PhoChau.Portal --help`): anything else starts the portal.</summary>
+    public static bool Handles(string[] args) =>
+        args.Length > 0 && args[0] is "backup" or "restore" or ResetAdminPassword or SetBackupPassphrase or "--help" or "-h" or "-?";
 
     /// <summary>What one command was given (its own options; the host's configuration goes separately).</summary>
     private sealed record Given(string Command, string? OutDir = null, string? File = null, string? User = null, string? Password = null,

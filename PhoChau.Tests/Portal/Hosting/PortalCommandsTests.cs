@@ -33,4 +33,19 @@ public sealed class PortalCommandsTests
         Assert.Equal(2, await PortalCommands.RunAsync(["backup", "thừa", "--Data:Root", Path.GetTempPath()], output));
         Assert.Contains("thừa", output.ToString());
     }
+
+    [Fact]
+    public async Task The_portal_asked_for_help_lists_its_commands_instead_of_starting()
+    {
+        Assert.True(PortalCommands.Handles(["--help"]));
+        Assert.False(PortalCommands.Handles(["--Data:Root", "/srv/phochau"]));
+        var output = new StringWriter();
+
+        Assert.Equal(0, await PortalCommands.RunAsync(["--help"], output));
+
+        var help = output.ToString();
+        foreach (var command in new[] { "backup", "restore", "set-backup-passphrase", "reset-admin-password" })
+            Assert.Contains(command, help);
+        Assert.Contains("các lệnh quản trị", help);
+    }
 }
