@@ -27,6 +27,17 @@ public sealed record PdfSigningResult(byte[] Pdf, bool TimeStamped, string? Time
 /// attributes, the signing time in the signature dictionary, an optional RFC 3161 time-stamp on the signature), as an
 /// incremental update with its visible images (Decree 30, Appendix I). Only .NET's own cryptography is used.
 /// </summary>
+/// <remarks>
+/// Why not PDFsharp 6.2's own signing (<c>DigitalSignatureHandler</c>), which writes our PDFs already (issue 34.5):
+/// the seal is applied to a document the chairman has usually signed with his token first, and PDFsharp saves a
+/// document only by writing it again from the start, which moves the bytes the first signature covers and breaks it;
+/// an incremental update (ISO 32000-1, 7.5.6) is what keeps both valid, and PDFsharp 6.2.4 has none. It also writes
+/// only <c>adbe.pkcs7.detached</c>, not PAdES's <c>ETSI.CAdES.detached</c> with the signing certificate's hash. So the
+/// few things an incremental signature needs are ours and kept to this folder: reading the last revision's
+/// cross-reference and objects (<see cref="PdfRevision"/>), appending the new objects with a placeholder, and filling
+/// in the CMS; nothing else in the portal writes PDF by hand. Should PDFsharp gain incremental saving with
+/// CAdES, this class is the one to replace.
+/// </remarks>
 public static class PdfSigner
 {
     private const string SigningCertificateV2 = "1.2.840.113549.1.9.16.2.47";
