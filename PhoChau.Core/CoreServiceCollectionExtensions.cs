@@ -92,6 +92,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutboxService>();
         services.AddSingleton<CitizenMessages>();
+        // The citizens' messages follow the petitions' and dialogues' events (issue 34.3).
+        services.AddSingleton<IDomainEventHandler, TellPetitionReceived>();
+        services.AddSingleton<IDomainEventHandler, TellReplySent>();
+        services.AddSingleton<IDomainEventHandler, TellResultsPublished>();
         services.AddSingleton<StaffReminders>();
         services.AddSingleton<BounceReader>();
         return services;

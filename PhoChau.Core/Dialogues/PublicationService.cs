@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using PhoChau.Core.Messages;
 using PhoChau.Core.Reports.Signing;
 
 namespace PhoChau.Core.Dialogues;
@@ -21,7 +20,7 @@ public sealed record LawStatus(IReadOnlyList<LawWarning> Warnings, IReadOnlyList
 /// Records where a held dialogue's results were published (art. 43: mass media, the notice board, the village heads;
 /// the website as well) with a proof, and says what the law's clock warns of.
 /// </summary>
-public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFactory, IOptionsMonitor<LawOptions> law, CitizenMessages messages, TimeProvider clock)
+public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFactory, IOptionsMonitor<LawOptions> law, TimeProvider clock)
 {
     /// <summary>The fields of the publication form: the day it was published and the note.</summary>
     public const string DateField = "PublishedOn", NoteField = "Note";
@@ -70,8 +69,8 @@ public sealed class PublicationService(IDbContextFactory<PhoChauDbContext> dbFac
         // The record that completes the law's channels tells the citizens who agreed to messages, with it.
         var recorded = await db.DialoguePublications.AsNoTracking().Where(p => p.DialogueId == dialogueId && p.Channel != channel).ToListAsync(ct);
         if (d.ParentId is null && LawClock.IsPublished([.. recorded, row], held))
-            await messages.QueueResultsPublishedAsync(db, dialogueId, row.RecordedAtUtc, ct);
-        await db.SaveChangesAsync(ct);
+            db.Raise(new ResultsPublished(dialogueId, row.RecordedAtUtc)); // the save tells the citizens who agreed
+        await db.SaveChangesAsync(actor, ct);
         return recorded.Where(p => p.Proof.AsSpan().SequenceEqual(proof)).Select(p => p.Channel).Order().ToList();
     }
 

@@ -11,8 +11,9 @@ namespace PhoChau.Core.Persistence;
 /// The unit of work (issue 34.1): every save of a <see cref="PhoChauDbContext"/>, whichever overload a caller uses,
 /// passes here. It stamps the commune, moves each changed record's version on, and writes the audit trail (who, when,
 /// each field's old and new value) in the same transaction as the change, in the name of the context's
-/// <see cref="PhoChauDbContext.Actor"/> (the system's when no person acts). No caller can save without it: the context
-/// adds this interceptor to itself.
+/// <see cref="PhoChauDbContext.Actor"/> (the system's when no person acts). The domain events the save's records raised
+/// are handled once its rows are written, in its transaction, and what the handlers add is saved with the trail's own
+/// rows. No caller can save without it: the context adds this interceptor to itself.
 /// </summary>
 internal sealed class AuditTrailWriter : SaveChangesInterceptor
 {
@@ -33,6 +34,7 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
         public List<AuditEntry> Added { get; } = [];
         public IDbContextTransaction? OwnTransaction { get; set; }
         public int AuditRows { get; set; }
+        public List<IDomainEvent> Events { get; set; } = [];
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -55,7 +57,9 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
         if (eventData.Context is not PhoChauDbContext db || db.InNestedSave || db.Pending is not { } pending) return result;
         try
         {
-            if (AddCreations(db, pending)) Nested(db, () => db.SaveChanges());
+            // A synchronous save waits for its handlers: the outbox's rows are in this transaction or nowhere.
+            DomainEventDispatch.HandleAsync(db, pending.Events, CancellationToken.None).GetAwaiter().GetResult();
+            if (AddCreations(db, pending) | pending.Events.Count > 0) Nested(db, () => db.SaveChanges());
             pending.OwnTransaction?.Commit();
         }
         catch
@@ -71,7 +75,8 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
         if (eventData.Context is not PhoChauDbContext db || db.InNestedSave || db.Pending is not { } pending) return result;
         try
         {
-            if (AddCreations(db, pending))
+            await DomainEventDispatch.HandleAsync(db, pending.Events, cancellationToken);
+            if (AddCreations(db, pending) | pending.Events.Count > 0)
             {
                 db.InNestedSave = true;
                 try { await db.SaveChangesAsync(cancellationToken); }
@@ -97,7 +102,7 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
         }
         var actor = db.Actor;
         var now = db.Clock.GetUtcNow().UtcDateTime;
-        var pending = new PendingSave();
+        var pending = new PendingSave { Events = DomainEventDispatch.Take(db) };
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State == EntityState.Deleted && entry.Entity is IAudited && !db.ErasingPersonalData)
@@ -134,7 +139,7 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
     }
 
     private static bool NeedsTransaction(PhoChauDbContext db, PendingSave pending) =>
-        pending.Creations.Count > 0 && db.Database.CurrentTransaction is null;
+        (pending.Creations.Count > 0 || pending.Events.Count > 0) && db.Database.CurrentTransaction is null;
 
     private static bool AddCreations(PhoChauDbContext db, PendingSave pending)
     {

@@ -98,6 +98,21 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     /// <summary>Saves as <paramref name="actor"/>: the same save as any other (<see cref="AuditTrailWriter"/>), in their name.</summary>
     public Task<int> SaveChangesAsync(Actor actor, CancellationToken ct = default) => ActAs(actor).SaveChangesAsync(ct);
 
+    private List<IDomainEvent>? _raised;
+
+    /// <summary>
+    /// An event of this unit of work that belongs to no tracked record (results published for a dialogue, petitions
+    /// written by the bulk inserter): handled by the next save, like the records' own.
+    /// </summary>
+    public void Raise(IDomainEvent domainEvent) => (_raised ??= []).Add(domainEvent);
+
+    internal IReadOnlyList<IDomainEvent> TakeRaised()
+    {
+        var raised = _raised ?? [];
+        _raised = null;
+        return raised;
+    }
+
     // The save in progress (set and cleared by AuditTrailWriter).
     internal AuditTrailWriter.PendingSave? Pending { get; set; }
     internal bool InNestedSave { get; set; }

@@ -1,6 +1,5 @@
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
-using PhoChau.Core.Messages;
 
 namespace PhoChau.Core.Petitions;
 
@@ -9,7 +8,7 @@ namespace PhoChau.Core.Petitions;
 /// department drafts it, the chair or secretary approves it, the secretary records when and how it was sent,
 /// then closes the petition; the dialogue is Closed once every petition is finished.
 /// </summary>
-public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactory, HallNotifier notifier, CitizenMessages messages, TimeProvider clock)
+public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactory, HallNotifier notifier, TimeProvider clock)
 {
     /// <summary>The fields of the written reply's form: its text and the day it was sent.</summary>
     public const string ReplyField = "Reply", SentOnField = "SentOn";
@@ -46,10 +45,7 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
             if (sentOn > VietnamTime.Today(clock)) throw DomainException.ForField(SentOnField, CoreText.Get("FollowUp.SentInFuture"));
             var session = await db.Dialogues.Where(d => d.Id == p.DialogueId).Select(d => d.SessionDate).SingleAsync(ct);
             if (session is { } s && sentOn < s) throw DomainException.ForField(SentOnField, CoreText.Get("FollowUp.SentBeforeSession"));
-            p.MoveTo(PetitionState.ReplySent);
-            p.ReplySentOn = sentOn;
-            p.ReplyChannel = channel;
-            await messages.QueueReplySentAsync(db, p, clock.GetUtcNow().UtcDateTime, ct); // saved with the change
+            p.RecordReplySent(sentOn, channel, clock.GetUtcNow().UtcDateTime); // the citizen is told in the same save
         }, ct);
 
     /// <summary>Closes a petition answered at the session or by a sent reply; the dialogue closes with its last petition.</summary>

@@ -13,7 +13,7 @@ namespace PhoChau.Core.Petitions;
 /// and flags likely duplicates (<see cref="ImportDuplicates"/>), and a confirm that saves all valid rows in one transaction.
 /// </summary>
 public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, TrackingPin pins,
-    CitizenMessages messages, TimeProvider clock)
+    TimeProvider clock)
 {
     public const int MaxRows = 5000;
 
@@ -161,11 +161,14 @@ public sealed class PetitionImport(IDbContextFactory<PhoChauDbContext> dbFactory
             if (insert is not null) await insert.AddAsync(p, ct);
             else db.Petitions.Add(p);
         }
-        if (insert is null) await db.SaveChangesAsync(actor, ct);
-        // The petitioners who chose channels on the paper form are told theirs was received, in this transaction.
-        var queued = 0;
-        foreach (var p in toTell) queued += await messages.QueueReceivedAsync(db, p, now, ct);
-        if (queued > 0) await db.SaveChangesAsync(ct);
+        // The petitioners who chose channels on the paper form are told theirs was received, in this transaction
+        // (rows the bulk inserter wrote are not tracked: their events are the context's).
+        foreach (var p in toTell)
+        {
+            if (insert is null) p.MarkReceived(now);
+            else db.Raise(new PetitionReceived(p, now));
+        }
+        await db.SaveChangesAsync(actor, ct);
         await tx.CommitAsync(ct);
         return new ImportResult(toSave.Count, first, number);
     }

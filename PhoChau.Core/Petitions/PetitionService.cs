@@ -17,7 +17,7 @@ namespace PhoChau.Core.Petitions;
 /// </summary>
 public sealed class PetitionService(
     IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, CalendarService calendar,
-    HallNotifier notifier, TrackingPin pins, CitizenMessages messages, TimeProvider clock)
+    HallNotifier notifier, TrackingPin pins, TimeProvider clock)
 {
     public async Task<PetitionDetails> GetAsync(Actor actor, int id, CancellationToken ct = default)
     {
@@ -73,6 +73,7 @@ public sealed class PetitionService(
             else if (input.Consent) Consent.Record(petition, petition.CreatedAtUtc, actor.UserName);
             if (petition.WantsMessages()) petition.NotifyChangedAtUtc = petition.CreatedAtUtc;
             pins.Issue(petition, petition.CreatedAtUtc); // the receipt shows it once; only its hash is kept
+            petition.MarkReceived(petition.CreatedAtUtc); // the save tells the citizen, in its transaction: both saved, or neither
             db.Petitions.Add(petition);
             // The unique (dialogue, number) index refuses a simultaneous insert of the same number: a new petition
             // depends on nothing the user saw, so it simply takes the next number.
@@ -80,8 +81,6 @@ public sealed class PetitionService(
             {
                 await db.SaveChangesAsync(actor, ct);
                 if (alongside is not null) await alongside(db, petition);
-                // The citizen is told it was received, in the same transaction: both saved, or neither.
-                if (await messages.QueueReceivedAsync(db, petition, petition.CreatedAtUtc, ct) > 0) await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return petition;
             }

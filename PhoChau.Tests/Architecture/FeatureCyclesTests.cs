@@ -18,7 +18,7 @@ public sealed class FeatureCyclesTests
         "AfterSession -> Dialogues", "AfterSession -> Petitions", "AfterSession -> Reports", "AfterSession -> Speakers",
         "Citizens -> AfterSession", "Citizens -> Departments", "Citizens -> Dialogues", "Citizens -> Petitions", "Citizens -> Reports", "Citizens -> Speakers",
         "Departments -> Petitions",
-        "Dialogues -> AfterSession", "Dialogues -> Citizens", "Dialogues -> Departments", "Dialogues -> Messages", "Dialogues -> Petitions",
+        "Dialogues -> AfterSession", "Dialogues -> Citizens", "Dialogues -> Departments", "Dialogues -> Petitions",
         "Dialogues -> Reports", "Dialogues -> Speakers",
         "Messages -> Citizens", "Messages -> Departments", "Messages -> Dialogues", "Messages -> Petitions",
         "PersonalData -> Citizens", "PersonalData -> Messages", "PersonalData -> Petitions", "PersonalData -> Reports", "PersonalData -> Speakers",

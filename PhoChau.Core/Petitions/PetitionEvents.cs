@@ -1,0 +1,34 @@
+namespace PhoChau.Core.Petitions;
+
+/// <summary>A petition was received (entered, or imported from paper forms): the petitioner may be told so.</summary>
+public sealed record PetitionReceived(Petition Petition, DateTime AtUtc) : IDomainEvent;
+
+/// <summary>The approved written reply reached the petitioner: they may be told where to read it and rate it.</summary>
+public sealed record ReplySent(Petition Petition, DateTime AtUtc) : IDomainEvent;
+
+/// <summary>A petition's events (issue 34.3): raised by its own methods, handled by the save that writes it.</summary>
+public partial class Petition : IRaisesDomainEvents
+{
+    private List<IDomainEvent>? _events;
+
+    /// <summary>Received now: a new petition's state; the save tells the petitioner who chose a channel.</summary>
+    public void MarkReceived(DateTime nowUtc) => Raise(new PetitionReceived(this, nowUtc));
+
+    /// <summary>The approved reply was sent on <paramref name="sentOn"/> by <paramref name="channel"/>.</summary>
+    public void RecordReplySent(DateOnly sentOn, ReplyChannel channel, DateTime nowUtc)
+    {
+        MoveTo(PetitionState.ReplySent);
+        ReplySentOn = sentOn;
+        ReplyChannel = channel;
+        Raise(new ReplySent(this, nowUtc));
+    }
+
+    private void Raise(IDomainEvent domainEvent) => (_events ??= []).Add(domainEvent);
+
+    IReadOnlyList<IDomainEvent> IRaisesDomainEvents.TakeDomainEvents()
+    {
+        var events = _events ?? [];
+        _events = null;
+        return events;
+    }
+}
