@@ -59,6 +59,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DataRequestService>();
         services.AddSingleton<RetentionService>();
         services.AddSingleton<HallNotifier>();
+        services.AddSingleton<IAfterCommitHandler, ShowPetitionsInTheHall>(); // petitions changed elsewhere reach the hall
         services.AddSingleton<HallSnapshots>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<GroupCommit>();

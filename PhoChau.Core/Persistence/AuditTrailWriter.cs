@@ -60,6 +60,7 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
             // A synchronous save waits for its handlers: the outbox's rows are in this transaction or nowhere.
             DomainEventDispatch.HandleAsync(db, pending.Events, CancellationToken.None).GetAwaiter().GetResult();
             if (AddCreations(db, pending) | pending.Events.Count > 0) Nested(db, () => db.SaveChanges());
+            DomainEventDispatch.Saved(db, pending.Events); // before its own transaction's commit, which dispatches them
             pending.OwnTransaction?.Commit();
         }
         catch
@@ -82,6 +83,7 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
                 try { await db.SaveChangesAsync(cancellationToken); }
                 finally { db.InNestedSave = false; }
             }
+            DomainEventDispatch.Saved(db, pending.Events); // before its own transaction's commit, which dispatches them
             if (pending.OwnTransaction is { } tx) await tx.CommitAsync(cancellationToken);
         }
         catch
@@ -180,6 +182,7 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
         if (db.InNestedSave) return; // the outer save's failure handler does it
         foreach (var entry in pending.Added)
             if (db.Entry(entry).State == EntityState.Added) db.Entry(entry).State = EntityState.Detached;
+        if (pending.OwnTransaction is not null) db.AwaitingCommit.Clear(); // this save's alone: nothing to tell
         pending.OwnTransaction?.Dispose(); // rolls back
         db.Pending = null;
     }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,6 +34,27 @@ public abstract class DomainEventHandler<TEvent> : IDomainEventHandler where TEv
     protected abstract Task HandleAsync(PhoChauDbContext db, TEvent domainEvent, CancellationToken ct);
 }
 
+/// <summary>
+/// Handles one kind of event once the transaction that wrote it has committed: what other people's screens are told
+/// (the hall's), never before the change is there to be read, and not at all when it is rolled back.
+/// </summary>
+public abstract class AfterCommitHandler<TEvent> : IAfterCommitHandler where TEvent : IDomainEvent
+{
+    Type IAfterCommitHandler.EventType => typeof(TEvent);
+
+    void IAfterCommitHandler.Handle(IDomainEvent domainEvent) => Handle((TEvent)domainEvent);
+
+    protected abstract void Handle(TEvent domainEvent);
+}
+
+/// <summary>What the commit calls; a handler derives from <see cref="AfterCommitHandler{TEvent}"/>.</summary>
+public interface IAfterCommitHandler
+{
+    Type EventType { get; }
+
+    void Handle(IDomainEvent domainEvent);
+}
+
 /// <summary>What the save calls; a handler derives from <see cref="DomainEventHandler{TEvent}"/>.</summary>
 public interface IDomainEventHandler
 {
@@ -54,11 +77,65 @@ internal static class DomainEventDispatch
     public static async Task HandleAsync(PhoChauDbContext db, IReadOnlyList<IDomainEvent> events, CancellationToken ct)
     {
         if (events.Count == 0) return;
-        var services = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+        var handlers = Services(db)?.GetServices<IDomainEventHandler>().ToList()
             ?? throw new InvalidOperationException("A context that raises domain events must come from the application's container (IDbContextFactory).");
-        var handlers = services.GetServices<IDomainEventHandler>().ToList();
         foreach (var e in events)
             foreach (var handler in handlers.Where(h => h.EventType.IsInstanceOfType(e)))
                 await handler.HandleAsync(db, e, ct);
+    }
+
+    /// <summary>After the save: at once when no transaction is open, else when it commits (<see cref="AfterCommitDispatcher"/>).</summary>
+    public static void Saved(PhoChauDbContext db, IReadOnlyList<IDomainEvent> events)
+    {
+        if (events.Count == 0) return;
+        if (db.Database.CurrentTransaction is null) Committed(db, events);
+        else db.AwaitingCommit.AddRange(events);
+    }
+
+    public static void Committed(PhoChauDbContext db, IReadOnlyList<IDomainEvent> events)
+    {
+        if (events.Count == 0 || Services(db) is not { } services) return;
+        var handlers = services.GetServices<IAfterCommitHandler>().ToList();
+        foreach (var e in events)
+            foreach (var handler in handlers.Where(h => h.EventType.IsInstanceOfType(e)))
+                handler.Handle(e);
+    }
+
+    private static IServiceProvider? Services(PhoChauDbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+}
+
+/// <summary>The after-commit handlers of the events a committed transaction wrote; a rolled-back one's are dropped.</summary>
+internal sealed class AfterCommitDispatcher : DbTransactionInterceptor
+{
+    public static readonly AfterCommitDispatcher Instance = new();
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Dispatch(eventData);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Dispatch(eventData);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Drop(eventData);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Drop(eventData);
+        return Task.CompletedTask;
+    }
+
+    private static void Dispatch(TransactionEndEventData eventData)
+    {
+        if (eventData.Context is not PhoChauDbContext db || db.AwaitingCommit.Count == 0) return;
+        var events = db.AwaitingCommit.ToList();
+        db.AwaitingCommit.Clear();
+        DomainEventDispatch.Committed(db, events);
+    }
+
+    private static void Drop(TransactionEndEventData eventData)
+    {
+        if (eventData.Context is PhoChauDbContext db) db.AwaitingCommit.Clear();
     }
 }

@@ -106,6 +106,9 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     /// </summary>
     public void Raise(IDomainEvent domainEvent) => (_raised ??= []).Add(domainEvent);
 
+    /// <summary>Events of saves inside a transaction still open: their after-commit handlers wait for its commit.</summary>
+    internal List<IDomainEvent> AwaitingCommit { get; } = [];
+
     internal IReadOnlyList<IDomainEvent> TakeRaised()
     {
         var raised = _raised ?? [];
@@ -120,7 +123,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     protected override void OnConfiguring(DbContextOptionsBuilder options)
     {
         // In the context itself, not in its registration: no context can be made that saves without the trail.
-        options.AddInterceptors(AuditTrailWriter.Instance);
+        options.AddInterceptors(AuditTrailWriter.Instance, AfterCommitDispatcher.Instance);
     }
 
     private TimeProvider? _clock;

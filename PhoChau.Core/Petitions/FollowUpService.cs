@@ -1,5 +1,4 @@
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Speakers;
 
 namespace PhoChau.Core.Petitions;
 
@@ -8,7 +7,7 @@ namespace PhoChau.Core.Petitions;
 /// department drafts it, the chair or secretary approves it, the secretary records when and how it was sent,
 /// then closes the petition; the dialogue is Closed once every petition is finished.
 /// </summary>
-public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactory, HallNotifier notifier, TimeProvider clock)
+public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>The fields of the written reply's form: its text and the day it was sent.</summary>
     public const string ReplyField = "Reply", SentOnField = "SentOn";
@@ -90,9 +89,9 @@ public sealed class FollowUpService(IDbContextFactory<PhoChauDbContext> dbFactor
         var p = await db.Petitions.FindAsync([petitionId], ct) ?? throw new NotFoundException(CoreText.Get("Petitions.NotFound"));
         db.ExpectVersion(p, expectedVersion);
         await change(db, p);
+        db.Raise(new PetitionsChanged(p.DialogueId, [p.Id])); // the hall is told at the commit
         await db.SaveChangesAsync(actor, ct);
         await tx.CommitAsync(ct);
-        notifier.Publish(new HallChange(p.DialogueId, false, [p.Id]));
     }
 
     private static string NotOpen(Petition p) =>

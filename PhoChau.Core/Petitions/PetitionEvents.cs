@@ -6,6 +6,12 @@ public sealed record PetitionReceived(Petition Petition, DateTime AtUtc) : IDoma
 /// <summary>The approved written reply reached the petitioner: they may be told where to read it and rate it.</summary>
 public sealed record ReplySent(Petition Petition, DateTime AtUtc) : IDomainEvent;
 
+/// <summary>
+/// Petitions of a dialogue changed (assigned, answered, settled, replied to): the hall's screens that show them reload
+/// them once the change is committed.
+/// </summary>
+public sealed record PetitionsChanged(int DialogueId, IReadOnlyList<int> PetitionIds) : IDomainEvent;
+
 /// <summary>A petition's events (issue 34.3): raised by its own methods, handled by the save that writes it.</summary>
 public partial class Petition : IRaisesDomainEvents
 {

@@ -5,7 +5,6 @@ using PhoChau.Core.Messages;
 using PhoChau.Core.Text;
 using PhoChau.Core.Citizens;
 using PhoChau.Core.PersonalData;
-using PhoChau.Core.Speakers;
 
 namespace PhoChau.Core.Petitions;
 
@@ -17,7 +16,7 @@ namespace PhoChau.Core.Petitions;
 /// </summary>
 public sealed class PetitionService(
     IDbContextFactory<PhoChauDbContext> dbFactory, PetitionInputValidator validator, CalendarService calendar,
-    HallNotifier notifier, TrackingPin pins, TimeProvider clock)
+    TrackingPin pins, TimeProvider clock)
 {
     public async Task<PetitionDetails> GetAsync(Actor actor, int id, CancellationToken ct = default)
     {
@@ -162,9 +161,9 @@ public sealed class PetitionService(
                 throw new DomainException($"{p.Code}: {ex.Message}", ex); // which of the ticked petitions, and why
             }
         }
-        await db.SaveChangesAsync(actor, ct);
         foreach (var group in petitions.GroupBy(p => p.DialogueId))
-            notifier.Publish(new HallChange(group.Key, false, group.Select(p => p.Id).ToList()));
+            db.Raise(new PetitionsChanged(group.Key, group.Select(p => p.Id).ToList()));
+        await db.SaveChangesAsync(actor, ct);
         return petitions.Count;
     }
 
@@ -273,9 +272,9 @@ public sealed class PetitionService(
         // What the user saw is what is checked: a change made meanwhile by another screen wins and this one is refused.
         db.ExpectVersion(p, expectedVersion);
         await change(db, p);
+        // Screens of a session in the hall show petitions too: they are told once the save is committed.
+        db.Raise(new PetitionsChanged(p.DialogueId, [p.Id]));
         await db.SaveChangesAsync(actor, ct);
-        // Screens of a session in the hall show petitions too: tell them after the save.
-        notifier.Publish(new HallChange(p.DialogueId, false, [p.Id]));
     }
 
     private static void EnsureCanSee(Actor actor, Petition p)

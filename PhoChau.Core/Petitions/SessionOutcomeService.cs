@@ -1,5 +1,4 @@
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Speakers;
 
 namespace PhoChau.Core.Petitions;
 
@@ -8,7 +7,7 @@ namespace PhoChau.Core.Petitions;
 /// and whether it was settled there (with the answer and who gave it) or must be answered in writing
 /// within the dialogue's "replies" deadline (10 working days after the session by default).
 /// </summary>
-public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> dbFactory, HallNotifier notifier, TimeProvider clock)
+public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<SessionPetition>> ListAsync(int dialogueId, IReadOnlyCollection<int> petitionIds, CancellationToken ct = default)
     {
@@ -84,7 +83,7 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
         if (dialogue.State != DialogueState.InSession)
             throw new DomainException(CoreText.Get("Outcomes.NotInSession"));
         await change(db, p, dialogue);
+        db.Raise(new PetitionsChanged(dialogue.Id, [p.Id])); // the hall's screens are told once it is saved
         await db.SaveChangesAsync(actor, ct);
-        notifier.Publish(new HallChange(dialogue.Id, false, [p.Id]));
     }
 }

@@ -23,7 +23,7 @@ public sealed class FeatureCyclesTests
         "Messages -> Citizens", "Messages -> Departments", "Messages -> Dialogues", "Messages -> Petitions",
         "PersonalData -> Citizens", "PersonalData -> Messages", "PersonalData -> Petitions", "PersonalData -> Reports", "PersonalData -> Speakers",
         "Petitions -> Citizens", "Petitions -> Departments", "Petitions -> Dialogues", "Petitions -> Messages", "Petitions -> PersonalData",
-        "Petitions -> Reports", "Petitions -> Speakers",
+        "Petitions -> Reports",
         "Reports -> AfterSession", "Reports -> Citizens", "Reports -> Departments", "Reports -> Dialogues", "Reports -> Petitions", "Reports -> Speakers",
         "Speakers -> Departments", "Speakers -> Dialogues", "Speakers -> Messages", "Speakers -> PersonalData", "Speakers -> Petitions",
     ];

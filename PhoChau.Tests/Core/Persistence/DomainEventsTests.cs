@@ -71,4 +71,51 @@ public sealed class DomainEventsTests
 
         Assert.Equal([d.Id], published.Dialogues);
     }
+
+    private sealed class HallWatcher : AfterCommitHandler<PetitionsChanged>
+    {
+        public ConcurrentQueue<(int Dialogue, bool Committed)> Told { get; } = new();
+        public Func<int, bool> IsCommitted { get; set; } = _ => false;
+
+        protected override void Handle(PetitionsChanged e) => Told.Enqueue((e.DialogueId, IsCommitted(e.PetitionIds[0])));
+    }
+
+    [Fact]
+    public async Task The_hall_is_told_of_a_petitions_change_after_its_commit_and_never_of_a_rolled_back_one()
+    {
+        var watcher = new HallWatcher();
+        await using var host = await CoreTestHost.StartAsync(configure: s => s.AddSingleton<IAfterCommitHandler>(watcher));
+        var d = await WorkflowData.DialogueAsync(host);
+        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        // What a screen told of it would read: the change is there to be read when the handler runs.
+        watcher.IsCommitted = id =>
+        {
+            using var other = host.NewDb();
+            return other.Petitions.AsNoTracking().Single(x => x.Id == id).Address == "Thôn Vĩnh Tuy";
+        };
+
+        await using (var db = host.NewDb())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            var row = await db.Petitions.SingleAsync(x => x.Id == p.Id, TestContext.Current.CancellationToken);
+            row.Address = "Thôn Bình Minh";
+            db.Raise(new PetitionsChanged(d.Id, [p.Id]));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            Assert.Empty(watcher.Told); // saved, not committed
+            await tx.RollbackAsync(TestContext.Current.CancellationToken);
+        }
+        Assert.Empty(watcher.Told);
+
+        await using (var db = host.NewDb())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            var row = await db.Petitions.SingleAsync(x => x.Id == p.Id, TestContext.Current.CancellationToken);
+            row.Address = "Thôn Vĩnh Tuy";
+            db.Raise(new PetitionsChanged(d.Id, [p.Id]));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            Assert.Empty(watcher.Told);
+            await tx.CommitAsync(TestContext.Current.CancellationToken);
+        }
+        Assert.Equal([(d.Id, true)], watcher.Told);
+    }
 }
