@@ -46,8 +46,12 @@ public sealed partial class MetricsEndpointTests
         using var local = ClientFrom(portal.BaseUrl, "127.0.0.1");
         // Until this test's own lookup and action are in (the scrape is cached a moment, and other tests' portals in this
         // process may have put the same instruments there first).
+        // The exporter caches a scrape a moment: wait for every value asserted below, not only the first two (the
+        // database readers' count once came a scrape later in a full CI run).
         var text = await ScrapeUntilAsync(local, t => Value(t, "phochau_public_lookups_total", "outcome=\"not_found\"") >= 1
-                                                      && Value(t, "phochau_queue_actions_total", "action=\"Register\"", "outcome=\"saved\"") >= 1);
+                                                      && Value(t, "phochau_queue_actions_total", "action=\"Register\"", "outcome=\"saved\"") >= 1
+                                                      && Value(t, "phochau_db_command_duration_seconds_count", "kind=\"reader\"") >= 1
+                                                      && Value(t, "phochau_hub_connections") >= 1);
 
         Assert.True(Value(text, "phochau_queue_actions_total", "action=\"Register\"", "outcome=\"saved\"") >= 1, text);
         Assert.True(Value(text, "phochau_queue_action_duration_seconds_count", "action=\"Register\"") >= 1);
