@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ProvinceService>();
         services.AddSingleton<DepartmentService>();
         services.AddSingleton<VillageService>();
+        services.AddSingleton<TypedVillages>();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<DeadlineService>();
         services.AddSingleton<ICalendarChangeListener>(sp => sp.GetRequiredService<DeadlineService>());

@@ -12,20 +12,17 @@ public sealed class FeatureCyclesTests
 {
     private static readonly HashSet<string> Kernel = ["Common", "Resources", "Text", "Persistence", "Auditing", "Security", "Commune"];
 
-    /// <summary>The cycles Core had when the test was written: nine features that reach each other.</summary>
+    /// <summary>The cycles Core still has: eight features that reach each other (Departments left it on 7 December).</summary>
     private static readonly SortedSet<string> StillToBreak =
     [
         "AfterSession -> Dialogues", "AfterSession -> Petitions", "AfterSession -> Reports", "AfterSession -> Speakers",
-        "Citizens -> AfterSession", "Citizens -> Departments", "Citizens -> Dialogues", "Citizens -> Petitions", "Citizens -> Reports", "Citizens -> Speakers",
-        "Departments -> Petitions",
-        "Dialogues -> AfterSession", "Dialogues -> Citizens", "Dialogues -> Departments", "Dialogues -> Petitions",
-        "Dialogues -> Reports", "Dialogues -> Speakers",
-        "Messages -> Citizens", "Messages -> Departments", "Messages -> Dialogues", "Messages -> Petitions",
+        "Citizens -> AfterSession", "Citizens -> Dialogues", "Citizens -> Petitions", "Citizens -> Reports", "Citizens -> Speakers",
+        "Dialogues -> AfterSession", "Dialogues -> Citizens", "Dialogues -> Petitions", "Dialogues -> Reports", "Dialogues -> Speakers",
+        "Messages -> Citizens", "Messages -> Dialogues", "Messages -> Petitions",
         "PersonalData -> Citizens", "PersonalData -> Messages", "PersonalData -> Petitions", "PersonalData -> Reports", "PersonalData -> Speakers",
-        "Petitions -> Citizens", "Petitions -> Departments", "Petitions -> Dialogues", "Petitions -> Messages", "Petitions -> PersonalData",
-        "Petitions -> Reports",
-        "Reports -> AfterSession", "Reports -> Citizens", "Reports -> Departments", "Reports -> Dialogues", "Reports -> Petitions", "Reports -> Speakers",
-        "Speakers -> Departments", "Speakers -> Dialogues", "Speakers -> Messages", "Speakers -> PersonalData", "Speakers -> Petitions",
+        "Petitions -> Citizens", "Petitions -> Dialogues", "Petitions -> Messages", "Petitions -> PersonalData", "Petitions -> Reports",
+        "Reports -> AfterSession", "Reports -> Citizens", "Reports -> Dialogues", "Reports -> Petitions", "Reports -> Speakers",
+        "Speakers -> Dialogues", "Speakers -> Messages", "Speakers -> PersonalData", "Speakers -> Petitions",
     ];
 
     [Fact]

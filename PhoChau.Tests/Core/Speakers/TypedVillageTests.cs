@@ -44,11 +44,12 @@ public sealed class TypedVillageTests
         Assert.DoesNotContain("(không rõ thôn)", lines);
 
         var villages = host.Get<VillageService>();
-        Assert.Equal([("Xóm Bàu Sen", 1)], await villages.TypedAsync());
-        await Assert.ThrowsAsync<ForbiddenException>(() => villages.AdoptTypedAsync(CoreTestHost.Secretary, "Xóm Bàu Sen"));
-        Assert.Equal(1, await villages.AdoptTypedAsync(CoreTestHost.Admin, "Xóm Bàu Sen"));
+        var typed = host.Get<TypedVillages>();
+        Assert.Equal([("Xóm Bàu Sen", 1)], await typed.ListAsync());
+        await Assert.ThrowsAsync<ForbiddenException>(() => typed.AdoptAsync(CoreTestHost.Secretary, "Xóm Bàu Sen"));
+        Assert.Equal(1, await typed.AdoptAsync(CoreTestHost.Admin, "Xóm Bàu Sen"));
 
-        Assert.Empty(await villages.TypedAsync());
+        Assert.Empty(await typed.ListAsync());
         Assert.Contains("Xóm Bàu Sen", (await villages.ListAsync()).Select(v => v.Name));
         Assert.Contains("Xóm Bàu Sen", await VillageLinesAsync(host, d.Id));
         Assert.NotNull((await WorkflowData.ReloadAsync(host, mới.Id)).VillageId);
