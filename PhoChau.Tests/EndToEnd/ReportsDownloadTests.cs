@@ -30,6 +30,8 @@ public sealed class ReportsDownloadTests
             File.Delete(path);
         }
 
+        // Every card has finished (its progress gone) before the documents' buttons are clicked.
+        await page.WaitForSelectorAsync(".mud-progress-linear", new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
         foreach (var kind in Enum.GetValues<DocumentKind>())
         {
             var download = await Browser.DownloadAsync(page, $"[data-testid=download-doc-{kind}]");
