@@ -1,6 +1,5 @@
 using PhoChau.Core.Text;
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Messages;
 using PhoChau.Core.PersonalData;
 using System.ComponentModel.DataAnnotations.Schema;
 

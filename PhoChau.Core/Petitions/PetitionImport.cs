@@ -1,6 +1,5 @@
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Messages;
 using PhoChau.Core.Text;
 using PhoChau.Core.Citizens;
 using PhoChau.Core.PersonalData;

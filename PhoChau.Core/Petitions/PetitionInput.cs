@@ -1,4 +1,3 @@
-using PhoChau.Core.Messages;
 using PhoChau.Core.PersonalData;
 
 namespace PhoChau.Core.Petitions;

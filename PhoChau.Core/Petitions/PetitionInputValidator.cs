@@ -1,6 +1,6 @@
+using PhoChau.Core.PersonalData;
 using System.Text.RegularExpressions;
 using FluentValidation;
-using PhoChau.Core.Messages;
 
 namespace PhoChau.Core.Petitions;
 

@@ -1,5 +1,4 @@
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Messages;
 using PhoChau.Core.PersonalData;
 
 namespace PhoChau.Core.Speakers;

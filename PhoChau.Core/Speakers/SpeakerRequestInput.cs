@@ -1,4 +1,4 @@
-using PhoChau.Core.Messages;
+using PhoChau.Core.PersonalData;
 
 namespace PhoChau.Core.Speakers;
 

@@ -1,5 +1,5 @@
+using PhoChau.Core.PersonalData;
 using FluentValidation;
-using PhoChau.Core.Messages;
 
 namespace PhoChau.Core.Speakers;
 

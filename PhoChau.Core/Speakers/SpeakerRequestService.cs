@@ -1,5 +1,4 @@
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Messages;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Text;
 using PhoChau.Core.PersonalData;

@@ -22,7 +22,7 @@ public sealed class FeatureCyclesTests
         "PersonalData -> Citizens", "PersonalData -> Messages", "PersonalData -> Petitions", "PersonalData -> Reports", "PersonalData -> Speakers",
         "Petitions -> Citizens", "Petitions -> Dialogues", "Petitions -> Messages", "Petitions -> PersonalData", "Petitions -> Reports",
         "Reports -> AfterSession", "Reports -> Citizens", "Reports -> Dialogues", "Reports -> Petitions", "Reports -> Speakers",
-        "Speakers -> Dialogues", "Speakers -> Messages", "Speakers -> PersonalData", "Speakers -> Petitions",
+        "Speakers -> Dialogues", "Speakers -> PersonalData", "Speakers -> Petitions",
     ];
 
     [Fact]

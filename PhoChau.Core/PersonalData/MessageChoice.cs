@@ -1,8 +1,12 @@
 using FluentValidation;
+using PhoChau.Core.Messages;
 
-namespace PhoChau.Core.Messages;
+namespace PhoChau.Core.PersonalData;
 
-/// <summary>The channels a citizen chose to be told by, and the addresses they use (at intake, on the phone form).</summary>
+/// <summary>
+/// The channels a citizen chose to be told by, and the addresses they use (at intake, on the phone form): the person's
+/// own choice, kept with their data (Messages only reads it when it sends).
+/// </summary>
 public interface IMessageChoice
 {
     string? Phone { get; }
