@@ -18,6 +18,21 @@ public interface IRaisesDomainEvents
     IReadOnlyList<IDomainEvent> TakeDomainEvents();
 }
 
+/// <summary>The events raised since the last save, by a record or by the context; the save takes them all at once.</summary>
+public sealed class RaisedEvents
+{
+    private List<IDomainEvent>? _events;
+
+    public void Add(IDomainEvent domainEvent) => (_events ??= []).Add(domainEvent);
+
+    public IReadOnlyList<IDomainEvent> Take()
+    {
+        var events = _events ?? [];
+        _events = null;
+        return events;
+    }
+}
+
 /// <summary>
 /// Handles one kind of event inside the save that raised it: after the changed rows are written (their ids known),
 /// in the same transaction, and what the handler adds to the context is saved with them. The save fails if a
@@ -70,7 +85,7 @@ internal static class DomainEventDispatch
     public static List<IDomainEvent> Take(PhoChauDbContext db)
     {
         var events = db.ChangeTracker.Entries<IRaisesDomainEvents>().SelectMany(e => e.Entity.TakeDomainEvents()).ToList();
-        events.AddRange(db.TakeRaised());
+        events.AddRange(db.Raised.Take());
         return events;
     }
 

@@ -98,23 +98,16 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     /// <summary>Saves as <paramref name="actor"/>: the same save as any other (<see cref="AuditTrailWriter"/>), in their name.</summary>
     public Task<int> SaveChangesAsync(Actor actor, CancellationToken ct = default) => ActAs(actor).SaveChangesAsync(ct);
 
-    private List<IDomainEvent>? _raised;
+    internal RaisedEvents Raised { get; } = new();
 
     /// <summary>
     /// An event of this unit of work that belongs to no tracked record (results published for a dialogue, petitions
     /// written by the bulk inserter): handled by the next save, like the records' own.
     /// </summary>
-    public void Raise(IDomainEvent domainEvent) => (_raised ??= []).Add(domainEvent);
+    public void Raise(IDomainEvent domainEvent) => Raised.Add(domainEvent);
 
     /// <summary>Events of saves inside a transaction still open: their after-commit handlers wait for its commit.</summary>
     internal List<IDomainEvent> AwaitingCommit { get; } = [];
-
-    internal IReadOnlyList<IDomainEvent> TakeRaised()
-    {
-        var raised = _raised ?? [];
-        _raised = null;
-        return raised;
-    }
 
     // The save in progress (set and cleared by AuditTrailWriter).
     internal AuditTrailWriter.PendingSave? Pending { get; set; }

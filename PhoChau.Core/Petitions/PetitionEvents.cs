@@ -15,7 +15,7 @@ public sealed record PetitionsChanged(int DialogueId, IReadOnlyList<int> Petitio
 /// <summary>A petition's events (issue 34.3): raised by its own methods, handled by the save that writes it.</summary>
 public partial class Petition : IRaisesDomainEvents
 {
-    private List<IDomainEvent>? _events;
+    private readonly RaisedEvents _events = new();
 
     /// <summary>Received now: a new petition's state; the save tells the petitioner who chose a channel.</summary>
     public void MarkReceived(DateTime nowUtc) => Raise(new PetitionReceived(this, nowUtc));
@@ -29,12 +29,7 @@ public partial class Petition : IRaisesDomainEvents
         Raise(new ReplySent(this, nowUtc));
     }
 
-    private void Raise(IDomainEvent domainEvent) => (_events ??= []).Add(domainEvent);
+    private void Raise(IDomainEvent domainEvent) => _events.Add(domainEvent);
 
-    IReadOnlyList<IDomainEvent> IRaisesDomainEvents.TakeDomainEvents()
-    {
-        var events = _events ?? [];
-        _events = null;
-        return events;
-    }
+    IReadOnlyList<IDomainEvent> IRaisesDomainEvents.TakeDomainEvents() => _events.Take();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using PhoChau.Core.Messages;
 using PhoChau.Portal.Features.Backups;
 using PhoChau.Portal.Features.Messages;
 using PhoChau.Portal.Features.PersonalData;
@@ -37,7 +38,8 @@ public static class ScheduledJobs
             Every<DailyBackupJob>(q, TimeSpan.FromMinutes(1));
             Every<RetentionJob>(q, TimeSpan.FromMinutes(10));
             Every<RemindersJob>(q, TimeSpan.FromMinutes(10));
-            var bounces = configuration.GetSection("Messages:Email:Bounces").GetValue("IntervalMinutes", 15);
+            // The options the portal binds (their default included), read once: a schedule is made at start.
+            var bounces = (configuration.GetSection("Messages").Get<MessagesOptions>() ?? new()).Email.Bounces.IntervalMinutes;
             Every<BounceJob>(q, TimeSpan.FromMinutes(Math.Max(1, bounces)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -57,6 +59,19 @@ public static class ScheduledJobs
     }
 }
 
+/// <summary>A job's last failure, kept in its job data: the next looks wait before trying again.</summary>
+internal static class JobFailure
+{
+    private const string FailedAt = "FailedAt";
+
+    public static bool Within(JobDataMap data, DateTimeOffset now, TimeSpan retryAfter) =>
+        data.TryGetString(FailedAt, out var f) && now - DateTimeOffset.Parse(f!, CultureInfo.InvariantCulture) < retryAfter;
+
+    public static void Record(JobDataMap data, DateTimeOffset now) => data[FailedAt] = now.ToString("O", CultureInfo.InvariantCulture);
+
+    public static void Clear(JobDataMap data) => data.Remove(FailedAt);
+}
+
 /// <summary>
 /// A job done once a day from an hour (Vietnam time), looked at every few minutes: a laptop switched on later does
 /// it then. The day it was done and the last failure are the job's data, stored by Quartz (in the database on
@@ -67,7 +82,9 @@ public static class ScheduledJobs
 [PersistJobDataAfterExecution]
 public abstract class DailyJob(DatabaseReadiness readiness, TimeProvider clock, ILogger log) : IJob
 {
-    private const string DoneOn = "DoneOn", FailedAt = "FailedAt";
+    private const string DoneOn = "DoneOn";
+
+    protected ILogger Log => log;
 
     /// <summary>The hour (Vietnam time) from which the day's run is due; null when the job is off.</summary>
     protected abstract int? Hour { get; }
@@ -89,17 +106,17 @@ public abstract class DailyJob(DatabaseReadiness readiness, TimeProvider clock, 
         var today = DateOnly.FromDateTime(local).ToString("O");
         var doneOn = data.TryGetString(DoneOn, out var d) ? d : null;
         if (doneOn == today || (local.Hour < hour && !(DueAtFirstStart && doneOn is null))) return;
-        if (data.TryGetString(FailedAt, out var f) && now - DateTimeOffset.Parse(f!, CultureInfo.InvariantCulture) < RetryAfter) return;
+        if (JobFailure.Within(data, now, RetryAfter)) return;
         try
         {
             await RunAsync(ct);
             data[DoneOn] = today;
-            data.Remove(FailedAt);
+            JobFailure.Clear(data);
             context.Result = true;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            data[FailedAt] = now.ToString("O", CultureInfo.InvariantCulture);
+            JobFailure.Record(data, now);
             log.LogError(ex, "Việc hằng ngày {Job} không thành công; sẽ thử lại. / The daily job failed; it will be tried again.", GetType().Name);
         }
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PhoChau.Core.Backups;
 using PhoChau.Portal.Hosting;
 using Quartz;
@@ -17,15 +16,15 @@ public sealed class DailyBackupJob(
     ILogger<DailyBackupJob> log, BackupKey key) : IJob
 {
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(30);
-    private const string FailedAt = "FailedAt", ToldNoPassphrase = "ToldNoPassphrase";
+    private const string ToldNoPassphrase = "ToldNoPassphrase";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
         if (!options.Value.Daily || !database.IsSqlite || !readiness.IsReady) return;
         var data = context.JobDetail.JobDataMap;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (data.TryGetString(FailedAt, out var f) && now - DateTime.Parse(f!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) < RetryAfterFailure) return;
-        if (!BackupSchedule.IsDue(now, backups.LastBackupUtc(), options.Value.Hour, await backups.SinceUtcAsync(ct))) return;
+        var now = clock.GetUtcNow();
+        if (JobFailure.Within(data, now, RetryAfterFailure)) return;
+        if (!BackupSchedule.IsDue(now.UtcDateTime, backups.LastBackupUtc(), options.Value.Hour, await backups.SinceUtcAsync(ct))) return;
         // Without the backup passphrase nothing can be sealed: said once, as what to do (the dashboard says it too).
         if (!key.IsSet)
         {
@@ -37,12 +36,12 @@ public sealed class DailyBackupJob(
         try
         {
             await backups.CreateAsync(BackupReason.Daily, ct: ct);
-            data.Remove(FailedAt);
+            JobFailure.Clear(data);
             context.Result = true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            data[FailedAt] = now.ToString("O", CultureInfo.InvariantCulture);
+            JobFailure.Record(data, now);
             log.LogError("Sao lưu hằng ngày không thành công: {Reason} / Daily backup failed", ex.Message);
         }
     }

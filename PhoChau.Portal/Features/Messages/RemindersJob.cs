@@ -10,13 +10,11 @@ namespace PhoChau.Portal.Features.Messages;
 public sealed class RemindersJob(StaffReminders reminders, IOptionsMonitor<MessagesOptions> options, DatabaseReadiness readiness, TimeProvider clock,
     ILogger<RemindersJob> log) : DailyJob(readiness, clock, log)
 {
-    private readonly ILogger _log = log;
-
     protected override int? Hour => options.CurrentValue.DigestHour;
 
     protected override async Task RunAsync(CancellationToken ct)
     {
         var queued = await reminders.QueueTodayAsync(ct);
-        if (queued > 0) _log.LogInformation("Đã xếp {Count} tin nhắc việc và tổng hợp. / Queued reminders and digests.", queued);
+        if (queued > 0) Log.LogInformation("Đã xếp {Count} tin nhắc việc và tổng hợp. / Queued reminders and digests.", queued);
     }
 }
