@@ -88,8 +88,11 @@ public static class Browser
         }
         catch (TimeoutException ex)
         {
+            // What to look at next time: a refusal, a page that moved on (signed out, reconnecting), the page's text.
             var shown = await page.Locator(".mud-snackbar").AllInnerTextsAsync();
-            throw new TimeoutException($"No file came from {selector}; the page showed: [{string.Join(" | ", shown)}]", ex);
+            var body = await page.Locator("body").InnerTextAsync();
+            throw new TimeoutException(
+                $"No file came from {selector}; the page showed: [{string.Join(" | ", shown)}] at {page.Url}: {body[..Math.Min(600, body.Length)]}", ex);
         }
     }
 }
