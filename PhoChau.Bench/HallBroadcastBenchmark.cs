@@ -38,7 +38,7 @@ public sealed partial class HallBroadcastBenchmark : IBenchmark
         {
             var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var secretary = new Actor("bench", "thuky", new HashSet<string> { Roles.Secretary });
-            await app.Services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(secretary, 1, "Diễn tập");
+            await app.Services.GetRequiredService<PhoChau.Core.Speakers.HallSessionService>().OpenSessionAsync(secretary, 1, "Diễn tập");
             var ratio = await MeasureBroadcastAsync(app, baseUrl, secretary, subscribers, rounds);
             await MeasureCircuitsAsync(app, baseUrl, circuits);
             Console.WriteLine($"hall-broadcast: p95 {ratio:F2}× the bare broadcast (target ≤ 1.5×)");

@@ -13,6 +13,7 @@ using PhoChau.Core.Persistence;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Bench;
 

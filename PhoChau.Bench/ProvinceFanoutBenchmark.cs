@@ -56,7 +56,7 @@ public sealed class ProvinceFanoutBenchmark : IBenchmark
                 while (!node.Services.GetRequiredService<PostgresHallRelay>().IsListening) await Task.Delay(50);
             var urls = nodes.Select(n => n.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).ToList();
             var secretary = new Actor("bench", "thuky", new HashSet<string> { Roles.Secretary });
-            await nodes[0].Services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(secretary, 1, "Diễn tập");
+            await nodes[0].Services.GetRequiredService<PhoChau.Core.Speakers.HallSessionService>().OpenSessionAsync(secretary, 1, "Diễn tập");
 
             var product = await MeasureProductAsync(nodes[0], urls, secretary, subscribers, rounds);
             var floor = await MeasureFloorAsync(nodes[0], urls[0], subscribers, rounds, product.Payload);

@@ -94,6 +94,7 @@ public sealed partial class QueueActionsBenchmark : IBenchmark
             var secretary = new Actor("bench", "thuky", new HashSet<string> { Roles.Secretary });
             var dialogues = app.Services.GetRequiredService<DialogueService>();
             var queue = app.Services.GetRequiredService<SpeakerQueueService>();
+            var lifecycle = app.Services.GetRequiredService<HallSessionService>();
             var operators = new[] { await ConnectAsync(baseUrl, "thuky"), await ConnectAsync(baseUrl, "chutich") };
             var registered = new ConcurrentBag<(int Session, string Name)>();
             var times = new ConcurrentBag<double>();
@@ -106,7 +107,7 @@ public sealed partial class QueueActionsBenchmark : IBenchmark
             {
                 var d = await dialogues.CreateAsync(secretary, new DialogueInput { Title = $"Đối thoại thử {run}-{round}", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15) });
                 await dialogues.MoveAsync(secretary, d.Id, DialogueState.Announced);
-                await queue.OpenSessionAsync(secretary, d.Id, "Diễn tập");
+                await lifecycle.OpenSessionAsync(secretary, d.Id, "Diễn tập");
                 for (var i = 0; i < waiting; i++)
                     await queue.RegisterAsync(secretary, d.Id, new SpeakerInput { Name = $"Người chờ {i}", VillageOrOrganisation = "Thôn 1", Topic = "Chờ" });
                 var sw = Stopwatch.StartNew();

@@ -6,6 +6,7 @@ using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Documents;
 
 namespace PhoChau.Bench;
 

@@ -102,7 +102,8 @@ public sealed partial class SoakBenchmark : IBenchmark
         var d = await dialogues.CreateAsync(Secretary, new DialogueInput { Title = $"Buổi đối thoại thử {number}", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15) });
         await dialogues.MoveAsync(Secretary, d.Id, DialogueState.Announced);
         var queue = app.Services.GetRequiredService<SpeakerQueueService>();
-        await queue.OpenSessionAsync(Secretary, d.Id, "Diễn tập");
+        var lifecycle = app.Services.GetRequiredService<HallSessionService>();
+        await lifecycle.OpenSessionAsync(Secretary, d.Id, "Diễn tập");
         for (var i = 0; i < 30; i++)
             await queue.RegisterAsync(Secretary, d.Id, new SpeakerInput { Name = $"Người chờ {i}", VillageOrOrganisation = "Thôn 1", Topic = "Chờ" });
         return d.Id;
@@ -112,6 +113,7 @@ public sealed partial class SoakBenchmark : IBenchmark
     private static async Task SessionsAsync(Microsoft.AspNetCore.Builder.WebApplication app, CurrentSession session, Counts counts, CancellationToken stop)
     {
         var queue = app.Services.GetRequiredService<SpeakerQueueService>();
+        var lifecycle = app.Services.GetRequiredService<HallSessionService>();
         try
         {
             while (true)
@@ -119,7 +121,7 @@ public sealed partial class SoakBenchmark : IBenchmark
                 await Task.Delay(TimeSpan.FromMinutes(2), stop);
                 var old = session.Id;
                 session.Id = await OpenSessionAsync(app, Interlocked.Increment(ref counts.Sessions));
-                await queue.ConcludeAsync(Secretary, old, "Kết luận buổi đối thoại thử");
+                await lifecycle.ConcludeAsync(Secretary, old, "Kết luận buổi đối thoại thử");
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested) { }

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents.Signing;
 
 namespace PhoChau.Bench;
 

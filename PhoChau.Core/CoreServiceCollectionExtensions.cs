@@ -4,6 +4,8 @@ using PhoChau.Core.Auditing;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.Demo;
+using PhoChau.Core.Overview;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -15,8 +17,9 @@ using PhoChau.Core.Monitoring;
 using PhoChau.Core.PersonalData;
 using PhoChau.Core.Province;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Core.Reports.Issuing;
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents.Signing;
 
 namespace PhoChau.Core;
 
@@ -52,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DialogueService>();
         services.AddSingleton<PublicationService>();
         services.AddSingleton<ClusterService>();
+        services.AddSingleton<ClusterSessions>();
         services.AddSingleton<PetitionService>();
         services.AddSingleton<PetitionQuery>();
         services.AddSingleton<PetitionImport>();
@@ -61,10 +65,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RetentionService>();
         services.AddSingleton<HallNotifier>();
         services.AddSingleton<IAfterCommitHandler, ShowPetitionsInTheHall>(); // petitions changed elsewhere reach the hall
+        services.AddSingleton<IAfterCommitHandler, TellTheHall>(); // the session opened, a phone request: the screens reload
         services.AddSingleton<HallSnapshots>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<GroupCommit>();
+        services.AddSingleton<HallWrites>();
         services.AddSingleton<SpeakerQueueService>();
+        services.AddSingleton<HallSessionService>();
         services.AddSingleton<SpeakerRequestService>();
         services.AddSingleton<ReceiptService>();
         services.AddSingleton<PublicLookupService>();
@@ -95,6 +102,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OutboxService>();
         services.AddSingleton<CitizenMessages>();
         // The citizens' messages follow the petitions' and dialogues' events (issue 34.3).
+        services.AddSingleton<IDomainEventHandler, FollowDialogueDeadlines>(); // petitions' due dates follow the dialogue's
         services.AddSingleton<IDomainEventHandler, TellPetitionReceived>();
         services.AddSingleton<IDomainEventHandler, TellReplySent>();
         services.AddSingleton<IDomainEventHandler, TellResultsPublished>();

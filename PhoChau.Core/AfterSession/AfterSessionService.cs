@@ -1,7 +1,6 @@
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Reports;
-using PhoChau.Core.Reports.Issuing;
+using PhoChau.Core.Records;
 
 namespace PhoChau.Core.AfterSession;
 

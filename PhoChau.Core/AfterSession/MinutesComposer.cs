@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
-
-using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 
 namespace PhoChau.Core.AfterSession;
 

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using PhoChau.Core.Citizens;
+using PhoChau.Core.Petitions;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 

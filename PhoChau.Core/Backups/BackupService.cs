@@ -7,7 +7,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Citizens;
 
 namespace PhoChau.Core.Backups;
 

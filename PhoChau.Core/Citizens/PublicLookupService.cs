@@ -1,7 +1,6 @@
 using System.Globalization;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Messages;
 using PhoChau.Core.Monitoring;
 
 namespace PhoChau.Core.Citizens;
@@ -60,7 +59,7 @@ public sealed class PublicLookupService(IDbContextFactory<PhoChauDbContext> dbFa
     /// <summary>The citizen's rating from the one-tap link of the "reply sent" message: its token works for that petition only.</summary>
     public async Task RateByLinkAsync(int petitionId, string? token, Satisfaction rating, string? comment, CancellationToken ct = default)
     {
-        if (!pins.VerifyLink(CitizenMessages.RatePurpose, petitionId, token)) throw new NotFoundException(CoreText.Get("Public.NotFound"));
+        if (!pins.VerifyLink(CitizenLinks.Rate, petitionId, token)) throw new NotFoundException(CoreText.Get("Public.NotFound"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var p = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == petitionId, ct) ?? throw new NotFoundException(CoreText.Get("Public.NotFound"));
         await SaveRatingAsync(db, p, rating, comment, RatingSource.Citizen, Actor.Citizen, ct);

@@ -1,4 +1,4 @@
-using PhoChau.Core.Reports;
+using PhoChau.Core.Documents;
 
 namespace PhoChau.Core.Citizens;
 

@@ -1,5 +1,4 @@
 using PhoChau.Core.Calendar;
-using PhoChau.Core.Petitions;
 
 namespace PhoChau.Core.Dialogues;
 
@@ -33,7 +32,7 @@ public sealed class DeadlineService(IDbContextFactory<PhoChauDbContext> dbFactor
             throw new DomainException(CoreText.Get("Dialogues.PastNoMove"));
         dialogue.SessionDate = sessionDate;
         dialogue.StartTime = startTime;
-        await RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);
+        Recount(db, dialogue, await calendar.GetCalendarAsync(ct));
         await db.SaveChangesAsync(actor, ct);
     }
 
@@ -46,7 +45,7 @@ public sealed class DeadlineService(IDbContextFactory<PhoChauDbContext> dbFactor
         var deadline = await db.DialogueDeadlines.FindAsync([deadlineId], ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.DeadlineNotFound"));
         var dialogue = await db.Dialogues.Include(d => d.Deadlines).SingleAsync(d => d.Id == deadline.DialogueId, ct);
         dialogue.Deadlines.Single(d => d.Id == deadlineId).WorkingDays = workingDays;
-        await RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);
+        Recount(db, dialogue, await calendar.GetCalendarAsync(ct));
         await db.SaveChangesAsync(actor, ct);
     }
 
@@ -57,15 +56,15 @@ public sealed class DeadlineService(IDbContextFactory<PhoChauDbContext> dbFactor
         var open = await db.Dialogues.Include(d => d.Deadlines)
             .Where(d => d.State != DialogueState.Closed && d.State != DialogueState.Cancelled).ToListAsync(ct);
         var cal = await calendar.GetCalendarAsync(ct);
-        foreach (var dialogue in open) await RecountAsync(db, dialogue, cal, ct);
+        foreach (var dialogue in open) Recount(db, dialogue, cal);
         await db.SaveChangesAsync(actor, ct);
     }
 
     /// <summary>
-    /// Sets each open deadline's due date from the session date, and the petitions' answer and reply due
-    /// dates from it. A met deadline and a finished petition keep theirs.
+    /// Sets each open deadline's due date from the session date; the petitions' answer and reply due dates follow
+    /// in the save (<see cref="DeadlinesCounted"/>). A met deadline and a finished petition keep theirs.
     /// </summary>
-    internal static async Task RecountAsync(PhoChauDbContext db, Dialogue dialogue, WorkingCalendar cal, CancellationToken ct)
+    internal static void Recount(PhoChauDbContext db, Dialogue dialogue, WorkingCalendar cal)
     {
         if (dialogue.Deadlines.Count == 0) dialogue.Deadlines.AddRange(Defaults());
         // Before the session: from the announced day. After it: from the day it was held, once it was opened.
@@ -74,15 +73,9 @@ public sealed class DeadlineService(IDbContextFactory<PhoChauDbContext> dbFactor
                 ? Deadlines.Compute(cal, new DeadlineRule(d.Key, d.Name, DeadlineRule.Session, d.Direction, d.WorkingDays), date)
                 : null;
 
-        var answersDue = dialogue.Deadlines.FirstOrDefault(d => d.Key == DeadlineKeys.Answers)?.DueDate;
-        var repliesDue = dialogue.Deadlines.FirstOrDefault(d => d.Key == DeadlineKeys.Replies)?.DueDate;
-        var petitions = await db.Petitions.Where(p => p.DialogueId == dialogue.Id).ToListAsync(ct);
-        foreach (var p in petitions.Where(p => !PetitionStateMachine.IsFinished(p.State)))
-        {
-            if (p.State is PetitionState.Assigned or PetitionState.AnswerDrafted && p.AnswerDueDate != answersDue)
-                p.AnswerDueDate = answersDue;
-            if (p.State == PetitionState.NotSettled && p.ReplyDueDate != repliesDue)
-                p.ReplyDueDate = repliesDue;
-        }
+        // The petitions follow (Petitions handle it in this save: Dialogues do not reach into them).
+        db.Raise(new DeadlinesCounted(dialogue,
+            dialogue.Deadlines.FirstOrDefault(d => d.Key == DeadlineKeys.Answers)?.DueDate,
+            dialogue.Deadlines.FirstOrDefault(d => d.Key == DeadlineKeys.Replies)?.DueDate));
     }
 }

@@ -12,8 +12,7 @@ public sealed class DialogueService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Dialogues.AsNoTracking()
             .OrderByDescending(d => d.Year).ThenByDescending(d => d.SessionDate).ThenByDescending(d => d.Id)
-            .Select(d => new DialogueSummary(d.Id, d.Title, d.Year, d.SessionDate, d.StartTime, d.Venue, d.State,
-                db.Petitions.Count(p => p.DialogueId == d.Id)))
+            .Select(d => new DialogueSummary(d.Id, d.Title, d.Year, d.SessionDate, d.StartTime, d.Venue, d.State))
             .ToListAsync(ct);
     }
 
@@ -56,7 +55,7 @@ public sealed class DialogueService(
         Apply(dialogue, input);
         shape?.Invoke(dialogue);
         db.Dialogues.Add(dialogue);
-        await DeadlineService.RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);
+        DeadlineService.Recount(db, dialogue, await calendar.GetCalendarAsync(ct));
         await db.SaveChangesAsync(actor, ct);
         db.DialogueParticipants.AddRange(input.ParticipantIds.Distinct().Select(pid => new DialogueParticipant { DialogueId = dialogue.Id, DepartmentId = pid }));
         await db.SaveChangesAsync(actor, ct);
@@ -80,7 +79,7 @@ public sealed class DialogueService(
         var moved = dialogue.AnnouncedOn is not null && dialogue.SessionDate != input.SessionDate;
         Apply(dialogue, input);
         if (moved) dialogue.AnnouncedOn = VietnamTime.Today(clock); // the new date is announced from today: the 7 days start again
-        await DeadlineService.RecountAsync(db, dialogue, await calendar.GetCalendarAsync(ct), ct);
+        DeadlineService.Recount(db, dialogue, await calendar.GetCalendarAsync(ct));
         var current = await db.DialogueParticipants.Where(p => p.DialogueId == id).ToListAsync(ct);
         db.DialogueParticipants.RemoveRange(current.Where(c => !input.ParticipantIds.Contains(c.DepartmentId)));
         db.DialogueParticipants.AddRange(input.ParticipantIds.Distinct().Where(pid => current.All(c => c.DepartmentId != pid))

@@ -1,3 +1,3 @@
 namespace PhoChau.Core.Dialogues;
 
-public sealed record DialogueSummary(int Id, string Title, int Year, DateOnly? SessionDate, TimeOnly? StartTime, string Venue, DialogueState State, int PetitionCount);
+public sealed record DialogueSummary(int Id, string Title, int Year, DateOnly? SessionDate, TimeOnly? StartTime, string Venue, DialogueState State);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents.Signing;
 
 namespace PhoChau.Core.Dialogues;
 

@@ -6,6 +6,7 @@ using MimeKit;
 using MailKit.Security;
 using System.Net.Sockets;
 using System.Text;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Messages;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using PhoChau.Core.Citizens;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Text;
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Messages;
 
@@ -15,9 +15,6 @@ namespace PhoChau.Core.Messages;
 /// </summary>
 public sealed class CitizenMessages(TrackingPin pins, IOptionsMonitor<MessagesOptions> options, OutboxDelivery delivery, ZaloSender znsSender)
 {
-    public const string RatePurpose = "rate";
-    public const string StopPurpose = "stop";
-
     public Task<int> QueueReceivedAsync(PhoChauDbContext db, Petition p, DateTime nowUtc, CancellationToken ct) =>
         QueueAsync(db, p, MessageKind.PetitionReceived, $"received:{p.Id}", (commune, links) => (
             $"Đã tiếp nhận kiến nghị {p.Code}",
@@ -56,8 +53,8 @@ public sealed class CitizenMessages(TrackingPin pins, IOptionsMonitor<MessagesOp
         var only = xa.Length > 0 ? "?" + xa : "";
         return new Links(
             $"{root}/tra-cuu?ma={Uri.EscapeDataString(p.Code)}{(xa.Length > 0 ? "&" + xa : "")}",
-            $"{root}/danh-gia/{p.Id}-{pins.LinkToken(RatePurpose, p.Id)}{only}",
-            $"{root}/tin-nhan/dung/{p.Id}-{pins.LinkToken(StopPurpose, p.Id)}{only}",
+            $"{root}/danh-gia/{p.Id}-{pins.LinkToken(CitizenLinks.Rate, p.Id)}{only}",
+            $"{root}/tin-nhan/dung/{p.Id}-{pins.LinkToken(CitizenLinks.Stop, p.Id)}{only}",
             $"{root}/ket-qua{only}#{Uri.EscapeDataString(p.Code)}");
     }
 

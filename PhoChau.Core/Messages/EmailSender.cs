@@ -6,6 +6,7 @@ using MimeKit;
 using System.Net.Sockets;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Messages;
 

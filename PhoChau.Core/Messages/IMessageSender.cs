@@ -1,3 +1,4 @@
+using PhoChau.Core.Choices;
 namespace PhoChau.Core.Messages;
 
 /// <summary>One channel's way out. A sender that is not configured says why, and is never given a message.</summary>

@@ -1,4 +1,5 @@
 using PhoChau.Core.Petitions;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Messages;
 

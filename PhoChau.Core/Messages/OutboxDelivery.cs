@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using System.Text.RegularExpressions;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Messages;
 

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Messages;
-
-/// <summary>How a message reaches its reader.</summary>
-public enum MessageChannel { Email, Sms, Zalo }
 
 /// <summary>
 /// Waiting (to be sent, or sent again after a failure), Sent, Failed (given up, with the gateway's reason), Cancelled

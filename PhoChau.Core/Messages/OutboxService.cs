@@ -1,5 +1,7 @@
+using PhoChau.Core.Petitions;
 using System.Globalization;
 using PhoChau.Core.Auditing;
+using PhoChau.Core.Choices;
 namespace PhoChau.Core.Messages;
 
 /// <summary>One message as the administrators' outbox page lists it.</summary>
@@ -15,6 +17,19 @@ public sealed class OutboxService(IDbContextFactory<PhoChauDbContext> dbFactory,
     public IReadOnlyList<ChannelStatus> Channels() =>
         Enum.GetValues<MessageChannel>().Select(c => new ChannelStatus(c, delivery.Senders.FirstOrDefault(s => s.Channel == c) is { } sender
             ? sender.NotConfigured : CoreText.Get("Messages.NoSender"))).ToList();
+
+    /// <summary>
+    /// The messages to a petitioner that did not reach them (given up, or bounced), for whoever may see the petition's
+    /// personal data (the details say so): staff learn the citizen was not told, and reach them otherwise.
+    /// </summary>
+    public async Task<IReadOnlyList<UndeliveredMessage>> UndeliveredAsync(PetitionDetails shown, CancellationToken ct = default)
+    {
+        if (!shown.ShowsPersonalData) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.PetitionId == shown.Petition.Id && (m.State == MessageState.Failed || m.State == MessageState.Bounced))
+            .OrderBy(m => m.Id).Select(m => new UndeliveredMessage(m.Channel, m.Recipient, m.State, m.LastError)).ToListAsync(ct);
+    }
 
     public async Task<(IReadOnlyList<OutboxRow> Rows, IReadOnlyDictionary<MessageState, int> Counts)> ListAsync(Actor actor, MessageState? state = null, int take = 200, CancellationToken ct = default)
     {
@@ -70,3 +85,6 @@ public sealed class OutboxService(IDbContextFactory<PhoChauDbContext> dbFactory,
         return m.Id;
     }
 }
+
+/// <summary>A message to a petitioner that did not reach them: on which channel and address, and why.</summary>
+public sealed record UndeliveredMessage(MessageChannel Channel, string Recipient, MessageState State, string? Reason);

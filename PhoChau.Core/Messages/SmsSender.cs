@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Text;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Messages;
 

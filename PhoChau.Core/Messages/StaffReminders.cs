@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Calendar;
-using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Text;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Messages;
 
@@ -35,7 +35,7 @@ public sealed class StaffReminders(
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await db.Petitions.AsNoTracking()
-            .Where(p => (DashboardService.AwaitingAnswer.Contains(p.State) && p.AnswerDueDate != null)
+            .Where(p => (PetitionStateMachine.AwaitingAnswer.Contains(p.State) && p.AnswerDueDate != null)
                         || (p.State == PetitionState.NotSettled && p.ReplyDueDate != null && p.ReplySentOn == null))
             .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Code, p.State, p.LeadDepartmentId, p.AnswerDueDate, p.ReplyDueDate })

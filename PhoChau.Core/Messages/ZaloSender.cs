@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Messages;
 

@@ -59,7 +59,9 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
         {
             // A synchronous save waits for its handlers: the outbox's rows are in this transaction or nowhere.
             DomainEventDispatch.HandleAsync(db, pending.Events, CancellationToken.None).GetAwaiter().GetResult();
-            if (AddCreations(db, pending) | pending.Events.Count > 0) Nested(db, () => db.SaveChanges());
+            var late = CollectHandlersChanges(db, pending);
+            if (AddCreations(db, pending, pending.Creations) | pending.Events.Count > 0) Nested(db, () => db.SaveChanges());
+            if (AddCreations(db, pending, late)) Nested(db, () => db.SaveChanges());
             DomainEventDispatch.Saved(db, pending.Events); // before its own transaction's commit, which dispatches them
             pending.OwnTransaction?.Commit();
         }
@@ -77,12 +79,9 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
         try
         {
             await DomainEventDispatch.HandleAsync(db, pending.Events, cancellationToken);
-            if (AddCreations(db, pending) | pending.Events.Count > 0)
-            {
-                db.InNestedSave = true;
-                try { await db.SaveChangesAsync(cancellationToken); }
-                finally { db.InNestedSave = false; }
-            }
+            var late = CollectHandlersChanges(db, pending);
+            if (AddCreations(db, pending, pending.Creations) | pending.Events.Count > 0) await NestedAsync(db, cancellationToken);
+            if (AddCreations(db, pending, late)) await NestedAsync(db, cancellationToken);
             DomainEventDispatch.Saved(db, pending.Events); // before its own transaction's commit, which dispatches them
             if (pending.OwnTransaction is { } tx) await tx.CommitAsync(cancellationToken);
         }
@@ -102,9 +101,24 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
             db.StampCommune(); // the created records' entries
             return null;
         }
+        var pending = new PendingSave { Events = DomainEventDispatch.Take(db) };
+        Collect(db, pending.Creations, pending.Added);
+        // Changed rows have their ids: their entries go in this save. Added rows get theirs from it, then a second.
+        db.AuditEntries.AddRange(pending.Added);
+        db.StampCommune(); // the records and their entries belong to this context's commune
+        pending.AuditRows = pending.Added.Count;
+        db.Pending = pending;
+        return pending;
+    }
+
+    /// <summary>
+    /// Moves each changed record's version on and writes its updated entry into <paramref name="added"/>; a created
+    /// record's values go into <paramref name="creations"/>, its entry written once it has its id.
+    /// </summary>
+    private static void Collect(PhoChauDbContext db, List<(EntityEntry Entry, List<AuditChange> Changes)> creations, List<AuditEntry> added)
+    {
         var actor = db.Actor;
         var now = db.Clock.GetUtcNow().UtcDateTime;
-        var pending = new PendingSave { Events = DomainEventDispatch.Take(db) };
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State == EntityState.Deleted && entry.Entity is IAudited && !db.ErasingPersonalData)
@@ -114,7 +128,7 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
                 versioned.Version++;
             if (entry.Entity is not IAudited audited) continue;
             if (entry.State == EntityState.Added)
-                pending.Creations.Add((entry, entry.Properties
+                creations.Add((entry, entry.Properties
                     .Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null && IsAudited(p))
                     .Select(p => new AuditChange(p.Metadata.Name, null, Format(p.CurrentValue))).ToList()));
             else if (entry.State == EntityState.Modified)
@@ -129,25 +143,34 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
                 // A new receipt PIN is always in the trail (even within the same second), never its value or hash.
                 if (entry.Properties.FirstOrDefault(p => p.Metadata.Name == "PinHash") is { IsModified: true } pin && !Equals(pin.OriginalValue, pin.CurrentValue))
                     changes.Add(new AuditChange("Pin", pin.OriginalValue is null ? null : "******", "******"));
-                if (changes.Count > 0) pending.Added.Add(Entry(actor, now, entry, audited, AuditAction.Updated, changes));
+                if (changes.Count > 0) added.Add(Entry(actor, now, entry, audited, AuditAction.Updated, changes));
             }
         }
-        // Changed rows have their ids: their entries go in this save. Added rows get theirs from it, then a second.
-        db.AuditEntries.AddRange(pending.Added);
-        db.StampCommune(); // the records and their entries belong to this context's commune
-        pending.AuditRows = pending.Added.Count;
-        db.Pending = pending;
-        return pending;
+    }
+
+    /// <summary>
+    /// What the event handlers changed is audited and versioned like the save's own changes (a petition's due date moved
+    /// by its dialogue's deadlines): updates at once, the records they created once they have their ids (returned).
+    /// </summary>
+    private static List<(EntityEntry Entry, List<AuditChange> Changes)> CollectHandlersChanges(PhoChauDbContext db, PendingSave pending)
+    {
+        List<(EntityEntry Entry, List<AuditChange> Changes)> late = [];
+        if (pending.Events.Count == 0) return late;
+        var updated = new List<AuditEntry>();
+        Collect(db, late, updated);
+        db.AuditEntries.AddRange(updated);
+        pending.Added.AddRange(updated);
+        return late;
     }
 
     private static bool NeedsTransaction(PhoChauDbContext db, PendingSave pending) =>
         (pending.Creations.Count > 0 || pending.Events.Count > 0) && db.Database.CurrentTransaction is null;
 
-    private static bool AddCreations(PhoChauDbContext db, PendingSave pending)
+    private static bool AddCreations(PhoChauDbContext db, PendingSave pending, List<(EntityEntry Entry, List<AuditChange> Changes)> creations)
     {
-        if (pending.Creations.Count == 0) return false;
+        if (creations.Count == 0) return false;
         var now = db.Clock.GetUtcNow().UtcDateTime;
-        var entries = pending.Creations.Select(c => Entry(db.Actor, now, c.Entry, (IAudited)c.Entry.Entity, AuditAction.Created, c.Changes)).ToList();
+        var entries = creations.Select(c => Entry(db.Actor, now, c.Entry, (IAudited)c.Entry.Entity, AuditAction.Created, c.Changes)).ToList();
         db.AuditEntries.AddRange(entries);
         pending.Added.AddRange(entries);
         return true;
@@ -157,6 +180,13 @@ internal sealed class AuditTrailWriter : SaveChangesInterceptor
     {
         db.InNestedSave = true;
         try { save(); }
+        finally { db.InNestedSave = false; }
+    }
+
+    private static async Task NestedAsync(PhoChauDbContext db, CancellationToken ct)
+    {
+        db.InNestedSave = true;
+        try { await db.SaveChangesAsync(ct); }
         finally { db.InNestedSave = false; }
     }
 

@@ -11,7 +11,7 @@ using PhoChau.Core.Citizens;
 using PhoChau.Core.Messages;
 using PhoChau.Core.Monitoring;
 using PhoChau.Core.PersonalData;
-using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Core.Reports.Issuing;
 using System.Reflection;
 

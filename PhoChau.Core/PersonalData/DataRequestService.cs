@@ -3,7 +3,7 @@ using FluentValidation;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Reports;
+using PhoChau.Core.Documents;
 using PhoChau.Core.Text;
 
 namespace PhoChau.Core.PersonalData;

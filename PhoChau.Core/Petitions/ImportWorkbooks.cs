@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
 using PhoChau.Core.Text;
-using PhoChau.Core.Reports;
+using PhoChau.Core.Documents;
 
 namespace PhoChau.Core.Petitions;
 

@@ -1,6 +1,6 @@
 using PhoChau.Core.Text;
 using PhoChau.Core.Auditing;
-using PhoChau.Core.PersonalData;
+using PhoChau.Core.Choices;
 using System.ComponentModel.DataAnnotations.Schema;
 
 namespace PhoChau.Core.Petitions;
@@ -86,7 +86,7 @@ public partial class Petition : IAudited, IVersioned, ICommuneOwned, IConsented,
 
     public int? MergedIntoPetitionId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
-    /// <summary>The citizen's tracking PIN, kept only as a keyed hash (<see cref="Citizens.TrackingPin"/>); null until a receipt is issued.</summary>
+    /// <summary>The citizen's tracking PIN, kept only as a keyed hash (<see cref="TrackingPin"/>); null until a receipt is issued.</summary>
     public string? PinHash { get; set; }
     public DateTime? PinIssuedAtUtc { get; set; }
     /// <summary>Wrong PINs tried on this code since its PIN was issued, from any address.</summary>

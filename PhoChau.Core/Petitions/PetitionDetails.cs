@@ -1,5 +1,4 @@
 using PhoChau.Core.Calendar;
-using PhoChau.Core.Messages;
 
 namespace PhoChau.Core.Petitions;
 
@@ -15,11 +14,4 @@ public sealed record PetitionDetails(
     IReadOnlyList<PetitionAttachment> Attachments,
     bool ShowsPersonalData,
     DueStatus? AnswerDue,
-    int HiddenAttachments = 0)
-{
-    /// <summary>Messages to the petitioner that did not reach them (given up, or bounced), for whoever may see their data.</summary>
-    public IReadOnlyList<UndeliveredMessage> Undelivered { get; init; } = [];
-}
-
-/// <summary>A message to a petitioner that did not reach them: on which channel and address, and why.</summary>
-public sealed record UndeliveredMessage(MessageChannel Channel, string Recipient, MessageState State, string? Reason);
+    int HiddenAttachments = 0);

@@ -17,6 +17,34 @@ public partial class Petition : IRaisesDomainEvents
 {
     private readonly RaisedEvents _events = new();
 
+    /// <summary>
+    /// The dialogue's deadlines moved: an unfinished petition waiting for its department's answer, or for a written
+    /// reply, takes the new due date; a finished one keeps its own.
+    /// </summary>
+    public void FollowDeadlines(DateOnly? answersDue, DateOnly? repliesDue)
+    {
+        if (PetitionStateMachine.IsFinished(State)) return;
+        if (State is PetitionState.Assigned or PetitionState.AnswerDrafted) AnswerDueDate = answersDue;
+        if (State == PetitionState.NotSettled) ReplyDueDate = repliesDue;
+    }
+
+    /// <summary>Settled at the session: the answer given there and who gave it, for the minutes.</summary>
+    public void SettleAtSession(string answer, string answeredBy, DateTime nowUtc)
+    {
+        MoveTo(PetitionState.SettledAtSession);
+        SessionAnswer = answer;
+        SessionAnsweredBy = answeredBy;
+        SessionOutcomeAtUtc = nowUtc;
+    }
+
+    /// <summary>Not settled at the session: its department replies in writing by <paramref name="repliesDue"/>.</summary>
+    public void LeaveForWrittenReply(DateOnly? repliesDue, DateTime nowUtc)
+    {
+        MoveTo(PetitionState.NotSettled);
+        ReplyDueDate = repliesDue;
+        SessionOutcomeAtUtc = nowUtc;
+    }
+
     /// <summary>Received now: a new petition's state; the save tells the petitioner who chose a channel.</summary>
     public void MarkReceived(DateTime nowUtc) => Raise(new PetitionReceived(this, nowUtc));
 

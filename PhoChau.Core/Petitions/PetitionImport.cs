@@ -1,8 +1,7 @@
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Text;
-using PhoChau.Core.Citizens;
-using PhoChau.Core.PersonalData;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Petitions;
 

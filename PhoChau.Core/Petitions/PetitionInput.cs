@@ -1,4 +1,4 @@
-using PhoChau.Core.PersonalData;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Petitions;
 
@@ -19,7 +19,7 @@ public sealed class PetitionInput : IMessageChoice
     public PetitionField Field { get; set; }
     public string? ProcedureName { get; set; }
     public string Text { get; set; } = "";
-    /// <summary>The petitioner was told the purpose (<see cref="PersonalData.Consent.Purpose"/>) and agreed; required to save.</summary>
+    /// <summary>The petitioner was told the purpose (<see cref="Consent.Purpose"/>) and agreed; required to save.</summary>
     public bool Consent { get; set; }
     public string? Email { get; set; }
     /// <summary>The channels the petitioner agrees to be told by about this petition (asked at intake, never assumed).</summary>

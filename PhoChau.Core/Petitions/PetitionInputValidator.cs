@@ -1,4 +1,4 @@
-using PhoChau.Core.PersonalData;
+using PhoChau.Core.Choices;
 using System.Text.RegularExpressions;
 using FluentValidation;
 

@@ -1,6 +1,5 @@
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Text;
-using PhoChau.Core.Dialogues;
 
 namespace PhoChau.Core.Petitions;
 
@@ -10,6 +9,14 @@ namespace PhoChau.Core.Petitions;
 /// </summary>
 public sealed class PetitionQuery(IDbContextFactory<PhoChauDbContext> dbFactory, CalendarService calendar, TimeProvider clock)
 {
+    /// <summary>How many petitions each dialogue has (the dialogues' list shows it; a dialogue without any is absent).</summary>
+    public async Task<IReadOnlyDictionary<int, int>> CountByDialogueAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Petitions.AsNoTracking().GroupBy(p => p.DialogueId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+    }
+
     public async Task<PetitionListPage> FindAsync(Actor actor, PetitionFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -41,7 +48,7 @@ public sealed class PetitionQuery(IDbContextFactory<PhoChauDbContext> dbFactory,
         if (filter.VillageId is { } village) q = q.Where(p => p.VillageId == village);
         if (filter.Field is { } field) q = q.Where(p => p.Field == field);
         if (filter.OverdueOnly)
-            q = q.Where(p => (DashboardService.AwaitingAnswer.Contains(p.State) && p.AnswerDueDate < today)
+            q = q.Where(p => (PetitionStateMachine.AwaitingAnswer.Contains(p.State) && p.AnswerDueDate < today)
                           || (p.State == PetitionState.NotSettled && p.ReplyDueDate < today));
         foreach (var word in VietnameseText.Fold(filter.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
         {
@@ -79,7 +86,7 @@ public sealed class PetitionQuery(IDbContextFactory<PhoChauDbContext> dbFactory,
         var showPhone = actor.Allows(Permission.SeePersonalData);
         return new PetitionListPage(page.Select(x =>
         {
-            DateOnly? due = DashboardService.AwaitingAnswer.Contains(x.State) ? x.AnswerDueDate
+            DateOnly? due = PetitionStateMachine.AwaitingAnswer.Contains(x.State) ? x.AnswerDueDate
                 : x.State == PetitionState.NotSettled ? x.ReplyDueDate : null;
             int? left = due is { } d ? DueStatus.Of(cal, today, d).WorkingDaysLeft : null;
             return new PetitionRow(x.Id, x.Code, x.PetitionerName, x.VillageName, showPhone ? x.Phone : null, x.ReceivedOn,

@@ -1,10 +1,8 @@
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Messages;
 using PhoChau.Core.Text;
-using PhoChau.Core.Citizens;
-using PhoChau.Core.PersonalData;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Petitions;
 
@@ -31,16 +29,10 @@ public sealed class PetitionService(
         var all = await db.PetitionAttachments.AsNoTracking().Where(a => a.PetitionId == id).OrderBy(a => a.Id).ToListAsync(ct);
         var files = all.Where(a => AttachmentService.CanOpen(actor, p, a)).ToList();
         // The due date that matters now: the answer before the session, the written reply after it.
-        DateOnly? dueDate = DashboardService.AwaitingAnswer.Contains(p.State) ? p.AnswerDueDate
+        DateOnly? dueDate = PetitionStateMachine.AwaitingAnswer.Contains(p.State) ? p.AnswerDueDate
             : p.State == PetitionState.NotSettled ? p.ReplyDueDate : null;
         DueStatus? due = dueDate is { } date ? DueStatus.Of(await calendar.GetCalendarAsync(ct), VietnamTime.Today(clock), date) : null;
-        // Staff learn here that the citizen was not told (a bounced address, a phone without Zalo), and reach them otherwise.
-        var undelivered = showPersonal
-            ? await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.PetitionId == id && (m.State == MessageState.Failed || m.State == MessageState.Bounced))
-                .OrderBy(m => m.Id).Select(m => new UndeliveredMessage(m.Channel, m.Recipient, m.State, m.LastError)).ToListAsync(ct)
-            : [];
-        return new PetitionDetails(p, village, lead, supports, files, showPersonal, due, all.Count - files.Count) { Undelivered = undelivered };
+        return new PetitionDetails(p, village, lead, supports, files, showPersonal, due, all.Count - files.Count);
     }
 
     public Task<Petition> CreateAsync(Actor actor, PetitionInput input, CancellationToken ct = default) => CreateAsync(actor, input, null, ct);
@@ -289,7 +281,7 @@ public sealed class PetitionService(
     /// </summary>
     public async Task<string> StopMessagesAsync(int petitionId, string? token, CancellationToken ct = default)
     {
-        if (!pins.VerifyLink(CitizenMessages.StopPurpose, petitionId, token)) throw new NotFoundException(CoreText.Get("Public.NotFound"));
+        if (!pins.VerifyLink(CitizenLinks.Stop, petitionId, token)) throw new NotFoundException(CoreText.Get("Public.NotFound"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var p = await db.Petitions.SingleOrDefaultAsync(x => x.Id == petitionId, ct) ?? throw new NotFoundException(CoreText.Get("Public.NotFound"));
         if (p.WantsMessages())

@@ -36,6 +36,9 @@ public static class PetitionStateMachine
         if (Refusal(from, to) is { } why) throw new DomainException(why);
     }
 
+    /// <summary>States in which a petition still waits for its department's answer.</summary>
+    public static readonly PetitionState[] AwaitingAnswer = [PetitionState.Received, PetitionState.Assigned, PetitionState.AnswerDrafted];
+
     /// <summary>States whose petition is finished: no more work, no deadline.</summary>
     public static bool IsFinished(PetitionState s) => s is PetitionState.Closed or PetitionState.Withdrawn or PetitionState.Merged;
 

@@ -48,10 +48,7 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
             if (string.IsNullOrWhiteSpace(answer)) throw new DomainException(CoreText.Get("Outcomes.AnswerRequired"));
             if (string.IsNullOrWhiteSpace(answeredBy)) throw new DomainException(CoreText.Get("Outcomes.AnsweredByRequired"));
             if (p.LeadDepartmentId is null) throw new DomainException(CoreText.Get("Outcomes.NotAssigned"));
-            p.MoveTo(PetitionState.SettledAtSession);
-            p.SessionAnswer = answer.Trim();
-            p.SessionAnsweredBy = answeredBy.Trim();
-            p.SessionOutcomeAtUtc = clock.GetUtcNow().UtcDateTime;
+            p.SettleAtSession(answer.Trim(), answeredBy.Trim(), clock.GetUtcNow().UtcDateTime);
             return Task.CompletedTask;
         }, ct);
 
@@ -61,11 +58,25 @@ public sealed class SessionOutcomeService(IDbContextFactory<PhoChauDbContext> db
         {
             if (p.State == PetitionState.Received || p.LeadDepartmentId != departmentId && p.State != PetitionState.SettledAtSession)
                 await AssignDepartmentAsync(db, p, departmentId, ct);
-            p.MoveTo(PetitionState.NotSettled);
-            var due = await db.DialogueDeadlines.Where(x => x.DialogueId == dialogue.Id && x.Key == DeadlineKeys.Replies).Select(x => x.DueDate).SingleOrDefaultAsync(ct);
-            p.ReplyDueDate = due;
-            p.SessionOutcomeAtUtc = clock.GetUtcNow().UtcDateTime;
+            p.LeaveForWrittenReply(await RepliesDueAsync(db, dialogue.Id, ct), clock.GetUtcNow().UtcDateTime);
         }, ct);
+
+    /// <summary>
+    /// Plan 4.2 step 5, when the chair concludes: every petition with a department that was not settled at the session
+    /// is answered in writing by the "replies" deadline. One still without a department stays to be assigned (the reports
+    /// count it as answered in writing, not yet assigned). Saved with the conclusion; returns the petitions it moved.
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> LeaveUnsettledForWrittenRepliesAsync(PhoChauDbContext db, int dialogueId, DateTime now, CancellationToken ct)
+    {
+        var due = await RepliesDueAsync(db, dialogueId, ct);
+        var open = await db.Petitions.Where(p => p.DialogueId == dialogueId && p.LeadDepartmentId != null
+            && (p.State == PetitionState.Assigned || p.State == PetitionState.AnswerDrafted || p.State == PetitionState.AnswerApproved)).ToListAsync(ct);
+        foreach (var p in open) p.LeaveForWrittenReply(due, now);
+        return open.Select(p => p.Id).ToList();
+    }
+
+    private static Task<DateOnly?> RepliesDueAsync(PhoChauDbContext db, int dialogueId, CancellationToken ct) =>
+        db.DialogueDeadlines.Where(x => x.DialogueId == dialogueId && x.Key == DeadlineKeys.Replies).Select(x => x.DueDate).SingleOrDefaultAsync(ct);
 
     /// <summary>The petition's one assignment rule (<see cref="Petition.AssignTo"/>), in the hall.</summary>
     private async Task AssignDepartmentAsync(PhoChauDbContext db, Petition p, int departmentId, CancellationToken ct)

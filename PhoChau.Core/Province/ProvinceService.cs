@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
+using PhoChau.Core.Documents;
 using System.Globalization;
 using System.IO.Compression;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.AfterSession;
+using PhoChau.Core.Documents;
+using PhoChau.Core.Records;
 
 namespace PhoChau.Core.Reports;
 

@@ -2,6 +2,8 @@ using System.IO.Compression;
 using PhoChau.Core.Citizens;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
+using PhoChau.Core.Documents;
+using PhoChau.Core.Records;
 
 namespace PhoChau.Core.Reports;
 
@@ -32,7 +34,7 @@ public sealed class EvidencePackService(IDbContextFactory<PhoChauDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
         // A dialogue held by village clusters: the minutes of each cluster session follow its own.
-        var clusters = await ClusterService.ReadAsync(db, dialogueId, ct);
+        var clusters = await ClusterSessions.ReadAsync(db, dialogueId, ct);
         List<int> sessions = [dialogueId, .. clusters.Select(c => c.Id)];
         var issued = await db.IssuedDocuments.AsNoTracking().Where(d => sessions.Contains(d.DialogueId) && d.SupersededAtUtc == null).ToListAsync(ct);
         var publications = await db.DialoguePublications.AsNoTracking().Where(p => p.DialogueId == dialogueId).OrderBy(p => p.Channel).ToListAsync(ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.Records;
 
 namespace PhoChau.Core.Reports;
 

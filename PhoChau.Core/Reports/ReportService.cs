@@ -5,6 +5,8 @@ using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
 using PhoChau.Core.Citizens;
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.Documents;
+using PhoChau.Core.Records;
 
 namespace PhoChau.Core.Reports;
 

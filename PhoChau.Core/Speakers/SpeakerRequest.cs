@@ -1,5 +1,5 @@
 using PhoChau.Core.Auditing;
-using PhoChau.Core.PersonalData;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Speakers;
 

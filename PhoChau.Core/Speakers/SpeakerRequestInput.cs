@@ -1,4 +1,4 @@
-using PhoChau.Core.PersonalData;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Speakers;
 

@@ -1,4 +1,4 @@
-using PhoChau.Core.PersonalData;
+using PhoChau.Core.Choices;
 using FluentValidation;
 
 namespace PhoChau.Core.Speakers;

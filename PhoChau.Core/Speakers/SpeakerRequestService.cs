@@ -1,7 +1,7 @@
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Text;
-using PhoChau.Core.PersonalData;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Core.Speakers;
 
@@ -12,7 +12,7 @@ namespace PhoChau.Core.Speakers;
 /// </summary>
 public sealed class SpeakerRequestService(
     IDbContextFactory<PhoChauDbContext> dbFactory, SpeakerRequestInputValidator validator, SpeakerQueueService queue,
-    PetitionService petitions, HallNotifier notifier, TimeProvider clock)
+    PetitionService petitions, TimeProvider clock)
 {
     /// <summary>A session takes at most this many requests waiting at once (a flood from many phones is refused).</summary>
     public const int MaxPending = 200;
@@ -52,9 +52,9 @@ public sealed class SpeakerRequestService(
         };
         Consent.Record(request, request.CreatedAtUtc, Actor.Citizen.UserName); // the validator demanded the box ticked
         db.SpeakerRequests.Add(request);
+        db.Raise(RequestsChanged(dialogueId));
         await db.SaveChangesAsync(Actor.Citizen, ct);
         await tx.CommitAsync(ct);
-        notifier.Publish(new HallChange(dialogueId, false, []) { RequestsChanged = true });
         return request;
     }
 
@@ -138,9 +138,12 @@ public sealed class SpeakerRequestService(
         var request = await db.SpeakerRequests.SingleAsync(r => r.Id == seen.Id, ct);
         db.ExpectVersion(request, seen.Version); // two operators deciding at once: one wins
         request.Decide(status, actor.UserName, clock.GetUtcNow().UtcDateTime, speakerId);
+        db.Raise(RequestsChanged(request.DialogueId));
         await db.SaveChangesAsync(actor, ct);
-        notifier.Publish(new HallChange(request.DialogueId, false, []) { RequestsChanged = true });
     }
+
+    /// <summary>The operators' screens reload the requests once the change is committed.</summary>
+    private static HallChanged RequestsChanged(int dialogueId) => new(new HallChange(dialogueId, false, []) { RequestsChanged = true });
 }
 
 /// <summary>A session as the public registration form shows it.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using PhoChau.Core.Backups;
-using PhoChau.Core.Dialogues;
+using PhoChau.Core.Demo;
 using Npgsql;
 
 namespace PhoChau.Portal.Hosting;

@@ -6,6 +6,7 @@ using PhoChau.Core.Petitions;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Messages;
 using PhoChau.Core.Reports.Issuing;
+using PhoChau.Core.Records;
 
 namespace PhoChau.Portal.Hosting;
 

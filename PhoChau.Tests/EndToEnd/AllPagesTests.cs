@@ -55,7 +55,7 @@ public sealed partial class AllPagesTests
             new PhoChau.Core.PersonalData.DataRequestInput { Kind = PhoChau.Core.PersonalData.DataRequestKind.See, RequesterName = "Nguyễn Văn An", Phone = "0905123456", ReceivedOn = new DateOnly(2026, 3, 2) });
         // An issued version, so the public check has a document to show (its code replaces the placeholder below).
         var issued = await portal.Services.GetRequiredService<PhoChau.Core.Reports.Issuing.IssuingService>().IssueAsync(
-            new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }), 1, PhoChau.Core.Reports.DocumentKind.Plan, "5/KH-UBND", new DateOnly(2026, 3, 2), portal.BaseUrl);
+            new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }), 1, PhoChau.Core.Records.DocumentKind.Plan, "5/KH-UBND", new DateOnly(2026, 3, 2), portal.BaseUrl);
         var (draft, held) = await MoreDialoguesAsync(portal);
         var problems = new List<string>();
         var checkedPages = 0;
@@ -119,8 +119,9 @@ public sealed partial class AllPagesTests
         var held = await dialogues.CreateAsync(secretary, new DialogueInput { Title = "Đối thoại đã tổ chức", Year = day.Year, Quarter = 4, SessionDate = day, Venue = "Hội trường", ChairName = "Lê Văn Thái", SecretaryName = "Nguyễn Thị Mai" });
         await dialogues.MoveAsync(secretary, held.Id, DialogueState.Announced);
         var queue = portal.Services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>();
-        await queue.OpenSessionAsync(chair, held.Id, "Diễn tập");
-        await queue.ConcludeAsync(chair, held.Id, "Các bộ phận trả lời bằng văn bản đúng hạn.");
+        var lifecycle = portal.Services.GetRequiredService<PhoChau.Core.Speakers.HallSessionService>();
+        await lifecycle.OpenSessionAsync(chair, held.Id, "Diễn tập");
+        await lifecycle.ConcludeAsync(chair, held.Id, "Các bộ phận trả lời bằng văn bản đúng hạn.");
         var after = portal.Services.GetRequiredService<PhoChau.Core.AfterSession.AfterSessionService>();
         await after.DraftMinutesAsync(secretary, held.Id);
         await after.DraftNoticeAsync(secretary, held.Id);

@@ -29,7 +29,7 @@ public sealed class ForeignOriginTests
         var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync(demo: true);
         var secretary = new Actor("s", "thuky", new HashSet<string> { Roles.Secretary });
-        await portal.Services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(secretary, 1, "Diễn tập");
+        await portal.Services.GetRequiredService<PhoChau.Core.Speakers.HallSessionService>().OpenSessionAsync(secretary, 1, "Diễn tập");
         var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await Browser.SignInAsync(page, portal.BaseUrl, "chutich", PortalFactory.UserPassword);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PhoChau.Core.Petitions;
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents.Signing;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.EndToEnd;

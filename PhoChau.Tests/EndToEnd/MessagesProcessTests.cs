@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Messages;
 using PhoChau.Core.Persistence;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Tests.EndToEnd;
 

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 
 namespace PhoChau.Tests.EndToEnd;
 

@@ -28,8 +28,8 @@ public sealed class ResultsFiltersTests
         var land = await petitions.CreateAsync(secretary, Input("Nguyễn Văn An", PetitionField.AdministrativeProcedure, "Cấp giấy chứng nhận quyền sử dụng đất chậm."));
         var road = await petitions.CreateAsync(secretary, Input("Trần Thị Bình", PetitionField.Other, "Đường liên thôn xuống cấp."));
         await dialogues.MoveAsync(secretary, d.Id, DialogueState.Announced);
-        await portal.Services.GetRequiredService<SpeakerQueueService>().OpenSessionAsync(chair, d.Id, "Diễn tập");
-        await portal.Services.GetRequiredService<SpeakerQueueService>().ConcludeAsync(chair, d.Id, "Các bộ phận trả lời bằng văn bản.");
+        await portal.Services.GetRequiredService<HallSessionService>().OpenSessionAsync(chair, d.Id, "Diễn tập");
+        await portal.Services.GetRequiredService<HallSessionService>().ConcludeAsync(chair, d.Id, "Các bộ phận trả lời bằng văn bản.");
 
         var page = await chromium.Browser.NewPageAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 390, Height = 844 } }); // a phone
         await page.GotoAsync(portal.BaseUrl + "/ket-qua");

@@ -2,9 +2,9 @@ using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using System.Text.Json;
-using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Core.Reports.Issuing;
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents.Signing;
 
 namespace PhoChau.Tests.EndToEnd;
 

@@ -18,7 +18,7 @@ public sealed class StalledLinkTests
         var browser = chromium.Browser;
         await using var portal = await RunningPortal.StartAsync(demo: true);
         var secretary = new Actor("s", "thuky", new HashSet<string> { Roles.Secretary });
-        await portal.Services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(secretary, 1, "Diễn tập");
+        await portal.Services.GetRequiredService<PhoChau.Core.Speakers.HallSessionService>().OpenSessionAsync(secretary, 1, "Diễn tập");
         var queue = portal.Services.GetRequiredService<SpeakerQueueService>();
         await queue.CallNextAsync(secretary, 1, null);
         await using var proxy = new StallingProxy(new Uri(portal.BaseUrl));

@@ -37,7 +37,7 @@ public sealed class TwoNodesTests
             var dialogues = services.GetRequiredService<DialogueService>();
             var d = await dialogues.CreateAsync(secretary, new DialogueInput { Title = "Đối thoại hai máy chủ", Year = 2026, Quarter = 4, Venue = "Hội trường", SessionDate = new DateOnly(2026, 12, 15) });
             await dialogues.MoveAsync(secretary, d.Id, DialogueState.Announced);
-            await services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(secretary, d.Id, "Diễn tập");
+            await services.GetRequiredService<PhoChau.Core.Speakers.HallSessionService>().OpenSessionAsync(secretary, d.Id, "Diễn tập");
             sessionId = d.Id;
         }
 

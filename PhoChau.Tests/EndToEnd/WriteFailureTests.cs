@@ -13,7 +13,7 @@ public sealed class WriteFailureTests
     {
         var faults = new WriteFaults();
         var portal = await RunningPortal.StartAsync(demo: true, configure: b => b.Services.AddSingleton<IInterceptor>(faults));
-        await portal.Services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(
+        await portal.Services.GetRequiredService<PhoChau.Core.Speakers.HallSessionService>().OpenSessionAsync(
             new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }), 1, "Diễn tập");
         return (portal, faults);
     }

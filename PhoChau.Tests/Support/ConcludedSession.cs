@@ -13,6 +13,7 @@ public static class ConcludedSession
         var settled = await WorkflowData.PetitionAsync(host, d.Id, "Nguyễn Văn An");
         var open = await WorkflowData.PetitionAsync(host, d.Id, "Trần Thị Bình", text: "Đường liên thôn xuống cấp.");
         var queue = host.Get<SpeakerQueueService>();
+        var lifecycle = host.Get<HallSessionService>();
         await queue.RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput { Name = "Nguyễn Văn An", VillageOrOrganisation = "Thôn Vĩnh Tuy", PetitionIds = [settled.Id] });
         var state = await queue.RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput { Name = "Trần Thị Bình", VillageOrOrganisation = "Thôn Châu Me", PetitionIds = [open.Id] });
         await queue.CallNextAsync(CoreTestHost.Chairman, d.Id, null);
@@ -22,7 +23,7 @@ public static class ConcludedSession
         await outcomes.AssignAsync(CoreTestHost.Chairman, settled.Id, await WorkflowData.DepartmentIdAsync(host));
         await outcomes.SettleAsync(CoreTestHost.Chairman, settled.Id, "Trả kết quả ngày 10/3/2026.", "Công chức Địa chính Trần Văn Long");
         await outcomes.NotSettledAsync(CoreTestHost.Chairman, open.Id, await WorkflowData.DepartmentIdAsync(host));
-        await queue.ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận khẩn trương trả lời bằng văn bản trong thời hạn quy định.");
+        await lifecycle.ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận khẩn trương trả lời bằng văn bản trong thời hạn quy định.");
         return (d, await WorkflowData.ReloadAsync(host, settled.Id), await WorkflowData.ReloadAsync(host, open.Id));
     }
 

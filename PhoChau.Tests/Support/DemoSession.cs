@@ -9,7 +9,7 @@ public static class DemoSession
         Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null)
     {
         var portal = await RunningPortal.StartAsync(demo: true, settings, configure: configure);
-        await portal.Services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(Secretary, 1, "Diễn tập");
+        await portal.Services.GetRequiredService<PhoChau.Core.Speakers.HallSessionService>().OpenSessionAsync(Secretary, 1, "Diễn tập");
         return portal;
     }
 }

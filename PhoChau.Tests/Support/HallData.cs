@@ -10,7 +10,7 @@ public static class HallData
     {
         var d = await WorkflowData.DialogueAsync(host, date ?? new DateOnly(2026, 3, 2));
         await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.Announced);
-        await host.Get<SpeakerQueueService>().OpenSessionAsync(CoreTestHost.Secretary, d.Id, "Diễn tập");
+        await host.Get<HallSessionService>().OpenSessionAsync(CoreTestHost.Secretary, d.Id, "Diễn tập");
         return d;
     }
 

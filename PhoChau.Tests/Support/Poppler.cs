@@ -71,7 +71,7 @@ public static class PopplerSignatures
     /// How many pixels of a colour a page rendered at 72 dpi has in a box given in PDF points (from the lower left
     /// corner, as the signature's room is kept), widened by <paramref name="margin"/> points on each side.
     /// </summary>
-    public static int Count(PhoChau.Core.Reports.Signing.PngImage page, double x, double y, double width, double height, Func<byte, byte, byte, bool> colour, double margin = 0)
+    public static int Count(PhoChau.Core.Documents.Signing.PngImage page, double x, double y, double width, double height, Func<byte, byte, byte, bool> colour, double margin = 0)
     {
         var n = 0;
         for (var row = Math.Max(0, (int)(page.Height - y - height - margin)); row < Math.Min(page.Height, page.Height - y + margin); row++)
@@ -92,13 +92,13 @@ public static class PopplerSignatures
     }
 
     /// <summary>One page rendered at <paramref name="dpi"/> and read back to its pixels.</summary>
-    public static async Task<PhoChau.Core.Reports.Signing.PngImage> PageAsync(string pdf, int page, int dpi = 72)
+    public static async Task<PhoChau.Core.Documents.Signing.PngImage> PageAsync(string pdf, int page, int dpi = 72)
     {
         var prefix = Path.Combine(Path.GetDirectoryName(pdf)!, Path.GetFileNameWithoutExtension(pdf) + "-page");
         var (code, _, errors) = await QrReader.RunAsync("/usr/bin/pdftoppm", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-f", page.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", page.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-singlefile", "-png", pdf, prefix);
         Assert.True(code == 0, "pdftoppm failed: " + errors);
-        return PhoChau.Core.Reports.Signing.PngImage.Decode(await File.ReadAllBytesAsync(prefix + ".png"));
+        return PhoChau.Core.Documents.Signing.PngImage.Decode(await File.ReadAllBytesAsync(prefix + ".png"));
     }
 }

@@ -5,6 +5,7 @@ using PhoChau.Core.Departments;
 using PhoChau.Core.Commune;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.Overview;
 using PhoChau.Portal.Security;
 
 namespace PhoChau.Tests.Support;

@@ -1,4 +1,4 @@
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents.Signing;
 
 namespace PhoChau.Core.Reports.Issuing;
 

@@ -1,3 +1,4 @@
+using PhoChau.Core.Records;
 namespace PhoChau.Core.Reports.Issuing;
 
 /// <summary>Where an issued version stands: made and fixed, signed by its signer (the token), sealed by the agency.</summary>

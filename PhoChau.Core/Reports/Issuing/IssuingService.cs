@@ -2,8 +2,10 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Auditing;
 using System.Security.Cryptography;
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents.Signing;
 using System.Security.Cryptography.X509Certificates;
+using PhoChau.Core.Documents;
+using PhoChau.Core.Records;
 
 namespace PhoChau.Core.Reports.Issuing;
 

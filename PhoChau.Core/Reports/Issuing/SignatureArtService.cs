@@ -1,6 +1,6 @@
 using System.Globalization;
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents.Signing;
 
 namespace PhoChau.Core.Reports.Issuing;
 

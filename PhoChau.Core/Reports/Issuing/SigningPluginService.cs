@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Auditing;
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents.Signing;
 
 namespace PhoChau.Core.Reports.Issuing;
 

@@ -1,3 +1,4 @@
+using PhoChau.Core.Records;
 using PhoChau.Core.Resources;
 using PhoChau.Core.Text;
 using Microsoft.AspNetCore.Components;
@@ -17,7 +18,7 @@ public partial class DialogueEditPage
     [Inject] private DeadlineService Deadlines { get; set; } = default!;
     [Inject] private DepartmentService Departments { get; set; } = default!;
     [Inject] private CommuneProfileService Commune { get; set; } = default!;
-    [Inject] private ClusterService ClusterSessions { get; set; } = default!;
+    [Inject] private ClusterSessions ClusterSessions { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;

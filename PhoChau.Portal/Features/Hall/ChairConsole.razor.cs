@@ -70,7 +70,7 @@ public partial class ChairConsole
     private async Task ConcludeAsync()
     {
         _confirmingEnd = false;
-        await HallActAsync(() => Queue.ConcludeAsync(Actor, Id, _conclusion));
+        await HallActAsync(() => Session.ConcludeAsync(Actor, Id, _conclusion));
         await ReloadAsync();
     }
 

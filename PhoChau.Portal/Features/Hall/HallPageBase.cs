@@ -14,6 +14,7 @@ public abstract class HallPageBase : PortalComponentBase, IAsyncDisposable
 {
     [Parameter] public int Id { get; set; }
     [Inject] protected SpeakerQueueService Queue { get; set; } = default!;
+    [Inject] protected HallSessionService Session { get; set; } = default!;
     [Inject] protected SessionOutcomeService Outcomes { get; set; } = default!;
     [Inject] protected HallNotifier Notifier { get; set; } = default!;
     [Inject] protected TimeProvider Clock { get; set; } = default!;

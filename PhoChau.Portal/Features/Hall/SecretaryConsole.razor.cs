@@ -34,7 +34,7 @@ public partial class SecretaryConsole
 
     private async Task OpenAsync()
     {
-        if (await RunAsync(() => Queue.OpenSessionAsync(Actor, Id, OffDay ? _openReason : null)))
+        if (await RunAsync(() => Session.OpenSessionAsync(Actor, Id, OffDay ? _openReason : null)))
         {
             _confirmingOpen = false;
             await ReloadAsync();

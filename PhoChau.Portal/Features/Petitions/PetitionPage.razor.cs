@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using PhoChau.Core.Departments;
+using PhoChau.Core.Messages;
 using PhoChau.Core.Petitions;
 using MudBlazor;
 
@@ -11,10 +12,12 @@ public partial class PetitionPage
     [Parameter] public int Id { get; set; }
     [Inject] private PetitionService Petitions { get; set; } = default!;
     [Inject] private PetitionQuery Query { get; set; } = default!;
+    [Inject] private OutboxService Outbox { get; set; } = default!;
     [Inject] private DepartmentService Departments { get; set; } = default!;
     [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;
 
     private PetitionDetails? _details;
+    private IReadOnlyList<UndeliveredMessage> _undelivered = [];
     private Petition? _p;
     private IReadOnlyList<Department> _departments = [];
     private int? _leadId;
@@ -40,6 +43,7 @@ public partial class PetitionPage
         try
         {
             _details = await Petitions.GetAsync(Actor, Id);
+            _undelivered = await Outbox.UndeliveredAsync(_details);
         }
         catch (DomainException ex)
         {

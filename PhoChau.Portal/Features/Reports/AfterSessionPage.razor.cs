@@ -5,8 +5,8 @@ using PhoChau.Core.Calendar;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.AfterSession;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using MudBlazor;
-using PhoChau.Core.Reports.Issuing;
 
 namespace PhoChau.Portal.Features.Reports;
 

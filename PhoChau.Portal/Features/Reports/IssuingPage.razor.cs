@@ -5,6 +5,7 @@ using MudBlazor;
 using PhoChau.Core.AfterSession;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Core.Reports.Issuing;
 using PhoChau.Core.Text;
 using System.Globalization;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using PhoChau.Core.Reports;
-using PhoChau.Core.Reports.Issuing;
+using PhoChau.Core.Records;
 
 namespace PhoChau.Portal.Features.Reports;
 

@@ -49,7 +49,7 @@ public sealed class RestoreServiceTests
         await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var d = await WorkflowData.DialogueAsync(host);
         var p = await WorkflowData.PetitionAsync(host, d.Id);
-        var keyFile = Path.Combine(host.Get<DataFolder>().KeysFolder, PhoChau.Core.Citizens.TrackingPin.KeyFile);
+        var keyFile = Path.Combine(host.Get<DataFolder>().KeysFolder, PhoChau.Core.Petitions.TrackingPin.KeyFile);
         var key = await File.ReadAllBytesAsync(keyFile);
         var backup = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
         using (var zip = ZipFile.OpenRead(BackupData.Plain(backup.FullPath)))
@@ -59,7 +59,7 @@ public sealed class RestoreServiceTests
         await host.Get<RestoreService>().RestoreAsync(backup.FullPath, CoreTestHost.BackupPassphrase);
 
         Assert.Equal(key, await File.ReadAllBytesAsync(keyFile));
-        var fresh = new PhoChau.Core.Citizens.TrackingPin(host.Get<DataFolder>()); // what the restarted portal loads
+        var fresh = new PhoChau.Core.Petitions.TrackingPin(host.Get<DataFolder>()); // what the restarted portal loads
         var stored = await WorkflowData.ReloadAsync(host, p.Id);
         Assert.True(fresh.Verify(d.Id, p.Code, p.IssuedPin!, stored.PinHash));
     }

@@ -30,7 +30,7 @@ public sealed class SealedBackupTests
         await using var host = (await CoreTestHost.StartAsync()).UseBackupPassphrase();
         var d = await WorkflowData.DialogueAsync(host);
         var (_, jpeg, pdf) = await PetitionWithScansAsync(host, d.Id, "Lê Thị Hoa");
-        var pinKey = await File.ReadAllBytesAsync(Path.Combine(host.Get<DataFolder>().KeysFolder, PhoChau.Core.Citizens.TrackingPin.KeyFile));
+        var pinKey = await File.ReadAllBytesAsync(Path.Combine(host.Get<DataFolder>().KeysFolder, PhoChau.Core.Petitions.TrackingPin.KeyFile));
 
         var backup = await host.Get<BackupService>().CreateAsync(BackupReason.Manual);
 
@@ -55,7 +55,7 @@ public sealed class SealedBackupTests
         var backup = await office.Get<BackupService>().CreateAsync(BackupReason.Manual);
         var dump = BackupData.Dump(office.DatabasePath);
         var files = BackupData.Files(office);
-        var pinKey = await File.ReadAllBytesAsync(Path.Combine(office.Get<DataFolder>().KeysFolder, PhoChau.Core.Citizens.TrackingPin.KeyFile));
+        var pinKey = await File.ReadAllBytesAsync(Path.Combine(office.Get<DataFolder>().KeysFolder, PhoChau.Core.Petitions.TrackingPin.KeyFile));
 
         // A new laptop: its own data folder, its own keys, no passphrase yet.
         await using var laptop = await CoreTestHost.StartAsync();
@@ -76,7 +76,7 @@ public sealed class SealedBackupTests
         Assert.True(result.WasSealed);
         Assert.Equal(dump, BackupData.Dump(laptop.DatabasePath));
         Assert.Equal(files, BackupData.Files(laptop));
-        Assert.Equal(pinKey, await File.ReadAllBytesAsync(Path.Combine(laptop.Get<DataFolder>().KeysFolder, PhoChau.Core.Citizens.TrackingPin.KeyFile)));
+        Assert.Equal(pinKey, await File.ReadAllBytesAsync(Path.Combine(laptop.Get<DataFolder>().KeysFolder, PhoChau.Core.Petitions.TrackingPin.KeyFile)));
         // The scans open on the new laptop, sealed there with its own keys.
         var opened = new List<byte[]>();
         foreach (var a in await ListAsync(laptop, id))

@@ -90,7 +90,7 @@ public sealed class PublicResultsTests
         await outcomes.AssignAsync(CoreTestHost.Chairman, dung.Id, await WorkflowData.DepartmentIdAsync(host));
         await outcomes.SettleAsync(CoreTestHost.Chairman, dung.Id,
             "Bà Phạm Thị Dung (ĐT 0900023757, CCCD 079201001234) nhận kết quả ngày 10/3/2026.", "Công chức Địa chính");
-        await host.Get<PhoChau.Core.Speakers.SpeakerQueueService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Kết luận.");
+        await host.Get<PhoChau.Core.Speakers.HallSessionService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Kết luận.");
         var service = host.Get<PublicResultsService>();
         async Task<string> PublishedAsync() => System.Text.Encoding.UTF8.GetString(await service.CsvAsync())
                                                + System.Text.Encoding.UTF8.GetString(await service.JsonAsync())

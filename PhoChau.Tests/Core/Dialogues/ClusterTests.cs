@@ -5,6 +5,7 @@ using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.Core.Dialogues;
@@ -42,7 +43,8 @@ public sealed class ClusterTests
     private static async Task<Petition> HoldAsync(CoreTestHost host, int session, string speaker, bool settle)
     {
         var queue = host.Get<SpeakerQueueService>();
-        await queue.OpenSessionAsync(CoreTestHost.Chairman, session, "Diễn tập");
+        var lifecycle = host.Get<HallSessionService>();
+        await lifecycle.OpenSessionAsync(CoreTestHost.Chairman, session, "Diễn tập");
         var petition = await WorkflowData.PetitionAsync(host, session, speaker);
         await queue.RegisterAsync(CoreTestHost.Secretary, session, new SpeakerInput { Name = speaker, VillageOrOrganisation = "Thôn Vĩnh Tuy", PetitionIds = [petition.Id] });
         await queue.CallNextAsync(CoreTestHost.Chairman, session, null);
@@ -54,7 +56,7 @@ public sealed class ClusterTests
             await outcomes.SettleAsync(CoreTestHost.Chairman, petition.Id, "Trả kết quả trong tuần.", "Công chức Địa chính");
         }
         else await outcomes.NotSettledAsync(CoreTestHost.Chairman, petition.Id, department);
-        await queue.ConcludeAsync(CoreTestHost.Chairman, session, "Kết luận buổi theo cụm.");
+        await lifecycle.ConcludeAsync(CoreTestHost.Chairman, session, "Kết luận buổi theo cụm.");
         return await WorkflowData.ReloadAsync(host, petition.Id);
     }
 
@@ -67,7 +69,7 @@ public sealed class ClusterTests
         await using var host = await CoreTestHost.StartAsync();
         var (d, first, second, _) = await ArrangeAsync(host);
         var dialogues = host.Get<DialogueService>();
-        var sessions = await host.Get<ClusterService>().ListAsync(d.Id);
+        var sessions = await host.Get<ClusterSessions>().ListAsync(d.Id);
         Assert.Equal(["Cụm 1", "Cụm 2"], sessions.Select(s => s.Name));
         Assert.Equal(["Thôn Vĩnh Tuy", "Thôn Châu Me"], sessions[0].Villages.OrderByDescending(v => v == "Thôn Vĩnh Tuy"));
         Assert.Equal(d.Venue, sessions[1].Venue); // no place given: the dialogue's
@@ -87,11 +89,12 @@ public sealed class ClusterTests
         var settled = await HoldAsync(host, first, "Nguyễn Văn An", settle: true);
         host.Clock.Advance(TimeSpan.FromDays(1));
         var queue = host.Get<SpeakerQueueService>();
-        await queue.OpenSessionAsync(CoreTestHost.Chairman, d.Id, "Diễn tập"); // the closing session in the commune's hall
-        var early = await Assert.ThrowsAsync<DomainException>(() => queue.ConcludeAsync(CoreTestHost.Chairman, d.Id, "Kết luận chung."));
+        var lifecycle = host.Get<HallSessionService>();
+        await lifecycle.OpenSessionAsync(CoreTestHost.Chairman, d.Id, "Diễn tập"); // the closing session in the commune's hall
+        var early = await Assert.ThrowsAsync<DomainException>(() => lifecycle.ConcludeAsync(CoreTestHost.Chairman, d.Id, "Kết luận chung."));
         Assert.Equal("Còn buổi đối thoại theo cụm thôn chưa kết thúc: Cụm 2. Chủ trì kết luận chung sau buổi cuối cùng.", early.Message);
         var inWriting = await HoldAsync(host, second, "Trần Thị Bình", settle: false);
-        await queue.ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận trả lời bằng văn bản đúng hạn.");
+        await lifecycle.ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận trả lời bằng văn bản đúng hạn.");
         // One series of numbers for the dialogue and its sessions: a code finds one petition.
         Assert.Equal(("KN-2026-001", "KN-2026-002"), (settled.Code, inWriting.Code));
 
@@ -203,19 +206,19 @@ public sealed class ClusterTests
             await RefusedAsync(() => clusters.AddAsync(CoreTestHost.Secretary, d.Id, new ClusterInput { Name = "Cụm 3", VillageIds = [9999] })));
         Assert.Equal("Nhập tên cụm thôn (ví dụ: Cụm 1).",
             await RefusedAsync(() => clusters.AddAsync(CoreTestHost.Secretary, d.Id, new ClusterInput { Name = " ", VillageIds = [villages[0]] })));
-        Assert.Equal(2, (await clusters.ListAsync(d.Id)).Count); // nothing refused was kept
+        Assert.Equal(2, (await host.Get<ClusterSessions>().ListAsync(d.Id)).Count); // nothing refused was kept
 
         // The same village may be in a cluster of another dialogue; a cancelled session frees its villages.
         var other = await host.Get<DialogueService>().CreateAsync(CoreTestHost.Secretary, new DialogueInput { Title = "Đối thoại theo đề nghị của cử tri", Year = 2026, Venue = "Hội trường" });
         await clusters.AddAsync(CoreTestHost.Secretary, other.Id, new ClusterInput { Name = "Cụm 1", VillageIds = [villages[1]] });
         await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, first, DialogueState.Cancelled);
         await clusters.AddAsync(CoreTestHost.Secretary, d.Id, new ClusterInput { Name = "Cụm 3", VillageIds = [villages[0], villages[1]], SessionDate = new DateOnly(2026, 3, 5) });
-        Assert.Equal(["Cụm 2", "Cụm 3"], (await clusters.ListAsync(d.Id)).Select(c => c.Name));
+        Assert.Equal(["Cụm 2", "Cụm 3"], (await host.Get<ClusterSessions>().ListAsync(d.Id)).Select(c => c.Name));
         Assert.Equal([villages[2], villages[3]], (await clusters.VillageIdsAsync(second)).Order());
 
         // Once the dialogue has opened, no session is added to it.
         await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.Announced);
-        await host.Get<SpeakerQueueService>().OpenSessionAsync(CoreTestHost.Chairman, d.Id, "Diễn tập");
+        await host.Get<HallSessionService>().OpenSessionAsync(CoreTestHost.Chairman, d.Id, "Diễn tập");
         Assert.Equal("Cuộc đối thoại đã bắt đầu hoặc đã kết thúc: không thêm được buổi theo cụm thôn.",
             await RefusedAsync(() => clusters.AddAsync(CoreTestHost.Secretary, d.Id, new ClusterInput { Name = "Cụm 4", VillageIds = [villages[0]] })));
     }

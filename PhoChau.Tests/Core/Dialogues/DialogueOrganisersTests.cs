@@ -1,6 +1,7 @@
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 
 namespace PhoChau.Tests.Core.Dialogues;
 

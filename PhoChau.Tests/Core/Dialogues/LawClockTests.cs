@@ -1,5 +1,6 @@
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.Overview;
 
 namespace PhoChau.Tests.Core.Dialogues;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using PhoChau.Core.Messages;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Tests.Core.Messages;
 
@@ -125,14 +126,15 @@ public sealed class BounceReaderTests
         await host.Get<OutboxDelivery>().DeliverDueAsync();
         pop3.Deliver(Report(Assert.Single(smtp.Received), "failed", "5.1.1", "550 5.1.1 Mailbox does not exist"));
         var petitions = host.Get<PhoChau.Core.Petitions.PetitionService>();
-        Assert.Empty((await petitions.GetAsync(CoreTestHost.Secretary, petition.Id)).Undelivered);
+        var outbox = host.Get<OutboxService>();
+        Assert.Empty(await outbox.UndeliveredAsync(await petitions.GetAsync(CoreTestHost.Secretary, petition.Id)));
 
         await host.Get<BounceReader>().ReadAsync();
 
-        var undelivered = Assert.Single((await petitions.GetAsync(CoreTestHost.Secretary, petition.Id)).Undelivered);
+        var undelivered = Assert.Single(await outbox.UndeliveredAsync(await petitions.GetAsync(CoreTestHost.Secretary, petition.Id)));
         Assert.Equal((MessageChannel.Email, "binh.cu@example.vn", MessageState.Bounced), (undelivered.Channel, undelivered.Recipient, undelivered.State));
         Assert.Contains("Mailbox does not exist", undelivered.Reason);
-        Assert.Empty((await petitions.GetAsync(CoreTestHost.Viewer, petition.Id)).Undelivered); // no personal data for a viewer
+        Assert.Empty(await outbox.UndeliveredAsync(await petitions.GetAsync(CoreTestHost.Viewer, petition.Id))); // no personal data for a viewer
     }
 
     [Fact]

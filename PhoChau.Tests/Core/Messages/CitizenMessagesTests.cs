@@ -5,6 +5,7 @@ using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Messages;
 using PhoChau.Core.Petitions;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Tests.Core.Messages;
 
@@ -68,7 +69,7 @@ public sealed class CitizenMessagesTests
         var dept = await WorkflowData.DepartmentIdAsync(host);
         await outcomes.NotSettledAsync(CoreTestHost.Chairman, told.Id, dept);
         await outcomes.NotSettledAsync(CoreTestHost.Chairman, silent.Id, dept);
-        await host.Get<PhoChau.Core.Speakers.SpeakerQueueService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Trả lời bằng văn bản đúng hạn.");
+        await host.Get<PhoChau.Core.Speakers.HallSessionService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Trả lời bằng văn bản đúng hạn.");
         var followUp = host.Get<FollowUpService>();
         foreach (var id in new[] { told.Id, silent.Id })
         {

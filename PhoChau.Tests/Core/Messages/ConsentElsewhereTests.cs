@@ -4,6 +4,7 @@ using PhoChau.Core.Common;
 using PhoChau.Core.Messages;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Tests.Core.Messages;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PhoChau.Core.Messages;
 using PhoChau.Core.Persistence;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Tests.Core.Messages;
 

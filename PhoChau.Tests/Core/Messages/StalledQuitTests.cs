@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Messages;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Tests.Core.Messages;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Messages;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Tests.Core.Messages;
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using PhoChau.Core.Auditing;
+using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Persistence;
 using PhoChau.Core.Petitions;
@@ -70,6 +72,49 @@ public sealed class DomainEventsTests
         }
 
         Assert.Equal([d.Id], published.Dialogues);
+    }
+
+    /// <summary>A handler that changes one record and creates another: both go in the trail like the save's own changes.</summary>
+    private sealed class Consequences(List<int> petition) : DomainEventHandler<ResultsPublished>
+    {
+        protected override async Task HandleAsync(PhoChauDbContext db, ResultsPublished e, CancellationToken ct)
+        {
+            var p = await db.Petitions.SingleAsync(x => x.Id == petition[0], ct);
+            p.ReturnComment = "Xem kết quả " + e.DialogueId;
+            db.Villages.Add(new Village { Name = "Thôn Hậu " + e.DialogueId, SortOrder = 99 });
+        }
+    }
+
+    [Fact]
+    public async Task What_a_handler_changes_or_creates_is_versioned_and_audited_in_the_actors_name_whichever_overload_saves()
+    {
+        var late = new List<int>();
+        await using var host = await CoreTestHost.StartAsync(configure: s => s.AddSingleton<IDomainEventHandler>(new Consequences(late)));
+        var d = await WorkflowData.DialogueAsync(host);
+        var p = await WorkflowData.PetitionAsync(host, d.Id);
+        late.Add(p.Id);
+
+        await using (var db = host.NewDb())
+        {
+            db.ActAs(CoreTestHost.Secretary).Raise(new ResultsPublished(d.Id, DateTime.UtcNow));
+            db.SaveChanges();
+            db.Raise(new ResultsPublished(d.Id + 1000, DateTime.UtcNow));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var check = host.NewDb();
+        var stored = await check.Petitions.AsNoTracking().SingleAsync(x => x.Id == p.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(p.Version + 2, stored.Version); // moved on by each save, as the save's own changes are
+        var trail = await check.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Petition) && a.EntityId == p.Id.ToString()).OrderBy(a => a.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["Xem kết quả " + d.Id, "Xem kết quả " + (d.Id + 1000)],
+            trail.SelectMany(a => a.Changes).Where(c => c.Field == nameof(Petition.ReturnComment)).Select(c => c.New));
+        Assert.All(trail.Skip(1), a => Assert.Equal(CoreTestHost.Secretary.UserName, a.UserName));
+        var villages = await check.Villages.AsNoTracking().Where(v => v.Name.StartsWith("Thôn Hậu")).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, villages.Count);
+        foreach (var v in villages) // created by the handler: its entry carries the id it was given
+            Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityType == nameof(Village) && a.EntityId == v.Id.ToString()
+                && a.Action == AuditAction.Created, TestContext.Current.CancellationToken), v.Name);
     }
 
     private sealed class HallWatcher : AfterCommitHandler<PetitionsChanged>

@@ -1,5 +1,5 @@
 using PhoChau.Core.Common;
-using PhoChau.Core.PersonalData;
+using PhoChau.Core.Choices;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
 

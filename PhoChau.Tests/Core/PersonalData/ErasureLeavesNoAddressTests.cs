@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Messages;
 using PhoChau.Core.PersonalData;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Tests.Core.PersonalData;
 

@@ -1,5 +1,6 @@
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.Overview;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
 
@@ -23,7 +24,7 @@ public sealed class FollowUpServiceTests
         await using var host = await CoreTestHost.StartAsync();
         var (d, p, dept) = await NotSettledAsync(host);
         var followUp = host.Get<FollowUpService>();
-        await host.Get<SpeakerQueueService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận trả lời đúng hạn.");
+        await host.Get<HallSessionService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận trả lời đúng hạn.");
 
         await followUp.DraftReplyAsync(CoreTestHost.Officer(dept), p.Id, p.Version, "UBND xã trả lời ông An như sau: ...");
         p = await WorkflowData.ReloadAsync(host, p.Id);

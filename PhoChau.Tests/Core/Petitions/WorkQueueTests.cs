@@ -1,5 +1,5 @@
 using PhoChau.Core.Common;
-using PhoChau.Core.Dialogues;
+using PhoChau.Core.Overview;
 using PhoChau.Core.Petitions;
 
 namespace PhoChau.Tests.Core.Petitions;

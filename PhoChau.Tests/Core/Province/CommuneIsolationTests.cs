@@ -9,6 +9,7 @@ using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Province;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.Core.Province;
@@ -103,7 +104,7 @@ public sealed class CommuneIsolationTests
         var attachment = await host.Get<AttachmentService>().AddAsync(CoreTestHost.Secretary, p.Id, AttachmentPurpose.Petition, "don.pdf", new MemoryStream("%PDF-1.4 test"u8.ToArray()));
         var template = await host.Get<AnswerTemplateService>().SaveAsync(CoreTestHost.Secretary, new AnswerTemplateInput { Title = "Mẫu", Body = "Kính gửi {ten}", Field = PetitionField.Other });
         await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.Announced);
-        await host.Get<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(CoreTestHost.Secretary, d.Id, "Diễn tập");
+        await host.Get<PhoChau.Core.Speakers.HallSessionService>().OpenSessionAsync(CoreTestHost.Secretary, d.Id, "Diễn tập");
         await host.Get<SpeakerQueueService>().RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput { Name = "Người nói", VillageOrOrganisation = "Thôn Vĩnh Tuy" });
         var request = await host.Get<SpeakerRequestService>().SubmitAsync(d.Id, new SpeakerRequestInput { Consent = true, Name = "Người xin nói", VillageOrOrganisation = "Thôn Vĩnh Tuy", Topic = "Đường" });
         var pin = (await host.Get<ReceiptService>().IssueAsync(CoreTestHost.Secretary, p.Id)).Pin;
@@ -157,7 +158,7 @@ public sealed class CommuneIsolationTests
             await NotFound(() => host.Get<FollowUpService>().CloseAsync(secretary, p.Id, 1), "closing");
             await NotFound(() => host.Get<SpeakerQueueService>().MoveAsync(secretary, d.Id, speakerOfA, 0, stateOfA.Version), "speaker moved");
             await NotFound(() => host.Get<SpeakerQueueService>().RecordMinutesAsync(secretary, d.Id, speakerOfA, "x", "x"), "speaker minutes");
-            await NotFound(() => host.Get<SpeakerQueueService>().ConcludeAsync(chair, d.Id, "Kết luận"), "conclusion");
+            await NotFound(() => host.Get<HallSessionService>().ConcludeAsync(chair, d.Id, "Kết luận"), "conclusion");
             await NotFound(() => host.Get<AfterSessionService>().DraftMinutesAsync(secretary, d.Id), "minutes");
             await NotFound(() => host.Get<AfterSessionService>().DraftNoticeAsync(secretary, d.Id), "notice");
             await NotFound(() => host.Get<UserAdminService>().SetActiveAsync(CoreTestHost.Admin, adminOfA, false), "account");

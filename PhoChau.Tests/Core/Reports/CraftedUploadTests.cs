@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Text;
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents.Signing;
 
 namespace PhoChau.Tests.Core.Reports;
 

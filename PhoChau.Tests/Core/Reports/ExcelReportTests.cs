@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ClosedXML.Excel;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Documents;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.Core.Reports;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Common;
-using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Core.Reports.Issuing;
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents.Signing;
 
 namespace PhoChau.Tests.Core.Reports;
 

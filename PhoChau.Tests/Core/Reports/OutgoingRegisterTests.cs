@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Common;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Core.Reports.Issuing;
 
 namespace PhoChau.Tests.Core.Reports;

@@ -1,4 +1,5 @@
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 
 namespace PhoChau.Tests.Core.Reports;
 

@@ -1,5 +1,6 @@
 using PhoChau.Core.Reports;
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents;
+using PhoChau.Core.Documents.Signing;
 
 namespace PhoChau.Tests.Core.Reports;
 

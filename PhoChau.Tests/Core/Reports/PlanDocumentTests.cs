@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Core.Reports.Issuing;
 
 namespace PhoChau.Tests.Core.Reports;

@@ -1,5 +1,5 @@
 using PhoChau.Core.Common;
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents.Signing;
 
 namespace PhoChau.Tests.Core.Reports;
 

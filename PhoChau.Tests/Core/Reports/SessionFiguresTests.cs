@@ -6,6 +6,7 @@ using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.AfterSession;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Core.Reports.Issuing;
 using PhoChau.Core.Speakers;
 
@@ -33,11 +34,11 @@ public sealed class SessionFiguresTests
         await petitions.WithdrawAsync(CoreTestHost.Secretary, withdrawn.Id, withdrawn.Version);
         await petitions.AssignAsync(CoreTestHost.Secretary, assignedNeverRaised.Id, assignedNeverRaised.Version, land);
         await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.Announced);
-        await host.Get<SpeakerQueueService>().OpenSessionAsync(CoreTestHost.Secretary, d.Id, "Dời lịch sớm theo chỉ đạo của Huyện ủy"); // three weeks early
+        await host.Get<HallSessionService>().OpenSessionAsync(CoreTestHost.Secretary, d.Id, "Dời lịch sớm theo chỉ đạo của Huyện ủy"); // three weeks early
         await outcomes.AssignAsync(CoreTestHost.Chairman, settled.Id, land);
         await outcomes.SettleAsync(CoreTestHost.Chairman, settled.Id, "Trả kết quả ngày 10/3/2026.", "Công chức Địa chính");
         await outcomes.NotSettledAsync(CoreTestHost.Chairman, notSettled.Id, land);
-        await host.Get<SpeakerQueueService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận trả lời bằng văn bản đúng hạn.");
+        await host.Get<HallSessionService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận trả lời bằng văn bản đúng hạn.");
         return d;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Documents;
 
 namespace PhoChau.Tests.Core.Reports;
 

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 
 namespace PhoChau.Tests.Core.Reports;
 

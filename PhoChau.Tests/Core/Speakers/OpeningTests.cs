@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.AfterSession;
 using PhoChau.Core.Common;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.Core.Speakers;
@@ -25,19 +25,20 @@ public sealed class OpeningTests
         await using var host = await CoreTestHost.StartAsync();
         var d = await AnnouncedAsync(host, Announced);
         var queue = host.Get<SpeakerQueueService>();
+        var lifecycle = host.Get<HallSessionService>();
         DateOnly? answersBefore;
         await using (var db = host.NewDb())
             answersBefore = await db.DialogueDeadlines.Where(x => x.DialogueId == d.Id && x.Key == DeadlineKeys.Answers).Select(x => x.DueDate).SingleAsync();
 
         foreach (var missing in new[] { null, "", "   " })
         {
-            var refused = await Assert.ThrowsAsync<DomainException>(() => queue.OpenSessionAsync(CoreTestHost.Chairman, d.Id, missing));
+            var refused = await Assert.ThrowsAsync<DomainException>(() => lifecycle.OpenSessionAsync(CoreTestHost.Chairman, d.Id, missing));
             Assert.Contains("23/03/2026", refused.Message);
         }
-        await Assert.ThrowsAsync<DomainException>(() => queue.OpenSessionAsync(CoreTestHost.Chairman, d.Id, new string('x', 501)));
+        await Assert.ThrowsAsync<DomainException>(() => lifecycle.OpenSessionAsync(CoreTestHost.Chairman, d.Id, new string('x', 501)));
         Assert.Equal(DialogueState.Announced, (await queue.GetStateAsync(d.Id)).State);
 
-        await queue.OpenSessionAsync(CoreTestHost.Chairman, d.Id, "Diễn tập trước ngày đối thoại");
+        await lifecycle.OpenSessionAsync(CoreTestHost.Chairman, d.Id, "Diễn tập trước ngày đối thoại");
 
         await using (var db = host.NewDb())
         {
@@ -66,7 +67,7 @@ public sealed class OpeningTests
         await using var host = await CoreTestHost.StartAsync();
         var d = await AnnouncedAsync(host, Today);
 
-        await host.Get<SpeakerQueueService>().OpenSessionAsync(CoreTestHost.Chairman, d.Id);
+        await host.Get<HallSessionService>().OpenSessionAsync(CoreTestHost.Chairman, d.Id);
 
         await using var db = host.NewDb();
         var opened = await db.Dialogues.AsNoTracking().SingleAsync(x => x.Id == d.Id);

@@ -226,10 +226,11 @@ public sealed class SpeakerQueueServiceTests
     {
         await using var host = await CoreTestHost.StartAsync();
         var queue = host.Get<SpeakerQueueService>();
+        var lifecycle = host.Get<HallSessionService>();
         var d = await HallData.OpenSessionAsync(host);
         var state = await HallData.RegisterAsync(host, d.Id, "A");
         await queue.RecordMinutesAsync(CoreTestHost.Secretary, d.Id, HallData.IdOf(state, "A"), "Phản ánh hồ sơ đất chậm.", "Địa chính hứa trả trước 30/4.");
-        await queue.ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận khẩn trương trả lời bằng văn bản.");
+        await lifecycle.ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận khẩn trương trả lời bằng văn bản.");
         var after = await queue.GetStateAsync(d.Id);
         Assert.Equal(("Phản ánh hồ sơ đất chậm.", "Địa chính hứa trả trước 30/4."), (after.Queue[0].Summary, after.Queue[0].AnswerGiven));
         Assert.Equal(PhoChau.Core.Dialogues.DialogueState.Concluded, after.State);

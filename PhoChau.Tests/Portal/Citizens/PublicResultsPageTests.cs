@@ -12,7 +12,7 @@ public sealed class PublicResultsPageTests
     public async Task The_results_page_its_CSV_and_its_JSON_show_every_petition_by_code_and_no_personal_data()
     {
         await using var portal = await DemoSession.StartAsync();
-        await portal.Services.GetRequiredService<SpeakerQueueService>().ConcludeAsync(
+        await portal.Services.GetRequiredService<HallSessionService>().ConcludeAsync(
             new Actor("c", "chutich", new HashSet<string> { Roles.Chairman }), 1, "Các bộ phận trả lời bằng văn bản đúng hạn.");
         using var citizen = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
 
@@ -45,7 +45,7 @@ public sealed class PublicResultsPageTests
     {
         await using var portal = await DemoSession.StartAsync();
         var chairman = new Actor("c", "chutich", new HashSet<string> { Roles.Chairman });
-        await portal.Services.GetRequiredService<SpeakerQueueService>().ConcludeAsync(chairman, 1, "Các bộ phận trả lời bằng văn bản đúng hạn.");
+        await portal.Services.GetRequiredService<HallSessionService>().ConcludeAsync(chairman, 1, "Các bộ phận trả lời bằng văn bản đúng hạn.");
         using var citizen = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
         var first = WebUtility.HtmlDecode(await citizen.GetStringAsync("/ket-qua"));
         var html = portal.Services.GetRequiredService<PhoChau.Portal.Features.Citizens.ResultsHtml>();

@@ -1,5 +1,6 @@
 using Bunit;
 using MudBlazor;
+using PhoChau.Core.Records;
 using PhoChau.Core.Dialogues;
 using PhoChau.Portal.Features.Dialogues;
 
@@ -13,6 +14,7 @@ public sealed class DialogueEditPageTests : PortalBunitContext
         services.AddSingleton(Core.Get<DialogueInputValidator>());
         services.AddSingleton(Core.Get<PublicationService>());
         services.AddSingleton(Core.Get<ClusterService>());
+        services.AddSingleton(Core.Get<ClusterSessions>());
     }
 
     [Fact]
@@ -42,7 +44,7 @@ public sealed class DialogueEditPageTests : PortalBunitContext
         cut.WaitForAssertion(() => Assert.Contains("Cụm thôn phải có ít nhất một thôn.", cut.FieldError("cluster-villages")));
         Assert.Empty(cut.FindAll("[data-testid=form-error]"));
         Assert.DoesNotContain("Cụm thôn phải có ít nhất một thôn.", snackbar.Markup);
-        Assert.Single(await Core.Get<ClusterService>().ListAsync(d.Id));
+        Assert.Single(await Core.Get<ClusterSessions>().ListAsync(d.Id));
     }
 
     [Fact]

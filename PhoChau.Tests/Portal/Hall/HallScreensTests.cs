@@ -12,6 +12,7 @@ public sealed class HallScreensTests : PortalBunitContext
     protected override void AddCoreServices(IServiceCollection services)
     {
         services.AddSingleton(Core.Get<SpeakerQueueService>());
+        services.AddSingleton(Core.Get<HallSessionService>());
         services.AddSingleton(Core.Get<SessionOutcomeService>());
         services.AddSingleton(Core.Get<HallNotifier>());
         services.AddSingleton(Core.Get<PetitionQuery>());
@@ -131,7 +132,7 @@ public sealed class HallScreensTests : PortalBunitContext
         var cut = Render<HallDisplay>(p => p.Add(x => x.Id, d.Id));
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=display-next]").Count));
 
-        await Core.Get<SpeakerQueueService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Kết luận.");
+        await Core.Get<HallSessionService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Kết luận.");
         cut.WaitForAssertion(() => Assert.Contains("Buổi đối thoại đã kết thúc", cut.Find("[data-testid=display-ended]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=display-next]"));
         Assert.DoesNotContain("Người phát biểu tiếp theo", cut.Markup);

@@ -31,7 +31,7 @@ public sealed partial class PublicPagesTests
         if (inSession)
         {
             await dialogues.MoveAsync(Secretary, d.Id, DialogueState.Announced);
-            await factory.Services.GetRequiredService<SpeakerQueueService>().OpenSessionAsync(Secretary, d.Id, "Diễn tập");
+            await factory.Services.GetRequiredService<HallSessionService>().OpenSessionAsync(Secretary, d.Id, "Diễn tập");
         }
         return (d, p);
     }

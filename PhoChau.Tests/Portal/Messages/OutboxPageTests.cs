@@ -2,6 +2,7 @@ using Bunit;
 using MudBlazor;
 using PhoChau.Core.Messages;
 using PhoChau.Portal.Features.Messages;
+using PhoChau.Core.Choices;
 
 namespace PhoChau.Tests.Portal.Messages;
 

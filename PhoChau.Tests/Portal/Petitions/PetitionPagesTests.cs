@@ -40,7 +40,7 @@ public sealed class PetitionPagesTests : PortalBunitContext
         var saved = (await Core.Get<PetitionQuery>().FindAsync(CoreTestHost.Secretary, new PetitionFilter())).Rows.Single();
         Assert.Equal(("KN-2026-001", "Nguyễn Thị Hoa", "0912345678"), (saved.Code, saved.PetitionerName, saved.Phone));
         var stored = await WorkflowData.ReloadAsync(Core, saved.Id);
-        Assert.Equal(("thuky", Core.Clock.GetUtcNow().UtcDateTime, PhoChau.Core.PersonalData.Consent.Purpose), (stored.ConsentBy, stored.ConsentAtUtc!.Value, stored.ConsentPurpose));
+        Assert.Equal(("thuky", Core.Clock.GetUtcNow().UtcDateTime, PhoChau.Core.Choices.Consent.Purpose), (stored.ConsentBy, stored.ConsentAtUtc!.Value, stored.ConsentPurpose));
     }
 
     [Fact]

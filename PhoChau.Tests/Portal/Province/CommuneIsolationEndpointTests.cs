@@ -56,7 +56,7 @@ public sealed class CommuneIsolationEndpointTests
         await using var _p = portal;
         var stranger = await SignInAsync(portal.BaseUrl, "thuky.phothanh", PortalFactory.UserPassword);
         var issued = await portal.Services.GetRequiredService<PhoChau.Core.Reports.Issuing.IssuingService>().IssueAsync(
-            new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }), 1, PhoChau.Core.Reports.DocumentKind.Plan, "12/KH-UBND", new DateOnly(2026, 3, 2), portal.BaseUrl);
+            new Actor("s", "thuky", new HashSet<string> { Roles.Secretary }), 1, PhoChau.Core.Records.DocumentKind.Plan, "12/KH-UBND", new DateOnly(2026, 3, 2), portal.BaseUrl);
         string[] addresses =
         [
             "/dialogues/1", "/dialogues/1/after", $"/petitions/{petition.Id}", $"/petitions/{petition.Id}/edit", $"/petitions/{petition.Id}/receipt",
@@ -119,7 +119,7 @@ public sealed class CommuneIsolationEndpointTests
         using (CommuneScope.Enter(1))
         {
             var secretaryActor = new Actor("s", "thuky", new HashSet<string> { Roles.Secretary });
-            await portal.Services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(secretaryActor, 1, "Diễn tập");
+            await portal.Services.GetRequiredService<PhoChau.Core.Speakers.HallSessionService>().OpenSessionAsync(secretaryActor, 1, "Diễn tập");
         }
         var pack = await viewer.GetAsync($"/tinh/ho-so-1-{year}.zip");
         Assert.Equal(HttpStatusCode.OK, pack.StatusCode);
@@ -173,7 +173,7 @@ public sealed class CommuneIsolationEndpointTests
             });
             receipt = await services.GetRequiredService<PhoChau.Core.Citizens.ReceiptService>().IssueAsync(secretary, petition.Id);
             await dialogues.MoveAsync(secretary, d.Id, DialogueState.Announced);
-            await services.GetRequiredService<PhoChau.Core.Speakers.SpeakerQueueService>().OpenSessionAsync(secretary, d.Id, "Diễn tập");
+            await services.GetRequiredService<PhoChau.Core.Speakers.HallSessionService>().OpenSessionAsync(secretary, d.Id, "Diễn tập");
             sessionId = d.Id;
         }
         Assert.EndsWith("&xa=PHOTHANH", receipt.LookupUrl("http://192.168.1.10:5080")); // the QR code names the commune

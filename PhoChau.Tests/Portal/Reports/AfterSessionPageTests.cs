@@ -3,6 +3,7 @@ using Bunit;
 using MudBlazor;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Portal.Features.Reports;
 
 namespace PhoChau.Tests.Portal.Reports;
@@ -16,7 +17,7 @@ public sealed class AfterSessionPageTests : PortalBunitContext
         services.AddSingleton(Core.Get<PhoChau.Core.Reports.Issuing.IssuingService>());
         services.AddSingleton(Core.Get<PhoChau.Core.Reports.Issuing.SigningPluginService>());
         services.AddSingleton(Core.Get<DocumentService>());
-        services.AddSingleton(Core.Get<PhoChau.Core.Reports.Issuing.OutgoingRegisterService>());
+        services.AddSingleton(Core.Get<PhoChau.Core.Records.OutgoingRegisterService>());
         services.AddSingleton(Core.Get<Microsoft.Extensions.Options.IOptionsMonitor<PhoChau.Core.Reports.Issuing.SigningOptions>>());
     }
 

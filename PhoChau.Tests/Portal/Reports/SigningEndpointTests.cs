@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using PhoChau.Core.Dialogues;
-using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Core.Reports.Issuing;
-using PhoChau.Core.Reports.Signing;
+using PhoChau.Core.Documents.Signing;
 
 namespace PhoChau.Tests.Portal.Reports;
 

@@ -1,4 +1,0 @@
-namespace PhoChau.Core.Reports;
-
-/// <summary>One sheet of a report: its title line, Vietnamese headers and rows.</summary>
-public sealed record ReportTable(string SheetName, string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<ReportCell>> Rows);
