@@ -72,6 +72,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HallWrites>();
         services.AddSingleton<SpeakerQueueService>();
         services.AddSingleton<HallSessionService>();
+        services.AddSingleton<LiveSessionService>(); // the public live page's content (issue 35)
         services.AddSingleton<SpeakerRequestService>();
         services.AddSingleton<ReceiptService>();
         services.AddSingleton<PublicLookupService>();

@@ -6,6 +6,7 @@ using PhoChau.Portal.Features.Calendar;
 using PhoChau.Portal.Features.Citizens;
 using PhoChau.Portal.Features.Dialogues;
 using PhoChau.Portal.Features.Health;
+using PhoChau.Portal.Features.Live;
 using PhoChau.Portal.Features.Monitoring;
 using PhoChau.Portal.Features.Petitions;
 using PhoChau.Portal.Features.Reports;
@@ -173,6 +174,7 @@ public static class PortalApp
         app.MapIssuingEndpoints();
         app.MapPublicationEndpoints();
         app.MapResultsEndpoints();
+        app.MapLiveEndpoints();
         app.MapPersonalDataEndpoints();
         app.MapProvinceEndpoints();
         app.MapBackupEndpoints();

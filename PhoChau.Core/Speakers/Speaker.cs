@@ -13,6 +13,8 @@ public class Speaker : IAudited, IVersioned, ICommuneOwned
     public string Name { get; set; } = "";
     public string VillageOrOrganisation { get; set; } = "";
     public string Topic { get; set; } = "";
+    /// <summary>Agreed, when registering, to be named on the public live page; else shown there by number and village only.</summary>
+    public bool NamedPublicly { get; set; }
     public SpeakerStatus Status { get; private set; }
 
     /// <summary>

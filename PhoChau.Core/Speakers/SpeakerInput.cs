@@ -9,4 +9,6 @@ public sealed class SpeakerInput
     public List<int> PetitionIds { get; set; } = [];
     /// <summary>Text of a petition raised on the spot: recorded with channel "at the session".</summary>
     public string? NewPetitionText { get; set; }
+    /// <summary>The speaker agreed to be named on the public live page (else "Người phát biểu số 5 — thôn Vĩnh Tuy").</summary>
+    public bool NamedPublicly { get; set; }
 }

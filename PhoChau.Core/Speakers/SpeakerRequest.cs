@@ -17,6 +17,8 @@ public class SpeakerRequest : IAudited, IVersioned, ICommuneOwned, IConsented, I
     public string Name { get; set; } = "";
     public string VillageOrOrganisation { get; set; } = "";
     public string Topic { get; set; } = "";
+    /// <summary>Agreed, on the phone form, to be named on the public live page.</summary>
+    public bool NamedPublicly { get; set; }
     public string? Phone { get; set; }
     public SpeakerRequestStatus Status { get; private set; }
 

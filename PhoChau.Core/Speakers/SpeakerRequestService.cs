@@ -49,6 +49,7 @@ public sealed class SpeakerRequestService(
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
             NotifyBySms = input.NotifyBySms, NotifyByZalo = input.NotifyByZalo, NotifyByEmail = input.NotifyByEmail,
+            NamedPublicly = input.NamedPublicly,
         };
         Consent.Record(request, request.CreatedAtUtc, Actor.Citizen.UserName); // the validator demanded the box ticked
         db.SpeakerRequests.Add(request);
@@ -81,7 +82,7 @@ public sealed class SpeakerRequestService(
             new SpeakerInput
             {
                 Name = request.Name, VillageOrOrganisation = request.VillageOrOrganisation, Topic = request.Topic,
-                PetitionIds = request.PetitionId is { } petitionId ? [petitionId] : [],
+                PetitionIds = request.PetitionId is { } petitionId ? [petitionId] : [], NamedPublicly = request.NamedPublicly,
             }, ct);
         var speaker = state.Queue.Where(q => q.Status == SpeakerStatus.Waiting && q.Name == request.Name && q.VillageOrOrganisation == request.VillageOrOrganisation)
             .OrderByDescending(q => q.Position).FirstOrDefault();

@@ -41,7 +41,8 @@ public static class CommuneClaims
     /// </summary>
     private static bool IsCommunesPublicPage(PathString path) =>
         path.StartsWithSegments("/tra-cuu", StringComparison.OrdinalIgnoreCase) || path.Value?.StartsWith("/ket-qua", StringComparison.OrdinalIgnoreCase) == true
-        || path.StartsWithSegments("/danh-gia", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/tin-nhan/dung", StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments("/danh-gia", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/tin-nhan/dung", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/truc-tiep", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A citizen has no account: the public page says whose it is. The phone form's session belongs to one commune; the
@@ -56,6 +57,9 @@ public static class CommuneClaims
         if (context.Request.Path.Value?.Trim('/').Split('/') is ["sessions", var id, "dang-ky"]
             && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var dialogueId))
             return await communes.CommuneOfDialogueAsync(dialogueId, context.RequestAborted) ?? CommuneScope.Default;
+        // The live page of a session (and its stream) is that session's commune's; an unknown session is no commune: 404.
+        if (context.Request.Path.Value?.Trim('/').Split('/') is ["truc-tiep", var liveId, ..] && int.TryParse(liveId, NumberStyles.None, CultureInfo.InvariantCulture, out var live))
+            return await communes.CommuneOfDialogueAsync(live, context.RequestAborted) ?? CommuneScope.None;
         // A code given is the commune's, or no commune at all: an unknown, empty or over-long one never falls back to
         // commune 1. Without a code, a province's server (several communes) cannot know whose page it is either.
         if (context.Request.Query.ContainsKey("xa"))

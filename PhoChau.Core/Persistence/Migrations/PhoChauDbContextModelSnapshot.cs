@@ -1439,7 +1439,7 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.ToTable("PetitionSupports");
                 });
 
-            modelBuilder.Entity("PhoChau.Core.Reports.DocumentDraft", b =>
+            modelBuilder.Entity("PhoChau.Core.Records.DocumentDraft", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1480,6 +1480,71 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("DocumentDrafts");
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Records.OutgoingEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DialogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NumberAndSymbol")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DialogueId", "Kind");
+
+                    b.HasIndex("CommuneId", "Year", "Series", "Number")
+                        .IsUnique();
+
+                    b.ToTable("OutgoingRegister", (string)null);
                 });
 
             modelBuilder.Entity("PhoChau.Core.Reports.Issuing.IssuedDocument", b =>
@@ -1594,71 +1659,6 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("IssuedDocuments");
-                });
-
-            modelBuilder.Entity("PhoChau.Core.Reports.Issuing.OutgoingEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CommuneId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("DialogueId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("IssuedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NumberAndSymbol")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Series")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Symbol")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommuneId");
-
-                    b.HasIndex("DialogueId", "Kind");
-
-                    b.HasIndex("CommuneId", "Year", "Series", "Number")
-                        .IsUnique();
-
-                    b.ToTable("OutgoingRegister", (string)null);
                 });
 
             modelBuilder.Entity("PhoChau.Core.Reports.Issuing.SignatureArt", b =>
@@ -1806,6 +1806,9 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NamedPublicly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -1903,6 +1906,9 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NamedPublicly")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("NotifyByEmail")
                         .HasColumnType("INTEGER");
@@ -2143,13 +2149,21 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PhoChau.Core.Reports.DocumentDraft", b =>
+            modelBuilder.Entity("PhoChau.Core.Records.DocumentDraft", b =>
                 {
                     b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
                         .WithMany()
                         .HasForeignKey("DialogueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Records.OutgoingEntry", b =>
+                {
+                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
+                        .WithMany()
+                        .HasForeignKey("DialogueId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PhoChau.Core.Reports.Issuing.IssuedDocument", b =>
@@ -2159,14 +2173,6 @@ namespace PhoChau.Core.Persistence.Migrations
                         .HasForeignKey("DialogueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("PhoChau.Core.Reports.Issuing.OutgoingEntry", b =>
-                {
-                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
-                        .WithMany()
-                        .HasForeignKey("DialogueId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PhoChau.Core.Security.AppUser", b =>

@@ -1,3 +1,4 @@
+using PhoChau.Portal.Features.Live;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -81,6 +82,7 @@ public static class PublicPages
         });
         services.AddScoped<ReceiptHandoff>(); // the receipt a save hands to the next page, printed once
         services.AddSingleton<ResultsHtml>();
+        services.AddSingleton<LiveFeed>(); // the public live pages: one view per change, many viewers
         services.AddSingleton<PublicWorkLane>();
         services.AddSingleton<PublicWorkGate>();
         return services;

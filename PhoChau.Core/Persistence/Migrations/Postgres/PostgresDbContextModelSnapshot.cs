@@ -1505,7 +1505,7 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.ToTable("PetitionSupports");
                 });
 
-            modelBuilder.Entity("PhoChau.Core.Reports.DocumentDraft", b =>
+            modelBuilder.Entity("PhoChau.Core.Records.DocumentDraft", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1548,6 +1548,73 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("DocumentDrafts");
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Records.OutgoingEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DialogueId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NumberAndSymbol")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("DialogueId", "Kind");
+
+                    b.HasIndex("CommuneId", "Year", "Series", "Number")
+                        .IsUnique();
+
+                    b.ToTable("OutgoingRegister", (string)null);
                 });
 
             modelBuilder.Entity("PhoChau.Core.Reports.Issuing.IssuedDocument", b =>
@@ -1664,73 +1731,6 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("IssuedDocuments");
-                });
-
-            modelBuilder.Entity("PhoChau.Core.Reports.Issuing.OutgoingEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CommuneId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("DialogueId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("IssuedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("NumberAndSymbol")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Series")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Symbol")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommuneId");
-
-                    b.HasIndex("DialogueId", "Kind");
-
-                    b.HasIndex("CommuneId", "Year", "Series", "Number")
-                        .IsUnique();
-
-                    b.ToTable("OutgoingRegister", (string)null);
                 });
 
             modelBuilder.Entity("PhoChau.Core.Reports.Issuing.SignatureArt", b =>
@@ -1882,6 +1882,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("NamedPublicly")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -1981,6 +1984,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
+
+                    b.Property<bool>("NamedPublicly")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("NotifyByEmail")
                         .HasColumnType("boolean");
@@ -2221,13 +2227,21 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PhoChau.Core.Reports.DocumentDraft", b =>
+            modelBuilder.Entity("PhoChau.Core.Records.DocumentDraft", b =>
                 {
                     b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
                         .WithMany()
                         .HasForeignKey("DialogueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Records.OutgoingEntry", b =>
+                {
+                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
+                        .WithMany()
+                        .HasForeignKey("DialogueId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PhoChau.Core.Reports.Issuing.IssuedDocument", b =>
@@ -2237,14 +2251,6 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .HasForeignKey("DialogueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("PhoChau.Core.Reports.Issuing.OutgoingEntry", b =>
-                {
-                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
-                        .WithMany()
-                        .HasForeignKey("DialogueId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PhoChau.Core.Security.AppUser", b =>

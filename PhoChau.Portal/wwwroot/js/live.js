@@ -1,0 +1,57 @@
+// The public live page (issue 35): follows /truc-tiep/{id}/su-kien (Server-Sent Events; the browser reconnects by
+// itself, the server then sends the whole view again) and keeps the page as the hall is. Small on purpose: 2G phones.
+(function () {
+  'use strict';
+  var main = document.getElementById('live');
+  if (!main || !window.EventSource) return;
+  var ds = main.dataset, $ = function (id) { return document.getElementById(id); };
+  var petitions = {}, speaking = null, limit = 0, offset = 0;
+
+  function text(el, s) { el.textContent = s; }
+  function fmt(s, args) { return s.replace(/\{(\d)\}/g, function (_, i) { return args[+i]; }); }
+  function li(s) { var e = document.createElement('li'); e.textContent = s; return e; }
+  function label(p) { return p.l + (p.po ? ' (' + ds.po + ')' : ''); }
+
+  function tick() {
+    var t = $('timer');
+    if (!speaking || !speaking.st) { text(t, '—'); t.className = ''; return; }
+    var left = limit - Math.floor((Date.now() + offset - speaking.st) / 1000), a = Math.abs(left);
+    var mmss = Math.floor(a / 60) + ':' + ('0' + (a % 60)).slice(-2);
+    text(t, left < 0 ? ds.over + ' ' + mmss : mmss);
+    t.className = left < 0 ? 'over' : '';
+  }
+
+  function apply(m) {
+    offset = m.t - Date.now();
+    text($('state'), m.sn);
+    text($('agenda'), m.a ? fmt(ds.step, [m.ai, m.ac, m.a]) : '—');
+    speaking = m.sp || null; limit = m.lim;
+    text($('speaking'), speaking ? label(speaking) : ds.nobody);
+    var next = $('next'); next.textContent = '';
+    (m.nx || []).forEach(function (n) { next.appendChild(li(label(n))); });
+    var more = (m.w || 0) - (m.nx || []).length;
+    text($('more'), !m.nx || m.nx.length === 0 ? ds.nowait : more > 0 ? fmt(ds.more, [more]) : '');
+    text($('latest'), m.la ? label(m.la) : '—');
+    if (m.full) petitions = {};
+    (m.p || []).forEach(function (p) { petitions[p.i] = p; });
+    var list = $('petitions'); list.textContent = '';
+    Object.keys(petitions).forEach(function (id) {
+      var p = petitions[id], e = document.createElement('li'), b = document.createElement('b');
+      e.setAttribute('data-id', id); b.textContent = p.c; e.appendChild(b);
+      e.appendChild(document.createTextNode(' — ' + p.f + ': ' + (p.d || ds.unassigned) + ' (' + p.s + ')'));
+      list.appendChild(e);
+    });
+    var none = $('nopet'); if (none) none.hidden = Object.keys(petitions).length > 0;
+    var over = m.s === 'Concluded' || m.s === 'Closed';
+    $('end').hidden = !over;
+    text($('conclusion'), m.c || '');
+    tick();
+  }
+
+  var status = $('status');
+  var source = new EventSource(location.pathname.replace(/\/$/, '') + '/su-kien');
+  source.onmessage = function (e) { apply(JSON.parse(e.data)); };
+  source.onopen = function () { text(status, ds.on); status.className = ''; };
+  source.onerror = function () { text(status, ds.off); status.className = 'off'; };
+  setInterval(tick, 1000);
+})();

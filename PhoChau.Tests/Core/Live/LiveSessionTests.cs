@@ -1,0 +1,78 @@
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Petitions;
+using PhoChau.Core.Speakers;
+
+namespace PhoChau.Tests.Core.Live;
+
+/// <summary>
+/// Issue 35: what the public live page shows of the hall. A speaker is named only when they agreed to it (else a number
+/// and their village); the petitions taken show their department, never who raised them; no page for a session not
+/// announced, cancelled or unknown.
+/// </summary>
+public sealed class LiveSessionTests
+{
+    [Fact]
+    public async Task A_speaker_is_named_only_with_consent_and_the_petitions_show_their_department_not_their_petitioner()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await HallData.OpenSessionAsync(host);
+        var queue = host.Get<SpeakerQueueService>();
+        await queue.RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput
+        {
+            Name = "Trần Văn Kín", VillageOrOrganisation = "Thôn Vĩnh Tuy", Topic = "Đất đai", NewPetitionText = "Cấp giấy chứng nhận quyền sử dụng đất chậm",
+        });
+        var state = await queue.RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput
+        {
+            Name = "Lê Thị Công Khai", VillageOrOrganisation = "Thôn Châu Me", Topic = "Hộ tịch", NamedPublicly = true,
+        });
+        await queue.CallNextAsync(CoreTestHost.Chairman, d.Id, state.Version);
+        var petitionId = state.Queue.Single(q => q.Name == "Trần Văn Kín").PetitionIds.Single();
+        await host.Get<SessionOutcomeService>().AssignAsync(CoreTestHost.Chairman, petitionId, await WorkflowData.DepartmentIdAsync(host));
+
+        var live = await host.Get<LiveSessionService>().GetAsync(d.Id);
+
+        Assert.NotNull(live);
+        Assert.Equal("Người phát biểu số 1 — Thôn Vĩnh Tuy", live.Speaking?.Label);
+        Assert.Equal(["Lê Thị Công Khai — Thôn Châu Me"], live.Next.Select(n => n.Label));
+        var petition = Assert.Single(live.Petitions);
+        Assert.Equal("Địa chính - Nông nghiệp - Xây dựng và Môi trường", petition.Department);
+        Assert.DoesNotContain("Trần Văn Kín", System.Text.Json.JsonSerializer.Serialize(live));
+    }
+
+    [Fact]
+    public async Task A_phone_request_carries_its_consent_to_be_named_into_the_queue_and_the_live_page()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await HallData.OpenSessionAsync(host);
+        var requests = host.Get<SpeakerRequestService>();
+        var named = await requests.SubmitAsync(d.Id, new SpeakerRequestInput
+        {
+            Consent = true, NamedPublicly = true, Name = "Đặng Văn Mở", VillageOrOrganisation = "Thôn Tân Hy", Topic = "Hộ tịch",
+        });
+        var unnamed = await requests.SubmitAsync(d.Id, new SpeakerRequestInput
+        {
+            Consent = true, Name = "Đặng Thị Kín", VillageOrOrganisation = "Thôn Tân Hy", Topic = "Đất đai",
+        });
+        await requests.AcceptAsync(CoreTestHost.Secretary, named.Id);
+        await requests.AcceptAsync(CoreTestHost.Secretary, unnamed.Id);
+
+        var live = await host.Get<LiveSessionService>().GetAsync(d.Id);
+
+        Assert.Equal(["Đặng Văn Mở — Thôn Tân Hy", "Người phát biểu số 2 — Thôn Tân Hy"], live!.Next.Select(n => n.Label));
+    }
+
+    [Fact]
+    public async Task A_session_not_announced_cancelled_or_unknown_has_no_live_page()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var draft = await WorkflowData.DialogueAsync(host);
+        var live = host.Get<LiveSessionService>();
+
+        Assert.Null(await live.GetAsync(draft.Id));
+        Assert.Null(await live.GetAsync(99_999));
+        await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, draft.Id, DialogueState.Announced);
+        Assert.NotNull(await live.GetAsync(draft.Id));
+        await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, draft.Id, DialogueState.Cancelled);
+        Assert.Null(await live.GetAsync(draft.Id));
+    }
+}
