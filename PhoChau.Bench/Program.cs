@@ -2,6 +2,7 @@ using PhoChau.Bench;
 
 // Speed and memory figures live here, never in timed unit tests (README: "Benchmarks").
 if (args is ["results-day-citizens", ..]) return await ResultsDayBenchmark.CitizensMainAsync(args[1..]); // results-day's other process
+if (args is ["live-viewers-client", ..]) return await LiveViewersBenchmark.ViewersMainAsync(args[1..]); // live-viewers' other process
 var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
     .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
     .Select(t => (IBenchmark)Activator.CreateInstance(t)!)

@@ -82,4 +82,6 @@ public static class CitizenLinks
     public const string Rate = "rate";
     /// <summary>Stop the messages about the petition (/tin-nhan/dung/…).</summary>
     public const string Stop = "stop";
+    /// <summary>Follow one's own request to speak on the live page (/truc-tiep/…?ban=…).</summary>
+    public const string Live = "live";
 }

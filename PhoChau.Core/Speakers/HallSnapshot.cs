@@ -52,7 +52,7 @@ public sealed record HallSnapshot(Dialogue Dialogue, IReadOnlyList<Speaker> Spea
         var d = Dialogue;
         var queue = Speakers.OrderBy(s => s.Position).Select((s, i) => new QueueEntry(
             s.Id, i + 1, s.Name, s.VillageOrOrganisation, s.Topic, s.Status, s.IsPointOfOrder, s.StartedAtUtc,
-            SpeakingTime.SecondsUsed(s, nowUtc), PetitionsBySpeaker[s.Id].ToList(), s.Summary, s.AnswerGiven, s.NamedPublicly)).ToList();
+            SpeakingTime.SecondsUsed(s, nowUtc), PetitionsBySpeaker[s.Id].ToList(), s.Summary, s.AnswerGiven, s.NamedPublicly, s.Remote)).ToList();
         return new HallState(d.Id, d.Title, d.State, d.Version, d.Agenda.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             d.CurrentAgendaStep, d.SpeakingTimeSeconds, d.SessionDate, queue);
     }
@@ -72,7 +72,7 @@ public sealed record HallSnapshot(Dialogue Dialogue, IReadOnlyList<Speaker> Spea
         var copy = new Speaker
         {
             Id = s.Id, DialogueId = s.DialogueId, Position = s.Position, Name = s.Name, VillageOrOrganisation = s.VillageOrOrganisation, Topic = s.Topic,
-            IsPointOfOrder = s.IsPointOfOrder, NamedPublicly = s.NamedPublicly, RegisteredAtUtc = s.RegisteredAtUtc, StartedAtUtc = s.StartedAtUtc,
+            IsPointOfOrder = s.IsPointOfOrder, NamedPublicly = s.NamedPublicly, Remote = s.Remote, RegisteredAtUtc = s.RegisteredAtUtc, StartedAtUtc = s.StartedAtUtc,
             EndedAtUtc = s.EndedAtUtc, Summary = s.Summary, AnswerGiven = s.AnswerGiven, Version = s.Version, CommuneId = s.CommuneId,
         };
         copy.CopyStored(s.Status);
@@ -82,7 +82,7 @@ public sealed record HallSnapshot(Dialogue Dialogue, IReadOnlyList<Speaker> Spea
     /// <summary>Every stored field equal (a change left this speaker as it was).</summary>
     public static bool Same(Speaker a, Speaker b) =>
         a.Position == b.Position && a.Name == b.Name && a.VillageOrOrganisation == b.VillageOrOrganisation && a.Topic == b.Topic
-        && a.Status == b.Status && a.IsPointOfOrder == b.IsPointOfOrder && a.NamedPublicly == b.NamedPublicly && a.RegisteredAtUtc == b.RegisteredAtUtc
+        && a.Status == b.Status && a.IsPointOfOrder == b.IsPointOfOrder && a.NamedPublicly == b.NamedPublicly && a.Remote == b.Remote && a.RegisteredAtUtc == b.RegisteredAtUtc
         && a.StartedAtUtc == b.StartedAtUtc && a.EndedAtUtc == b.EndedAtUtc && a.Summary == b.Summary && a.AnswerGiven == b.AnswerGiven
         && a.Version == b.Version && a.DialogueId == b.DialogueId;
 

@@ -4,7 +4,7 @@ using PhoChau.Core.Petitions;
 namespace PhoChau.Core.Speakers;
 
 /// <summary>A speaker as the public live page shows them: by name only when they agreed to it (issue 35).</summary>
-public sealed record LiveSpeaker(int Number, string Label, DateTime? StartedAtUtc, bool PointOfOrder);
+public sealed record LiveSpeaker(int Id, int Number, string Label, DateTime? StartedAtUtc, bool PointOfOrder, bool Remote);
 
 /// <summary>A petition taken in the session: its code, field, department and state, never who raised it.</summary>
 public sealed record LivePetition(int Id, string Code, string Field, string? Department, string State);
@@ -65,9 +65,9 @@ public sealed class LiveSessionService(IDbContextFactory<PhoChauDbContext> dbFac
     }
 
     /// <summary>The speaker's name when they agreed; else their number (of registration) and where they come from.</summary>
-    public static LiveSpeaker Shown(QueueEntry q, int number) => new(number,
+    public static LiveSpeaker Shown(QueueEntry q, int number) => new(q.SpeakerId, number,
         q.NamedPublicly ? $"{q.Name} — {q.VillageOrOrganisation}".TrimEnd(' ', '—')
         : q.VillageOrOrganisation.Length > 0 ? CoreText.Format("Live.Anonymous", number, q.VillageOrOrganisation)
         : CoreText.Format("Live.AnonymousNoPlace", number),
-        q.StartedAt, q.IsPointOfOrder);
+        q.StartedAt, q.IsPointOfOrder, q.Remote);
 }

@@ -15,6 +15,8 @@ public class Speaker : IAudited, IVersioned, ICommuneOwned
     public string Topic { get; set; } = "";
     /// <summary>Agreed, when registering, to be named on the public live page; else shown there by number and village only.</summary>
     public bool NamedPublicly { get; set; }
+    /// <summary>Follows the session online and is heard from afar (a request from a phone marked "Tôi theo dõi trực tuyến").</summary>
+    public bool Remote { get; set; }
     public SpeakerStatus Status { get; private set; }
 
     /// <summary>

@@ -11,4 +11,6 @@ public sealed class SpeakerInput
     public string? NewPetitionText { get; set; }
     /// <summary>The speaker agreed to be named on the public live page (else "Người phát biểu số 5 — thôn Vĩnh Tuy").</summary>
     public bool NamedPublicly { get; set; }
+    /// <summary>Not in the hall: follows online and is heard from afar when called (the consoles mark them).</summary>
+    public bool Remote { get; set; }
 }

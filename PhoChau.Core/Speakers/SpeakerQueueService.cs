@@ -50,7 +50,7 @@ public sealed class SpeakerQueueService(
             {
                 DialogueId = d.Id, Position = lastPosition + 1, Name = name,
                 VillageOrOrganisation = from, Topic = input.Topic?.Trim() ?? "", // waiting: a new speaker's status
-                NamedPublicly = input.NamedPublicly,
+                NamedPublicly = input.NamedPublicly, Remote = input.Remote,
                 RegisteredAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             db.Speakers.Add(speaker);

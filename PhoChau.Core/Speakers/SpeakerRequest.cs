@@ -19,6 +19,8 @@ public class SpeakerRequest : IAudited, IVersioned, ICommuneOwned, IConsented, I
     public string Topic { get; set; } = "";
     /// <summary>Agreed, on the phone form, to be named on the public live page.</summary>
     public bool NamedPublicly { get; set; }
+    /// <summary>Follows the session online: heard from afar when called (a call room, or a call back on <see cref="Phone"/>).</summary>
+    public bool FollowsOnline { get; set; }
     public string? Phone { get; set; }
     public SpeakerRequestStatus Status { get; private set; }
 

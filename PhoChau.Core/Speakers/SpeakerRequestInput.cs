@@ -10,6 +10,8 @@ public sealed class SpeakerRequestInput : IMessageChoice
     public string Topic { get; set; } = "";
     /// <summary>"Tôi đồng ý được nêu tên trên trang trực tuyến": else the live page shows a number and the village.</summary>
     public bool NamedPublicly { get; set; }
+    /// <summary>"Tôi theo dõi trực tuyến": the citizen is not in the hall and is heard from afar (called back on <see cref="Phone"/>).</summary>
+    public bool FollowsOnline { get; set; }
     public string? Phone { get; set; }
     /// <summary>The citizen ticked that they agree to their data being used for this request (the purpose shown beside it).</summary>
     public bool Consent { get; set; }

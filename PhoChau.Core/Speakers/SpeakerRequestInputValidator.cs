@@ -19,6 +19,8 @@ public sealed class SpeakerRequestInputValidator : AbstractValidator<SpeakerRequ
         RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || (p.Length <= 20 && PhoneNumber.IsValid(p)))
             .WithMessage(_ => CoreText.Get("Petitions.PhoneInvalid"));
         this.AddMessageChoiceRules("Requests.NotifyNeedsPhone", "Requests.NotifyNeedsEmail");
+        RuleFor(x => x.Phone).Must(p => !string.IsNullOrWhiteSpace(p)).When(x => x.FollowsOnline)
+            .WithMessage(_ => CoreText.Get("Requests.OnlineNeedsPhone"));
         RuleFor(x => x.Consent).Equal(true).WithMessage(_ => CoreText.Get("Consent.Required"));
     }
 }

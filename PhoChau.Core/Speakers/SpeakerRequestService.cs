@@ -12,7 +12,7 @@ namespace PhoChau.Core.Speakers;
 /// </summary>
 public sealed class SpeakerRequestService(
     IDbContextFactory<PhoChauDbContext> dbFactory, SpeakerRequestInputValidator validator, SpeakerQueueService queue,
-    PetitionService petitions, TimeProvider clock)
+    PetitionService petitions, TrackingPin pins, TimeProvider clock)
 {
     /// <summary>A session takes at most this many requests waiting at once (a flood from many phones is refused).</summary>
     public const int MaxPending = 200;
@@ -49,7 +49,7 @@ public sealed class SpeakerRequestService(
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
             NotifyBySms = input.NotifyBySms, NotifyByZalo = input.NotifyByZalo, NotifyByEmail = input.NotifyByEmail,
-            NamedPublicly = input.NamedPublicly,
+            NamedPublicly = input.NamedPublicly, FollowsOnline = input.FollowsOnline,
         };
         Consent.Record(request, request.CreatedAtUtc, Actor.Citizen.UserName); // the validator demanded the box ticked
         db.SpeakerRequests.Add(request);
@@ -57,6 +57,31 @@ public sealed class SpeakerRequestService(
         await db.SaveChangesAsync(Actor.Citizen, ct);
         await tx.CommitAsync(ct);
         return request;
+    }
+
+    /// <summary>The key of a citizen's own link to the live page, where they follow their request (<see cref="OfLinkAsync"/>).</summary>
+    public string LiveKey(SpeakerRequest request) => $"{request.Id}-{pins.LinkToken(CitizenLinks.Live, request.Id)}";
+
+    /// <summary>
+    /// A request to speak from afar as its citizen sees it on the live page: pending, accepted (with the speaker it
+    /// became) or rejected, and the number staff will call back. Null unless the link's token is that request's.
+    /// </summary>
+    public async Task<RemoteRequest?> OfLinkAsync(int dialogueId, int requestId, string? token, CancellationToken ct = default)
+    {
+        if (!pins.VerifyLink(CitizenLinks.Live, requestId, token)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SpeakerRequests.AsNoTracking().Where(r => r.Id == requestId && r.DialogueId == dialogueId && r.FollowsOnline)
+            .Select(r => new RemoteRequest(r.Id, r.Status, r.SpeakerId, r.Phone)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The numbers to call back, by speaker, of those in the queue who follow online (for the secretary).</summary>
+    public async Task<IReadOnlyDictionary<int, string>> CallBackNumbersAsync(Actor actor, int dialogueId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.Chair);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SpeakerRequests.AsNoTracking()
+            .Where(r => r.DialogueId == dialogueId && r.FollowsOnline && r.SpeakerId != null && r.Phone != null)
+            .ToDictionaryAsync(r => r.SpeakerId!.Value, r => r.Phone!, ct);
     }
 
     /// <summary>The requests waiting for the secretary, oldest first.</summary>
@@ -82,7 +107,7 @@ public sealed class SpeakerRequestService(
             new SpeakerInput
             {
                 Name = request.Name, VillageOrOrganisation = request.VillageOrOrganisation, Topic = request.Topic,
-                PetitionIds = request.PetitionId is { } petitionId ? [petitionId] : [], NamedPublicly = request.NamedPublicly,
+                PetitionIds = request.PetitionId is { } petitionId ? [petitionId] : [], NamedPublicly = request.NamedPublicly, Remote = request.FollowsOnline,
             }, ct);
         var speaker = state.Queue.Where(q => q.Status == SpeakerStatus.Waiting && q.Name == request.Name && q.VillageOrOrganisation == request.VillageOrOrganisation)
             .OrderByDescending(q => q.Position).FirstOrDefault();
@@ -149,3 +174,6 @@ public sealed class SpeakerRequestService(
 
 /// <summary>A session as the public registration form shows it.</summary>
 public sealed record PublicSession(int Id, string Title, DateOnly? SessionDate, string Venue, bool TakesRequests);
+
+/// <summary>A request to speak from afar, as its own citizen follows it on the live page.</summary>
+public sealed record RemoteRequest(int Id, SpeakerRequestStatus Status, int? SpeakerId, string? Phone);

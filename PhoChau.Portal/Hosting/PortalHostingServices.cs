@@ -1,3 +1,4 @@
+using PhoChau.Portal.Features.Live;
 using MudBlazor.Services;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor;
@@ -14,6 +15,7 @@ public static class PortalHostingServices
     {
         services.AddPortalData(configuration, contentRoot);
         services.Configure<SeedOptions>(configuration.GetSection("Seed"));
+        services.Configure<LiveOptions>(configuration.GetSection("Live"));
         services.AddSingleton<DataFolderGuard>();
         services.AddSingleton<FirstAdminPassword>();
         services.AddSingleton<DatabaseReadiness>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
 using PhoChau.Core.Petitions;
+using PhoChau.Core.Common;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Tests.EndToEnd;
@@ -59,6 +60,83 @@ public sealed class LivePageTests
         Assert.DoesNotContain("Trần Văn Kín", text);
         Assert.DoesNotContain("Trần Văn Kín", await phone.ContentAsync());
         Assert.True(await phone.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways on a phone");
+    }
+
+    [Fact]
+    public async Task A_citizen_following_online_asks_from_the_phone_is_marked_for_the_secretary_and_told_on_the_phone_when_called()
+    {
+        await using var chromium = await Browser.LaunchAsync();
+        await using var portal = await DemoSession.StartAsync();
+        await using var staff = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
+        var secretary = await staff.NewPageAsync();
+        await Browser.SignInAsync(secretary, portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+        await Browser.GotoInteractiveAsync(secretary, portal.BaseUrl + "/sessions/1/hall");
+        await using var phoneContext = await chromium.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 390, Height = 844 }, Locale = "en-US", IsMobile = true, HasTouch = true,
+        });
+        var phone = await phoneContext.NewPageAsync();
+
+        // From the phone form: "I follow online", with the number to call back.
+        await phone.GotoAsync(portal.BaseUrl + "/sessions/1/dang-ky");
+        await phone.FillAsync("[data-testid=speak-name]", "Võ Văn Xa Nhà");
+        await phone.FillAsync("[data-testid=speak-from]", "Thôn Phước Thạnh");
+        await phone.FillAsync("[data-testid=speak-topic]", "Đường vào thôn");
+        await phone.FillAsync("[data-testid=speak-phone]", "0935 444 555");
+        await phone.CheckAsync("[data-testid=speak-follows-online]");
+        await phone.CheckAsync("[data-testid=speak-consent]");
+        await phone.ClickAsync("[data-testid=speak-submit]");
+        await phone.ClickAsync("[data-testid=speak-follow-live]");
+        await phone.WaitForSelectorAsync("[data-testid=live-me-state]:has-text('Thư ký đang xem')");
+
+        // Marked on the secretary's console, then in the queue with the number to call back.
+        await secretary.WaitForSelectorAsync("[data-testid=pending-request]:has-text('Võ Văn Xa Nhà')");
+        Assert.True(await secretary.Locator("[data-testid=pending-request]:has-text('Võ Văn Xa Nhà') >> [data-testid=pending-remote]").CountAsync() == 1,
+            await secretary.Locator("[data-testid=pending-requests]").InnerHTMLAsync());
+        await secretary.ClickAsync("[data-testid=pending-request]:has-text('Võ Văn Xa Nhà') >> [data-testid=accept-request]");
+        await secretary.WaitForSelectorAsync("[data-testid=queue-row]:has-text('Võ Văn Xa Nhà') >> [data-testid=queue-remote]:has-text('0935444555')");
+        await phone.WaitForSelectorAsync("[data-testid=live-me-state]:has-text('danh sách chờ')");
+        Assert.True(await phone.Locator("[data-testid=live-me-turn]").IsHiddenAsync());
+
+        // The chair calls them: the phone says it is their turn and how they will be heard (a call back: no room set).
+        var queue = portal.Services.GetRequiredService<SpeakerQueueService>();
+        var state = await queue.GetStateAsync(1);
+        var remote = state.Queue.Single(q => q.Name == "Võ Văn Xa Nhà");
+        Assert.True(remote.Remote);
+        state = await queue.MoveAsync(Secretary, 1, remote.SpeakerId, 0, state.Version);
+        await queue.CallNextAsync(Secretary, 1, state.Version);
+        await WithinASecondAsync(phone, "() => !document.getElementById('me-turn').hidden", "the call of the remote speaker");
+        Assert.Contains("0935444555", await phone.Locator("[data-testid=live-me-callback]").TextContentAsync());
+        // Named nowhere on the public page: they did not tick the box.
+        Assert.DoesNotContain("Võ Văn Xa Nhà", await phone.Locator("#live").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task With_a_call_room_configured_the_remote_speakers_page_carries_their_own_join_link_and_a_wrong_key_shows_nothing_personal()
+    {
+        await using var portal = await DemoSession.StartAsync(new Dictionary<string, string> { ["Live:CallRoom"] = "https://hop.example.vn/phochau-{0}-{1}" });
+        var requests = portal.Services.GetRequiredService<SpeakerRequestService>();
+        var request = await requests.SubmitAsync(1, new SpeakerRequestInput
+        {
+            Consent = true, FollowsOnline = true, Phone = "0935 666 777", Name = "Ngô Thị Phòng", VillageOrOrganisation = "Thôn Tân Hy", Topic = "Hộ tịch",
+        });
+        var key = requests.LiveKey(request);
+        using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
+
+        var mine = await http.GetStringAsync($"/truc-tiep/1?ban={key}", TestContext.Current.CancellationToken);
+        Assert.Contains($"https://hop.example.vn/phochau-1-{key.Split('-')[1]}", mine);
+        Assert.Contains("\"st\":\"Pending\"", await http.GetStringAsync($"/truc-tiep/1/ban/{key}", TestContext.Current.CancellationToken));
+
+        var forged = await http.GetStringAsync($"/truc-tiep/1?ban={request.Id}-AAAAAAAAAAAAAAAA", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("live-me", forged);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound,
+            (await http.GetAsync($"/truc-tiep/1/ban/{request.Id}-AAAAAAAAAAAAAAAA", TestContext.Current.CancellationToken)).StatusCode);
+        // A phone request "following online" needs the number to call back.
+        var refused = await Assert.ThrowsAsync<DomainException>(() => requests.SubmitAsync(1, new SpeakerRequestInput
+        {
+            Consent = true, FollowsOnline = true, Name = "Ngô Văn Không Số", VillageOrOrganisation = "Thôn Tân Hy", Topic = "Hộ tịch",
+        }));
+        Assert.Contains("số điện thoại", refused.Message);
     }
 
     [Fact]

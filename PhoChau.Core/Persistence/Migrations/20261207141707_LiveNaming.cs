@@ -28,13 +28,9 @@ namespace PhoChau.Core.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "NamedPublicly",
-                table: "Speakers");
-
-            migrationBuilder.DropColumn(
-                name: "NamedPublicly",
-                table: "SpeakerRequests");
+            // SQLite's own DROP COLUMN (not a table rebuild): the table's SQL is then exactly the previous release's.
+            migrationBuilder.Sql("ALTER TABLE \"Speakers\" DROP COLUMN \"NamedPublicly\";");
+            migrationBuilder.Sql("ALTER TABLE \"SpeakerRequests\" DROP COLUMN \"NamedPublicly\";");
         }
     }
 }

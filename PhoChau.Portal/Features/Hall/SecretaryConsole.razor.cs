@@ -23,6 +23,7 @@ public partial class SecretaryConsole
     private int? _dragId, _minutesFor;
     private string? _summary, _answerGiven;
     private IReadOnlyList<SpeakerRequest> _pending = [];
+    private IReadOnlyDictionary<int, string> _callBack = new Dictionary<int, string>();
     private KeyShortcuts? _shortcuts;
     private bool _restored, _confirmingOpen;
     private string? _openReason;
@@ -76,6 +77,7 @@ public partial class SecretaryConsole
         try
         {
             _pending = await Requests.PendingAsync(Actor, Id);
+            _callBack = await Requests.CallBackNumbersAsync(Actor, Id);
         }
         catch (Exception ex)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using PhoChau.Core.Speakers;
+using PhoChau.Portal.Features.Citizens;
 
 namespace PhoChau.Portal.Features.Live;
 
@@ -18,11 +19,26 @@ public static class LiveEndpoints
 
     public static void MapLiveEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/truc-tiep/{id:int}", async (int id, LiveFeed feed, IStringLocalizer<LiveText> text, HttpContext http) =>
+        endpoints.MapGet("/truc-tiep/{id:int}", async (int id, string? ban, LiveFeed feed, SpeakerRequestService requests,
+            IOptions<LiveOptions> options, IStringLocalizer<LiveText> text, HttpContext http) =>
         {
             if (await feed.CurrentAsync(id, http.RequestAborted) is not { } view) return Results.NotFound();
             http.Response.Headers.CacheControl = "no-store";
-            return Results.Content(Page(view, text), "text/html; charset=utf-8");
+            // A citizen's own link (?ban=…, from the phone form): their request's panel too. A wrong key shows the page alone.
+            var me = ban is not null && LinkKey.TryParse(ban, out var requestId, out var token)
+                ? await requests.OfLinkAsync(id, requestId, token, http.RequestAborted) : null;
+            var heard = me is null ? null : options.Value.CallRoom is { Length: > 0 } room
+                ? new Heard(string.Format(CultureInfo.InvariantCulture, room, id, ban!.Split('-')[1]), null) : new Heard(null, me.Phone);
+            return Results.Content(Page(view, text, me is null ? null : (ban!, heard!)), "text/html; charset=utf-8");
+        }).AllowAnonymous();
+
+        // Where a citizen's own request stands (pending, accepted as which speaker, rejected): their page asks until it knows.
+        endpoints.MapGet("/truc-tiep/{id:int}/ban/{key}", async (int id, string key, SpeakerRequestService requests, HttpContext http) =>
+        {
+            if (!LinkKey.TryParse(key, out var requestId, out var token) || await requests.OfLinkAsync(id, requestId, token, http.RequestAborted) is not { } me)
+                return Results.NotFound();
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.Json(new { st = me.Status.ToString(), sid = me.SpeakerId });
         }).AllowAnonymous();
 
         endpoints.MapGet("/truc-tiep/{id:int}/su-kien", async (int id, LiveFeed feed, HttpContext http) =>
@@ -56,7 +72,10 @@ public static class LiveEndpoints
     }
 
     /// <summary>The page as the session stands: readable without the script, which then keeps it live.</summary>
-    internal static string Page(LiveSession v, IStringLocalizer<LiveText> words)
+    /// <summary>How a citizen following online is heard when called: a call room's link, or a call back on their number.</summary>
+    internal sealed record Heard(string? Room, string? Phone);
+
+    internal static string Page(LiveSession v, IStringLocalizer<LiveText> words, (string Key, Heard Heard)? me = null)
     {
         string T(string key) => Encoder.Encode(words["Live." + key]);
         string E(string? s) => Encoder.Encode(s ?? "");
@@ -81,6 +100,18 @@ public static class LiveEndpoints
         sb.Append("<h1>").Append(E(v.Title)).Append("</h1><p class=\"muted\">")
             .Append(E(string.Format(CultureInfo.CurrentCulture, words["Live.When"], when, v.Venue))).Append(" · <span id=\"state\" data-testid=\"live-state\">")
             .Append(E(v.StateName)).Append("</span></p><p id=\"status\" role=\"status\" aria-live=\"polite\">").Append(T("NoScript")).Append("</p>");
+        if (me is { } mine)
+        {
+            sb.Append("<section id=\"me\" data-testid=\"live-me\" data-key=\"").Append(E(mine.Key)).Append("\" data-pending=\"").Append(T("MePending"))
+                .Append("\" data-accepted=\"").Append(T("MeAccepted")).Append("\" data-rejected=\"").Append(T("MeRejected"))
+                .Append("\" data-done=\"").Append(T("MeDone")).Append("\"><h2>").Append(T("Me")).Append("</h2><p id=\"me-state\" data-testid=\"live-me-state\">")
+                .Append(T("MePending")).Append("</p><div id=\"me-turn\" data-testid=\"live-me-turn\" hidden><p class=\"big\">").Append(T("MeTurn")).Append("</p><p>");
+            if (mine.Heard.Room is { } room)
+                sb.Append("<a href=\"").Append(E(room)).Append("\" target=\"_blank\" rel=\"noopener\" data-testid=\"live-me-join\">").Append(T("MeJoin")).Append("</a>");
+            else
+                sb.Append("<span data-testid=\"live-me-callback\">").Append(E(string.Format(CultureInfo.CurrentCulture, words["Live.MeCallBack"], mine.Heard.Phone))).Append("</span>");
+            sb.Append("</p></div></section>");
+        }
         sb.Append("<section><h2>").Append(T("Agenda")).Append("</h2><p id=\"agenda\" data-testid=\"live-agenda\">")
             .Append(v.AgendaStep is { } step ? E(string.Format(CultureInfo.CurrentCulture, words["Live.AgendaStep"], v.AgendaIndex + 1, v.AgendaCount, step)) : "—")
             .Append("</p></section>");

@@ -42,10 +42,30 @@
       list.appendChild(e);
     });
     var none = $('nopet'); if (none) none.hidden = Object.keys(petitions).length > 0;
+    mine(m);
     var over = m.s === 'Concluded' || m.s === 'Closed';
     $('end').hidden = !over;
     text($('conclusion'), m.c || '');
     tick();
+  }
+
+  // A citizen following their own request (?ban=…): what it became, and their turn when the chair calls them.
+  var me = $('me'), myId = null, myState = null, asking = false, last = null;
+  function ask() {
+    if (!me || asking || myState === 'Rejected' || myId) return;
+    asking = true;
+    fetch(location.pathname.replace(/\/$/, '') + '/ban/' + encodeURIComponent(me.dataset.key), { cache: 'no-store' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (s) { asking = false; if (s) { myState = s.st; myId = s.sid || null; if (last) mine(last); } })
+      .catch(function () { asking = false; });
+  }
+  function mine(m) {
+    last = m;
+    if (!me) return;
+    if (!myId) ask();
+    var turn = myId && m.sp && m.sp.id === myId, st = $('me-state');
+    $('me-turn').hidden = !turn;
+    text(st, turn ? '' : myState === 'Rejected' ? me.dataset.rejected : myId ? me.dataset.accepted : me.dataset.pending);
   }
 
   var status = $('status');

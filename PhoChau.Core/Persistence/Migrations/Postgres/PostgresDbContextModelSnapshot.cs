@@ -1891,6 +1891,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<DateTime>("RegisteredAtUtc")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<bool>("Remote")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("StartedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
@@ -1979,6 +1982,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<bool>("FollowsOnline")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
