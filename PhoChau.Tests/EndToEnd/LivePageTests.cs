@@ -112,6 +112,38 @@ public sealed class LivePageTests
     }
 
     [Fact]
+    public async Task A_dialogue_held_online_too_shows_the_live_pages_QR_code_on_the_hall_display_and_one_in_person_does_not()
+    {
+        await using var chromium = await Browser.LaunchAsync();
+        await using var portal = await DemoSession.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        var display = await context.NewPageAsync();
+        await Browser.SignInAsync(display, portal.BaseUrl, "xem", PortalFactory.UserPassword);
+        await Browser.GotoInteractiveAsync(display, portal.BaseUrl + "/sessions/1/display");
+        await display.WaitForSelectorAsync("[data-testid=display-qr] img");
+        Assert.Equal(0, await display.Locator("[data-testid=display-live-qr]").CountAsync()); // the demo's dialogue is held in person
+
+        await using (var db = portal.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PhoChau.Core.Persistence.PhoChauDbContext>>().CreateDbContext())
+        {
+            var dialogue = db.Dialogues.Single(d => d.Id == 1);
+            dialogue.Form = PhoChau.Core.Dialogues.DialogueForm.InPersonAndOnline;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        await Browser.GotoInteractiveAsync(display, portal.BaseUrl + "/sessions/1/display");
+        var qr = await display.WaitForSelectorAsync("[data-testid=display-live-qr] img");
+        var shown = (await display.TextContentAsync("[data-testid=display-live-url]"))!.Trim();
+        Assert.EndsWith("/truc-tiep/1", shown);
+        var shot = Path.Combine(portal.DataRoot, "display-live-qr.png");
+        await qr!.ScreenshotAsync(new() { Path = shot });
+        Assert.Equal([shown], await QrReader.DecodeImageAsync(shot));
+        // Both codes on a 1280×720 projector, neither over the other.
+        var live = (await display.Locator("[data-testid=display-live-qr]").BoundingBoxAsync())!;
+        var speak = (await display.Locator("[data-testid=display-qr]").BoundingBoxAsync())!;
+        Assert.True(live.Y + live.Height <= speak.Y || speak.Y + speak.Height <= live.Y, "the two QR codes overlap");
+        Assert.True(live.Y >= 0 && speak.Y + speak.Height <= 720, "a QR code is off the projector");
+    }
+
+    [Fact]
     public async Task With_a_call_room_configured_the_remote_speakers_page_carries_their_own_join_link_and_a_wrong_key_shows_nothing_personal()
     {
         await using var portal = await DemoSession.StartAsync(new Dictionary<string, string> { ["Live:CallRoom"] = "https://hop.example.vn/phochau-{0}-{1}" });

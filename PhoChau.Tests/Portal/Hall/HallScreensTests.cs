@@ -13,6 +13,7 @@ public sealed class HallScreensTests : PortalBunitContext
     {
         services.AddSingleton(Core.Get<SpeakerQueueService>());
         services.AddSingleton(Core.Get<HallSessionService>());
+        services.AddSingleton(Core.Get<DialogueService>());
         services.AddSingleton(Core.Get<SessionOutcomeService>());
         services.AddSingleton(Core.Get<HallNotifier>());
         services.AddSingleton(Core.Get<PetitionQuery>());
