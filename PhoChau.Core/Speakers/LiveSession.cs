@@ -16,7 +16,8 @@ public sealed record LivePetition(int Id, string Code, string Field, string? Dep
 public sealed record LiveSession(
     int DialogueId, string Title, DialogueState State, string StateName, DateOnly? SessionDate, TimeOnly? StartTime, string Venue,
     string? AgendaStep, int AgendaIndex, int AgendaCount, LiveSpeaker? Speaking, int SpeakingTimeSeconds,
-    IReadOnlyList<LiveSpeaker> Next, int Waiting, LiveSpeaker? Latest, IReadOnlyList<LivePetition> Petitions, string? Conclusion, int Version)
+    IReadOnlyList<LiveSpeaker> Next, int Waiting, LiveSpeaker? Latest, IReadOnlyList<LivePetition> Petitions, string? Conclusion, int Version,
+    string ResultsAddress = "/ket-qua")
 {
     /// <summary>How many of those waiting the page lists (the rest are counted).</summary>
     public const int NextShown = 5;
@@ -48,6 +49,8 @@ public sealed class LiveSessionService(IDbContextFactory<PhoChauDbContext> dbFac
                 select new { p.Id, p.Code, p.Field, Department = dep.Name, p.State })
             .ToListAsync(ct);
         var waiting = state.Waiting;
+        // On a province's server the results page needs the commune's code (?xa=), as the receipts' links carry it.
+        var code = await db.CommuneProfiles.Where(c => c.Id == CommuneScope.Current).Select(c => c.Code).FirstOrDefaultAsync(ct);
         // A speaker's number is their place in the order of registration: it stays theirs when the queue is reordered.
         var numbers = state.Queue.OrderBy(q => q.SpeakerId).Select((q, i) => (q.SpeakerId, Number: i + 1)).ToDictionary(x => x.SpeakerId, x => x.Number);
         LiveSpeaker Shown(QueueEntry q) => LiveSessionService.Shown(q, numbers[q.SpeakerId]);
@@ -61,7 +64,8 @@ public sealed class LiveSessionService(IDbContextFactory<PhoChauDbContext> dbFac
             petitions.Select(p => new LivePetition(p.Id, p.Code, PetitionLabels.Fields[p.Field], p.Department,
                 PetitionStateMachine.StateName(p.State))).ToList(),
             state.State is DialogueState.Concluded or DialogueState.Closed ? d.Conclusion : null,
-            state.Version);
+            state.Version,
+            code is { Length: > 0 } ? "/ket-qua?xa=" + Uri.EscapeDataString(code) : "/ket-qua");
     }
 
     /// <summary>The speaker's name when they agreed; else their number (of registration) and where they come from.</summary>

@@ -131,7 +131,7 @@ public static class LiveEndpoints
                 .Append(E(p.Field)).Append(": ").Append(p.Department is { } d ? E(d) : T("Unassigned")).Append(" (").Append(E(p.State)).Append(")</li>");
         sb.Append("</ul>").Append(v.Petitions.Count == 0 ? "<p id=\"nopet\" class=\"muted\">" + T("NoPetitions") + "</p>" : "").Append("</section>");
         sb.Append("<section id=\"end\"").Append(v.IsOver ? "" : " hidden").Append("><h2>").Append(T("Conclusion")).Append("</h2><p id=\"conclusion\" data-testid=\"live-conclusion\">")
-            .Append(E(v.Conclusion)).Append("</p><p><a href=\"/ket-qua\" data-testid=\"live-results\">").Append(T("Results")).Append("</a></p></section>");
+            .Append(E(v.Conclusion)).Append("</p><p><a href=\"").Append(E(v.ResultsAddress)).Append("\" data-testid=\"live-results\">").Append(T("Results")).Append("</a></p></section>");
         sb.Append("</main><script src=\"/js/live.js\" defer></script></body></html>");
         return sb.ToString();
     }

@@ -62,6 +62,27 @@ public sealed class LiveSessionTests
     }
 
     [Fact]
+    public async Task Once_concluded_the_page_gives_the_conclusion_and_the_results_address_with_the_communes_code()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await HallData.OpenSessionAsync(host);
+        var live = host.Get<LiveSessionService>();
+        Assert.Null((await live.GetAsync(d.Id))!.Conclusion); // not before it is read
+        await host.Get<HallSessionService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận trả lời bằng văn bản đúng hạn.");
+        await using (var db = host.NewDb())
+        {
+            db.CommuneProfiles.Single().Code = "pho-chau";
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var over = await live.GetAsync(d.Id);
+
+        Assert.True(over!.IsOver);
+        Assert.Equal("Các bộ phận trả lời bằng văn bản đúng hạn.", over.Conclusion);
+        Assert.Equal("/ket-qua?xa=pho-chau", over.ResultsAddress); // a province's server needs the code
+    }
+
+    [Fact]
     public async Task A_session_not_announced_cancelled_or_unknown_has_no_live_page()
     {
         await using var host = await CoreTestHost.StartAsync();
