@@ -23,9 +23,15 @@ public static class SecurityHeaders
             : ContentSecurityPolicy.Replace("script-src 'self'", "script-src 'self' " + origins).Replace("connect-src 'self'", "connect-src 'self' " + origins);
     }
 
+    /// <summary>The policy with the live page's sound stream (Live:Stream, e.g. the laptop's Icecast) allowed to play.</summary>
+    public static string WithStream(string policy, string? stream) =>
+        Uri.TryCreate(stream, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
+            ? policy.Replace("default-src 'self';", $"default-src 'self'; media-src 'self' {u.GetLeftPart(UriPartial.Authority)};")
+            : policy;
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, IConfiguration configuration)
     {
-        var policy = Policy(configuration["Signing:PluginOrigins"]);
+        var policy = WithStream(Policy(configuration["Signing:PluginOrigins"]), configuration["Live:Stream"]);
         return app.Use((context, next) =>
     {
         var headers = context.Response.Headers;

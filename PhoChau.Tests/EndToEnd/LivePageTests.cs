@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Common;
@@ -141,6 +144,65 @@ public sealed class LivePageTests
         var speak = (await display.Locator("[data-testid=display-qr]").BoundingBoxAsync())!;
         Assert.True(live.Y + live.Height <= speak.Y || speak.Y + speak.Height <= live.Y, "the two QR codes overlap");
         Assert.True(live.Y >= 0 && speak.Y + speak.Height <= 720, "a QR code is off the projector");
+    }
+
+    [Fact]
+    public async Task The_halls_sound_plays_from_the_stream_server_the_secretary_sees_it_and_its_fall_leaves_the_hall_unaffected()
+    {
+        await using var chromium = await Browser.LaunchAsync();
+        // A stream server as Icecast answers: its status and a mount that plays (a minute of a 440 Hz tone).
+        var server = WebApplication.CreateSlimBuilder();
+        server.WebHost.UseUrls("http://127.0.0.1:0");
+        var streamServer = server.Build();
+        streamServer.MapGet("/status-json.xsl", (HttpContext http) => Results.Json(new
+        {
+            icestats = new { source = new { listenurl = $"http://{http.Request.Host}/hoi-truong.wav", listeners = 2 } },
+        }));
+        streamServer.MapGet("/hoi-truong.wav", () => Results.Bytes(Tone(seconds: 60), "audio/wav"));
+        await streamServer.StartAsync(TestContext.Current.CancellationToken);
+        var streamBase = streamServer.Urls.First();
+        await using var portal = await DemoSession.StartAsync(new Dictionary<string, string> { ["Live:Stream"] = streamBase + "/hoi-truong.wav" });
+
+        await using var staff = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
+        var secretary = await staff.NewPageAsync();
+        await Browser.SignInAsync(secretary, portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+        await Browser.GotoInteractiveAsync(secretary, portal.BaseUrl + "/sessions/1/hall");
+        await secretary.WaitForSelectorAsync("[data-testid=stream-status]:has-text('2 người nghe')");
+
+        await using var phoneContext = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "en-US", IsMobile = true, HasTouch = true });
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync(portal.BaseUrl + "/truc-tiep/1");
+        await phone.ClickAsync("h1"); // the listener's tap: a page may then play sound
+        await phone.EvaluateAsync("() => document.getElementById('sound').play()");
+        await phone.WaitForFunctionAsync("() => document.getElementById('sound').currentTime > 0.5", null, new() { Timeout = 15_000 });
+        Assert.Equal("Đang phát", (await phone.TextContentAsync("[data-testid=live-sound-state]"))?.Trim());
+
+        // The stream server stops: the secretary is told, and the hall goes on as before.
+        await streamServer.StopAsync(TestContext.Current.CancellationToken);
+        await streamServer.DisposeAsync();
+        await secretary.WaitForSelectorAsync("[data-testid=stream-status]:has-text('không có tín hiệu')", new() { Timeout = 20_000 });
+        var clock = Stopwatch.StartNew();
+        await portal.Services.GetRequiredService<SpeakerQueueService>().RegisterAsync(Secretary, 1,
+            new SpeakerInput { Name = "Phan Văn Âm", VillageOrOrganisation = "Thôn Châu Me", Topic = "Thủ tục" });
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"a registration took {clock.Elapsed.TotalMilliseconds:F0} ms with the stream server down");
+        var fresh = await phone.Context.NewPageAsync();
+        await fresh.GotoAsync(portal.BaseUrl + "/truc-tiep/1");
+        Assert.Contains("luồng âm thanh đang gián đoạn", await fresh.TextContentAsync("[data-testid=live-sound-state]"));
+    }
+
+    /// <summary>A WAV file of a 440 Hz tone, 8 kHz mono 16-bit.</summary>
+    private static byte[] Tone(int seconds)
+    {
+        const int rate = 8000;
+        var samples = rate * seconds;
+        using var ms = new MemoryStream();
+        using var w = new BinaryWriter(ms);
+        w.Write("RIFF"u8.ToArray()); w.Write(36 + samples * 2); w.Write("WAVE"u8.ToArray());
+        w.Write("fmt "u8.ToArray()); w.Write(16); w.Write((short)1); w.Write((short)1); w.Write(rate); w.Write(rate * 2); w.Write((short)2); w.Write((short)16);
+        w.Write("data"u8.ToArray()); w.Write(samples * 2);
+        for (var i = 0; i < samples; i++) w.Write((short)(Math.Sin(2 * Math.PI * 440 * i / rate) * 8000));
+        w.Flush();
+        return ms.ToArray();
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public static class LiveEndpoints
     public static void MapLiveEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/truc-tiep/{id:int}", async (int id, string? ban, LiveFeed feed, SpeakerRequestService requests,
-            IOptions<LiveOptions> options, IStringLocalizer<LiveText> text, HttpContext http) =>
+            IOptions<LiveOptions> options, LiveStream stream, IStringLocalizer<LiveText> text, HttpContext http) =>
         {
             if (await feed.CurrentAsync(id, http.RequestAborted) is not { } view) return Results.NotFound();
             http.Response.Headers.CacheControl = "no-store";
@@ -29,7 +29,8 @@ public static class LiveEndpoints
                 ? await requests.OfLinkAsync(id, requestId, token, http.RequestAborted) : null;
             var heard = me is null ? null : options.Value.CallRoom is { Length: > 0 } room
                 ? new Heard(string.Format(CultureInfo.InvariantCulture, room, id, ban!.Split('-')[1]), null) : new Heard(null, me.Phone);
-            return Results.Content(Page(view, text, me is null ? null : (ban!, heard!)), "text/html; charset=utf-8");
+            var sound = options.Value.Stream is { Length: > 0 } address ? (address, (await stream.GetAsync(http.RequestAborted)).Up) : ((string, bool)?)null;
+            return Results.Content(Page(view, text, me is null ? null : (ban!, heard!), sound), "text/html; charset=utf-8");
         }).AllowAnonymous();
 
         // Where a citizen's own request stands (pending, accepted as which speaker, rejected): their page asks until it knows.
@@ -75,7 +76,8 @@ public static class LiveEndpoints
     /// <summary>How a citizen following online is heard when called: a call room's link, or a call back on their number.</summary>
     internal sealed record Heard(string? Room, string? Phone);
 
-    internal static string Page(LiveSession v, IStringLocalizer<LiveText> words, (string Key, Heard Heard)? me = null)
+    internal static string Page(LiveSession v, IStringLocalizer<LiveText> words, (string Key, Heard Heard)? me = null,
+        (string Address, bool Up)? sound = null)
     {
         string T(string key) => Encoder.Encode(words["Live." + key]);
         string E(string? s) => Encoder.Encode(s ?? "");
@@ -112,6 +114,12 @@ public static class LiveEndpoints
                 sb.Append("<span data-testid=\"live-me-callback\">").Append(E(string.Format(CultureInfo.CurrentCulture, words["Live.MeCallBack"], mine.Heard.Phone))).Append("</span>");
             sb.Append("</p></div></section>");
         }
+        if (sound is { } s)
+            // The stream server plays it, not the portal; the page says plainly when it is down (see live.js).
+            sb.Append("<section><h2>").Append(T("Sound")).Append("</h2><audio id=\"sound\" controls preload=\"none\" src=\"").Append(E(s.Address))
+                .Append("\" data-testid=\"live-audio\"></audio><p id=\"sound-state\" data-testid=\"live-sound-state\" data-playing=\"").Append(T("SoundPlaying"))
+                .Append("\" data-down=\"").Append(T("SoundDown")).Append("\" data-loading=\"").Append(T("SoundLoading")).Append("\">")
+                .Append(s.Up ? T("SoundReady") : T("SoundDown")).Append("</p></section>");
         sb.Append("<section><h2>").Append(T("Agenda")).Append("</h2><p id=\"agenda\" data-testid=\"live-agenda\">")
             .Append(v.AgendaStep is { } step ? E(string.Format(CultureInfo.CurrentCulture, words["Live.AgendaStep"], v.AgendaIndex + 1, v.AgendaCount, step)) : "—")
             .Append("</p></section>");

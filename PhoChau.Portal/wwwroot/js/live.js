@@ -68,6 +68,15 @@
     text(st, turn ? '' : myState === 'Rejected' ? me.dataset.rejected : myId ? me.dataset.accepted : me.dataset.pending);
   }
 
+  // The hall's sound (a stream server's, not the portal's): say plainly whether it plays.
+  var sound = $('sound'), soundState = $('sound-state');
+  if (sound) {
+    sound.addEventListener('playing', function () { text(soundState, soundState.dataset.playing); });
+    sound.addEventListener('waiting', function () { text(soundState, soundState.dataset.loading); });
+    sound.addEventListener('error', function () { text(soundState, soundState.dataset.down); });
+    sound.addEventListener('stalled', function () { text(soundState, soundState.dataset.down); });
+  }
+
   var status = $('status');
   var source = new EventSource(location.pathname.replace(/\/$/, '') + '/su-kien');
   source.onmessage = function (e) { apply(JSON.parse(e.data)); };

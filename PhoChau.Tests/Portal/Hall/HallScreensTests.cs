@@ -14,6 +14,11 @@ public sealed class HallScreensTests : PortalBunitContext
         services.AddSingleton(Core.Get<SpeakerQueueService>());
         services.AddSingleton(Core.Get<HallSessionService>());
         services.AddSingleton(Core.Get<DialogueService>());
+        services.AddSingleton(Core.Get<LiveSessionService>());
+        services.AddSingleton<PhoChau.Portal.Features.Live.LiveFeed>();
+        services.AddSingleton<PhoChau.Portal.Features.Live.LiveStream>();
+        services.AddHttpClient();
+        services.AddOptions<PhoChau.Portal.Features.Live.LiveOptions>();
         services.AddSingleton(Core.Get<SessionOutcomeService>());
         services.AddSingleton(Core.Get<HallNotifier>());
         services.AddSingleton(Core.Get<PetitionQuery>());
