@@ -28,14 +28,17 @@ public static class MinutesComposer
         if (d.ParentId is not null) sb.AppendLine($"- Buổi đối thoại theo cụm thôn: {d.ClusterName}, gồm {string.Join(", ", r.OwnVillages)}.");
         if (r.Participants.Count > 0) sb.AppendLine($"- Thành phần tham dự: {string.Join("; ", r.Participants)}.");
         var present = r.Speakers.Count(s => s.Status is SpeakerStatus.Done or SpeakerStatus.Speaking);
-        sb.AppendLine($"- Công dân, tổ chức đăng ký phát biểu: {r.Speakers.Count} người ({present} người đã phát biểu).");
+        var remote = r.Speakers.Count(s => s.Remote && s.Status is SpeakerStatus.Done or SpeakerStatus.Speaking);
+        // A dialogue held online too (art. 43): the minutes say who was heard from afar.
+        sb.AppendLine($"- Công dân, tổ chức đăng ký phát biểu: {r.Speakers.Count} người ({present} người đã phát biểu"
+            + (remote > 0 ? $", trong đó {remote} người phát biểu trực tuyến" : "") + ").");
         sb.AppendLine();
         sb.AppendLine("II. NỘI DUNG ĐỐI THOẠI");
         var n = 0;
         foreach (var s in r.Speakers.Where(s => s.Status is SpeakerStatus.Done or SpeakerStatus.Speaking))
         {
             n++;
-            sb.AppendLine($"{n}. {s.Name} ({s.VillageOrOrganisation}): {(string.IsNullOrWhiteSpace(s.Summary) ? s.Topic : s.Summary)}");
+            sb.AppendLine($"{n}. {s.Name} ({s.VillageOrOrganisation}{(s.Remote ? ", phát biểu trực tuyến" : "")}): {(string.IsNullOrWhiteSpace(s.Summary) ? s.Topic : s.Summary)}");
             if (!string.IsNullOrWhiteSpace(s.AnswerGiven)) sb.AppendLine($"   Trả lời: {s.AnswerGiven}");
         }
         if (n == 0) sb.AppendLine("Không có ý kiến phát biểu.");

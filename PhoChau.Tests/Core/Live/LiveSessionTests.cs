@@ -83,6 +83,30 @@ public sealed class LiveSessionTests
     }
 
     [Fact]
+    public async Task The_minutes_say_who_was_heard_from_afar()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await HallData.OpenSessionAsync(host);
+        var requests = host.Get<SpeakerRequestService>();
+        var request = await requests.SubmitAsync(d.Id, new SpeakerRequestInput
+        {
+            Consent = true, FollowsOnline = true, Phone = "0935 444 555", Name = "Võ Văn Xa Nhà", VillageOrOrganisation = "Thôn Phước Thạnh", Topic = "Đường vào thôn",
+        });
+        await requests.AcceptAsync(CoreTestHost.Secretary, request.Id);
+        await HallData.RegisterAsync(host, d.Id, "Nguyễn Văn Tại Chỗ");
+        var queue = host.Get<SpeakerQueueService>();
+        await queue.CallNextAsync(CoreTestHost.Chairman, d.Id, null);
+        await queue.CallNextAsync(CoreTestHost.Chairman, d.Id, null);
+        await host.Get<HallSessionService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận trả lời bằng văn bản đúng hạn.");
+
+        var minutes = (await host.Get<PhoChau.Core.AfterSession.AfterSessionService>().DraftMinutesAsync(CoreTestHost.Secretary, d.Id)).Content;
+
+        Assert.Contains("(2 người đã phát biểu, trong đó 1 người phát biểu trực tuyến)", minutes);
+        Assert.Contains("Võ Văn Xa Nhà (Thôn Phước Thạnh, phát biểu trực tuyến): Đường vào thôn", minutes);
+        Assert.Contains("Nguyễn Văn Tại Chỗ (Thôn Vĩnh Tuy): ", minutes);
+    }
+
+    [Fact]
     public async Task A_session_not_announced_cancelled_or_unknown_has_no_live_page()
     {
         await using var host = await CoreTestHost.StartAsync();
