@@ -42,7 +42,9 @@ public sealed class LiveViewersBenchmark : IBenchmark
             var alone = await ActionsAsync(queue, rounds, "a", null);
             var heapBefore = Heap();
 
-            using var client = Process.Start(SelfStart(["live-viewers-client", baseUrl, viewers.ToString(CultureInfo.InvariantCulture)]))!;
+            var start = SelfProcess.Start(["live-viewers-client", baseUrl, viewers.ToString(CultureInfo.InvariantCulture)]);
+            start.RedirectStandardOutput = true;
+            using var client = Process.Start(start)!;
             var received = new ConcurrentDictionary<int, long>();
             var ready = new TaskCompletionSource();
             _ = Task.Run(async () =>
@@ -114,15 +116,6 @@ public sealed class LiveViewersBenchmark : IBenchmark
         for (var i = 0; i < 3; i++) GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         return GC.GetTotalMemory(true);
-    }
-
-    private static ProcessStartInfo SelfStart(string[] args)
-    {
-        var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardOutput = true };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(LiveViewersBenchmark).Assembly.Location);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        return start;
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed partial class ResultsDayBenchmark : IBenchmark
         {
             // The hall's times depend on how the collector pauses it: measured with the server GC, which the portal's own
             // runtimeconfig sets, not this runner's workstation GC (kept for the memory figures of the other benchmarks).
-            var again = SelfStart([Name, .. args]);
+            var again = SelfProcess.Start([Name, .. args]);
             again.Environment["DOTNET_gcServer"] = "1";
             using var run = Process.Start(again)!;
             await run.WaitForExitAsync();
@@ -146,18 +146,6 @@ public sealed partial class ResultsDayBenchmark : IBenchmark
         return 0;
     }
 
-    /// <summary>This benchmark runner again, with other arguments; under <c>nice -n 19</c> when <paramref name="nice"/>.</summary>
-    private static ProcessStartInfo SelfStart(string[] args, bool nice = false)
-    {
-        var self = Environment.ProcessPath!;
-        nice &= !OperatingSystem.IsWindows();
-        var start = new ProcessStartInfo(nice ? "nice" : self) { UseShellExecute = false };
-        if (nice) foreach (var a in new[] { "-n", "19", self }) start.ArgumentList.Add(a);
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(ResultsDayBenchmark).Assembly.Location);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        return start;
-    }
-
     /// <summary>The citizens' process, seen from the benchmark: started at the lowest priority, told when to measure.</summary>
     private sealed class CitizensProcess : IAsyncDisposable
     {
@@ -168,7 +156,7 @@ public sealed partial class ResultsDayBenchmark : IBenchmark
         {
             var file = Path.GetTempFileName();
             await File.WriteAllLinesAsync(file, receipts.Select(r => $"{r.Code} {r.Pin}"));
-            var start = SelfStart(["results-day-citizens", baseUrl, file], nice: true);
+            var start = SelfProcess.Start(["results-day-citizens", baseUrl, file], nice: true);
             start.RedirectStandardInput = start.RedirectStandardOutput = true;
             start.Environment["DOTNET_gcServer"] = "0"; // a phone's client, not the portal
             var process = Process.Start(start)!;

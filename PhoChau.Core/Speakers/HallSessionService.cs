@@ -50,7 +50,7 @@ public sealed class HallSessionService(
             var steps = d.Agenda.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
             if (step < 0 || step >= Math.Max(1, steps)) throw new DomainException(CoreText.Get("Hall.AgendaStepInvalid"));
             d.CurrentAgendaStep = step;
-            return Task.FromResult<IReadOnlyList<int>>([]);
+            return HallWrites.NoPetitionsChanged;
         }, ct);
 
     /// <summary>

@@ -39,6 +39,9 @@ public sealed class HallWrites(
 {
     private const int Retries = 3;
 
+    /// <summary>What a hall step returns when it touched no petition (most do): the petitions screens need not reload.</summary>
+    internal static readonly Task<IReadOnlyList<int>> NoPetitionsChanged = Task.FromResult<IReadOnlyList<int>>([]);
+
     /// <summary>The saved state: one row read when the queue has not changed since it was last read or saved.</summary>
     public async Task<HallState> GetStateAsync(int dialogueId, CancellationToken ct = default)
     {

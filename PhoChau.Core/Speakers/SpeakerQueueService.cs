@@ -99,7 +99,7 @@ public sealed class SpeakerQueueService(
         MutateAsync(actor, dialogueId, expectedVersion, (_, _, speakers, _) =>
         {
             Reorder(speakers, speakerId, newWaitingIndex);
-            return NoPetitionsChanged;
+            return HallWrites.NoPetitionsChanged;
         }, ct);
 
     public async Task<HallState> MoveByAsync(Actor actor, int dialogueId, int speakerId, int delta, int expectedVersion, CancellationToken ct = default)
@@ -116,7 +116,7 @@ public sealed class SpeakerQueueService(
         {
             Reorder(speakers, speakerId, 0);
             speakers.Single(s => s.Id == speakerId).IsPointOfOrder = true;
-            return NoPetitionsChanged;
+            return HallWrites.NoPetitionsChanged;
         }, ct);
 
     public Task<HallState> MarkAsync(Actor actor, int dialogueId, int speakerId, SpeakerStatus status, int expectedVersion, CancellationToken ct = default) =>
@@ -126,7 +126,7 @@ public sealed class SpeakerQueueService(
                 throw new DomainException(CoreText.Get("Hall.MarkOnly"));
             var s = speakers.SingleOrDefault(x => x.Id == speakerId) ?? throw new NotFoundException(CoreText.Get("Hall.RegistrantNotFound"));
             s.MoveTo(status);
-            return NoPetitionsChanged;
+            return HallWrites.NoPetitionsChanged;
         }, ct);
 
     /// <summary>
@@ -141,7 +141,7 @@ public sealed class SpeakerQueueService(
             var now = clock.GetUtcNow().UtcDateTime;
             SpeakerStateMachine.EndTurns(speakers, now);
             SpeakerStateMachine.StartTurn(next, now);
-            return NoPetitionsChanged;
+            return HallWrites.NoPetitionsChanged;
         }, ct);
 
     /// <summary>Ends the current speaker without calling anyone (the last one, or before a break).</summary>
@@ -150,7 +150,7 @@ public sealed class SpeakerQueueService(
         {
             if (!speakers.Any(s => s.Status == SpeakerStatus.Speaking)) throw new DomainException(CoreText.Get("Hall.NoOneSpeaking"));
             SpeakerStateMachine.EndTurns(speakers, clock.GetUtcNow().UtcDateTime);
-            return NoPetitionsChanged;
+            return HallWrites.NoPetitionsChanged;
         }, ct);
 
     /// <summary>The minutes as the session runs: what the speaker said and the answer given.</summary>
@@ -161,7 +161,7 @@ public sealed class SpeakerQueueService(
             var s = speakers.SingleOrDefault(x => x.Id == speakerId) ?? throw new NotFoundException(CoreText.Get("Hall.SpeakerNotFound"));
             s.Summary = summary?.Trim() ?? "";
             s.AnswerGiven = answerGiven?.Trim() ?? "";
-            return NoPetitionsChanged;
+            return HallWrites.NoPetitionsChanged;
         }, ct);
 
     private static void Reorder(List<Speaker> speakers, int speakerId, int newIndex)
@@ -179,9 +179,6 @@ public sealed class SpeakerQueueService(
         var d = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(x => x.Id == dialogueId, ct) ?? throw new NotFoundException(CoreText.Get("Dialogues.NotFound"));
         if (d.State != DialogueState.InSession) throw new DomainException(CoreText.Get("Hall.NotInSession"));
     }
-
-    /// <summary>What a queue change returns when it touched no petition (most do): the petitions screens need not reload.</summary>
-    private static readonly Task<IReadOnlyList<int>> NoPetitionsChanged = Task.FromResult<IReadOnlyList<int>>([]);
 
     /// <summary>A queue action through the hall's write path (<see cref="HallWrites"/>), named for the metrics.</summary>
     private Task<HallState> MutateAsync(Actor actor, int dialogueId, int? expectedVersion, HallStep change, CancellationToken ct,

@@ -25,10 +25,12 @@ public static class LiveEndpoints
             if (await feed.CurrentAsync(id, http.RequestAborted) is not { } view) return Results.NotFound();
             http.Response.Headers.CacheControl = "no-store";
             // A citizen's own link (?ban=…, from the phone form): their request's panel too. A wrong key shows the page alone.
-            var me = ban is not null && LinkKey.TryParse(ban, out var requestId, out var token)
-                ? await requests.OfLinkAsync(id, requestId, token, http.RequestAborted) : null;
+            RemoteRequest? me = null;
+            string? token = null;
+            if (ban is not null && LinkKey.TryParse(ban, out var requestId, out token))
+                me = await requests.OfLinkAsync(id, requestId, token, http.RequestAborted);
             var heard = me is null ? null : options.Value.CallRoom is { Length: > 0 } room
-                ? new Heard(string.Format(CultureInfo.InvariantCulture, room, id, ban!.Split('-')[1]), null) : new Heard(null, me.Phone);
+                ? new Heard(string.Format(CultureInfo.InvariantCulture, room, id, token), null) : new Heard(null, me.Phone);
             var sound = options.Value.Stream is { Length: > 0 } address ? (address, (await stream.GetAsync(http.RequestAborted)).Up) : ((string, bool)?)null;
             return Results.Content(Page(view, text, me is null ? null : (ban!, heard!), sound), "text/html; charset=utf-8");
         }).AllowAnonymous();
