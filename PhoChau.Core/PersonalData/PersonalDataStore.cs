@@ -73,9 +73,15 @@ internal static class PersonalDataStore
             p.RefreshKeys();
             p.AnonymisedAtUtc = nowUtc;
         }
-        foreach (var s in await db.Speakers.Where(s => ids.Speakers.Contains(s.Id)).ToListAsync(ct))
+        var erased = await db.Speakers.Where(s => ids.Speakers.Contains(s.Id)).ToListAsync(ct);
+        foreach (var s in erased) s.Name = Anonymous;
+        // The hall's screens and the public live page keep each session's queue as of its version: the sessions move on
+        // (a new version) and are told once committed, so no screen shows the erased name again.
+        foreach (var d in await db.Dialogues.Where(d => erased.Select(s => s.DialogueId).Contains(d.Id)).ToListAsync(ct))
         {
-            s.Name = Anonymous;
+            d.QueueChangedAtUtc = nowUtc;
+            db.Entry(d).Property(x => x.QueueChangedAtUtc).IsModified = true;
+            db.Raise(new HallChanged(new HallChange(d.Id, true, [])));
         }
         foreach (var r in await db.SpeakerRequests.Where(r => ids.SpeakerRequests.Contains(r.Id)).ToListAsync(ct))
         {

@@ -107,6 +107,45 @@ public sealed class LiveSessionTests
     }
 
     [Fact]
+    public async Task An_erased_speaker_who_had_agreed_to_be_named_is_not_named_again_and_the_hall_is_told()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await HallData.OpenSessionAsync(host);
+        var seen = new List<HallChange>();
+        using var _ = host.Get<HallNotifier>().Subscribe(c => { lock (seen) seen.Add(c); return Task.CompletedTask; });
+        await host.Get<SpeakerQueueService>().RegisterAsync(CoreTestHost.Secretary, d.Id, new SpeakerInput
+        {
+            Name = "Lê Thị Hoa", VillageOrOrganisation = "Thôn Vĩnh Tuy", Topic = "Sổ đỏ", NamedPublicly = true,
+        });
+        var live = host.Get<LiveSessionService>();
+        Assert.Equal("Lê Thị Hoa — Thôn Vĩnh Tuy", Assert.Single((await live.GetAsync(d.Id))!.Next).Label); // the hall's copy now holds the name
+        var request = await host.Get<PhoChau.Core.PersonalData.DataRequestService>().RegisterAsync(CoreTestHost.Secretary,
+            new PhoChau.Core.PersonalData.DataRequestInput
+            {
+                Kind = PhoChau.Core.PersonalData.DataRequestKind.Erase, RequesterName = "Lê Thị Hoa", Phone = "0912 000 111", IdCardNumber = "049188000111",
+                ReceivedOn = new DateOnly(2026, 3, 2),
+            });
+        // The speaker is found through the petition she raised: link one, as the hall does.
+        var input = WorkflowData.Input(d.Id, "Lê Thị Hoa");
+        input.Phone = "0912 000 111";
+        var petition = await host.Get<PetitionService>().CreateAsync(CoreTestHost.Secretary, input);
+        await using (var db = host.NewDb())
+        {
+            db.SpeakerPetitions.Add(new SpeakerPetition { SpeakerId = db.Speakers.Single(s => s.Name == "Lê Thị Hoa").Id, PetitionId = petition.Id });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        lock (seen) seen.Clear();
+
+        await host.Get<PhoChau.Core.PersonalData.DataRequestService>().EraseAsync(CoreTestHost.Secretary, request.Id);
+
+        var after = await live.GetAsync(d.Id);
+        Assert.DoesNotContain("Lê Thị Hoa", System.Text.Json.JsonSerializer.Serialize(after));
+        Assert.DoesNotContain("Lê Thị Hoa", string.Join(",", (await host.Get<SpeakerQueueService>().GetStateAsync(d.Id)).Queue.Select(q => q.Name)));
+        await Task.Delay(200, TestContext.Current.CancellationToken); // the notifier tells its subscribers off the save's thread
+        lock (seen) Assert.Contains(seen, c => c.DialogueId == d.Id && c.QueueChanged);
+    }
+
+    [Fact]
     public async Task A_session_not_announced_cancelled_or_unknown_has_no_live_page()
     {
         await using var host = await CoreTestHost.StartAsync();
