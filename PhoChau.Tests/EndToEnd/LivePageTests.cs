@@ -261,6 +261,24 @@ public sealed class LivePageTests
         Assert.Contains("Thôn Hiển Văn", change);
     }
 
+    [Fact]
+    public async Task A_change_the_hall_does_not_announce_reaches_a_new_page_within_seconds()
+    {
+        await using var portal = await DemoSession.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
+        Assert.DoesNotContain("Nhà văn hóa thôn Châu Me", await http.GetStringAsync("/truc-tiep/1", TestContext.Current.CancellationToken));
+
+        // The dialogue's place corrected on its page: the hall announces nothing.
+        await using (var db = portal.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PhoChau.Core.Persistence.PhoChauDbContext>>().CreateDbContext())
+        {
+            db.Dialogues.Single(d => d.Id == 1).Venue = "Nhà văn hóa thôn Châu Me";
+            db.SaveChanges();
+        }
+        await Task.Delay(TimeSpan.FromSeconds(5.5), TestContext.Current.CancellationToken);
+
+        Assert.Contains("Nhà văn hóa thôn Châu Me", await http.GetStringAsync("/truc-tiep/1", TestContext.Current.CancellationToken));
+    }
+
     private static async Task<string> NextDataAsync(StreamReader reader)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -32,6 +33,13 @@ public sealed class LiveFeed : IDisposable
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Vietnamese letters as they are
     };
 
+    /// <summary>
+    /// How long a view read for a page serves the next pages without a hall change. Short: a change the hall does not
+    /// announce (an erasure of a speaker's data, a dialogue edited) reaches new pages within it, and a flood of page
+    /// requests still reads the database once in that time.
+    /// </summary>
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<int, Room> _rooms = new();
     private readonly LiveSessionService _live;
     private readonly TimeProvider _clock;
@@ -53,11 +61,15 @@ public sealed class LiveFeed : IDisposable
     public async Task<LiveSession?> CurrentAsync(int dialogueId, CancellationToken ct)
     {
         var room = _rooms.GetOrAdd(dialogueId, id => new Room(CommuneScope.Current));
-        if (room.View is { } view) return view;
+        if (room.View is { } view && Stopwatch.GetElapsedTime(room.ReadAt) < Fresh) return view;
         await room.Lock.WaitAsync(ct);
         try
         {
-            room.View ??= await _live.GetAsync(dialogueId, ct);
+            if (room.View is null || Stopwatch.GetElapsedTime(room.ReadAt) >= Fresh)
+            {
+                room.View = await _live.GetAsync(dialogueId, ct);
+                room.ReadAt = Stopwatch.GetTimestamp();
+            }
             // No live page: no room kept either (a stranger trying every number leaves nothing behind).
             if (room.View is null && room.Viewers.IsEmpty) _rooms.TryRemove(dialogueId, out _);
             return room.View;
@@ -111,6 +123,7 @@ public sealed class LiveFeed : IDisposable
             var before = room.View;
             var after = await _live.GetAsync(dialogueId, CancellationToken.None);
             room.View = after;
+            room.ReadAt = Stopwatch.GetTimestamp();
             if (after is null || room.Viewers.IsEmpty) return;
             var message = Write(after, before);
             foreach (var viewer in room.Viewers)
@@ -167,6 +180,7 @@ public sealed class LiveFeed : IDisposable
         public int Commune { get; } = commune;
         public SemaphoreSlim Lock { get; } = new(1, 1);
         public LiveSession? View;
+        public long ReadAt;
         public ImmutableArray<Channel<string>> Viewers = [];
         public int Gathering;
     }
