@@ -71,10 +71,21 @@
   // The hall's sound (a stream server's, not the portal's): say plainly whether it plays.
   var sound = $('sound'), soundState = $('sound-state');
   if (sound) {
-    sound.addEventListener('playing', function () { text(soundState, soundState.dataset.playing); });
+    // A live stream that stops (the laptop's Icecast falls, the link drops) may end, fail or just stop advancing:
+    // each is said as down, and a listener who pressed play is reconnected every few seconds until it comes back.
+    var wanted = false, heardAt = -1, still = 0, retry = 0;
+    var down = function () { text(soundState, soundState.dataset.down); };
+    sound.addEventListener('play', function () { wanted = true; });
+    sound.addEventListener('pause', function () { if (!sound.ended && !sound.error) wanted = false; });
+    sound.addEventListener('playing', function () { still = 0; text(soundState, soundState.dataset.playing); });
     sound.addEventListener('waiting', function () { text(soundState, soundState.dataset.loading); });
-    sound.addEventListener('error', function () { text(soundState, soundState.dataset.down); });
-    sound.addEventListener('stalled', function () { text(soundState, soundState.dataset.down); });
+    ['error', 'stalled', 'ended', 'emptied'].forEach(function (e) { sound.addEventListener(e, down); });
+    setInterval(function () {
+      if (!wanted) return;
+      if (sound.currentTime !== heardAt && !sound.paused && !sound.error) { heardAt = sound.currentTime; still = 0; return; }
+      if (++still === 4) down();
+      if (still >= 4 && ++retry % 5 === 0) { sound.load(); sound.play().catch(function () {}); }
+    }, 1000);
   }
 
   var status = $('status');
