@@ -44,9 +44,13 @@ public static class LiveEndpoints
             return Results.Json(new { st = me.Status.ToString(), sid = me.SpeakerId });
         }).AllowAnonymous();
 
-        endpoints.MapGet("/truc-tiep/{id:int}/su-kien", async (int id, LiveFeed feed, HttpContext http) =>
+        endpoints.MapGet("/truc-tiep/{id:int}/su-kien", async (int id, LiveFeed feed, IHostApplicationLifetime lifetime, HttpContext http) =>
         {
-            if (await feed.CurrentAsync(id, http.RequestAborted) is null)
+            // The stream ends when the viewer leaves or the portal stops: a restart must not wait for the phones, which
+            // come back by themselves.
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            var ct = ending.Token;
+            if (await feed.CurrentAsync(id, ct) is null)
             {
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
@@ -54,19 +58,19 @@ public static class LiveEndpoints
             http.Response.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-store";
             http.Response.Headers["X-Accel-Buffering"] = "no"; // a reverse proxy must pass each change at once
-            await http.Response.WriteAsync("retry: 2000\n\n", http.RequestAborted);
-            await http.Response.Body.FlushAsync(http.RequestAborted);
+            await http.Response.WriteAsync("retry: 2000\n\n", ct);
+            await http.Response.Body.FlushAsync(ct);
             try
             {
-                await foreach (var message in feed.FollowAsync(id, http.RequestAborted))
+                await foreach (var message in feed.FollowAsync(id, ct))
                 {
-                    await http.Response.WriteAsync("data: " + message + "\n\n", http.RequestAborted);
-                    await http.Response.Body.FlushAsync(http.RequestAborted);
+                    await http.Response.WriteAsync("data: " + message + "\n\n", ct);
+                    await http.Response.Body.FlushAsync(ct);
                 }
             }
-            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                // the viewer left
+                // the viewer left, or the portal stops
             }
         }).AllowAnonymous();
 

@@ -89,9 +89,17 @@
   }
 
   var status = $('status');
-  var source = new EventSource(location.pathname.replace(/\/$/, '') + '/su-kien');
-  source.onmessage = function (e) { apply(JSON.parse(e.data)); };
-  source.onopen = function () { text(status, ds.on); status.className = ''; };
-  source.onerror = function () { text(status, ds.off); status.className = 'off'; };
+  // The browser retries a dropped stream by itself, but gives up for good on an answer other than the stream (a
+  // portal starting or stopping, a proxy's error page): then the page opens a new one itself, every few seconds.
+  function follow() {
+    var source = new EventSource(location.pathname.replace(/\/$/, '') + '/su-kien');
+    source.onmessage = function (e) { apply(JSON.parse(e.data)); };
+    source.onopen = function () { text(status, ds.on); status.className = ''; };
+    source.onerror = function () {
+      text(status, ds.off); status.className = 'off';
+      if (source.readyState === EventSource.CLOSED) setTimeout(follow, 3000);
+    };
+  }
+  follow();
   setInterval(tick, 1000);
 })();
