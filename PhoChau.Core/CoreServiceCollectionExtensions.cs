@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoChau.Core.Auditing;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Departments;
@@ -84,6 +85,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FollowUpService>();
         services.AddSingleton<AfterSessionService>();
         services.AddSingleton<DocumentService>();
+        services.TryAddSingleton<IPublicSite, UnknownPublicSite>(); // the portal tells its address
         services.AddSingleton<IssuingService>();
         services.AddSingleton<SigningPluginService>();
         services.AddSingleton<SignatureArtService>();

@@ -33,7 +33,7 @@ public sealed record Receipt(
                 $"Tra cứu tình hình giải quyết tại {url} (hoặc quét mã QR dưới đây), nhập mã kiến nghị và mã PIN. Vui lòng giữ kín mã PIN; phiếu in lại sẽ có mã PIN mới.",
             ],
             [], "NGƯỜI TIẾP NHẬN", "", "")
-        { Image = QrCodes.Png(url, 10), ImageMillimetres = 35 };
+        { QrCode = url, QrMillimetres = 35 };
         DocxWriter.Write(output, doc);
     }
 }

@@ -12,9 +12,12 @@ public sealed record AdministrativeDocument(
     string SignatureAuthority, string SignatureTitle, string SignerName,
     string? LeftSignatureTitle = null, string? LeftSignerName = null)
 {
-    /// <summary>A PNG placed centred after the body (a receipt's QR code), with its size in millimetres.</summary>
-    public byte[]? Image { get; init; }
-    public int ImageMillimetres { get; init; } = 35;
+    /// <summary>
+    /// A QR code placed centred after the body (a receipt's lookup, an announcement's live page), with its size in
+    /// millimetres: an image in Word, squares drawn on the PDF page.
+    /// </summary>
+    public string? QrCode { get; init; }
+    public int QrMillimetres { get; init; } = 35;
 
     /// <summary>
     /// Lines that are the headings of a plan ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích:", "4.1. Trước khi đối thoại") are

@@ -58,7 +58,7 @@ public static class PdfWriter
             page.Paragraph(line, Font(BodySize, bold: doc.IsHeading(line)), Align.Justify, firstIndent: Mm(10));
             page.Y += 3;
         }
-        if (doc.Image is { } png) page.Image(png, Mm(doc.ImageMillimetres));
+        if (doc.QrCode is { } qr) page.Qr(qr, Mm(doc.QrMillimetres));
         var signature = page.Signature(doc, Width / 2);
         if (doc.Verification is { } v) page.Verification(v);
         page.Number();
@@ -171,12 +171,23 @@ public static class PdfWriter
             }
         }
 
-        public void Image(byte[] png, double size)
+        public void Qr(string text, double size)
         {
             Room(size + 12);
-            using var image = XImage.FromStream(new MemoryStream(png));
-            G.DrawImage(image, Left + (Width - size) / 2, Y + 6, size, size);
+            DrawQr(G, text, Left + (Width - size) / 2, Y + 6, size);
             Y += size + 12;
+        }
+
+        /// <summary>Drawn as squares: sharp at any print size, and no image format to decode.</summary>
+        private static void DrawQr(XGraphics g, string text, double x, double y, double size)
+        {
+            using var generator = new QRCodeGenerator();
+            using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+            var matrix = data.ModuleMatrix;
+            var module = size / matrix.Count;
+            for (var r = 0; r < matrix.Count; r++)
+            for (var c = 0; c < matrix[r].Count; c++)
+                if (matrix[r][c]) g.DrawRectangle(XBrushes.Black, x + c * module, y + r * module, module * 1.02, module * 1.02);
         }
 
         /// <summary>
@@ -227,16 +238,7 @@ public static class PdfWriter
             var g = _pages[0].G;
             var size = Mm(14);
             var top = PageHeight - Mm(18);
-            // Drawn as squares: sharp at any print size, and no image format to decode.
-            using (var generator = new QRCodeGenerator())
-            using (var data = generator.CreateQrCode(v.Url, QRCodeGenerator.ECCLevel.M))
-            {
-                var matrix = data.ModuleMatrix;
-                var module = size / matrix.Count;
-                for (var r = 0; r < matrix.Count; r++)
-                for (var c = 0; c < matrix[r].Count; c++)
-                    if (matrix[r][c]) g.DrawRectangle(XBrushes.Black, Left + c * module, top + r * module, module * 1.02, module * 1.02);
-            }
+            DrawQr(g, v.Url, Left, top, size);
             var font = Font(9);
             g.DrawString(Normal($"Mã xác minh: {v.Code}"), Font(9, bold: true), XBrushes.Black, new XRect(Left + size + 4, top + 2, Width - size, Line(font)), XStringFormats.TopLeft);
             g.DrawString(Normal($"Kiểm tra văn bản tại: {v.Url}"), font, XBrushes.Black, new XRect(Left + size + 4, top + 2 + Line(font), Width - size, Line(font)), XStringFormats.TopLeft);

@@ -1,13 +1,14 @@
 using System.Globalization;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.AfterSession;
+using PhoChau.Core.Dialogues;
 using PhoChau.Core.Documents;
 using PhoChau.Core.Records;
 
 namespace PhoChau.Core.Reports;
 
 /// <summary>Builds the minutes, the notice of conclusions and the report of results as Word documents to print and sign.</summary>
-public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactory, TimeProvider clock)
+public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactory, TimeProvider clock, IPublicSite site)
 {
     /// <summary>The plan's recipients list (Nơi nhận).</summary>
     public static readonly IReadOnlyList<string> Recipients =
@@ -71,6 +72,8 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
                          : "Về việc tổ chức đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính",
                     draft is null ? Composed(record, kind) : Lines(draft.Content), Recipients, "TM. ỦY BAN NHÂN DÂN", chairTitle, d.ChairName)
                     { NumberedHeadings = plan };
+                // A dialogue held online too: the announcement carries the live page's QR code for phones.
+                if (!plan && DialogueAnnouncement.LiveAddress(d, site.BaseUrl()) is { } live) doc = doc with { QrCode = live, QrMillimetres = 30 };
                 break;
             default:
                 // The plan is cited with the number and date it was issued with (issue 33.2), else as typed on the dialogue.
@@ -104,8 +107,8 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
     /// <summary>The kinds the secretary drafts here before issuing (the minutes and the notice have their own pages).</summary>
     public static bool IsDrafted(DocumentKind kind) => kind is DocumentKind.Plan or DocumentKind.Announcement;
 
-    private static IReadOnlyList<string> Composed(SessionRecord record, DocumentKind kind) =>
-        kind == DocumentKind.Plan ? PlanComposer.Plan(record) : PlanComposer.Announcement(record);
+    private IReadOnlyList<string> Composed(SessionRecord record, DocumentKind kind) =>
+        kind == DocumentKind.Plan ? PlanComposer.Plan(record) : PlanComposer.Announcement(record, site.BaseUrl());
 
     /// <summary>The text to edit: the saved draft, or the one composed from the dialogue's data (version 0: not saved yet).</summary>
     public async Task<(string Text, int Version, bool Saved)> DraftAsync(Actor actor, int dialogueId, DocumentKind kind, CancellationToken ct = default)

@@ -90,6 +90,6 @@ public static class PlanComposer
     private static string Roman(int quarter) => quarter switch { 1 => "I", 2 => "II", 3 => "III", 4 => "IV", _ => quarter.ToString(CultureInfo.InvariantCulture) };
 
     /// <summary>The announcement of time, place and content (plan III.3, III.6–7) as a document: its body lines.</summary>
-    public static IReadOnlyList<string> Announcement(SessionRecord r) =>
-        DialogueAnnouncement.Compose(r.Dialogue, r.Commune, r.Clusters).Split('\n').Skip(3).Where(l => l.Length > 0).ToList();
+    public static IReadOnlyList<string> Announcement(SessionRecord r, string? publicBase = null) =>
+        DialogueAnnouncement.Compose(r.Dialogue, r.Commune, r.Clusters, publicBase).Split('\n').Skip(3).Where(l => l.Length > 0).ToList();
 }

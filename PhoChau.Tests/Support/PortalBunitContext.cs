@@ -33,7 +33,7 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
         AddCoreServices(Services);
         Services.AddScoped<CurrentActor>();
         Services.AddScoped<PhoChau.Portal.Features.Citizens.ReceiptHandoff>();
-        Services.AddSingleton(new PhoChau.Portal.Features.Citizens.PublicAddress(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
+        Services.AddSingleton(sp => new PhoChau.Portal.Features.Citizens.PublicAddress(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), sp));
         Auth = AddAuthorization();
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("vi-VN");
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace PhoChau.Portal.Features.Citizens;
 
@@ -9,8 +11,23 @@ namespace PhoChau.Portal.Features.Citizens;
 /// name on the commune's network, or the province's address); otherwise the address the staff screen used, unless
 /// that is the laptop itself (localhost), which a phone cannot reach: then the laptop's own address on the LAN.
 /// </summary>
-public sealed class PublicAddress(IConfiguration configuration)
+public sealed class PublicAddress(IConfiguration configuration, IServiceProvider services) : IPublicSite
 {
+    /// <summary>
+    /// Away from a request (a document downloaded, a job): Public:BaseUrl, else the portal's own listening address, a
+    /// wildcard or loopback one given as the laptop's address on the LAN. Null before the server listens.
+    /// </summary>
+    public string? BaseUrl()
+    {
+        if (configuration["Public:BaseUrl"] is { Length: > 0 } configured) return configured.TrimEnd('/');
+        var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
+        var listening = addresses?.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? addresses?.FirstOrDefault();
+        // Kestrel names "any address" +, * , 0.0.0.0 or [::]: a phone reaches it by the laptop's LAN address.
+        listening = listening?.Replace("://+:", "://localhost:", StringComparison.Ordinal).Replace("://*:", "://localhost:", StringComparison.Ordinal)
+            .Replace("://0.0.0.0:", "://localhost:", StringComparison.Ordinal).Replace("://[::]:", "://localhost:", StringComparison.Ordinal);
+        return Uri.TryCreate(listening, UriKind.Absolute, out var own) ? BaseUrl(own) : null;
+    }
+
     public string BaseUrl(Uri seen)
     {
         if (configuration["Public:BaseUrl"] is { Length: > 0 } configured) return configured.TrimEnd('/');

@@ -73,6 +73,7 @@ public static class PublicPages
     {
         services.AddSingleton<PublicThrottle>();
         services.AddSingleton<PublicAddress>();
+        services.AddSingleton<IPublicSite>(sp => sp.GetRequiredService<PublicAddress>());
         services.AddSingleton<PublicFormRateLimit>();
         services.AddSingleton<PublicUploadRateLimit>();
         services.Configure<RateLimiterOptions>(o =>

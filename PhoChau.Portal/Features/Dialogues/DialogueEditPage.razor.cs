@@ -6,6 +6,7 @@ using Microsoft.JSInterop;
 using PhoChau.Core.Calendar;
 using PhoChau.Core.Departments;
 using PhoChau.Core.Dialogues;
+using PhoChau.Portal.Features.Citizens;
 using MudBlazor;
 using System.Text.Json;
 
@@ -20,6 +21,8 @@ public partial class DialogueEditPage
     [Inject] private CommuneProfileService Commune { get; set; } = default!;
     [Inject] private ClusterSessions ClusterSessions { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private PublicAddress Public { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IStringLocalizer<PetitionsText> T { get; set; } = default!;
 
@@ -81,7 +84,7 @@ public partial class DialogueEditPage
         _deadlines = await Dialogues.DeadlinesAsync(id);
         _clusters = await ClusterSessions.ListAsync(id);
         _clustersVersion++;
-        _announcement = DialogueAnnouncement.Compose(_dialogue, await Commune.GetAsync(), _clusters);
+        _announcement = DialogueAnnouncement.Compose(_dialogue, await Commune.GetAsync(), _clusters, Public.BaseUrl(new Uri(Nav.Uri)));
     }
 
     [Inject] private DialogueInputValidator Validator { get; set; } = default!;

@@ -1,3 +1,6 @@
+using PhoChau.Core.Common;
+using PhoChau.Core.Reports;
+using PhoChau.Core.Records;
 using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
@@ -158,5 +161,46 @@ public sealed class LiveSessionTests
         Assert.NotNull(await live.GetAsync(draft.Id));
         await host.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, draft.Id, DialogueState.Cancelled);
         Assert.Null(await live.GetAsync(draft.Id));
+    }
+
+    /// <summary>
+    /// The announcement (7 days before) of a dialogue held online too says how to follow it and how to ask to speak from
+    /// afar, at the portal's address for phones, and carries the live page's QR code; one held in person does neither.
+    /// </summary>
+    [Fact]
+    public async Task The_announcement_of_a_dialogue_held_online_too_gives_the_live_page_its_QR_code_and_the_phone_form()
+    {
+        QrReader.Require();
+        await using var host = await CoreTestHost.StartAsync(configure: s => s.AddSingleton<IPublicSite>(new Site("http://192.168.1.10:5000/")));
+        var dialogues = host.Get<DialogueService>();
+        var d = await WorkflowData.DialogueAsync(host, new DateOnly(2026, 4, 14));
+        var documents = host.Get<DocumentService>();
+
+        var inPerson = await documents.ComposeAsync(CoreTestHost.Secretary, d.Id, DocumentKind.Announcement);
+        Assert.DoesNotContain(inPerson.Body, l => l.Contains("truc-tiep", StringComparison.Ordinal) || l.Contains("Theo dõi trực tuyến", StringComparison.Ordinal));
+        Assert.Null(inPerson.QrCode);
+
+        var input = DialogueInput.From(d, []);
+        input.Form = DialogueForm.InPersonAndOnline;
+        input.OnlineLink = "https://zalo.me/g/phochau";
+        await dialogues.UpdateAsync(CoreTestHost.Secretary, d.Id, d.Version, input);
+        var online = await documents.ComposeAsync(CoreTestHost.Secretary, d.Id, DocumentKind.Announcement);
+        Assert.Contains(online.Body, l => l.StartsWith("- Theo dõi trực tuyến", StringComparison.Ordinal) && l.Contains($"http://192.168.1.10:5000/truc-tiep/{d.Id} ", StringComparison.Ordinal));
+        Assert.Contains(online.Body, l => l.StartsWith("- Đăng ký phát biểu từ xa: tại", StringComparison.Ordinal)
+            && l.Contains($"http://192.168.1.10:5000/sessions/{d.Id}/dang-ky", StringComparison.Ordinal) && l.Contains("Tôi theo dõi trực tuyến", StringComparison.Ordinal));
+        // The draft the secretary edits says the same.
+        Assert.Contains($"http://192.168.1.10:5000/truc-tiep/{d.Id} ", (await documents.DraftAsync(CoreTestHost.Secretary, d.Id, DocumentKind.Announcement)).Text);
+
+        // The QR code printed on the paper opens the live page (read from the PDF's pixels, as a phone would).
+        var pdf = Path.Combine(host.DataRoot, "thong-bao.pdf");
+        await using (var file = File.Create(pdf))
+            await documents.WriteAsync(CoreTestHost.Secretary, d.Id, DocumentKind.Announcement, file, format: PaperFormat.Pdf);
+        var (_, codes) = await QrReader.DecodePdfAsync(pdf);
+        Assert.Contains($"http://192.168.1.10:5000/truc-tiep/{d.Id}", codes);
+    }
+
+    private sealed class Site(string address) : IPublicSite
+    {
+        public string? BaseUrl() => address.TrimEnd('/');
     }
 }
