@@ -85,6 +85,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FollowUpService>();
         services.AddSingleton<AfterSessionService>();
         services.AddSingleton<DocumentService>();
+        services.AddSingleton<LiveAudienceService>();
         services.TryAddSingleton<IPublicSite, UnknownPublicSite>(); // the portal tells its address
         services.AddSingleton<IssuingService>();
         services.AddSingleton<SigningPluginService>();

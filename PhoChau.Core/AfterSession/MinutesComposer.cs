@@ -28,10 +28,11 @@ public static class MinutesComposer
         if (d.ParentId is not null) sb.AppendLine($"- Buổi đối thoại theo cụm thôn: {d.ClusterName}, gồm {string.Join(", ", r.OwnVillages)}.");
         if (r.Participants.Count > 0) sb.AppendLine($"- Thành phần tham dự: {string.Join("; ", r.Participants)}.");
         var present = r.Speakers.Count(s => s.Status is SpeakerStatus.Done or SpeakerStatus.Speaking);
-        var remote = r.Speakers.Count(s => s.Remote && s.Status is SpeakerStatus.Done or SpeakerStatus.Speaking);
+        var remote = r.HeardFromAfar;
         // A dialogue held online too (art. 43): the minutes say who was heard from afar.
         sb.AppendLine($"- Công dân, tổ chức đăng ký phát biểu: {r.Speakers.Count} người ({present} người đã phát biểu"
             + (remote > 0 ? $", trong đó {remote} người phát biểu trực tuyến" : "") + ").");
+        if (OnlineAudienceLine(r) is { } online) sb.AppendLine(online);
         sb.AppendLine();
         sb.AppendLine("II. NỘI DUNG ĐỐI THOẠI");
         var n = 0;
@@ -78,5 +79,17 @@ public static class MinutesComposer
         }
         sb.Append("Văn phòng - Thống kê theo dõi, đôn đốc và tổng hợp kết quả báo cáo Chủ tịch UBND xã.");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A dialogue held online too (art. 43): the most who followed it at once, as the portal saw them, for the minutes and
+    /// the report; null for one held in person only.
+    /// </summary>
+    public static string? OnlineAudienceLine(SessionRecord r)
+    {
+        if (r.Dialogue.Form == DialogueForm.InPerson) return null;
+        var (viewers, listeners) = r.OnlineAudience;
+        return $"- Theo dõi trực tuyến: cao nhất {viewers} người cùng xem trang trực tiếp của buổi đối thoại"
+            + (listeners > 0 ? $", {listeners} người cùng nghe âm thanh trực tiếp" : "") + ".";
     }
 }

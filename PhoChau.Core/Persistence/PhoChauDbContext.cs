@@ -75,6 +75,7 @@ public class PhoChauDbContext : IdentityDbContext<AppUser>
     public DbSet<MessageToken> MessageTokens => Set<MessageToken>();
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
     public DbSet<PublicCopy> PublicCopies => Set<PublicCopy>();
+    public DbSet<LiveAudience> LiveAudiences => Set<LiveAudience>();
 
     /// <summary>
     /// Who this unit of work acts for: every save of this context is audited in their name (the system's until a

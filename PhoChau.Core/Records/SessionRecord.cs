@@ -15,6 +15,12 @@ public sealed record SessionRecord(
     /// <summary>The dialogue's cluster sessions, when it is held by village clusters (their speakers and petitions are in this record's lists unless it is one session's).</summary>
     public IReadOnlyList<ClusterSession> Clusters { get; init; } = [];
 
+    /// <summary>The most who followed the session online at once: live-page viewers and listeners of the hall's sound.</summary>
+    public (int Viewers, int Listeners) OnlineAudience { get; init; }
+
+    /// <summary>The speakers heard from afar (asked from the phone as following online, then called).</summary>
+    public int HeardFromAfar => Speakers.Count(s => s.Remote && s.Status is SpeakerStatus.Done or SpeakerStatus.Speaking);
+
     /// <summary>A cluster session's own villages (empty for a dialogue that is not a cluster session).</summary>
     public IReadOnlyList<string> OwnVillages { get; init; } = [];
 

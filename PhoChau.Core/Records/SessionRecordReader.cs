@@ -1,4 +1,5 @@
 using PhoChau.Core.Dialogues;
+using PhoChau.Core.Speakers;
 
 namespace PhoChau.Core.Records;
 
@@ -29,6 +30,7 @@ public static class SessionRecordReader
             Voters = voters,
             Clusters = clusters,
             OwnVillages = ownVillages,
+            OnlineAudience = await LiveAudienceService.ReadAsync(db, dialogueId, ct),
         };
     }
 }

@@ -174,6 +174,12 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
             $"2. Giải quyết tại buổi đối thoại: {o.SettledAtSession} kiến nghị.",
             $"3. Chưa giải quyết tại buổi đối thoại, giao trả lời bằng văn bản: {o.InWriting} kiến nghị{(o.NotAssigned > 0 ? $" (trong đó {o.NotAssigned} kiến nghị chưa giao bộ phận)" : "")}; đã trả lời {o.Replied} (đúng hạn {f.RepliedOnTime}, trễ hạn {f.RepliedLate}); quá hạn chưa trả lời {f.Overdue}; đang trong hạn {f.Pending}.",
         ]);
+        // A dialogue held online too: its form, the most who followed it and those heard from afar (art. 43).
+        if (MinutesComposer.OnlineAudienceLine(r) is { } online)
+        {
+            lines.Add($"- Hình thức: {DialogueOrganisers.FormText(d)}; số người phát biểu trực tuyến: {r.HeardFromAfar}.");
+            lines.Add(online);
+        }
         if (o.BeforeSession > 0) lines.Add($"- Đang xử lý trước buổi đối thoại: {o.BeforeSession} kiến nghị.");
         if (o.WithdrawnOrMerged > 0) lines.Add($"- Rút hoặc gộp vào kiến nghị khác: {o.WithdrawnOrMerged} kiến nghị.");
         foreach (var (field, label) in PetitionLabels.Fields)

@@ -4,6 +4,7 @@ using PhoChau.Core.Dialogues;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Documents;
 using PhoChau.Core.Records;
+using PhoChau.Core.Speakers;
 
 namespace PhoChau.Core.Reports;
 
@@ -66,15 +67,38 @@ public sealed class EvidencePackService(IDbContextFactory<PhoChauDbContext> dbFa
         var petitions = (dialogueResults?.Petitions ?? []).Select(p => (IReadOnlyList<ReportCell>)
             [p.Code, (DateOnly?)p.ReceivedOn, p.Field, p.State, p.Department, p.Answer, p.Reply, (DateOnly?)p.ReplySentOn]).ToList();
         if (dialogueResults is null) petitions = await PetitionsOfUnheldAsync(db, sessions, ct);
+        List<ReportTable> tables = [
+            new ReportTable("Kiến nghị", CoreText.Get("Evidence.PetitionsTitle"),
+                ["Mã kiến nghị", "Ngày tiếp nhận", "Lĩnh vực", "Tình trạng", "Bộ phận", "Trả lời", "Văn bản trả lời", "Ngày gửi trả lời"], petitions),
+            new ReportTable("Tài liệu", CoreText.Get("Evidence.FilesTitle"), ["Tệp", "Số, ký hiệu / kênh", "Ngày", "Tình trạng", "Mã xác minh / ghi chú"], files),
+        ];
+        if (dialogue.Form != DialogueForm.InPerson) tables.Add(await OnlineAsync(db, dialogue, sessions, ct));
         await AddAsync(zip, folder + IndexName, s =>
         {
-            XlsxReportWriter.Write(s, $"{dialogue.Title}", [
-                new ReportTable("Kiến nghị", CoreText.Get("Evidence.PetitionsTitle"),
-                    ["Mã kiến nghị", "Ngày tiếp nhận", "Lĩnh vực", "Tình trạng", "Bộ phận", "Trả lời", "Văn bản trả lời", "Ngày gửi trả lời"], petitions),
-                new ReportTable("Tài liệu", CoreText.Get("Evidence.FilesTitle"), ["Tệp", "Số, ký hiệu / kênh", "Ngày", "Tình trạng", "Mã xác minh / ghi chú"], files),
-            ]);
+            XlsxReportWriter.Write(s, $"{dialogue.Title}", tables);
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>
+    /// A dialogue held online too (art. 43): its form and link, the most who followed it at once and how many were heard
+    /// from afar, with their villages (no names: the index carries no personal data).
+    /// </summary>
+    private static async Task<ReportTable> OnlineAsync(PhoChauDbContext db, Dialogue dialogue, List<int> sessions, CancellationToken ct)
+    {
+        var (viewers, listeners) = await LiveAudienceService.ReadAsync(db, dialogue.Id, ct);
+        var remote = await db.Speakers.AsNoTracking()
+            .Where(s => sessions.Contains(s.DialogueId) && s.Remote && (s.Status == SpeakerStatus.Done || s.Status == SpeakerStatus.Speaking))
+            .Select(s => s.VillageOrOrganisation).ToListAsync(ct);
+        List<IReadOnlyList<ReportCell>> rows =
+        [
+            ["Hình thức", DialogueOrganisers.FormText(dialogue)],
+            ["Số người cùng xem trang trực tiếp cao nhất", viewers],
+            ["Số người cùng nghe âm thanh trực tiếp cao nhất", listeners],
+            ["Số người phát biểu trực tuyến", remote.Count],
+            .. remote.Select((village, i) => (IReadOnlyList<ReportCell>)[$"Người phát biểu trực tuyến thứ {i + 1}", village]),
+        ];
+        return new ReportTable("Trực tuyến", CoreText.Get("Evidence.OnlineTitle"), ["Nội dung", "Số liệu"], rows);
     }
 
     /// <summary>A dialogue not held yet has no published results: its petitions are listed all the same, by code.</summary>

@@ -1,3 +1,5 @@
+using PhoChau.Portal.Features.Live;
+
 namespace PhoChau.Portal.Hosting;
 
 /// <summary>
@@ -29,9 +31,15 @@ public static class SecurityHeaders
             ? policy.Replace("default-src 'self';", $"default-src 'self'; media-src 'self' {u.GetLeftPart(UriPartial.Authority)};")
             : policy;
 
+    /// <summary>The policy with the live page's embedded video player (Live:Video on YouTube or Facebook) allowed in a frame.</summary>
+    public static string WithVideo(string policy, string? video) =>
+        new LiveOptions { Video = video }.VideoEmbed() is { } embed
+            ? policy.Replace("default-src 'self';", $"default-src 'self'; frame-src 'self' {embed.Origin};")
+            : policy;
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, IConfiguration configuration)
     {
-        var policy = WithStream(Policy(configuration["Signing:PluginOrigins"]), configuration["Live:Stream"]);
+        var policy = WithVideo(WithStream(Policy(configuration["Signing:PluginOrigins"]), configuration["Live:Stream"]), configuration["Live:Video"]);
         return app.Use((context, next) =>
     {
         var headers = context.Response.Headers;

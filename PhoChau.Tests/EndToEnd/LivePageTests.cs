@@ -217,6 +217,29 @@ public sealed class LivePageTests
         Assert.DoesNotContain("Lê Thị Hồi", await phone.TextContentAsync("main"));
     }
 
+    /// <summary>A province's YouTube live: a link always, and the player on the page only when the viewer asks, allowed by the content policy.</summary>
+    [Fact]
+    public async Task A_provinces_YouTube_live_is_a_link_and_a_player_loaded_only_when_asked()
+    {
+        await using var chromium = await Browser.LaunchAsync();
+        await using var portal = await DemoSession.StartAsync(new Dictionary<string, string> { ["Live:Video"] = "https://www.youtube.com/watch?v=abcDEF12345" });
+        await using var phoneContext = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "en-US", IsMobile = true, HasTouch = true });
+        // No internet here (as in a hall): the player's own address is answered locally, the content policy is what is tested.
+        await phoneContext.RouteAsync("https://www.youtube-nocookie.com/**", route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<p>player</p>" }));
+        var phone = await phoneContext.NewPageAsync();
+        var refused = new List<string>();
+        phone.Console += (_, m) => { if (m.Text.Contains("Content Security Policy", StringComparison.Ordinal)) refused.Add(m.Text); };
+        var response = await phone.GotoAsync(portal.BaseUrl + "/truc-tiep/1");
+        Assert.Contains("frame-src 'self' https://www.youtube-nocookie.com;", await response!.HeaderValueAsync("content-security-policy"));
+        Assert.Equal("https://www.youtube.com/watch?v=abcDEF12345", await phone.GetAttributeAsync("[data-testid=live-video-link]", "href"));
+        Assert.Equal(0, await phone.Locator("#video iframe").CountAsync()); // nothing loaded before asked
+        await phone.ClickAsync("[data-testid=live-video-show]");
+        var frame = phone.Locator("#video iframe");
+        Assert.Equal("https://www.youtube-nocookie.com/embed/abcDEF12345", await frame.GetAttributeAsync("src"));
+        await phone.FrameLocator("#video iframe").Locator("text=player").WaitForAsync();
+        Assert.Empty(refused);
+    }
+
     [Fact]
     public async Task With_a_call_room_configured_the_remote_speakers_page_carries_their_own_join_link_and_a_wrong_key_shows_nothing_personal()
     {

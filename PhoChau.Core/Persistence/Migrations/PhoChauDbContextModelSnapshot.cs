@@ -1780,6 +1780,33 @@ namespace PhoChau.Core.Persistence.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Speakers.LiveAudience", b =>
+                {
+                    b.Property<int>("DialogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeakListeners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PeakListenersAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeakViewers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PeakViewersAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DialogueId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.ToTable("LiveAudiences", (string)null);
+                });
+
             modelBuilder.Entity("PhoChau.Core.Speakers.Speaker", b =>
                 {
                     b.Property<int>("Id")
@@ -2187,6 +2214,15 @@ namespace PhoChau.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Speakers.LiveAudience", b =>
+                {
+                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
+                        .WithOne()
+                        .HasForeignKey("PhoChau.Core.Speakers.LiveAudience", "DialogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PhoChau.Core.Speakers.Speaker", b =>

@@ -84,6 +84,7 @@ public static class PublicPages
         services.AddScoped<ReceiptHandoff>(); // the receipt a save hands to the next page, printed once
         services.AddSingleton<ResultsHtml>();
         services.AddSingleton<LiveFeed>(); // the public live pages: one view per change, many viewers
+        services.AddHostedService<LiveAudienceSampler>(); // their peaks, for the minutes and the report
         services.AddSingleton<LiveStream>(); // the hall's sound: the stream server's status
         services.AddHttpClient(nameof(LiveStream));
         services.AddSingleton<PublicWorkLane>();

@@ -32,7 +32,7 @@ public static class LiveEndpoints
             var heard = me is null ? null : options.Value.CallRoom is { Length: > 0 } room
                 ? new Heard(string.Format(CultureInfo.InvariantCulture, room, id, token), null) : new Heard(null, me.Phone);
             var sound = options.Value.Stream is { Length: > 0 } address ? (address, (await stream.GetAsync(http.RequestAborted)).Up) : ((string, bool)?)null;
-            return Results.Content(Page(view, text, me is null ? null : (ban!, heard!), sound), "text/html; charset=utf-8");
+            return Results.Content(Page(view, text, me is null ? null : (ban!, heard!), sound, options.Value), "text/html; charset=utf-8");
         }).AllowAnonymous();
 
         // Where a citizen's own request stands (pending, accepted as which speaker, rejected): their page asks until it knows.
@@ -83,7 +83,7 @@ public static class LiveEndpoints
     internal sealed record Heard(string? Room, string? Phone);
 
     internal static string Page(LiveSession v, IStringLocalizer<LiveText> words, (string Key, Heard Heard)? me = null,
-        (string Address, bool Up)? sound = null)
+        (string Address, bool Up)? sound = null, LiveOptions? live = null)
     {
         string T(string key) => Encoder.Encode(words["Live." + key]);
         string E(string? s) => Encoder.Encode(s ?? "");
@@ -98,7 +98,7 @@ public static class LiveEndpoints
             .Append("section{background:#fff;border-radius:8px;padding:.75rem;margin:.6rem 0;box-shadow:0 1px 2px #0002}")
             .Append("#status{font-size:.85rem;color:#2e7d32}#status.off{color:#b71c1c}.big{font-size:1.2rem;font-weight:600}")
             .Append("#timer{font-variant-numeric:tabular-nums;font-size:1.4rem;font-weight:700;color:#0d47a1}#timer.over{color:#b71c1c}")
-            .Append("ol,ul{margin:0;padding-left:1.25rem}li{margin:.2rem 0}.muted{color:#555}a{color:#0d47a1}")
+            .Append("ol,ul{margin:0;padding-left:1.25rem}li{margin:.2rem 0}.muted{color:#555}a{color:#0d47a1}#video iframe{width:100%;aspect-ratio:16/9;border:0}")
             .Append("</style></head><body><main id=\"live\" data-testid=\"live\" data-session=\"").Append(v.DialogueId.ToString(CultureInfo.InvariantCulture))
             .Append("\" data-unassigned=\"").Append(T("Unassigned")).Append("\" data-nobody=\"").Append(T("NoOneSpeaking"))
             .Append("\" data-nowait=\"").Append(T("NoOneWaiting")).Append("\" data-more=\"").Append(T("MoreWaiting"))
@@ -126,6 +126,16 @@ public static class LiveEndpoints
                 .Append("\" data-testid=\"live-audio\"></audio><p id=\"sound-state\" data-testid=\"live-sound-state\" data-playing=\"").Append(T("SoundPlaying"))
                 .Append("\" data-down=\"").Append(T("SoundDown")).Append("\" data-loading=\"").Append(T("SoundLoading")).Append("\">")
                 .Append(s.Up ? T("SoundReady") : T("SoundDown")).Append("</p></section>");
+        if (live?.Video is { Length: > 0 } video && Uri.TryCreate(video, UriKind.Absolute, out var videoUri) && videoUri.Scheme is "http" or "https")
+        {
+            // Picture from the province's channel: a link always; the player only when asked for (live.js), never on load.
+            sb.Append("<section><h2>").Append(T("Video")).Append("</h2><p><a href=\"").Append(E(videoUri.AbsoluteUri))
+                .Append("\" target=\"_blank\" rel=\"noopener\" data-testid=\"live-video-link\">").Append(T("VideoOpen")).Append("</a>");
+            if (live.VideoEmbed() is { } embed)
+                sb.Append(" <button type=\"button\" id=\"video-show\" data-testid=\"live-video-show\" data-src=\"").Append(E(embed.Player))
+                    .Append("\" data-title=\"").Append(T("Video")).Append("\" hidden>").Append(T("VideoShow")).Append("</button>");
+            sb.Append("</p><div id=\"video\" data-testid=\"live-video\"></div></section>");
+        }
         sb.Append("<section><h2>").Append(T("Agenda")).Append("</h2><p id=\"agenda\" data-testid=\"live-agenda\">")
             .Append(v.AgendaStep is { } step ? E(string.Format(CultureInfo.CurrentCulture, words["Live.AgendaStep"], v.AgendaIndex + 1, v.AgendaCount, step)) : "—")
             .Append("</p></section>");

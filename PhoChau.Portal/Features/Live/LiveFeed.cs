@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
+using PhoChau.Core.Dialogues;
 using PhoChau.Core.Speakers;
 
 namespace PhoChau.Portal.Features.Live;
@@ -57,6 +58,14 @@ public sealed class LiveFeed : IDisposable
     /// <summary>How many viewers have a stream open now (the secretary's figure, and the benchmark's).</summary>
     public int Viewers => _rooms.Values.Sum(r => r.Viewers.Length);
 
+    /// <summary>
+    /// Each session followed here or in session: its commune, the most viewers it had at once on this node since it
+    /// started, and whether the hall is in session (the sound's listeners are then its).
+    /// </summary>
+    public IReadOnlyList<(int DialogueId, int Commune, int PeakViewers, bool InSession)> Audience() =>
+        _rooms.Where(r => r.Value.View is not null)
+            .Select(r => (r.Key, r.Value.Commune, r.Value.Peak, r.Value.View!.State == DialogueState.InSession)).ToList();
+
     /// <summary>The session's view as the page first shows it; null for no live page (unknown, draft, cancelled).</summary>
     public async Task<LiveSession?> CurrentAsync(int dialogueId, CancellationToken ct)
     {
@@ -87,6 +96,8 @@ public sealed class LiveFeed : IDisposable
         var room = _rooms[dialogueId];
         var queue = Channel.CreateBounded<string>(new BoundedChannelOptions(Backlog) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         ImmutableInterlocked.Update(ref room.Viewers, list => list.Add(queue));
+        var open = room.Viewers.Length; // the most at once, for the records: raised, never lowered
+        for (var peak = room.Peak; open > peak && Interlocked.CompareExchange(ref room.Peak, open, peak) != peak; peak = room.Peak) { }
         try
         {
             yield return Write(first, null);
@@ -183,5 +194,6 @@ public sealed class LiveFeed : IDisposable
         public long ReadAt;
         public ImmutableArray<Channel<string>> Viewers = [];
         public int Gathering;
+        public int Peak;
     }
 }

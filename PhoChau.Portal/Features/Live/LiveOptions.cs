@@ -1,3 +1,5 @@
+using System.Web;
+
 namespace PhoChau.Portal.Features.Live;
 
 /// <summary>
@@ -18,6 +20,37 @@ public sealed class LiveOptions
 
     /// <summary>Where the stream server says what it is playing (Icecast's <c>status-json.xsl</c>); by default beside <see cref="Stream"/>.</summary>
     public string? StreamStatus { get; set; }
+
+    /// <summary>
+    /// Picture as well, from elsewhere: a province's YouTube or Facebook live, or its own media server's page. YouTube and
+    /// Facebook are embedded on the live page when the viewer asks (a 2G phone does not load a player it did not want);
+    /// any other address is a link.
+    /// </summary>
+    public string? Video { get; set; }
+
+    /// <summary>The player to embed for <see cref="Video"/> and the origin the pages' content policy must allow; null for a link only.</summary>
+    public (string Player, string Origin)? VideoEmbed()
+    {
+        if (!Uri.TryCreate(Video, UriKind.Absolute, out var u) || u.Scheme != "https") return null;
+        var host = u.Host.ToLowerInvariant();
+        var path = u.AbsolutePath.Trim('/').Split('/');
+        string? youtube = host switch
+        {
+            "youtu.be" => path[0],
+            "youtube.com" or "www.youtube.com" or "m.youtube.com" => path switch
+            {
+                ["watch"] => HttpUtility.ParseQueryString(u.Query)["v"],
+                ["live" or "embed" or "shorts", var id, ..] => id,
+                _ => null,
+            },
+            _ => null,
+        };
+        if (youtube is { Length: > 0 } && youtube.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            return ($"https://www.youtube-nocookie.com/embed/{youtube}", "https://www.youtube-nocookie.com");
+        if (host is "facebook.com" or "www.facebook.com" or "m.facebook.com" or "fb.watch")
+            return ("https://www.facebook.com/plugins/video.php?show_text=false&href=" + Uri.EscapeDataString(u.AbsoluteUri), "https://www.facebook.com");
+        return null;
+    }
 
     public string? StatusAddress() => StreamStatus is { Length: > 0 } s ? s
         : Uri.TryCreate(Stream, UriKind.Absolute, out var u) ? u.GetLeftPart(UriPartial.Authority) + "/status-json.xsl" : null;

@@ -88,6 +88,20 @@
     }, 1000);
   }
 
+  // The province's video player, loaded only when the viewer asks for it (a 2G phone does not pay for it otherwise).
+  var show = $('video-show');
+  if (show) {
+    show.hidden = false;
+    show.addEventListener('click', function () {
+      var f = document.createElement('iframe');
+      f.src = show.dataset.src; f.title = show.dataset.title;
+      f.setAttribute('allow', 'autoplay; encrypted-media; picture-in-picture; fullscreen');
+      f.setAttribute('allowfullscreen', '');
+      $('video').appendChild(f);
+      show.hidden = true;
+    });
+  }
+
   var status = $('status');
   // The browser retries a dropped stream by itself, but gives up for good on an answer other than the stream (a
   // portal starting or stopping, a proxy's error page): then the page opens a new one itself, every few seconds.

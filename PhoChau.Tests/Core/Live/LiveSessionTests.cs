@@ -109,6 +109,64 @@ public sealed class LiveSessionTests
         Assert.Contains("Nguyễn Văn Tại Chỗ (Thôn Vĩnh Tuy): ", minutes);
     }
 
+    /// <summary>
+    /// The law's records of a dialogue held online too: the most who followed it at once (only ever raised) and those heard
+    /// from afar are in the minutes, the report and the evidence pack's index; a dialogue held in person says nothing of it.
+    /// </summary>
+    [Fact]
+    public async Task The_minutes_the_report_and_the_evidence_pack_record_the_online_audience_and_those_heard_from_afar()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await WorkflowData.DialogueAsync(host, new DateOnly(2026, 3, 2));
+        var documents = host.Get<DocumentService>();
+        var minutesOf = async () => (await host.Get<PhoChau.Core.AfterSession.AfterSessionService>().DraftMinutesAsync(CoreTestHost.Secretary, d.Id)).Content;
+        var dialogues = host.Get<DialogueService>();
+        var input = DialogueInput.From(d, []);
+        input.Form = DialogueForm.InPersonAndOnline;
+        input.OnlineLink = "https://zalo.me/g/phochau";
+        await dialogues.UpdateAsync(CoreTestHost.Secretary, d.Id, d.Version, input);
+        await dialogues.MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.Announced);
+        await host.Get<HallSessionService>().OpenSessionAsync(CoreTestHost.Secretary, d.Id, "Diễn tập");
+        var requests = host.Get<SpeakerRequestService>();
+        var request = await requests.SubmitAsync(d.Id, new SpeakerRequestInput
+        {
+            Consent = true, FollowsOnline = true, Phone = "0935 444 555", Name = "Võ Văn Xa Nhà", VillageOrOrganisation = "Thôn Phước Thạnh", Topic = "Đường vào thôn",
+        });
+        await requests.AcceptAsync(CoreTestHost.Secretary, request.Id);
+        await host.Get<SpeakerQueueService>().CallNextAsync(CoreTestHost.Chairman, d.Id, null);
+        var audience = host.Get<LiveAudienceService>();
+        await audience.RecordAsync(d.Id, viewers: 37, listeners: 12);
+        await audience.RecordAsync(d.Id, viewers: 20, listeners: 15); // fewer viewers later: the peak stays, listeners rise
+        await host.Get<HallSessionService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận trả lời bằng văn bản đúng hạn.");
+
+        var minutes = await minutesOf();
+        Assert.Contains("- Hình thức: trực tiếp tại hội trường và trực tuyến qua địa chỉ https://zalo.me/g/phochau.", minutes);
+        Assert.Contains("- Theo dõi trực tuyến: cao nhất 37 người cùng xem trang trực tiếp của buổi đối thoại, 15 người cùng nghe âm thanh trực tiếp.", minutes);
+        Assert.Contains("trong đó 1 người phát biểu trực tuyến", minutes);
+        var report = (await documents.ComposeAsync(CoreTestHost.Secretary, d.Id, DocumentKind.ResultsReport)).Body;
+        Assert.Contains("- Hình thức: trực tiếp tại hội trường và trực tuyến qua địa chỉ https://zalo.me/g/phochau; số người phát biểu trực tuyến: 1.", report);
+        Assert.Contains("- Theo dõi trực tuyến: cao nhất 37 người cùng xem trang trực tiếp của buổi đối thoại, 15 người cùng nghe âm thanh trực tiếp.", report);
+
+        using var pack = new MemoryStream();
+        await host.Get<EvidencePackService>().WriteAsync(CoreTestHost.Secretary, d.Id, pack);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(pack.ToArray()));
+        using var index = new MemoryStream();
+        await using (var entry = zip.GetEntry(EvidencePackService.IndexName)!.Open()) await entry.CopyToAsync(index);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(index.ToArray()));
+        var rows = workbook.Worksheet("Trực tuyến").RowsUsed().ToDictionary(r => r.Cell(1).GetString(), r => r.Cell(2).GetString());
+        Assert.Equal("37", rows["Số người cùng xem trang trực tiếp cao nhất"]);
+        Assert.Equal("15", rows["Số người cùng nghe âm thanh trực tiếp cao nhất"]);
+        Assert.Equal("1", rows["Số người phát biểu trực tuyến"]);
+        Assert.Equal("Thôn Phước Thạnh", rows["Người phát biểu trực tuyến thứ 1"]);
+        Assert.DoesNotContain(rows.Values, v => v.Contains("Võ Văn Xa Nhà", StringComparison.Ordinal)); // no names in the index
+
+        // A dialogue held in person only says nothing of an online audience.
+        var inPerson = await WorkflowData.DialogueAsync(host, new DateOnly(2026, 5, 4));
+        await audience.RecordAsync(inPerson.Id, viewers: 3, listeners: 0);
+        Assert.DoesNotContain((await documents.ComposeAsync(CoreTestHost.Secretary, inPerson.Id, DocumentKind.ResultsReport)).Body,
+            l => l.Contains("trực tuyến", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task An_erased_speaker_who_had_agreed_to_be_named_is_not_named_again_and_the_hall_is_told()
     {

@@ -1854,6 +1854,33 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PhoChau.Core.Speakers.LiveAudience", b =>
+                {
+                    b.Property<int>("DialogueId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeakListeners")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PeakListenersAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("PeakViewers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PeakViewersAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("DialogueId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.ToTable("LiveAudiences", (string)null);
+                });
+
             modelBuilder.Entity("PhoChau.Core.Speakers.Speaker", b =>
                 {
                     b.Property<int>("Id")
@@ -2265,6 +2292,15 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PhoChau.Core.Speakers.LiveAudience", b =>
+                {
+                    b.HasOne("PhoChau.Core.Dialogues.Dialogue", null)
+                        .WithOne()
+                        .HasForeignKey("PhoChau.Core.Speakers.LiveAudience", "DialogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PhoChau.Core.Speakers.Speaker", b =>
