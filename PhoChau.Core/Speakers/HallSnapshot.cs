@@ -52,7 +52,8 @@ public sealed record HallSnapshot(Dialogue Dialogue, IReadOnlyList<Speaker> Spea
         var d = Dialogue;
         var queue = Speakers.OrderBy(s => s.Position).Select((s, i) => new QueueEntry(
             s.Id, i + 1, s.Name, s.VillageOrOrganisation, s.Topic, s.Status, s.IsPointOfOrder, s.StartedAtUtc,
-            SpeakingTime.SecondsUsed(s, nowUtc), PetitionsBySpeaker[s.Id].ToList(), s.Summary, s.AnswerGiven, s.NamedPublicly, s.Remote)).ToList();
+            SpeakingTime.SecondsUsed(s, nowUtc), PetitionsBySpeaker[s.Id].ToList(), s.Summary, s.AnswerGiven, s.NamedPublicly, s.Remote,
+            s.AnsweredAtUtc is not null, s.NoAnswer)).ToList();
         return new HallState(d.Id, d.Title, d.State, d.Version, d.Agenda.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             d.CurrentAgendaStep, d.SpeakingTimeSeconds, d.SessionDate, queue);
     }
@@ -76,6 +77,7 @@ public sealed record HallSnapshot(Dialogue Dialogue, IReadOnlyList<Speaker> Spea
             EndedAtUtc = s.EndedAtUtc, Summary = s.Summary, AnswerGiven = s.AnswerGiven, Version = s.Version, CommuneId = s.CommuneId,
         };
         copy.CopyStored(s.Status);
+        copy.CopyAnswer(s.AnsweredAtUtc, s.NoAnswer);
         return copy;
     }
 
@@ -84,7 +86,7 @@ public sealed record HallSnapshot(Dialogue Dialogue, IReadOnlyList<Speaker> Spea
         a.Position == b.Position && a.Name == b.Name && a.VillageOrOrganisation == b.VillageOrOrganisation && a.Topic == b.Topic
         && a.Status == b.Status && a.IsPointOfOrder == b.IsPointOfOrder && a.NamedPublicly == b.NamedPublicly && a.Remote == b.Remote && a.RegisteredAtUtc == b.RegisteredAtUtc
         && a.StartedAtUtc == b.StartedAtUtc && a.EndedAtUtc == b.EndedAtUtc && a.Summary == b.Summary && a.AnswerGiven == b.AnswerGiven
-        && a.Version == b.Version && a.DialogueId == b.DialogueId;
+        && a.AnsweredAtUtc == b.AnsweredAtUtc && a.NoAnswer == b.NoAnswer && a.Version == b.Version && a.DialogueId == b.DialogueId;
 
     public static Dialogue Copy(Dialogue d)
     {

@@ -4,4 +4,4 @@ namespace PhoChau.Core.Speakers;
 public sealed record QueueEntry(
     int SpeakerId, int Position, string Name, string VillageOrOrganisation, string Topic, SpeakerStatus Status,
     bool IsPointOfOrder, DateTime? StartedAt, int SecondsUsed, IReadOnlyList<int> PetitionIds, string Summary, string AnswerGiven,
-    bool NamedPublicly = false, bool Remote = false);
+    bool NamedPublicly = false, bool Remote = false, bool Answered = false, bool NoAnswer = false);

@@ -31,6 +31,35 @@ public class Speaker : IAudited, IVersioned, ICommuneOwned
         if (!SpeakerStateMachine.CanMove(Status, to)) throw new DomainException(CoreText.Format("Hall.CannotChangeStatus", Name));
         Status = to;
     }
+    /// <summary>A remote speaker, once called: when the secretary had them heard in the hall (the call connected).</summary>
+    public DateTime? AnsweredAtUtc { get; private set; }
+
+    /// <summary>Called from afar and did not answer within the set time: marked absent, the chair moves on.</summary>
+    public bool NoAnswer { get; private set; }
+
+    /// <summary>The secretary has the remote speaker heard (the call room or the call back connected).</summary>
+    public void Answered(DateTime nowUtc)
+    {
+        if (!Remote || Status != SpeakerStatus.Speaking) throw new DomainException(CoreText.Format("Hall.NotCalledFromAfar", Name));
+        AnsweredAtUtc ??= nowUtc;
+    }
+
+    /// <summary>Whether a remote speaker called at <see cref="StartedAtUtc"/> is still unanswered after <paramref name="answerTime"/>.</summary>
+    public bool IsUnanswered(DateTime nowUtc, TimeSpan answerTime) =>
+        Remote && Status == SpeakerStatus.Speaking && AnsweredAtUtc is null && StartedAtUtc is { } called && nowUtc - called >= answerTime;
+
+    /// <summary>No answer in the set time: absent, as one who is not in the hall when called.</summary>
+    public void NotAnswered(DateTime nowUtc, TimeSpan answerTime)
+    {
+        if (!IsUnanswered(nowUtc, answerTime)) throw new DomainException(CoreText.Format("Hall.NotUnanswered", Name));
+        MoveTo(SpeakerStatus.Absent);
+        NoAnswer = true;
+        EndedAtUtc = nowUtc;
+    }
+
+    /// <summary>A stored record's answer as stored (a snapshot's copy), not a change.</summary>
+    internal void CopyAnswer(DateTime? answeredAtUtc, bool noAnswer) => (AnsweredAtUtc, NoAnswer) = (answeredAtUtc, noAnswer);
+
     public bool IsPointOfOrder { get; set; }
     public DateTime RegisteredAtUtc { get; set; }
     public DateTime? StartedAtUtc { get; set; }

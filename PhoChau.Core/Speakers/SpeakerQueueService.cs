@@ -144,6 +144,27 @@ public sealed class SpeakerQueueService(
             return HallWrites.NoPetitionsChanged;
         }, ct);
 
+    /// <summary>The secretary has the remote speaker now speaking heard in the hall: the call connected in time.</summary>
+    public Task<HallState> AnsweredAsync(Actor actor, int dialogueId, int speakerId, CancellationToken ct = default) =>
+        MutateAsync(actor, dialogueId, null, (_, _, speakers, _) =>
+        {
+            var s = speakers.SingleOrDefault(x => x.Id == speakerId) ?? throw new NotFoundException(CoreText.Get("Hall.SpeakerNotFound"));
+            s.Answered(clock.GetUtcNow().UtcDateTime);
+            return HallWrites.NoPetitionsChanged;
+        }, ct);
+
+    /// <summary>
+    /// A remote speaker called <paramref name="answerTime"/> ago who has not answered is marked absent ("không trả lời"),
+    /// and the chair moves on, as in the hall; refused when they answered, were ended or the time has not passed.
+    /// </summary>
+    public Task<HallState> MarkUnansweredAsync(Actor actor, int dialogueId, int speakerId, TimeSpan answerTime, CancellationToken ct = default) =>
+        MutateAsync(actor, dialogueId, null, (_, _, speakers, _) =>
+        {
+            var s = speakers.SingleOrDefault(x => x.Id == speakerId) ?? throw new NotFoundException(CoreText.Get("Hall.SpeakerNotFound"));
+            s.NotAnswered(clock.GetUtcNow().UtcDateTime, answerTime);
+            return HallWrites.NoPetitionsChanged;
+        }, ct);
+
     /// <summary>Ends the current speaker without calling anyone (the last one, or before a break).</summary>
     public Task<HallState> EndCurrentAsync(Actor actor, int dialogueId, CancellationToken ct = default) =>
         MutateAsync(actor, dialogueId, null, (_, _, speakers, _) =>

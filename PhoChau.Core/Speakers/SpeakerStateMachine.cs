@@ -2,14 +2,15 @@ namespace PhoChau.Core.Speakers;
 
 /// <summary>
 /// The one place listing a registrant's allowed moves: waiting → speaking → done; waiting ⇄ absent or withdrawn (the
-/// secretary marks and unmarks them). A refused move names the person.
+/// secretary marks and unmarks them); speaking → absent for one called from afar who does not answer. A refused move
+/// names the person.
 /// </summary>
 public static class SpeakerStateMachine
 {
     private static readonly Dictionary<SpeakerStatus, SpeakerStatus[]> Allowed = new()
     {
         [SpeakerStatus.Waiting] = [SpeakerStatus.Speaking, SpeakerStatus.Absent, SpeakerStatus.Withdrawn],
-        [SpeakerStatus.Speaking] = [SpeakerStatus.Done],
+        [SpeakerStatus.Speaking] = [SpeakerStatus.Done, SpeakerStatus.Absent],
         [SpeakerStatus.Absent] = [SpeakerStatus.Waiting],
         [SpeakerStatus.Withdrawn] = [SpeakerStatus.Waiting],
         [SpeakerStatus.Done] = [],

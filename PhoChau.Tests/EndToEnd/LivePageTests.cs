@@ -240,6 +240,51 @@ public sealed class LivePageTests
         Assert.Empty(refused);
     }
 
+    /// <summary>
+    /// Live:AnswerSeconds = 2: a remote speaker called whose call does not connect is marked "Không trả lời" on the
+    /// secretary's console by the portal itself; one the secretary marks "Đã kết nối" in time goes on speaking.
+    /// </summary>
+    [Fact]
+    public async Task A_remote_speaker_who_does_not_answer_is_marked_by_the_portal_and_one_connected_in_time_speaks_on()
+    {
+        await using var chromium = await Browser.LaunchAsync();
+        await using var portal = await DemoSession.StartAsync(new Dictionary<string, string> { ["Live:AnswerSeconds"] = "2" });
+        var requests = portal.Services.GetRequiredService<SpeakerRequestService>();
+        var queue = portal.Services.GetRequiredService<SpeakerQueueService>();
+        async Task<int> CallFromAfarAsync(string name, string phone)
+        {
+            var request = await requests.SubmitAsync(1, new SpeakerRequestInput
+            {
+                Consent = true, FollowsOnline = true, Phone = phone, Name = name, VillageOrOrganisation = "Thôn Phước Thạnh", Topic = "Đường vào thôn",
+            });
+            await requests.AcceptAsync(Secretary, request.Id);
+            var state = await queue.GetStateAsync(1);
+            var id = state.Queue.Single(q => q.Name == name).SpeakerId;
+            state = await queue.MoveAsync(Secretary, 1, id, 0, state.Version);
+            await queue.CallNextAsync(Secretary, 1, state.Version);
+            return id;
+        }
+        await using var staff = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
+        var secretary = await staff.NewPageAsync();
+        await Browser.SignInAsync(secretary, portal.BaseUrl, "thuky", PortalFactory.UserPassword);
+        await Browser.GotoInteractiveAsync(secretary, portal.BaseUrl + "/sessions/1/hall");
+
+        var silent = await CallFromAfarAsync("Võ Văn Xa Nhà", "0935 444 555");
+        var row = secretary.Locator($"[data-testid=queue-row][data-speaker='{silent}']");
+        await row.Locator("[data-testid=remote-answered]").WaitForAsync(); // the secretary may still connect the call
+        await row.Locator("[data-testid=queue-noanswer]").WaitForAsync(new() { Timeout = 10_000 });
+        Assert.Equal("Vắng mặt", (await row.Locator("[data-testid=queue-status]").TextContentAsync())?.Trim());
+        Assert.Null((await queue.GetStateAsync(1)).Current);
+
+        var heard = await CallFromAfarAsync("Lê Thị Ở Xa", "0935 666 777");
+        row = secretary.Locator($"[data-testid=queue-row][data-speaker='{heard}']");
+        await row.Locator("[data-testid=remote-answered]").ClickAsync();
+        await row.Locator("[data-testid=remote-answered]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Task.Delay(3_000); // past the time to answer
+        Assert.Equal(heard, (await queue.GetStateAsync(1)).Current?.SpeakerId);
+        Assert.Equal(0, await row.Locator("[data-testid=queue-noanswer]").CountAsync());
+    }
+
     [Fact]
     public async Task With_a_call_room_configured_the_remote_speakers_page_carries_their_own_join_link_and_a_wrong_key_shows_nothing_personal()
     {

@@ -1817,6 +1817,9 @@ namespace PhoChau.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CommuneId")
                         .HasColumnType("INTEGER");
 
@@ -1834,6 +1837,9 @@ namespace PhoChau.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("NamedPublicly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoAnswer")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")

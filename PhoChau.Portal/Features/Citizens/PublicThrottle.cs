@@ -85,6 +85,8 @@ public static class PublicPages
         services.AddSingleton<ResultsHtml>();
         services.AddSingleton<LiveFeed>(); // the public live pages: one view per change, many viewers
         services.AddHostedService<LiveAudienceSampler>(); // their peaks, for the minutes and the report
+        services.AddSingleton<RemoteAnswerWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<RemoteAnswerWatch>()); // remote speakers who do not answer
         services.AddSingleton<LiveStream>(); // the hall's sound: the stream server's status
         services.AddHttpClient(nameof(LiveStream));
         services.AddSingleton<PublicWorkLane>();

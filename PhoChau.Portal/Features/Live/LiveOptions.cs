@@ -12,6 +12,11 @@ public sealed class LiveOptions
 {
     public string? CallRoom { get; set; }
 
+    /// <summary>How long a remote speaker has, once called, to be heard before being marked "không trả lời" (seconds).</summary>
+    public int AnswerSeconds { get; set; } = 60;
+
+    public TimeSpan AnswerTime => TimeSpan.FromSeconds(Math.Clamp(AnswerSeconds, 1, 600));
+
     /// <summary>
     /// The hall's sound as the live page plays it: a stream server's address (Icecast on the laptop, e.g.
     /// <c>http://192.168.1.10:8000/hoi-truong.ogg</c>), never the portal itself.

@@ -167,6 +167,58 @@ public sealed class LiveSessionTests
             l => l.Contains("trực tuyến", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A remote speaker called who is not heard within the set time is marked "không trả lời" (absent) and the chair
+    /// calls the next; one whose call connected in time is not; a speaker in the hall is never "answered".
+    /// </summary>
+    [Fact]
+    public async Task A_remote_speaker_who_does_not_answer_in_time_is_marked_and_the_chair_moves_on()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var d = await HallData.OpenSessionAsync(host);
+        var requests = host.Get<SpeakerRequestService>();
+        foreach (var (name, phone) in new[] { ("Võ Văn Xa Nhà", "0935 444 555"), ("Lê Thị Ở Xa", "0935 666 777") })
+        {
+            var request = await requests.SubmitAsync(d.Id, new SpeakerRequestInput
+            {
+                Consent = true, FollowsOnline = true, Phone = phone, Name = name, VillageOrOrganisation = "Thôn Phước Thạnh", Topic = "Đường vào thôn",
+            });
+            await requests.AcceptAsync(CoreTestHost.Secretary, request.Id);
+        }
+        var state = await HallData.RegisterAsync(host, d.Id, "Nguyễn Văn Tại Chỗ");
+        var queue = host.Get<SpeakerQueueService>();
+        var answerTime = TimeSpan.FromSeconds(60);
+
+        state = await queue.CallNextAsync(CoreTestHost.Chairman, d.Id, null);
+        var first = state.Current!;
+        Assert.True(first is { Remote: true, Answered: false, NoAnswer: false });
+        host.Clock.Advance(TimeSpan.FromSeconds(59));
+        await Assert.ThrowsAsync<DomainException>(() => queue.MarkUnansweredAsync(CoreTestHost.Secretary, d.Id, first.SpeakerId, answerTime)); // not yet
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        state = await queue.MarkUnansweredAsync(CoreTestHost.Secretary, d.Id, first.SpeakerId, answerTime);
+        var marked = state.Queue.Single(q => q.SpeakerId == first.SpeakerId);
+        Assert.Equal((SpeakerStatus.Absent, true), (marked.Status, marked.NoAnswer));
+        Assert.Null(state.Current); // nobody speaks: the chair calls the next
+
+        state = await queue.CallNextAsync(CoreTestHost.Chairman, d.Id, null);
+        var second = state.Current!;
+        Assert.Equal("Lê Thị Ở Xa", second.Name);
+        host.Clock.Advance(TimeSpan.FromSeconds(20));
+        state = await queue.AnsweredAsync(CoreTestHost.Secretary, d.Id, second.SpeakerId); // the call connected in time
+        Assert.True(state.Current!.Answered);
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Assert.ThrowsAsync<DomainException>(() => queue.MarkUnansweredAsync(CoreTestHost.Secretary, d.Id, second.SpeakerId, answerTime));
+
+        state = await queue.CallNextAsync(CoreTestHost.Chairman, d.Id, null);
+        Assert.Equal(SpeakerStatus.Done, state.Queue.Single(q => q.SpeakerId == second.SpeakerId).Status);
+        await Assert.ThrowsAsync<DomainException>(() => queue.AnsweredAsync(CoreTestHost.Secretary, d.Id, state.Current!.SpeakerId)); // in the hall
+        // The minutes hear the one who answered, not the one who did not.
+        await host.Get<HallSessionService>().ConcludeAsync(CoreTestHost.Chairman, d.Id, "Các bộ phận trả lời bằng văn bản đúng hạn.");
+        var minutes = (await host.Get<PhoChau.Core.AfterSession.AfterSessionService>().DraftMinutesAsync(CoreTestHost.Secretary, d.Id)).Content;
+        Assert.Contains("Lê Thị Ở Xa (Thôn Phước Thạnh, phát biểu trực tuyến)", minutes);
+        Assert.DoesNotContain("Võ Văn Xa Nhà", minutes);
+    }
+
     [Fact]
     public async Task An_erased_speaker_who_had_agreed_to_be_named_is_not_named_again_and_the_hall_is_told()
     {

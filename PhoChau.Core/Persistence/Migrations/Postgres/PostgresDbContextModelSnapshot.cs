@@ -1893,6 +1893,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<int>("CommuneId")
                         .HasColumnType("integer");
 
@@ -1910,6 +1913,9 @@ namespace PhoChau.Core.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<bool>("NamedPublicly")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NoAnswer")
                         .HasColumnType("boolean");
 
                     b.Property<int>("Position")
