@@ -14,11 +14,11 @@ public sealed partial class AllPagesTests
     /// <summary>Who sees which pages (user name, password; null = anonymous).</summary>
     private static readonly (string? User, string[] Pages)[] Visits =
     [
-        (null, ["/account/login", "/tra-cuu", "/sessions/1/dang-ky", "/not-found", "/error", "/xac-minh", "/xac-minh/" + IssuedCode, "/xac-minh/ZZZZZZZZZZ", "/ket-qua", "/tin-nhan/dung/1-AAAAAAAAAAAAAAAA", "/danh-gia/1-AAAAAAAAAAAAAAAA", "/truc-tiep/1"]),
+        (null, ["/account/login", "/tra-cuu", "/sessions/1/dang-ky", "/not-found", "/error", "/xac-minh", "/xac-minh/" + IssuedCode, "/xac-minh/ZZZZZZZZZZ", "/ket-qua", "/tin-nhan/dung/1-AAAAAAAAAAAAAAAA", "/danh-gia/1-AAAAAAAAAAAAAAAA", "/truc-tiep/1", "/truc-tiep/1?chieu=1"]),
         ("admin", ["/", "/dialogues", "/dialogues/1", "/dialogues/new", "/petitions", "/petitions/1", "/calendar", "/departments", "/audit",
                    "/reports", "/admin/users", "/admin/villages", "/admin/profile", "/admin/backups", "/dialogues/1/after",
                    "/admin/chu-ky-so", "/dialogues/1/ky-so", "/admin/tin-nhan", "/so-van-ban-di", "/dialogues/" + Draft, "/dialogues/" + Held + "/after", "/dialogues/" + Held + "/ky-so"]),
-        ("chutich", ["/", "/sessions/1/chair", "/sessions/1/hall", "/answer-templates", "/petitions/1"]),
+        ("chutich", ["/", "/sessions/1/chair", "/sessions/1/hall", "/sessions/1/cac-cum", "/answer-templates", "/petitions/1"]),
         ("thuky", ["/", "/petitions/new", "/petitions/1/edit", "/petitions/import", "/petitions/1/receipt", "/sessions/1/hall", "/du-lieu-ca-nhan", "/du-lieu-ca-nhan/1"]),
         ("diachinh", ["/", "/inbox", "/answer-templates"]),
         ("xem", ["/", "/sessions/1/display", "/petitions", "/dialogues", "/account/denied"]),

@@ -322,6 +322,8 @@ public sealed class LivePageTests
         var page = await http.GetByteArrayAsync("/truc-tiep/1", TestContext.Current.CancellationToken);
         var script = await http.GetByteArrayAsync("/js/live.js", TestContext.Current.CancellationToken);
         Assert.True(page.Length + script.Length < 50_000, $"the first page is {page.Length + script.Length} bytes");
+        // A cluster's hall projects it in large type: the same page, the projector's class on.
+        Assert.Contains("<body class=\"chieu\">", await http.GetStringAsync("/truc-tiep/1?chieu=1", TestContext.Current.CancellationToken));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/truc-tiep/999", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/truc-tiep/999/su-kien", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/truc-tiep/1%27--", TestContext.Current.CancellationToken)).StatusCode);

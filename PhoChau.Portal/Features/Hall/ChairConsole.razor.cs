@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using PhoChau.Core.Departments;
+using PhoChau.Core.Dialogues;
+using PhoChau.Core.Records;
 using PhoChau.Core.Petitions;
 using PhoChau.Core.Speakers;
 
@@ -11,6 +13,11 @@ public partial class ChairConsole
 {
     [Inject] private DepartmentService Departments { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private DialogueService Dialogues { get; set; } = default!;
+    [Inject] private ClusterSessions Clusters { get; set; } = default!;
+
+    /// <summary>The clusters' side-by-side view, when this session is a dialogue by clusters or one of its clusters.</summary>
+    private int? _board;
 
     private IReadOnlyList<Department> _departments = [];
     private readonly Dictionary<int, string?> _answers = new();
@@ -25,6 +32,8 @@ public partial class ChairConsole
     protected override async Task OnActorReadyAsync()
     {
         _departments = (await Departments.ListAsync(includeInactive: false)).Where(d => d.Kind == UnitKind.Department).ToList();
+        var dialogue = await Dialogues.GetAsync(Id);
+        _board = dialogue.ParentId ?? ((await Clusters.ListAsync(Id)).Count > 0 ? Id : null);
         await base.OnActorReadyAsync();
     }
 

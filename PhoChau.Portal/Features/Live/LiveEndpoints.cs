@@ -19,7 +19,7 @@ public static class LiveEndpoints
 
     public static void MapLiveEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/truc-tiep/{id:int}", async (int id, string? ban, LiveFeed feed, SpeakerRequestService requests,
+        endpoints.MapGet("/truc-tiep/{id:int}", async (int id, string? ban, string? chieu, LiveFeed feed, SpeakerRequestService requests,
             IOptions<LiveOptions> options, LiveStream stream, IStringLocalizer<LiveText> text, HttpContext http) =>
         {
             if (await feed.CurrentAsync(id, http.RequestAborted) is not { } view) return Results.NotFound();
@@ -32,7 +32,7 @@ public static class LiveEndpoints
             var heard = me is null ? null : options.Value.CallRoom is { Length: > 0 } room
                 ? new Heard(string.Format(CultureInfo.InvariantCulture, room, id, token), null) : new Heard(null, me.Phone);
             var sound = options.Value.Stream is { Length: > 0 } address ? (address, (await stream.GetAsync(http.RequestAborted)).Up) : ((string, bool)?)null;
-            return Results.Content(Page(view, text, me is null ? null : (ban!, heard!), sound, options.Value), "text/html; charset=utf-8");
+            return Results.Content(Page(view, text, me is null ? null : (ban!, heard!), sound, options.Value, projector: chieu == "1"), "text/html; charset=utf-8");
         }).AllowAnonymous();
 
         // Where a citizen's own request stands (pending, accepted as which speaker, rejected): their page asks until it knows.
@@ -83,7 +83,7 @@ public static class LiveEndpoints
     internal sealed record Heard(string? Room, string? Phone);
 
     internal static string Page(LiveSession v, IStringLocalizer<LiveText> words, (string Key, Heard Heard)? me = null,
-        (string Address, bool Up)? sound = null, LiveOptions? live = null)
+        (string Address, bool Up)? sound = null, LiveOptions? live = null, bool projector = false)
     {
         string T(string key) => Encoder.Encode(words["Live." + key]);
         string E(string? s) => Encoder.Encode(s ?? "");
@@ -99,7 +99,10 @@ public static class LiveEndpoints
             .Append("#status{font-size:.85rem;color:#2e7d32}#status.off{color:#b71c1c}.big{font-size:1.2rem;font-weight:600}")
             .Append("#timer{font-variant-numeric:tabular-nums;font-size:1.4rem;font-weight:700;color:#0d47a1}#timer.over{color:#b71c1c}")
             .Append("ol,ul{margin:0;padding-left:1.25rem}li{margin:.2rem 0}.muted{color:#555}a{color:#0d47a1}#video iframe{width:100%;aspect-ratio:16/9;border:0}")
-            .Append("</style></head><body><main id=\"live\" data-testid=\"live\" data-session=\"").Append(v.DialogueId.ToString(CultureInfo.InvariantCulture))
+            // ?chieu=1: a cluster's hall projects the main hall's page (1280×720): large type, two columns.
+            .Append("body.chieu main{max-width:none;columns:2;column-gap:1rem;font-size:1.45rem}body.chieu h1{font-size:2rem}")
+            .Append("body.chieu h2{font-size:1.3rem}body.chieu .big{font-size:2rem}body.chieu #timer{font-size:2.6rem}body.chieu section{break-inside:avoid}")
+            .Append("</style></head><body").Append(projector ? " class=\"chieu\"" : "").Append("><main id=\"live\" data-testid=\"live\" data-session=\"").Append(v.DialogueId.ToString(CultureInfo.InvariantCulture))
             .Append("\" data-unassigned=\"").Append(T("Unassigned")).Append("\" data-nobody=\"").Append(T("NoOneSpeaking"))
             .Append("\" data-nowait=\"").Append(T("NoOneWaiting")).Append("\" data-more=\"").Append(T("MoreWaiting"))
             .Append("\" data-nopet=\"").Append(T("NoPetitions")).Append("\" data-step=\"").Append(T("AgendaStep"))

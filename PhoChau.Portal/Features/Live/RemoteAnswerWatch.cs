@@ -12,7 +12,7 @@ public sealed class RemoteAnswerWatch(HallNotifier notifier, SpeakerQueueService
     ILogger<RemoteAnswerWatch> log) : IHostedService
 {
     /// <summary>Who the audit trail names for the mark: the portal, on the secretary's behalf.</summary>
-    public static readonly Actor Watcher = new("system", "hệ thống (hết thời gian chờ trả lời)", new HashSet<string> { Roles.Secretary });
+    public static readonly Actor Watcher = new(Actor.System.UserId, Actor.System.UserName, new HashSet<string> { Roles.Secretary });
 
     private readonly ConcurrentDictionary<(int Commune, int Speaker), Task> _watching = new();
     private readonly CancellationTokenSource _stopping = new();

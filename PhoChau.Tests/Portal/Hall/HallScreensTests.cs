@@ -24,6 +24,63 @@ public sealed class HallScreensTests : PortalBunitContext
         services.AddSingleton(Core.Get<PetitionQuery>());
         services.AddSingleton(Core.Get<SpeakerRequestService>());
         services.AddSingleton(Core.Get<PhoChau.Core.Departments.VillageService>());
+        services.AddSingleton(Core.Get<PhoChau.Core.Records.ClusterSessions>());
+    }
+
+    /// <summary>
+    /// Issue 35: a dialogue by clusters held at the same time. From any cluster's chair console the chair opens the halls
+    /// side by side: each hall's speaker, timer and next ones, live as each hall moves.
+    /// </summary>
+    [Fact]
+    public async Task The_chair_sees_the_clusters_queues_side_by_side_and_live()
+    {
+        var villages = new[]
+        {
+            (await WorkflowData.VillageAsync(Core, "Thôn Vĩnh Tuy")).Id, (await WorkflowData.VillageAsync(Core, "Thôn Châu Me")).Id,
+            (await WorkflowData.VillageAsync(Core, "Thôn Tân Hy")).Id, (await WorkflowData.VillageAsync(Core, "Thôn Trung Thành")).Id,
+        };
+        var d = await WorkflowData.DialogueAsync(Core, new DateOnly(2026, 3, 3));
+        var clusters = Core.Get<ClusterService>();
+        var first = await clusters.AddAsync(CoreTestHost.Secretary, d.Id, new ClusterInput
+        {
+            Name = "Cụm 1", VillageIds = [villages[0], villages[1]], SessionDate = new DateOnly(2026, 3, 2), StartTime = new TimeOnly(8, 0), Venue = "Nhà văn hóa thôn Vĩnh Tuy",
+        });
+        var second = await clusters.AddAsync(CoreTestHost.Secretary, d.Id, new ClusterInput
+        {
+            Name = "Cụm 2", VillageIds = [villages[2], villages[3]], SessionDate = new DateOnly(2026, 3, 2), StartTime = new TimeOnly(8, 0), Venue = "Nhà văn hóa thôn Tân Hy",
+        });
+        await Core.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.Announced); // its clusters with it
+        var hall = Core.Get<HallSessionService>();
+        var queue = Core.Get<SpeakerQueueService>();
+        foreach (var session in new[] { first, second }) await hall.OpenSessionAsync(CoreTestHost.Chairman, session, "Diễn tập");
+        await HallData.RegisterAsync(Core, first, "Nguyễn Văn Một", "Trần Thị Hai");
+        await queue.CallNextAsync(CoreTestHost.Chairman, first, null);
+        SignInAs("chutich", Roles.Chairman);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+
+        var console = Render<ChairConsole>(p => p.Add(x => x.Id, second));
+        console.WaitForAssertion(() => Assert.Equal($"/sessions/{d.Id}/cac-cum", console.Find("[data-testid=clusters-link]").GetAttribute("href")));
+
+        var board = Render<ClustersBoard>(p => p.Add(x => x.Id, second));
+        board.WaitForAssertion(() => Assert.Equal(3, board.FindAll("[data-testid=cluster-column]").Count));
+        Assert.Equal(["Hội trường chính", "Cụm 1", "Cụm 2"], board.FindAll("[data-testid=cluster-name]").Select(e => e.TextContent.Trim()));
+        var column = (int session) => board.Find($"[data-testid=cluster-column][data-session='{session}']");
+        Assert.Contains("Nguyễn Văn Một", column(first).QuerySelector("[data-testid=cluster-current]")!.TextContent);
+        Assert.Equal("03:00", column(first).QuerySelector("[data-testid=cluster-timer]")!.TextContent.Trim());
+        Assert.Contains("Trần Thị Hai", column(first).QuerySelector("[data-testid=cluster-next]")!.TextContent);
+        Assert.Equal($"/truc-tiep/{second}?chieu=1", column(second).QuerySelector("[data-testid=cluster-live]")!.GetAttribute("href"));
+
+        // The second cluster's hall moves: the board follows without a reload.
+        await HallData.RegisterAsync(Core, second, "Lê Văn Ba");
+        await queue.CallNextAsync(CoreTestHost.Chairman, second, null);
+        board.WaitForAssertion(() => Assert.Contains("Lê Văn Ba", column(second).QuerySelector("[data-testid=cluster-current]")!.TextContent));
+        Core.Clock.Advance(TimeSpan.FromSeconds(200));
+        board.WaitForAssertion(() => Assert.Contains("over", column(first).QuerySelector("[data-testid=cluster-timer]")!.ClassName));
+
+        // A cluster's own hall screen can switch to the main hall's live page, in large type.
+        var display = Render<HallDisplay>(p => p.Add(x => x.Id, first));
+        display.WaitForAssertion(() => Assert.Equal($"/truc-tiep/{d.Id}?chieu=1", display.Find("[data-testid=display-main-hall]").GetAttribute("href")));
     }
 
     [Fact]
