@@ -17,28 +17,6 @@ namespace PhoChau.Tests.Core.Dialogues;
 /// </summary>
 public sealed class ClusterTests
 {
-    private sealed record Arranged(Dialogue Dialogue, int First, int Second, int[] Villages);
-
-    private static async Task<Arranged> ArrangeAsync(CoreTestHost host)
-    {
-        var villages = new[]
-        {
-            (await WorkflowData.VillageAsync(host, "Thôn Vĩnh Tuy")).Id, (await WorkflowData.VillageAsync(host, "Thôn Châu Me")).Id,
-            (await WorkflowData.VillageAsync(host, "Thôn Tân Hy")).Id, (await WorkflowData.VillageAsync(host, "Thôn Trung Thành")).Id,
-        };
-        var d = await WorkflowData.DialogueAsync(host, new DateOnly(2026, 3, 3));
-        var clusters = host.Get<ClusterService>();
-        var first = await clusters.AddAsync(CoreTestHost.Secretary, d.Id, new ClusterInput
-        {
-            Name = "Cụm 1", VillageIds = [villages[0], villages[1]], SessionDate = new DateOnly(2026, 3, 2), StartTime = new TimeOnly(8, 0), Venue = "Nhà văn hóa thôn Vĩnh Tuy",
-        });
-        var second = await clusters.AddAsync(CoreTestHost.Secretary, d.Id, new ClusterInput
-        {
-            Name = "Cụm 2", VillageIds = [villages[2], villages[3]], SessionDate = new DateOnly(2026, 3, 3), StartTime = new TimeOnly(14, 0), // the dialogue's venue
-        });
-        return new Arranged(d, first, second, villages);
-    }
-
     /// <summary>A cluster session held in the hall: one speaker with one petition, settled there or not.</summary>
     private static async Task<Petition> HoldAsync(CoreTestHost host, int session, string speaker, bool settle)
     {
@@ -67,7 +45,7 @@ public sealed class ClusterTests
     public async Task Two_cluster_sessions_have_their_own_minutes_and_one_notice_and_report_add_both()
     {
         await using var host = await CoreTestHost.StartAsync();
-        var (d, first, second, _) = await ArrangeAsync(host);
+        var (d, first, second, _) = await ClusterData.ArrangeAsync(host);
         var dialogues = host.Get<DialogueService>();
         var sessions = await host.Get<ClusterSessions>().ListAsync(d.Id);
         Assert.Equal(["Cụm 1", "Cụm 2"], sessions.Select(s => s.Name));
@@ -189,7 +167,7 @@ public sealed class ClusterTests
     public async Task A_cluster_with_no_village_a_village_in_two_clusters_and_a_cluster_of_a_cluster_are_refused_in_Vietnamese()
     {
         await using var host = await CoreTestHost.StartAsync();
-        var (d, first, second, villages) = await ArrangeAsync(host);
+        var (d, first, second, villages) = await ClusterData.ArrangeAsync(host);
         var clusters = host.Get<ClusterService>();
         async Task<string> RefusedAsync(Func<Task> act) => (await Assert.ThrowsAsync<DomainException>(act)).Message;
 

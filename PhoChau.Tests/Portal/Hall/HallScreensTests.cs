@@ -34,21 +34,7 @@ public sealed class HallScreensTests : PortalBunitContext
     [Fact]
     public async Task The_chair_sees_the_clusters_queues_side_by_side_and_live()
     {
-        var villages = new[]
-        {
-            (await WorkflowData.VillageAsync(Core, "Thôn Vĩnh Tuy")).Id, (await WorkflowData.VillageAsync(Core, "Thôn Châu Me")).Id,
-            (await WorkflowData.VillageAsync(Core, "Thôn Tân Hy")).Id, (await WorkflowData.VillageAsync(Core, "Thôn Trung Thành")).Id,
-        };
-        var d = await WorkflowData.DialogueAsync(Core, new DateOnly(2026, 3, 3));
-        var clusters = Core.Get<ClusterService>();
-        var first = await clusters.AddAsync(CoreTestHost.Secretary, d.Id, new ClusterInput
-        {
-            Name = "Cụm 1", VillageIds = [villages[0], villages[1]], SessionDate = new DateOnly(2026, 3, 2), StartTime = new TimeOnly(8, 0), Venue = "Nhà văn hóa thôn Vĩnh Tuy",
-        });
-        var second = await clusters.AddAsync(CoreTestHost.Secretary, d.Id, new ClusterInput
-        {
-            Name = "Cụm 2", VillageIds = [villages[2], villages[3]], SessionDate = new DateOnly(2026, 3, 2), StartTime = new TimeOnly(8, 0), Venue = "Nhà văn hóa thôn Tân Hy",
-        });
+        var (d, first, second, _) = await ClusterData.ArrangeAsync(Core, sameTime: true);
         await Core.Get<DialogueService>().MoveAsync(CoreTestHost.Secretary, d.Id, DialogueState.Announced); // its clusters with it
         var hall = Core.Get<HallSessionService>();
         var queue = Core.Get<SpeakerQueueService>();
