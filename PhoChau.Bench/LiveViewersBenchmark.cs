@@ -213,7 +213,7 @@ public sealed class LiveViewersBenchmark : IBenchmark
             var seenFirst = false;
             while (await reader.ReadLineAsync() is { } line)
             {
-                if (!line.StartsWith("data: ", StringComparison.Ordinal)) continue;
+                if (!line.StartsWith("data: {", StringComparison.Ordinal)) continue; // not a heartbeat's empty data
                 var at = Stopwatch.GetTimestamp();
                 using var doc = JsonDocument.Parse(line.AsMemory(6));
                 var version = doc.RootElement.GetProperty("v").GetInt32();

@@ -285,6 +285,32 @@ public sealed class LivePageTests
         Assert.Equal(0, await row.Locator("[data-testid=queue-noanswer]").CountAsync());
     }
 
+    /// <summary>
+    /// A mobile link that drops without closing (the stream just goes silent): the page notices within twice the
+    /// heartbeat, says so, and once the link is back shows what changed meanwhile by itself.
+    /// </summary>
+    [Fact]
+    public async Task A_phone_whose_link_goes_silent_says_so_and_comes_back_by_itself()
+    {
+        await using var chromium = await Browser.LaunchAsync();
+        await using var portal = await DemoSession.StartAsync(new Dictionary<string, string> { ["Live:HeartbeatSeconds"] = "1" });
+        await using var link = new StallingProxy(new Uri(portal.BaseUrl));
+        await using var phoneContext = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "en-US", IsMobile = true, HasTouch = true });
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync(link.BaseUrl + "/truc-tiep/1");
+        await phone.WaitForSelectorAsync("#status:not(.off)");
+        await Task.Delay(3_000); // quiet hall: the heartbeats keep the page content
+        Assert.Equal(0, await phone.Locator("#status.off").CountAsync());
+
+        link.Freeze();
+        await phone.WaitForSelectorAsync("#status.off", new() { Timeout = 10_000 });
+        await portal.Services.GetRequiredService<SpeakerQueueService>().RegisterAsync(Secretary, 1,
+            new SpeakerInput { Name = "Lê Thị Hồi", VillageOrOrganisation = "Thôn Hòa Vinh", Topic = "Cấp đổi sổ đỏ" });
+        link.Thaw();
+        await phone.WaitForSelectorAsync("[data-testid=live-latest]:has-text('Thôn Hòa Vinh')", new() { Timeout = 15_000 });
+        await phone.WaitForSelectorAsync("#status:not(.off)");
+    }
+
     [Fact]
     public async Task With_a_call_room_configured_the_remote_speakers_page_carries_their_own_join_link_and_a_wrong_key_shows_nothing_personal()
     {

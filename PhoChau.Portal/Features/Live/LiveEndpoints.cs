@@ -64,7 +64,7 @@ public static class LiveEndpoints
             {
                 await foreach (var message in feed.FollowAsync(id, ct))
                 {
-                    await http.Response.WriteAsync("data: " + message + "\n\n", ct);
+                    await http.Response.WriteAsync(message == LiveFeed.Beat ? "event: ping\ndata: \n\n" : "data: " + message + "\n\n", ct);
                     await http.Response.Body.FlushAsync(ct);
                 }
             }
@@ -107,6 +107,7 @@ public static class LiveEndpoints
             .Append("\" data-nowait=\"").Append(T("NoOneWaiting")).Append("\" data-more=\"").Append(T("MoreWaiting"))
             .Append("\" data-nopet=\"").Append(T("NoPetitions")).Append("\" data-step=\"").Append(T("AgendaStep"))
             .Append("\" data-on=\"").Append(T("Connected")).Append("\" data-off=\"").Append(T("Reconnecting"))
+            .Append("\" data-beat=\"").Append((live ?? new LiveOptions()).Heartbeat.TotalSeconds.ToString(CultureInfo.InvariantCulture))
             .Append("\" data-over=\"").Append(T("OverTime")).Append("\" data-po=\"").Append(T("PointOfOrder")).Append("\">");
         sb.Append("<h1>").Append(E(v.Title)).Append("</h1><p class=\"muted\">")
             .Append(E(string.Format(CultureInfo.CurrentCulture, words["Live.When"], when, v.Venue))).Append(" · <span id=\"state\" data-testid=\"live-state\">")

@@ -46,9 +46,14 @@ public sealed class LiveFeed : IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger<LiveFeed> _log;
     private readonly IDisposable _subscription;
+    private readonly IOptionsMonitor<LiveOptions> _options;
 
-    public LiveFeed(HallNotifier notifier, LiveSessionService live, TimeProvider clock, ILogger<LiveFeed> log)
+    /// <summary>What a viewer's stream yields when the hall has been quiet for a heartbeat (written as a "ping" event).</summary>
+    public const string Beat = "";
+
+    public LiveFeed(HallNotifier notifier, LiveSessionService live, TimeProvider clock, ILogger<LiveFeed> log, IOptionsMonitor<LiveOptions> options)
     {
+        _options = options;
         _live = live;
         _clock = clock;
         _log = log;
@@ -103,7 +108,20 @@ public sealed class LiveFeed : IDisposable
             yield return Write(first, null);
             // A change between the first read and joining: the whole view again is cheaper than missing it.
             if (room.View is { } now && now.Version != first.Version) yield return Write(now, null);
-            await foreach (var change in queue.Reader.ReadAllAsync(ct)) yield return change;
+            var beat = _options.CurrentValue.Heartbeat;
+            while (true)
+            {
+                bool? more;
+                using (var quiet = CancellationTokenSource.CreateLinkedTokenSource(ct))
+                {
+                    quiet.CancelAfter(beat);
+                    try { more = await queue.Reader.WaitToReadAsync(quiet.Token); }
+                    catch (OperationCanceledException) when (!ct.IsCancellationRequested) { more = null; } // quiet for a heartbeat
+                }
+                if (more is null) { yield return Beat; continue; }
+                if (more == false) yield break;
+                while (queue.Reader.TryRead(out var change)) yield return change;
+            }
         }
         finally
         {

@@ -18,6 +18,14 @@ public sealed class LiveOptions
     public TimeSpan AnswerTime => TimeSpan.FromSeconds(Math.Clamp(AnswerSeconds, 1, 600));
 
     /// <summary>
+    /// How often a live page's stream says it is alive when the hall is quiet (seconds): a mobile link that drops without
+    /// closing is noticed by the page (nothing for twice as long) and reopened.
+    /// </summary>
+    public int HeartbeatSeconds { get; set; } = 15;
+
+    public TimeSpan Heartbeat => TimeSpan.FromSeconds(Math.Clamp(HeartbeatSeconds, 1, 60));
+
+    /// <summary>
     /// The hall's sound as the live page plays it: a stream server's address (Icecast on the laptop, e.g.
     /// <c>http://192.168.1.10:8000/hoi-truong.ogg</c>), never the portal itself.
     /// </summary>

@@ -105,13 +105,23 @@
   var status = $('status');
   // The browser retries a dropped stream by itself, but gives up for good on an answer other than the stream (a
   // portal starting or stopping, a proxy's error page): then the page opens a new one itself, every few seconds.
+  // A mobile link may also drop without closing: the stream then says nothing, not even its heartbeat ("ping", every
+  // data-beat seconds while the hall is quiet). Silent for twice that: the page says so and opens a new stream.
+  var current = null, seenAt = Date.now(), stale = (+ds.beat || 15) * 2000 + 3000;
+  function seen() { seenAt = Date.now(); }
+  setInterval(function () {
+    if (!current || Date.now() - seenAt <= stale) return;
+    current.close(); text(status, ds.off); status.className = 'off';
+    seen(); follow();
+  }, 1000);
   function follow() {
-    var source = new EventSource(location.pathname.replace(/\/$/, '') + '/su-kien');
-    source.onmessage = function (e) { apply(JSON.parse(e.data)); };
-    source.onopen = function () { text(status, ds.on); status.className = ''; };
+    var source = current = new EventSource(location.pathname.replace(/\/$/, '') + '/su-kien');
+    source.onmessage = function (e) { seen(); apply(JSON.parse(e.data)); };
+    source.addEventListener('ping', seen);
+    source.onopen = function () { seen(); text(status, ds.on); status.className = ''; };
     source.onerror = function () {
       text(status, ds.off); status.className = 'off';
-      if (source.readyState === EventSource.CLOSED) setTimeout(follow, 3000);
+      if (source.readyState === EventSource.CLOSED && source === current) setTimeout(follow, 3000);
     };
   }
   follow();
