@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using QRCoder;
 // The drawing parts share names with the document's (Table, Paragraph): each under its own short alias.
 using A = DocumentFormat.OpenXml.Drawing;
 using Dw = DocumentFormat.OpenXml.Drawing.Wordprocessing;
@@ -37,7 +36,7 @@ public static class DocxWriter
         if (doc.Subtitle.Length > 0) body.Append(Para(doc.Subtitle, JustificationValues.Center, bold: true, size: BodySize, spaceAfter: 240));
         foreach (var line in doc.Body)
             body.Append(Para(line, JustificationValues.Both, bold: doc.IsHeading(line), size: BodySize, firstLineIndent: 567, spaceAfter: 60));
-        if (doc.QrCode is { } qr) body.Append(ImageParagraph(main, QrPng(qr), doc.QrMillimetres));
+        if (doc.QrCode is { } qr) body.Append(ImageParagraph(main, QrCodes.Png(qr, 10), doc.QrMillimetres));
         body.Append(SignatureTable(doc));
         body.Append(new SectionProperties(
             new PageSize { Width = 11906U, Height = 16838U },
@@ -144,13 +143,6 @@ public static class DocxWriter
         }
         paragraph.Append(run);
         return paragraph;
-    }
-
-    private static byte[] QrPng(string text)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(10);
     }
 
     /// <summary>An inline picture (DrawingML), centred: the smallest markup Word and LibreOffice both open.</summary>

@@ -2,7 +2,6 @@ using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PhoChau.Core.Documents.Signing;
-using QRCoder;
 using System.Globalization;
 
 namespace PhoChau.Core.Documents;
@@ -181,9 +180,7 @@ public static class PdfWriter
         /// <summary>Drawn as squares: sharp at any print size, and no image format to decode.</summary>
         private static void DrawQr(XGraphics g, string text, double x, double y, double size)
         {
-            using var generator = new QRCodeGenerator();
-            using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-            var matrix = data.ModuleMatrix;
+            var matrix = QrCodes.Modules(text);
             var module = size / matrix.Count;
             for (var r = 0; r < matrix.Count; r++)
             for (var c = 0; c < matrix[r].Count; c++)

@@ -66,14 +66,15 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
             case DocumentKind.Plan or DocumentKind.Announcement:
                 var draft = await db.DocumentDrafts.AsNoTracking().SingleOrDefaultAsync(x => x.DialogueId == dialogueId && x.Kind == kind, ct);
                 var plan = kind == DocumentKind.Plan;
+                var publicBase = PublicBaseFor(kind);
                 doc = new AdministrativeDocument(c.SuperiorBody, c.CommitteeName, plan ? "      /KH-UBND" : "      /TB-UBND", c.PlaceName, null,
                     plan ? "KẾ HOẠCH" : "THÔNG BÁO",
                     plan ? "Đối thoại giữa Chủ tịch Ủy ban nhân dân xã với tổ chức, công dân về cải cách hành chính"
                          : "Về việc tổ chức đối thoại giữa Chủ tịch UBND xã với công dân, tổ chức về cải cách hành chính",
-                    draft is null ? Composed(record, kind) : Lines(draft.Content), Recipients, "TM. ỦY BAN NHÂN DÂN", chairTitle, d.ChairName)
+                    draft is null ? Composed(record, kind, publicBase) : Lines(draft.Content), Recipients, "TM. ỦY BAN NHÂN DÂN", chairTitle, d.ChairName)
                     { NumberedHeadings = plan };
                 // A dialogue held online too: the announcement carries the live page's QR code for phones.
-                if (!plan && DialogueAnnouncement.LiveAddress(d, site.BaseUrl()) is { } live) doc = doc with { QrCode = live, QrMillimetres = 30 };
+                if (DialogueAnnouncement.LiveAddress(d, publicBase) is { } live) doc = doc with { QrCode = live, QrMillimetres = 30 };
                 break;
             default:
                 // The plan is cited with the number and date it was issued with (issue 33.2), else as typed on the dialogue.
@@ -107,8 +108,11 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
     /// <summary>The kinds the secretary drafts here before issuing (the minutes and the notice have their own pages).</summary>
     public static bool IsDrafted(DocumentKind kind) => kind is DocumentKind.Plan or DocumentKind.Announcement;
 
-    private IReadOnlyList<string> Composed(SessionRecord record, DocumentKind kind) =>
-        kind == DocumentKind.Plan ? PlanComposer.Plan(record) : PlanComposer.Announcement(record, site.BaseUrl());
+    /// <summary>The portal's address for phones, which only the announcement prints (read once a composition).</summary>
+    private string? PublicBaseFor(DocumentKind kind) => kind == DocumentKind.Announcement ? site.BaseUrl() : null;
+
+    private static IReadOnlyList<string> Composed(SessionRecord record, DocumentKind kind, string? publicBase) =>
+        kind == DocumentKind.Plan ? PlanComposer.Plan(record) : PlanComposer.Announcement(record, publicBase);
 
     /// <summary>The text to edit: the saved draft, or the one composed from the dialogue's data (version 0: not saved yet).</summary>
     public async Task<(string Text, int Version, bool Saved)> DraftAsync(Actor actor, int dialogueId, DocumentKind kind, CancellationToken ct = default)
@@ -119,7 +123,7 @@ public sealed class DocumentService(IDbContextFactory<PhoChauDbContext> dbFactor
         var draft = await db.DocumentDrafts.AsNoTracking().SingleOrDefaultAsync(x => x.DialogueId == dialogueId && x.Kind == kind, ct);
         if (draft is not null) return (draft.Content, draft.Version, true);
         var record = await SessionRecordReader.ReadAsync(db, dialogueId, ct);
-        return (string.Join('\n', Composed(record, kind)), 0, false);
+        return (string.Join('\n', Composed(record, kind, PublicBaseFor(kind))), 0, false);
     }
 
     /// <summary>Keeps the edited text (refused when another screen saved it since); empty text goes back to the composed one.</summary>

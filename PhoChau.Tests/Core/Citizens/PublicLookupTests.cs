@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PhoChau.Core.Citizens;
 using PhoChau.Core.Common;
+using PhoChau.Core.Documents;
 using PhoChau.Core.Petitions;
 
 namespace PhoChau.Tests.Core.Citizens;
